@@ -1,0 +1,406 @@
+//! Every change a person can make to their saved facts, shared by the command
+//! line and the wizard. Each checks its values against `today` and the policy
+//! and says, in words, why a value is refused.
+
+use chrono::NaiveDate;
+
+use super::checklist::{self, CANCELLED, REFUND_REQUESTED};
+use super::dates::long_date;
+use super::plan::{AccountDecision, Channel, Decision, PlanKind};
+use super::policy::{Policy, checklist_ids};
+use super::state::{ACCOUNT_ID, Pause, State, Subscription};
+
+/// A value that cannot be accepted. `value` is what was given, `reason` why not;
+/// the command line prefixes the flag, the wizard shows the reason beside the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{value}: {reason}")]
+pub struct Refusal {
+    pub field: Field,
+    pub value: String,
+    pub reason: String,
+}
+
+/// Which input a refusal is about, so each front end can name it its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Id,
+    Plan,
+    Channel,
+    Started,
+    On,
+    RequestedOn,
+    Item,
+    Subscription,
+    Pause,
+    Label,
+    Decision,
+}
+
+fn refuse<T>(field: Field, value: impl ToString, reason: impl Into<String>) -> Result<T, Refusal> {
+    Err(Refusal { field, value: value.to_string(), reason: reason.into() })
+}
+
+/// Dates a person gives are never after today (stored ones are not re-checked).
+pub fn not_after_today(field: Field, date: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Refusal> {
+    if date > today {
+        return refuse(field, date, format!("after today, {today}"));
+    }
+    Ok(date)
+}
+
+/// Plan and channel go together: an organization plan is bought through the organization.
+pub fn check_plan_channel(plan: PlanKind, channel: Channel) -> Result<(), Refusal> {
+    if plan == PlanKind::Organization && channel != Channel::Organization {
+        return refuse(
+            Field::Channel,
+            channel.id(),
+            "an organization plan is managed by the employer or university; use --channel organization",
+        );
+    }
+    Ok(())
+}
+
+pub fn find<'s>(state: &'s State, id: &str) -> Result<&'s Subscription, Refusal> {
+    state.subscription(id).ok_or_else(|| unknown_id(state, id))
+}
+
+fn find_mut<'s>(state: &'s mut State, id: &str) -> Result<&'s mut Subscription, Refusal> {
+    if state.subscription(id).is_none() {
+        return Err(unknown_id(state, id));
+    }
+    Ok(state.subscription_mut(id).expect("checked above"))
+}
+
+fn unknown_id(state: &State, id: &str) -> Refusal {
+    let known: Vec<&str> = state.subscriptions.iter().map(|s| s.id.as_str()).collect();
+    let reason = if id == ACCOUNT_ID {
+        "\"account\" names the account, not a subscription".to_string()
+    } else if known.is_empty() {
+        "no such subscription; none is tracked yet".to_string()
+    } else {
+        format!("no such subscription; known: {}", known.join(", "))
+    };
+    Refusal { field: Field::Id, value: id.to_string(), reason }
+}
+
+/// A new, complete subscription.
+pub struct NewSubscription {
+    pub plan: PlanKind,
+    pub channel: Channel,
+    pub started: NaiveDate,
+    pub label: Option<String>,
+    pub certificate_earned: bool,
+}
+
+/// Adds an empty subscription (the wizard fills it in answer by answer). Returns its id.
+pub fn add_blank(state: &mut State, label: &str) -> String {
+    let id = format!("s{}", state.next_id);
+    state.next_id += 1;
+    state.subscriptions.push(Subscription::new(id.clone(), label.to_string()));
+    id
+}
+
+pub fn add(state: &mut State, new: NewSubscription, policy: &Policy, today: NaiveDate) -> Result<String, Refusal> {
+    check_plan_channel(new.plan, new.channel)?;
+    not_after_today(Field::Started, new.started, today)?;
+    let label = match new.label {
+        Some(l) => clean_label(&l)?,
+        None => policy.plan(new.plan).name.clone(),
+    };
+    let id = add_blank(state, &label);
+    let sub = state.subscription_mut(&id).expect("just added");
+    sub.plan = Some(new.plan);
+    sub.channel = Some(new.channel);
+    sub.started = Some(new.started);
+    sub.certificate_earned = Some(new.certificate_earned);
+    Ok(id)
+}
+
+pub fn clean_label(label: &str) -> Result<String, Refusal> {
+    let clean: String = label.chars().filter(|c| !c.is_control()).collect();
+    let clean = clean.trim();
+    if clean.is_empty() {
+        return refuse(Field::Label, format!("{label:?}"), "a label needs at least one visible character");
+    }
+    if clean.chars().count() > 80 {
+        return refuse(Field::Label, clean, "keep a label to 80 characters");
+    }
+    Ok(clean.to_string())
+}
+
+/// Changes to the answers about a subscription; `None` leaves a value as it is.
+#[derive(Debug, Default, Clone)]
+pub struct Edit {
+    pub label: Option<String>,
+    pub plan: Option<PlanKind>,
+    pub started: Option<NaiveDate>,
+    pub channel: Option<Channel>,
+    pub certificate_earned: Option<bool>,
+}
+
+pub fn edit(state: &mut State, id: &str, change: Edit, today: NaiveDate) -> Result<(), Refusal> {
+    let sub = find(state, id)?;
+    let plan = change.plan.or(sub.plan);
+    let channel = change.channel.or(sub.channel);
+    if let (Some(plan), Some(channel)) = (plan, channel) {
+        if change.plan.is_some() || change.channel.is_some() {
+            check_plan_channel(plan, channel)?;
+        }
+    }
+    if let Some(started) = change.started {
+        not_after_today(Field::Started, started, today)?;
+    }
+    let label = change.label.as_deref().map(clean_label).transpose()?;
+    let sub = find_mut(state, id)?;
+    if let Some(label) = label {
+        sub.label = label;
+    }
+    if let Some(plan) = change.plan {
+        sub.plan = Some(plan);
+        if !plan.can_pause() {
+            sub.pause = None;
+            if sub.decision == Some(Decision::Pause) {
+                sub.decision = None;
+            }
+        }
+    }
+    if let Some(channel) = change.channel {
+        sub.channel = Some(channel);
+    }
+    if let Some(started) = change.started {
+        sub.started = Some(started);
+    }
+    if let Some(cert) = change.certificate_earned {
+        sub.certificate_earned = Some(cert);
+    }
+    Ok(())
+}
+
+pub fn remove(state: &mut State, id: &str) -> Result<Subscription, Refusal> {
+    find(state, id)?;
+    let index = state.subscriptions.iter().position(|s| s.id == id).expect("found above");
+    if state.journey.subscription.as_deref() == Some(id) {
+        state.journey = Default::default();
+    }
+    Ok(state.subscriptions.remove(index))
+}
+
+/// What to do with a subscription; a pause carries its length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Cancel,
+    Pause { months: u32 },
+    Keep,
+}
+
+/// Records the choice. A pause is also a fact: it starts on `on` (default today)
+/// and changes the dates; choosing cancel or keep afterwards replaces it.
+pub fn decide(
+    state: &mut State,
+    id: &str,
+    choice: Choice,
+    on: Option<NaiveDate>,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
+    let sub = find(state, id)?;
+    let plan = sub.plan.ok_or_else(|| Refusal {
+        field: Field::Id,
+        value: id.to_string(),
+        reason: "the plan is not known yet; finish identifying it first".to_string(),
+    })?;
+    if let Choice::Pause { months } = choice {
+        if !plan.can_pause() {
+            return refuse(
+                Field::Pause,
+                months,
+                format!("only a monthly Specialization can be paused; {id} is {}", plan.id()),
+            );
+        }
+        if !policy.pause.months.contains(&months) {
+            let allowed: Vec<String> = policy.pause.months.iter().map(u32::to_string).collect();
+            return refuse(Field::Pause, months, format!("a pause lasts {} months", allowed.join(", ")));
+        }
+    } else if on.is_some() {
+        return refuse(Field::On, on.expect("is_some"), "--on goes only with --pause");
+    }
+    let from = match on {
+        Some(d) => not_after_today(Field::On, d, today)?,
+        None => today,
+    };
+    if let Choice::Pause { .. } = choice {
+        not_before_start(sub, Field::On, from)?;
+    }
+    let sub = find_mut(state, id)?;
+    match choice {
+        Choice::Cancel => {
+            sub.decision = Some(Decision::Cancel);
+            sub.pause = None;
+        }
+        Choice::Keep => {
+            sub.decision = Some(Decision::Keep);
+            sub.pause = None;
+        }
+        Choice::Pause { months } => {
+            sub.decision = Some(Decision::Pause);
+            sub.pause = Some(Pause { from, months });
+        }
+    }
+    Ok(())
+}
+
+fn not_before_start(sub: &Subscription, field: Field, date: NaiveDate) -> Result<(), Refusal> {
+    match sub.started {
+        Some(start) if date < start => refuse(
+            field,
+            date,
+            format!("before {} started, {}", sub.id, long_date(start)),
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// Plans the deletion (and records the request when `requested_on` is given),
+/// or with `undo` returns the account to "keep".
+pub fn delete_account(
+    state: &mut State,
+    requested_on: Option<NaiveDate>,
+    undo: bool,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
+    if undo {
+        if requested_on.is_some() {
+            return refuse(Field::RequestedOn, requested_on.expect("is_some"), "--undo takes no date");
+        }
+        state.account.decision = Some(AccountDecision::Keep);
+        state.account.requested_on = None;
+        return Ok(());
+    }
+    if let Some(d) = requested_on {
+        not_after_today(Field::RequestedOn, d, today)?;
+    }
+    state.account.decision = Some(AccountDecision::Delete);
+    if requested_on.is_some() {
+        state.account.requested_on = requested_on;
+    }
+    Ok(())
+}
+
+/// Ticks (or with `undo` unticks) an item, with an optional note and day.
+pub struct Tick<'a> {
+    pub item: &'a str,
+    pub subscription: Option<&'a str>,
+    pub note: Option<String>,
+    pub on: Option<NaiveDate>,
+    pub undo: bool,
+}
+
+pub fn done(state: &mut State, tick: Tick, policy: &Policy, today: NaiveDate) -> Result<(), Refusal> {
+    let on = match tick.on {
+        Some(d) => not_after_today(Field::On, d, today)?,
+        None => today,
+    };
+    let note = tick.note.map(|n| n.trim().to_string());
+    match tick.subscription {
+        Some(id) => done_for_subscription(state, id, tick.item, on, note, tick.undo, policy),
+        None => done_for_account(state, tick.item, on, note, tick.undo, policy),
+    }
+}
+
+fn done_for_subscription(
+    state: &mut State,
+    id: &str,
+    item: &str,
+    on: NaiveDate,
+    note: Option<String>,
+    undo: bool,
+    policy: &Policy,
+) -> Result<(), Refusal> {
+    let sub = find(state, id)?;
+    if policy.checklist_item(item).is_some() || policy.account_keep.steps.iter().any(|s| s.id == item) {
+        return refuse(Field::Subscription, id, format!("{item} is an account item; leave out --subscription"));
+    }
+    let items = checklist::subscription_items(sub, policy);
+    if !items.iter().any(|i| i.id == item) {
+        let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        let reason = if ids.is_empty() {
+            format!("{id} has no items yet; finish identifying it first")
+        } else {
+            format!("not an item of {id}; its items: {}", ids.join(", "))
+        };
+        return refuse(Field::Item, item, reason);
+    }
+    if !undo && matches!(item, CANCELLED | REFUND_REQUESTED) {
+        not_before_start(sub, Field::On, on)?;
+    }
+    let sub = find_mut(state, id)?;
+    match item {
+        CANCELLED => sub.cancelled_on = (!undo).then_some(on),
+        REFUND_REQUESTED => sub.refund_requested_on = (!undo).then_some(on),
+        _ => {}
+    }
+    record(sub.item_mut(item), on, note, undo);
+    sub.items.retain(|r| r.done || r.note.is_some());
+    Ok(())
+}
+
+fn done_for_account(
+    state: &mut State,
+    item: &str,
+    on: NaiveDate,
+    note: Option<String>,
+    undo: bool,
+    policy: &Policy,
+) -> Result<(), Refusal> {
+    let known = policy.checklist.iter().map(|c| c.id.as_str()).chain(policy.account_keep.steps.iter().map(|s| s.id.as_str()));
+    if !known.clone().any(|k| k == item) {
+        let per_sub = [CANCELLED, REFUND_REQUESTED].contains(&item)
+            || policy.channels.iter().flat_map(|c| &c.steps).chain(&policy.refund.steps).any(|s| s.id == item);
+        let reason = if per_sub {
+            "this item belongs to a subscription; add --subscription ID".to_string()
+        } else {
+            format!("no such item; account items: {}", known.collect::<Vec<_>>().join(", "))
+        };
+        return refuse(Field::Item, item, reason);
+    }
+    if item == checklist_ids::CANCEL_SUBSCRIPTIONS {
+        return refuse(
+            Field::Item,
+            item,
+            "this one ticks itself once every subscription is cancelled (done cancelled --subscription ID)",
+        );
+    }
+    let account = &mut state.account;
+    if item == checklist_ids::REQUEST_DELETION {
+        account.requested_on = (!undo).then_some(on);
+        if !undo {
+            account.decision = Some(AccountDecision::Delete);
+        }
+    }
+    record(account.item_mut(item), on, note, undo);
+    account.items.retain(|r| r.done || r.note.is_some());
+    Ok(())
+}
+
+fn record(rec: &mut super::state::ItemRecord, on: NaiveDate, note: Option<String>, undo: bool) {
+    if undo {
+        rec.done = false;
+        rec.done_on = None;
+    } else {
+        rec.done = true;
+        rec.done_on = Some(on);
+    }
+    if let Some(n) = note {
+        rec.note = (!n.is_empty()).then_some(n);
+    }
+}
+
+/// Turns a trial that was never cancelled into the paid plan it became,
+/// anchored on its first charge (SPEC §4).
+pub fn convert_trial(state: &mut State, id: &str, plan: PlanKind, policy: &Policy, today: NaiveDate) -> Result<(), Refusal> {
+    let sub = find(state, id)?;
+    let Some(first_charge) = super::deadlines::converted_trial_charge(sub, &policy.rules, today) else {
+        return refuse(Field::Id, id, "is not a trial that has turned into a paid plan");
+    };
+    edit(state, id, Edit { plan: Some(plan), started: Some(first_charge), ..Edit::default() }, today)
+}

@@ -1,0 +1,179 @@
+//! The things a person ticks: a subscription's steps and the account's
+//! checklist, with the items whose state follows from other facts.
+
+use chrono::NaiveDate;
+
+use super::plan::{AccountDecision, PlanKind};
+use super::policy::{ChecklistCondition, Policy, Source, checklist_ids};
+use super::state::{Account, ItemRecord, State, Subscription};
+
+/// Ticking this records `cancelled_on`.
+pub const CANCELLED: &str = "cancelled";
+/// Ticking this records `refund_requested_on`.
+pub const REFUND_REQUESTED: &str = "refund-requested";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item<'p> {
+    pub id: String,
+    pub title: String,
+    pub why: Option<&'p str>,
+    pub how: Option<&'p str>,
+    pub done: bool,
+    pub done_on: Option<NaiveDate>,
+    pub note: Option<String>,
+    /// Done follows from other facts; it cannot be ticked by hand.
+    pub derived: bool,
+    pub origin: Option<&'p Source>,
+}
+
+impl<'p> Item<'p> {
+    fn stored(id: &str, title: &str, record: Option<&ItemRecord>) -> Item<'p> {
+        Item {
+            id: id.to_string(),
+            title: title.to_string(),
+            why: None,
+            how: None,
+            done: record.is_some_and(|r| r.done),
+            done_on: record.and_then(|r| r.done_on),
+            note: record.and_then(|r| r.note.clone()),
+            derived: false,
+            origin: None,
+        }
+    }
+
+    /// An item whose done state is a saved fact (a date) rather than a tick.
+    fn dated(id: &str, title: &str, record: Option<&ItemRecord>, on: Option<NaiveDate>) -> Item<'p> {
+        Item { done: on.is_some(), done_on: on, ..Item::stored(id, title, record) }
+    }
+}
+
+/// A refund through Coursera is possible for this plan bought this way.
+pub fn refund_possible(sub: &Subscription) -> bool {
+    matches!(
+        sub.plan,
+        Some(PlanKind::PlusMonthly | PlanKind::PlusAnnual | PlanKind::CoursePurchase)
+    ) && sub.channel.is_some_and(|c| !c.is_app_store())
+}
+
+/// A subscription can be cancelled (course purchases have nothing that renews).
+pub fn cancellable(sub: &Subscription) -> bool {
+    sub.plan.is_some_and(|p| p != PlanKind::CoursePurchase)
+}
+
+/// The steps for this subscription's channel, "I have cancelled", and the
+/// refund steps where a refund is possible.
+pub fn subscription_items<'p>(sub: &Subscription, policy: &'p Policy) -> Vec<Item<'p>> {
+    let mut items = Vec::new();
+    if !sub.is_complete() {
+        return items;
+    }
+    if cancellable(sub) {
+        if let Some(channel) = sub.channel {
+            let rule = policy.channel(channel);
+            for step in &rule.steps {
+                items.push(Item {
+                    origin: Some(&rule.origin),
+                    ..Item::stored(&step.id, &step.text, sub.item(&step.id))
+                });
+            }
+        }
+        items.push(Item::dated(CANCELLED, "I have cancelled", sub.item(CANCELLED), sub.cancelled_on));
+    }
+    if refund_possible(sub) {
+        for step in &policy.refund.steps {
+            items.push(Item {
+                origin: Some(&policy.refund.origin),
+                ..Item::stored(&step.id, &step.text, sub.item(&step.id))
+            });
+        }
+        items.push(Item::dated(
+            REFUND_REQUESTED,
+            "I have asked for a refund",
+            sub.item(REFUND_REQUESTED),
+            sub.refund_requested_on,
+        ));
+    }
+    items
+}
+
+/// Whether a checklist item applies to this person.
+fn applies(condition: ChecklistCondition, state: &State) -> bool {
+    match condition {
+        ChecklistCondition::Always => true,
+        ChecklistCondition::SocialSignIn => state.account.social_sign_in != Some(false),
+        ChecklistCondition::Organization => state
+            .subscriptions
+            .iter()
+            .any(|s| s.plan == Some(PlanKind::Organization)),
+    }
+}
+
+/// Every trial, monthly and yearly subscription has been cancelled (the others
+/// do not renew and do not block a deletion). Returns the last cancellation day.
+pub fn all_cancelled(state: &State) -> (bool, Option<NaiveDate>) {
+    let renewing: Vec<&Subscription> = state
+        .subscriptions
+        .iter()
+        .filter(|s| s.plan.is_some_and(PlanKind::renews))
+        .collect();
+    let done = renewing.iter().all(|s| s.cancelled_on.is_some());
+    let last = renewing.iter().filter_map(|s| s.cancelled_on).max();
+    (done, if done { last } else { None })
+}
+
+/// The pre-deletion checklist, in policy order, with the items that apply.
+pub fn deletion_items<'p>(state: &State, policy: &'p Policy) -> Vec<Item<'p>> {
+    let account: &Account = &state.account;
+    policy
+        .checklist
+        .iter()
+        .filter(|rule| applies(rule.condition, state))
+        .map(|rule| {
+            let record = account.item(&rule.id);
+            let base = match rule.id.as_str() {
+                checklist_ids::CANCEL_SUBSCRIPTIONS => {
+                    let (done, on) = all_cancelled(state);
+                    Item { done, done_on: on, derived: true, ..Item::stored(&rule.id, &rule.title, record) }
+                }
+                checklist_ids::REQUEST_DELETION => {
+                    Item::dated(&rule.id, &rule.title, record, account.requested_on)
+                }
+                _ => Item::stored(&rule.id, &rule.title, record),
+            };
+            Item { why: Some(&rule.why), how: Some(&rule.how), origin: Some(&rule.origin), ..base }
+        })
+        .collect()
+}
+
+/// The steps for keeping the account with a smaller footprint.
+pub fn keep_items<'p>(state: &State, policy: &'p Policy) -> Vec<Item<'p>> {
+    let rule = &policy.account_keep;
+    rule.steps
+        .iter()
+        .map(|step| Item {
+            origin: Some(&rule.origin),
+            ..Item::stored(&step.id, &step.text, state.account.item(&step.id))
+        })
+        .collect()
+}
+
+/// The account's items for its decision (both lists while undecided).
+pub fn account_items<'p>(state: &State, policy: &'p Policy) -> Vec<Item<'p>> {
+    match state.account.decision {
+        Some(AccountDecision::Delete) => deletion_items(state, policy),
+        Some(AccountDecision::Keep) => keep_items(state, policy),
+        None => {
+            let mut items = keep_items(state, policy);
+            items.extend(deletion_items(state, policy));
+            items
+        }
+    }
+}
+
+/// Certificates are not yet saved: requesting deletion needs an explicit yes.
+pub fn certificates_unsaved(state: &State) -> bool {
+    !state
+        .account
+        .item(checklist_ids::DOWNLOAD_CERTIFICATES)
+        .is_some_and(|i| i.done)
+}

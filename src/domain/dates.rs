@@ -1,0 +1,117 @@
+//! Calendar arithmetic and date parsing with reasons a person can act on.
+
+use chrono::{Datelike, Months, NaiveDate};
+
+/// `date` plus `k` months, clamped to the last day of the target month.
+/// Always step from the anchor (anchor + k), never from the previous result,
+/// so Jan 31 gives Feb 28 and then Mar 31.
+pub fn add_months(date: NaiveDate, k: u32) -> NaiveDate {
+    date.checked_add_months(Months::new(k)).unwrap_or(NaiveDate::MAX)
+}
+
+pub fn sub_months(date: NaiveDate, k: u32) -> NaiveDate {
+    date.checked_sub_months(Months::new(k)).unwrap_or(NaiveDate::MIN)
+}
+
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    date.checked_add_signed(chrono::TimeDelta::days(days))
+        .unwrap_or(if days < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
+}
+
+/// The smallest k ≥ `k_min` with `anchor + k·step` months on or after `on_or_after`.
+pub fn first_step_on_or_after(anchor: NaiveDate, step: u32, k_min: u32, on_or_after: NaiveDate) -> u32 {
+    let months_apart = (on_or_after.year() - anchor.year()) * 12 + on_or_after.month() as i32
+        - anchor.month() as i32;
+    // Start one step early: the clamped day can land either side of the target.
+    let mut k = ((months_apart / step as i32) - 1).max(k_min as i32) as u32;
+    while add_months(anchor, k * step) < on_or_after {
+        k += 1;
+    }
+    k
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+pub fn month_name(month: u32) -> &'static str {
+    MONTH_NAMES[(month as usize - 1) % 12]
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    let first = NaiveDate::from_ymd_opt(year, month, 1).expect("valid month");
+    let next = add_months(first, 1);
+    (next - first).num_days() as u32
+}
+
+/// Parses `YYYY-MM-DD`, saying what is wrong when it is not a date.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split('-').collect();
+    let well_formed = parts.len() == 3
+        && parts[0].len() == 4
+        && parts[1].len() == 2
+        && parts[2].len() == 2
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !well_formed {
+        return Err("not a date; write it as YYYY-MM-DD, e.g. 2026-03-01".to_string());
+    }
+    let year: i32 = parts[0].parse().map_err(|_| "the year is not a number".to_string())?;
+    let month: u32 = parts[1].parse().map_err(|_| "the month is not a number".to_string())?;
+    let day: u32 = parts[2].parse().map_err(|_| "the day is not a number".to_string())?;
+    if !(1..=12).contains(&month) {
+        return Err(format!("there is no month {month:02}; months go from 01 to 12"));
+    }
+    if year < 1 {
+        return Err("the year must be 0001 or later".to_string());
+    }
+    let len = days_in_month(year, month);
+    if day == 0 || day > len {
+        return Err(format!("{} {year} has {len} days", month_name(month)));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| "not a valid date".to_string())
+}
+
+/// "Mon 2026-03-02": the weekday helps people place a date.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%a %Y-%m-%d").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn month_steps_from_jan_31_clamp_then_recover() {
+        assert_eq!(add_months(d("2026-01-31"), 1), d("2026-02-28"));
+        assert_eq!(add_months(d("2026-01-31"), 2), d("2026-03-31"));
+        assert_eq!(add_months(d("2024-01-31"), 1), d("2024-02-29"));
+        assert_eq!(add_months(d("2024-02-29"), 12), d("2025-02-28"));
+    }
+
+    #[test]
+    fn february_30_is_refused_with_the_month_length() {
+        assert_eq!(parse_date("2026-02-30").unwrap_err(), "February 2026 has 28 days");
+        assert_eq!(parse_date("2024-02-30").unwrap_err(), "February 2024 has 29 days");
+        assert_eq!(parse_date("2026-04-31").unwrap_err(), "April 2026 has 30 days");
+        assert!(parse_date("2026-13-01").unwrap_err().contains("no month 13"));
+        assert!(parse_date("tomorrow").unwrap_err().contains("YYYY-MM-DD"));
+        assert!(parse_date("2026-1-5").unwrap_err().contains("YYYY-MM-DD"));
+        assert_eq!(parse_date("2024-02-29"), Ok(d("2024-02-29")));
+    }
+
+    #[test]
+    fn first_step_finds_the_smallest_step_on_or_after() {
+        let a = d("2026-01-31");
+        assert_eq!(first_step_on_or_after(a, 1, 1, d("2026-02-10")), 1);
+        assert_eq!(first_step_on_or_after(a, 1, 1, d("2026-03-01")), 2);
+        assert_eq!(first_step_on_or_after(a, 1, 1, d("2026-01-01")), 1);
+        assert_eq!(first_step_on_or_after(a, 1, 0, d("2026-01-31")), 0);
+        assert_eq!(first_step_on_or_after(a, 12, 1, d("2030-02-01")), 5);
+    }
+}

@@ -1,0 +1,139 @@
+//! What a person pays Coursera for, and where they bought it.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanKind {
+    FreeTrial,
+    SpecializationMonthly,
+    PlusMonthly,
+    PlusAnnual,
+    CoursePurchase,
+    Organization,
+}
+
+impl PlanKind {
+    pub const ALL: [PlanKind; 6] = [
+        PlanKind::FreeTrial,
+        PlanKind::SpecializationMonthly,
+        PlanKind::PlusMonthly,
+        PlanKind::PlusAnnual,
+        PlanKind::CoursePurchase,
+        PlanKind::Organization,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PlanKind::FreeTrial => "free-trial",
+            PlanKind::SpecializationMonthly => "specialization-monthly",
+            PlanKind::PlusMonthly => "plus-monthly",
+            PlanKind::PlusAnnual => "plus-annual",
+            PlanKind::CoursePurchase => "course-purchase",
+            PlanKind::Organization => "organization",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<PlanKind> {
+        PlanKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// Plans that charge again unless cancelled (a trial converts into one).
+    pub fn renews(self) -> bool {
+        matches!(
+            self,
+            PlanKind::FreeTrial
+                | PlanKind::SpecializationMonthly
+                | PlanKind::PlusMonthly
+                | PlanKind::PlusAnnual
+        )
+    }
+
+    pub fn is_monthly(self) -> bool {
+        matches!(self, PlanKind::SpecializationMonthly | PlanKind::PlusMonthly)
+    }
+
+    /// Only a Specialization subscription can be paused (SPEC §2).
+    pub fn can_pause(self) -> bool {
+        self == PlanKind::SpecializationMonthly
+    }
+
+    /// What the key date of this plan is called in questions and messages.
+    pub fn start_noun(self) -> &'static str {
+        match self {
+            PlanKind::FreeTrial => "the day the trial started",
+            PlanKind::SpecializationMonthly | PlanKind::PlusMonthly | PlanKind::PlusAnnual => {
+                "the date of the first payment"
+            }
+            PlanKind::CoursePurchase => "the purchase date",
+            PlanKind::Organization => "the day access was given",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    Web,
+    Ios,
+    Android,
+    Organization,
+}
+
+impl Channel {
+    pub const ALL: [Channel; 4] = [Channel::Web, Channel::Ios, Channel::Android, Channel::Organization];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Channel::Web => "web",
+            Channel::Ios => "ios",
+            Channel::Android => "android",
+            Channel::Organization => "organization",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Channel> {
+        Channel::ALL.into_iter().find(|c| c.id() == id)
+    }
+
+    /// Apple and Google bill these; only they can refund them.
+    pub fn is_app_store(self) -> bool {
+        matches!(self, Channel::Ios | Channel::Android)
+    }
+}
+
+/// The choice made for one subscription.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Decision {
+    Cancel,
+    Pause,
+    Keep,
+}
+
+impl Decision {
+    pub fn id(self) -> &'static str {
+        match self {
+            Decision::Cancel => "cancel",
+            Decision::Pause => "pause",
+            Decision::Keep => "keep",
+        }
+    }
+}
+
+/// The choice made for the account as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AccountDecision {
+    Delete,
+    Keep,
+}
+
+impl AccountDecision {
+    pub fn id(self) -> &'static str {
+        match self {
+            AccountDecision::Delete => "delete",
+            AccountDecision::Keep => "keep",
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! What the person has told us, as saved in the state file (SPEC §5).
+//! Plain data: the rules that give it meaning live in `deadlines`,
+//! `checklist` and `actions`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::journey::Journey;
+use super::plan::{AccountDecision, Channel, Decision, PlanKind};
+
+pub const SCHEMA_VERSION: u32 = 1;
+/// Reserved for rows about the account as a whole.
+pub const ACCOUNT_ID: &str = "account";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct State {
+    pub schema_version: u32,
+    /// The number of the next subscription id (`s{next_id}`); ids are never reused.
+    #[serde(default = "first_id")]
+    pub next_id: u32,
+    #[serde(default, skip_serializing_if = "Journey::is_home")]
+    pub journey: Journey,
+    #[serde(default, skip_serializing_if = "Account::is_empty")]
+    pub account: Account,
+    #[serde(default)]
+    pub subscriptions: Vec<Subscription>,
+}
+
+fn first_id() -> u32 {
+    1
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State {
+            schema_version: SCHEMA_VERSION,
+            next_id: 1,
+            journey: Journey::default(),
+            account: Account::default(),
+            subscriptions: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subscription {
+    pub id: String,
+    pub label: String,
+    /// None while the person is not sure yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanKind>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
+    pub started: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_earned: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
+    pub cancelled_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
+    pub refund_requested_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pause: Option<Pause>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemRecord>,
+}
+
+impl Subscription {
+    pub fn new(id: String, label: String) -> Subscription {
+        Subscription {
+            id,
+            label,
+            plan: None,
+            channel: None,
+            started: None,
+            certificate_earned: None,
+            decision: None,
+            cancelled_on: None,
+            refund_requested_on: None,
+            pause: None,
+            items: Vec::new(),
+        }
+    }
+
+    /// Every question answered: the plan can have deadlines.
+    pub fn is_complete(&self) -> bool {
+        self.plan.is_some()
+            && self.channel.is_some()
+            && self.started.is_some()
+            && self.certificate_earned.is_some()
+    }
+
+    pub fn certificate(&self) -> bool {
+        self.certificate_earned.unwrap_or(false)
+    }
+
+    pub fn item(&self, id: &str) -> Option<&ItemRecord> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    pub fn item_mut(&mut self, id: &str) -> &mut ItemRecord {
+        item_mut(&mut self.items, id)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pause {
+    #[serde(with = "date")]
+    pub from: NaiveDate,
+    pub months: u32,
+}
+
+/// A step or checklist item the person ticked or wrote a note on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemRecord {
+    pub id: String,
+    #[serde(default)]
+    pub done: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
+    pub done_on: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl ItemRecord {
+    pub fn new(id: &str) -> ItemRecord {
+        ItemRecord { id: id.to_string(), done: false, done_on: None, note: None }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Account {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<AccountDecision>,
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
+    pub requested_on: Option<NaiveDate>,
+    /// Whether the person signs in with Google, Facebook or Apple; None = not asked yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social_sign_in: Option<bool>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemRecord>,
+}
+
+impl Account {
+    pub fn item(&self, id: &str) -> Option<&ItemRecord> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    pub fn item_mut(&mut self, id: &str) -> &mut ItemRecord {
+        item_mut(&mut self.items, id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Account::default()
+    }
+
+    pub fn deleting(&self) -> bool {
+        self.decision == Some(AccountDecision::Delete)
+    }
+}
+
+fn item_mut<'a>(items: &'a mut Vec<ItemRecord>, id: &str) -> &'a mut ItemRecord {
+    match items.iter().position(|i| i.id == id) {
+        Some(i) => &mut items[i],
+        None => {
+            items.push(ItemRecord::new(id));
+            items.last_mut().expect("just pushed")
+        }
+    }
+}
+
+impl State {
+    pub fn subscription(&self, id: &str) -> Option<&Subscription> {
+        self.subscriptions.iter().find(|s| s.id == id)
+    }
+
+    pub fn subscription_mut(&mut self, id: &str) -> Option<&mut Subscription> {
+        self.subscriptions.iter_mut().find(|s| s.id == id)
+    }
+
+    /// Checks what serde cannot: ids, counters and value ranges.
+    /// The message names the field, as a person editing the file would look for it.
+    pub fn validate(&self) -> Result<(), String> {
+        if self.next_id == 0 {
+            return Err("next_id: must be 1 or more".into());
+        }
+        for (i, s) in self.subscriptions.iter().enumerate() {
+            let at = format!("subscriptions[{}] (id = \"{}\")", i + 1, s.id);
+            let n = s
+                .id
+                .strip_prefix('s')
+                .and_then(|n| n.parse::<u32>().ok())
+                .filter(|n| *n > 0 && s.id == format!("s{n}"));
+            match n {
+                None => return Err(format!("{at}: id must look like s1, s2, …")),
+                Some(n) if n >= self.next_id => {
+                    return Err(format!(
+                        "{at}: id is not below next_id = {}; raise next_id to {}",
+                        self.next_id,
+                        n + 1
+                    ));
+                }
+                Some(_) => {}
+            }
+            if self.subscriptions[..i].iter().any(|o| o.id == s.id) {
+                return Err(format!("{at}: the id is used twice"));
+            }
+            if s.label.trim().is_empty() {
+                return Err(format!("{at}: label is empty"));
+            }
+            if let Some(p) = &s.pause {
+                if !(1..=12).contains(&p.months) {
+                    return Err(format!("{at}: pause.months must be between 1 and 12"));
+                }
+            }
+            check_items(&s.items, &at)?;
+        }
+        check_items(&self.account.items, "account")?;
+        Ok(())
+    }
+}
+
+fn check_items(items: &[ItemRecord], at: &str) -> Result<(), String> {
+    for (i, item) in items.iter().enumerate() {
+        if items[..i].iter().any(|o| o.id == item.id) {
+            return Err(format!("{at}: item \"{}\" appears twice", item.id));
+        }
+    }
+    Ok(())
+}
+
+/// Dates are written as "YYYY-MM-DD" strings; a bare TOML date typed by hand is read too.
+pub(crate) mod date {
+    use chrono::NaiveDate;
+    use serde::de::{self, MapAccess, Visitor};
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::fmt;
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&d.format("%Y-%m-%d"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_any(DateVisitor)
+    }
+
+    struct DateVisitor;
+
+    impl<'de> Visitor<'de> for DateVisitor {
+        type Value = NaiveDate;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a date written as \"YYYY-MM-DD\"")
+        }
+
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+            crate::domain::dates::parse_date(v).map_err(|why| E::custom(format!("\"{v}\": {why}")))
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NaiveDate, A::Error> {
+            let dt = toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
+            match (dt.date, dt.time, dt.offset) {
+                (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
+                    .ok_or_else(|| de::Error::custom(format!("{dt}: not a valid date"))),
+                _ => Err(de::Error::custom(format!("{dt}: expected a date without a time, YYYY-MM-DD"))),
+            }
+        }
+    }
+}
+
+pub(crate) mod opt_date {
+    use chrono::NaiveDate;
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => super::date::serialize(d, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        super::date::deserialize(d).map(Some)
+    }
+}
