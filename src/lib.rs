@@ -3,8 +3,10 @@
 //! Doors open one way: `domain` ← `wizard` ← `tui`; `store` and `export`
 //! use `domain`; `main` and `cli` wire them together.
 
+pub mod cli;
+pub mod commands;
 pub mod domain;
-pub mod store;
 pub mod export;
+pub mod store;
 pub mod tui;
 pub mod wizard;

@@ -1,1 +1,91 @@
-fn main() {}
+//! The thin edge: parse arguments, read the clock and the environment once,
+//! run, and turn every error into a message and an exit code (SPEC §6).
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use coursera_exit::cli::Cli;
+use coursera_exit::commands::{self, Context, Failure, values};
+use coursera_exit::domain::policy::{EMBEDDED_POLICY, Policy};
+use coursera_exit::store::Store;
+use coursera_exit::tui;
+
+const STATE_ENV: &str = "COURSERA_EXIT_STATE";
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => {
+            let _ = writeln!(io::stderr(), "error: {failure}");
+            ExitCode::from(failure.exit_code() as u8)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
+    let today = match cli.today.as_deref() {
+        Some(t) => values::date("--today", t)?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let policy = load_policy(cli.policy.as_deref())?;
+    let (state_path, create_folder) = state_path(cli.state)?;
+    let ctx = Context {
+        state_path,
+        create_folder,
+        today,
+        policy,
+    };
+    match cli.command {
+        Some(command) => {
+            commands::execute(command, &ctx, &mut io::stdout().lock(), &mut io::stderr().lock())?;
+            Ok(0)
+        }
+        None => wizard(ctx),
+    }
+}
+
+fn wizard(ctx: Context) -> Result<u8, Failure> {
+    if !tui::interactive_terminal() {
+        return Err(Failure::Usage(
+            "the wizard needs an interactive terminal; try `coursera-exit status`".to_string(),
+        ));
+    }
+    let (store, state) = Store::open(&ctx.prepare_for_writing()?)?;
+    match tui::run(store, state, ctx.policy, ctx.today) {
+        Ok(outcome) => Ok(outcome.exit_code() as u8),
+        Err(tui::TuiError::Store(e)) => Err(e.into()),
+        Err(e) => Err(Failure::Fatal(e.to_string())),
+    }
+}
+
+fn load_policy(path: Option<&std::path::Path>) -> Result<Policy, Failure> {
+    let Some(path) = path else {
+        return Policy::parse(EMBEDDED_POLICY).map_err(|e| Failure::Fatal(format!("built-in policy: {e}")));
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Fatal(format!("{}: could not read the policy file: {e}", path.display())))?;
+    Policy::parse(&text).map_err(|e| Failure::Fatal(format!("{}: {e}", path.display())))
+}
+
+/// `--state` beats `COURSERA_EXIT_STATE`, which beats the data folder.
+/// Only the data folder is created when missing: a path the person typed is used as given.
+fn state_path(flag: Option<PathBuf>) -> Result<(PathBuf, bool), Failure> {
+    if let Some(path) = flag {
+        return Ok((path, false));
+    }
+    if let Some(path) = std::env::var_os(STATE_ENV).filter(|v| !v.is_empty()) {
+        return Ok((PathBuf::from(path), false));
+    }
+    let dirs = directories::ProjectDirs::from("", "", "coursera-exit")
+        .ok_or_else(|| Failure::Fatal("no home folder to keep the state in; use --state FILE".to_string()))?;
+    Ok((dirs.data_dir().join("state.toml"), true))
+}

@@ -37,7 +37,11 @@ pub enum Field {
 }
 
 fn refuse<T>(field: Field, value: impl ToString, reason: impl Into<String>) -> Result<T, Refusal> {
-    Err(Refusal { field, value: value.to_string(), reason: reason.into() })
+    Err(Refusal {
+        field,
+        value: value.to_string(),
+        reason: reason.into(),
+    })
 }
 
 /// Dates a person gives are never after today (stored ones are not re-checked).
@@ -80,7 +84,11 @@ fn unknown_id(state: &State, id: &str) -> Refusal {
     } else {
         format!("no such subscription; known: {}", known.join(", "))
     };
-    Refusal { field: Field::Id, value: id.to_string(), reason }
+    Refusal {
+        field: Field::Id,
+        value: id.to_string(),
+        reason,
+    }
 }
 
 /// A new, complete subscription.
@@ -96,11 +104,18 @@ pub struct NewSubscription {
 pub fn add_blank(state: &mut State, label: &str) -> String {
     let id = format!("s{}", state.next_id);
     state.next_id += 1;
-    state.subscriptions.push(Subscription::new(id.clone(), label.to_string()));
+    state
+        .subscriptions
+        .push(Subscription::new(id.clone(), label.to_string()));
     id
 }
 
-pub fn add(state: &mut State, new: NewSubscription, policy: &Policy, today: NaiveDate) -> Result<String, Refusal> {
+pub fn add(
+    state: &mut State,
+    new: NewSubscription,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Result<String, Refusal> {
     check_plan_channel(new.plan, new.channel)?;
     not_after_today(Field::Started, new.started, today)?;
     let label = match new.label {
@@ -120,7 +135,11 @@ pub fn clean_label(label: &str) -> Result<String, Refusal> {
     let clean: String = label.chars().filter(|c| !c.is_control()).collect();
     let clean = clean.trim();
     if clean.is_empty() {
-        return refuse(Field::Label, format!("{label:?}"), "a label needs at least one visible character");
+        return refuse(
+            Field::Label,
+            format!("{label:?}"),
+            "a label needs at least one visible character",
+        );
     }
     if clean.chars().count() > 80 {
         return refuse(Field::Label, clean, "keep a label to 80 characters");
@@ -178,7 +197,11 @@ pub fn edit(state: &mut State, id: &str, change: Edit, today: NaiveDate) -> Resu
 
 pub fn remove(state: &mut State, id: &str) -> Result<Subscription, Refusal> {
     find(state, id)?;
-    let index = state.subscriptions.iter().position(|s| s.id == id).expect("found above");
+    let index = state
+        .subscriptions
+        .iter()
+        .position(|s| s.id == id)
+        .expect("found above");
     if state.journey.subscription.as_deref() == Some(id) {
         state.journey = Default::default();
     }
@@ -214,12 +237,19 @@ pub fn decide(
             return refuse(
                 Field::Pause,
                 months,
-                format!("only a monthly Specialization can be paused; {id} is {}", plan.id()),
+                format!(
+                    "only a monthly Specialization can be paused; {id} is {}",
+                    plan.id()
+                ),
             );
         }
         if !policy.pause.months.contains(&months) {
             let allowed: Vec<String> = policy.pause.months.iter().map(u32::to_string).collect();
-            return refuse(Field::Pause, months, format!("a pause lasts {} months", allowed.join(", ")));
+            return refuse(
+                Field::Pause,
+                months,
+                format!("a pause lasts {} months", allowed.join(", ")),
+            );
         }
     } else if on.is_some() {
         return refuse(Field::On, on.expect("is_some"), "--on goes only with --pause");
@@ -270,7 +300,11 @@ pub fn delete_account(
 ) -> Result<(), Refusal> {
     if undo {
         if requested_on.is_some() {
-            return refuse(Field::RequestedOn, requested_on.expect("is_some"), "--undo takes no date");
+            return refuse(
+                Field::RequestedOn,
+                requested_on.expect("is_some"),
+                "--undo takes no date",
+            );
         }
         state.account.decision = Some(AccountDecision::Keep);
         state.account.requested_on = None;
@@ -318,7 +352,11 @@ fn done_for_subscription(
 ) -> Result<(), Refusal> {
     let sub = find(state, id)?;
     if policy.checklist_item(item).is_some() || policy.account_keep.steps.iter().any(|s| s.id == item) {
-        return refuse(Field::Subscription, id, format!("{item} is an account item; leave out --subscription"));
+        return refuse(
+            Field::Subscription,
+            id,
+            format!("{item} is an account item; leave out --subscription"),
+        );
     }
     let items = checklist::subscription_items(sub, policy);
     if !items.iter().any(|i| i.id == item) {
@@ -352,14 +390,26 @@ fn done_for_account(
     undo: bool,
     policy: &Policy,
 ) -> Result<(), Refusal> {
-    let known = policy.checklist.iter().map(|c| c.id.as_str()).chain(policy.account_keep.steps.iter().map(|s| s.id.as_str()));
+    let known = policy
+        .checklist
+        .iter()
+        .map(|c| c.id.as_str())
+        .chain(policy.account_keep.steps.iter().map(|s| s.id.as_str()));
     if !known.clone().any(|k| k == item) {
         let per_sub = [CANCELLED, REFUND_REQUESTED].contains(&item)
-            || policy.channels.iter().flat_map(|c| &c.steps).chain(&policy.refund.steps).any(|s| s.id == item);
+            || policy
+                .channels
+                .iter()
+                .flat_map(|c| &c.steps)
+                .chain(&policy.refund.steps)
+                .any(|s| s.id == item);
         let reason = if per_sub {
             "this item belongs to a subscription; add --subscription ID".to_string()
         } else {
-            format!("no such item; account items: {}", known.collect::<Vec<_>>().join(", "))
+            format!(
+                "no such item; account items: {}",
+                known.collect::<Vec<_>>().join(", ")
+            )
         };
         return refuse(Field::Item, item, reason);
     }
@@ -397,10 +447,25 @@ fn record(rec: &mut super::state::ItemRecord, on: NaiveDate, note: Option<String
 
 /// Turns a trial that was never cancelled into the paid plan it became,
 /// anchored on its first charge (SPEC §4).
-pub fn convert_trial(state: &mut State, id: &str, plan: PlanKind, policy: &Policy, today: NaiveDate) -> Result<(), Refusal> {
+pub fn convert_trial(
+    state: &mut State,
+    id: &str,
+    plan: PlanKind,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
     let sub = find(state, id)?;
     let Some(first_charge) = super::deadlines::converted_trial_charge(sub, &policy.rules, today) else {
         return refuse(Field::Id, id, "is not a trial that has turned into a paid plan");
     };
-    edit(state, id, Edit { plan: Some(plan), started: Some(first_charge), ..Edit::default() }, today)
+    edit(
+        state,
+        id,
+        Edit {
+            plan: Some(plan),
+            started: Some(first_charge),
+            ..Edit::default()
+        },
+        today,
+    )
 }

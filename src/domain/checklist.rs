@@ -43,7 +43,11 @@ impl<'p> Item<'p> {
 
     /// An item whose done state is a saved fact (a date) rather than a tick.
     fn dated(id: &str, title: &str, record: Option<&ItemRecord>, on: Option<NaiveDate>) -> Item<'p> {
-        Item { done: on.is_some(), done_on: on, ..Item::stored(id, title, record) }
+        Item {
+            done: on.is_some(),
+            done_on: on,
+            ..Item::stored(id, title, record)
+        }
     }
 }
 
@@ -77,7 +81,12 @@ pub fn subscription_items<'p>(sub: &Subscription, policy: &'p Policy) -> Vec<Ite
                 });
             }
         }
-        items.push(Item::dated(CANCELLED, "I have cancelled", sub.item(CANCELLED), sub.cancelled_on));
+        items.push(Item::dated(
+            CANCELLED,
+            "I have cancelled",
+            sub.item(CANCELLED),
+            sub.cancelled_on,
+        ));
     }
     if refund_possible(sub) {
         for step in &policy.refund.steps {
@@ -133,14 +142,24 @@ pub fn deletion_items<'p>(state: &State, policy: &'p Policy) -> Vec<Item<'p>> {
             let base = match rule.id.as_str() {
                 checklist_ids::CANCEL_SUBSCRIPTIONS => {
                     let (done, on) = all_cancelled(state);
-                    Item { done, done_on: on, derived: true, ..Item::stored(&rule.id, &rule.title, record) }
+                    Item {
+                        done,
+                        done_on: on,
+                        derived: true,
+                        ..Item::stored(&rule.id, &rule.title, record)
+                    }
                 }
                 checklist_ids::REQUEST_DELETION => {
                     Item::dated(&rule.id, &rule.title, record, account.requested_on)
                 }
                 _ => Item::stored(&rule.id, &rule.title, record),
             };
-            Item { why: Some(&rule.why), how: Some(&rule.how), origin: Some(&rule.origin), ..base }
+            Item {
+                why: Some(&rule.why),
+                how: Some(&rule.how),
+                origin: Some(&rule.origin),
+                ..base
+            }
         })
         .collect()
 }

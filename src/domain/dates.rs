@@ -20,8 +20,8 @@ pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
 
 /// The smallest k ≥ `k_min` with `anchor + k·step` months on or after `on_or_after`.
 pub fn first_step_on_or_after(anchor: NaiveDate, step: u32, k_min: u32, on_or_after: NaiveDate) -> u32 {
-    let months_apart = (on_or_after.year() - anchor.year()) * 12 + on_or_after.month() as i32
-        - anchor.month() as i32;
+    let months_apart =
+        (on_or_after.year() - anchor.year()) * 12 + on_or_after.month() as i32 - anchor.month() as i32;
     // Start one step early: the clamped day can land either side of the target.
     let mut k = ((months_apart / step as i32) - 1).max(k_min as i32) as u32;
     while add_months(anchor, k * step) < on_or_after {
@@ -31,8 +31,18 @@ pub fn first_step_on_or_after(anchor: NaiveDate, step: u32, k_min: u32, on_or_af
 }
 
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 pub fn month_name(month: u32) -> &'static str {
@@ -57,9 +67,15 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     if !well_formed {
         return Err("not a date; write it as YYYY-MM-DD, e.g. 2026-03-01".to_string());
     }
-    let year: i32 = parts[0].parse().map_err(|_| "the year is not a number".to_string())?;
-    let month: u32 = parts[1].parse().map_err(|_| "the month is not a number".to_string())?;
-    let day: u32 = parts[2].parse().map_err(|_| "the day is not a number".to_string())?;
+    let year: i32 = parts[0]
+        .parse()
+        .map_err(|_| "the year is not a number".to_string())?;
+    let month: u32 = parts[1]
+        .parse()
+        .map_err(|_| "the month is not a number".to_string())?;
+    let day: u32 = parts[2]
+        .parse()
+        .map_err(|_| "the day is not a number".to_string())?;
     if !(1..=12).contains(&month) {
         return Err(format!("there is no month {month:02}; months go from 01 to 12"));
     }

@@ -215,21 +215,41 @@ impl Facts<'_> {
     fn trial(&self) -> Vec<Row> {
         let last_day = add_days(self.start, self.rules.trial_days - 1);
         let first_charge = add_days(self.start, self.rules.trial_days);
-        let cancel_by = Row::new(DeadlineKind::CancelBy, add_days(last_day, -self.margin()), self.cancelled);
+        let cancel_by = Row::new(
+            DeadlineKind::CancelBy,
+            add_days(last_day, -self.margin()),
+            self.cancelled,
+        );
         let last = Row::new(DeadlineKind::TrialLastDay, last_day, false);
         if !self.cancelled {
-            return vec![cancel_by, last, Row::new(DeadlineKind::FirstCharge, first_charge, false)];
+            return vec![
+                cancel_by,
+                last,
+                Row::new(DeadlineKind::FirstCharge, first_charge, false),
+            ];
         }
-        if self.today > last_day { Vec::new() } else { vec![cancel_by, last] }
+        if self.today > last_day {
+            Vec::new()
+        } else {
+            vec![cancel_by, last]
+        }
     }
 
     fn paused(&self, resumes: NaiveDate) -> Vec<Row> {
         let last_paused_day = add_days(resumes, -1);
-        let cancel_by = Row::new(DeadlineKind::CancelBy, add_days(last_paused_day, -self.margin()), self.cancelled);
+        let cancel_by = Row::new(
+            DeadlineKind::CancelBy,
+            add_days(last_paused_day, -self.margin()),
+            self.cancelled,
+        );
         if !self.cancelled {
             return vec![cancel_by, Row::new(DeadlineKind::PauseResumes, resumes, false)];
         }
-        if self.today > last_paused_day { Vec::new() } else { vec![cancel_by] }
+        if self.today > last_paused_day {
+            Vec::new()
+        } else {
+            vec![cancel_by]
+        }
     }
 
     /// Recurring charges on `anchor + k·step` months, the first counted one being `k_min`.
@@ -242,11 +262,19 @@ impl Facts<'_> {
             return Vec::new();
         }
         let mut rows = vec![
-            Row::new(DeadlineKind::CancelBy, add_days(access_until, -self.margin()), self.cancelled),
+            Row::new(
+                DeadlineKind::CancelBy,
+                add_days(access_until, -self.margin()),
+                self.cancelled,
+            ),
             Row::new(DeadlineKind::AccessUntil, access_until, false),
         ];
         if !self.cancelled {
-            let kind = if step == 12 { DeadlineKind::Renewal } else { DeadlineKind::NextCharge };
+            let kind = if step == 12 {
+                DeadlineKind::Renewal
+            } else {
+                DeadlineKind::NextCharge
+            };
             rows.push(Row::new(kind, charge, false));
         }
         let refund = match plan {
@@ -268,7 +296,11 @@ impl Facts<'_> {
         }
         let row = self.refund_by(self.start);
         let days_left = (row.date - self.today).num_days();
-        if days_left >= -self.rules.missed_refund_listed_days { vec![row] } else { Vec::new() }
+        if days_left >= -self.rules.missed_refund_listed_days {
+            vec![row]
+        } else {
+            Vec::new()
+        }
     }
 }
 

@@ -81,7 +81,12 @@ pub enum Channel {
 }
 
 impl Channel {
-    pub const ALL: [Channel; 4] = [Channel::Web, Channel::Ios, Channel::Android, Channel::Organization];
+    pub const ALL: [Channel; 4] = [
+        Channel::Web,
+        Channel::Ios,
+        Channel::Android,
+        Channel::Organization,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {

@@ -4,8 +4,8 @@
 
 use serde::Deserialize;
 
-use super::plan::{Channel, PlanKind};
 use super::deadlines::DeadlineKind;
+use super::plan::{Channel, PlanKind};
 
 /// The policy compiled into the binary.
 pub const EMBEDDED_POLICY: &str = include_str!("../../assets/policy.toml");
@@ -218,14 +218,21 @@ impl Policy {
             return Err(PolicyError("rules.trial_days: must be between 1 and 366".into()));
         }
         if r.missed_refund_listed_days < 0 {
-            return Err(PolicyError("rules.missed_refund_listed_days: must not be negative".into()));
+            return Err(PolicyError(
+                "rules.missed_refund_listed_days: must not be negative".into(),
+            ));
         }
         if r.support_reply_months == 0 || r.support_reply_months > 24 {
-            return Err(PolicyError("rules.support_reply_months: must be between 1 and 24".into()));
+            return Err(PolicyError(
+                "rules.support_reply_months: must be between 1 and 24".into(),
+            ));
         }
         for kind in PlanKind::ALL {
             if !self.plans.iter().any(|p| p.id == kind) {
-                return Err(PolicyError(format!("plans: no entry with id = \"{}\"", kind.id())));
+                return Err(PolicyError(format!(
+                    "plans: no entry with id = \"{}\"",
+                    kind.id()
+                )));
             }
         }
         for channel in Channel::ALL {
@@ -261,13 +268,18 @@ impl Policy {
             }
         }
         if self.pause.months.is_empty() || self.pause.months.iter().any(|m| !(1..=12).contains(m)) {
-            return Err(PolicyError("pause.months: must list months between 1 and 12".into()));
+            return Err(PolicyError(
+                "pause.months: must list months between 1 and 12".into(),
+            ));
         }
         let mut ids: Vec<&str> = self.step_ids().collect();
         ids.extend(self.checklist.iter().map(|c| c.id.as_str()));
         ids.sort_unstable();
         if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
-            return Err(PolicyError(format!("step and checklist ids must be unique: \"{}\" appears twice", w[0])));
+            return Err(PolicyError(format!(
+                "step and checklist ids must be unique: \"{}\" appears twice",
+                w[0]
+            )));
         }
         Ok(())
     }
@@ -282,7 +294,10 @@ impl Policy {
     }
 
     pub fn plan(&self, kind: PlanKind) -> &PlanRule {
-        self.plans.iter().find(|p| p.id == kind).expect("validated: every plan kind present")
+        self.plans
+            .iter()
+            .find(|p| p.id == kind)
+            .expect("validated: every plan kind present")
     }
 
     pub fn channel(&self, channel: Channel) -> &ChannelRule {

@@ -130,7 +130,12 @@ pub struct ItemRecord {
 
 impl ItemRecord {
     pub fn new(id: &str) -> ItemRecord {
-        ItemRecord { id: id.to_string(), done: false, done_on: None, note: None }
+        ItemRecord {
+            id: id.to_string(),
+            done: false,
+            done_on: None,
+            note: None,
+        }
     }
 }
 
@@ -193,11 +198,10 @@ impl State {
         }
         for (i, s) in self.subscriptions.iter().enumerate() {
             let at = format!("subscriptions[{}] (id = \"{}\")", i + 1, s.id);
-            let n = s
-                .id
-                .strip_prefix('s')
-                .and_then(|n| n.parse::<u32>().ok())
-                .filter(|n| *n > 0 && s.id == format!("s{n}"));
+            let n =
+                s.id.strip_prefix('s')
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .filter(|n| *n > 0 && s.id == format!("s{n}"));
             match n {
                 None => return Err(format!("{at}: id must look like s1, s2, …")),
                 Some(n) if n >= self.next_id => {
@@ -269,7 +273,9 @@ pub(crate) mod date {
             match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
                     .ok_or_else(|| de::Error::custom(format!("{dt}: not a valid date"))),
-                _ => Err(de::Error::custom(format!("{dt}: expected a date without a time, YYYY-MM-DD"))),
+                _ => Err(de::Error::custom(format!(
+                    "{dt}: expected a date without a time, YYYY-MM-DD"
+                ))),
             }
         }
     }

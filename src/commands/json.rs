@@ -1,0 +1,120 @@
+//! The JSON shapes of `status --json` and `deadlines --json` (SPEC §6).
+//! Field order is part of the contract; unset values are null.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::checklist::{self, Item};
+use crate::domain::deadlines::Deadline;
+use crate::domain::plan::{AccountDecision, Channel, Decision, PlanKind};
+use crate::domain::policy::Policy;
+use crate::domain::state::{State, Subscription};
+
+fn day(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+#[derive(Serialize)]
+pub struct DeadlinesJson<'a> {
+    pub today: String,
+    pub deadlines: &'a [Deadline],
+}
+
+#[derive(Serialize)]
+pub struct StatusJson<'a> {
+    pub today: String,
+    pub subscriptions: Vec<SubscriptionJson>,
+    pub account: AccountJson,
+    pub deadlines: &'a [Deadline],
+}
+
+#[derive(Serialize)]
+pub struct SubscriptionJson {
+    pub id: String,
+    pub label: String,
+    pub plan: Option<PlanKind>,
+    pub channel: Option<Channel>,
+    pub started: Option<String>,
+    pub certificate_earned: Option<bool>,
+    pub decision: Option<Decision>,
+    pub cancelled_on: Option<String>,
+    pub pause: Option<PauseJson>,
+    pub refund_requested_on: Option<String>,
+    pub complete: bool,
+    pub items: Vec<ItemJson>,
+}
+
+#[derive(Serialize)]
+pub struct PauseJson {
+    pub from: String,
+    pub months: u32,
+}
+
+#[derive(Serialize)]
+pub struct ItemJson {
+    pub id: String,
+    pub done: bool,
+    pub done_on: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct AccountJson {
+    pub decision: Option<AccountDecision>,
+    pub requested_on: Option<String>,
+    pub items: Vec<ItemJson>,
+}
+
+fn items(items: Vec<Item>) -> Vec<ItemJson> {
+    items
+        .into_iter()
+        .map(|i| ItemJson {
+            id: i.id,
+            done: i.done,
+            done_on: day(i.done_on),
+            note: i.note,
+        })
+        .collect()
+}
+
+fn subscription(sub: &Subscription, policy: &Policy) -> SubscriptionJson {
+    SubscriptionJson {
+        id: sub.id.clone(),
+        label: sub.label.clone(),
+        plan: sub.plan,
+        channel: sub.channel,
+        started: day(sub.started),
+        certificate_earned: sub.certificate_earned,
+        decision: sub.decision,
+        cancelled_on: day(sub.cancelled_on),
+        pause: sub.pause.map(|p| PauseJson {
+            from: day(Some(p.from)).expect("some"),
+            months: p.months,
+        }),
+        refund_requested_on: day(sub.refund_requested_on),
+        complete: sub.is_complete(),
+        items: items(checklist::subscription_items(sub, policy)),
+    }
+}
+
+pub fn status<'a>(
+    state: &State,
+    policy: &Policy,
+    today: NaiveDate,
+    deadlines: &'a [Deadline],
+) -> StatusJson<'a> {
+    StatusJson {
+        today: today.format("%Y-%m-%d").to_string(),
+        subscriptions: state
+            .subscriptions
+            .iter()
+            .map(|s| subscription(s, policy))
+            .collect(),
+        account: AccountJson {
+            decision: state.account.decision,
+            requested_on: day(state.account.requested_on),
+            items: items(checklist::account_items(state, policy)),
+        },
+        deadlines,
+    }
+}

@@ -1,0 +1,222 @@
+//! Runs one subcommand: reads or locks the state, applies a domain action,
+//! saves, and prints. Exit codes follow SPEC §6.
+
+mod json;
+mod text;
+pub mod values;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::cli::{Command, DecideArgs, DoneArgs, Format};
+use crate::domain::actions::{self, Choice, Edit, NewSubscription, Tick};
+use crate::domain::checklist;
+use crate::domain::deadlines::deadlines;
+use crate::domain::policy::{Policy, checklist_ids};
+use crate::domain::state::State;
+use crate::export;
+use crate::store::{self, Store, StoreError};
+
+/// What every command needs, decided once by `main`.
+pub struct Context {
+    pub state_path: PathBuf,
+    /// The state lives in the default data folder, which a writer may create.
+    pub create_folder: bool,
+    pub today: NaiveDate,
+    pub policy: Policy,
+}
+
+impl Context {
+    /// The state path, with its data folder created if it is the default one.
+    pub fn prepare_for_writing(&self) -> Result<PathBuf, Failure> {
+        if self.create_folder {
+            if let Some(dir) = self.state_path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    Failure::Fatal(format!(
+                        "{}: could not create the data folder: {e}",
+                        dir.display()
+                    ))
+                })?;
+            }
+        }
+        Ok(self.state_path.clone())
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// A bad value or usage: exit 2.
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Anything else that stops the command: exit 1.
+    #[error("{0}")]
+    Fatal(String),
+}
+
+impl Failure {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Failure::Usage(_) => 2,
+            Failure::Store(e) => e.exit_code(),
+            Failure::Fatal(_) => 1,
+        }
+    }
+}
+
+/// Runs `command`, writing its normal output to `out` and warnings to `err`.
+pub fn execute(
+    command: Command,
+    ctx: &Context,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    let today = ctx.today;
+    let policy = &ctx.policy;
+    match command {
+        Command::Add(a) => {
+            let new = NewSubscription {
+                plan: values::plan(&a.plan)?,
+                channel: values::channel(&a.channel)?,
+                started: values::date("--started", &a.started)?,
+                label: a.label,
+                certificate_earned: a.certificate_earned,
+            };
+            let id = write(ctx, |state| Ok(actions::add(state, new, policy, today)?))?;
+            emit(out, &format!("{id}\n"))
+        }
+        Command::Edit(e) => {
+            let change = Edit {
+                label: e.label,
+                plan: e.plan.as_deref().map(values::plan).transpose()?,
+                started: values::opt_date("--started", e.started.as_deref())?,
+                channel: e.channel.as_deref().map(values::channel).transpose()?,
+                certificate_earned: e
+                    .certificate_earned
+                    .as_deref()
+                    .map(|t| values::boolean("--certificate-earned", t))
+                    .transpose()?,
+            };
+            write(ctx, |state| Ok(actions::edit(state, &e.id, change, today)?))
+        }
+        Command::Remove { id } => write(ctx, |state| {
+            actions::remove(state, &id).map(drop).map_err(Into::into)
+        }),
+        Command::Decide(d) => decide(ctx, d),
+        Command::DeleteAccount(d) => {
+            let requested_on = values::opt_date("--requested-on", d.requested_on.as_deref())?;
+            write(ctx, |state| {
+                Ok(actions::delete_account(state, requested_on, d.undo, today)?)
+            })
+        }
+        Command::Done(d) => done(ctx, d, err),
+        Command::Status { json } => {
+            let state = store::load(&ctx.state_path)?;
+            let rows = deadlines(&state, &policy.rules, today);
+            if json {
+                emit_json(out, &json::status(&state, policy, today, &rows))
+            } else {
+                emit(out, &text::status(&state, policy, today, &rows, &ctx.state_path))
+            }
+        }
+        Command::Deadlines { json, within } => {
+            let within = within
+                .as_deref()
+                .map(|w| values::days("--within", w))
+                .transpose()?;
+            let state = store::load(&ctx.state_path)?;
+            let mut rows = deadlines(&state, &policy.rules, today);
+            if let Some(n) = within {
+                rows.retain(|r| !r.done && r.days_left <= n);
+            }
+            if json {
+                let today = today.format("%Y-%m-%d").to_string();
+                emit_json(
+                    out,
+                    &json::DeadlinesJson {
+                        today,
+                        deadlines: &rows,
+                    },
+                )
+            } else {
+                emit(out, &text::deadlines(&rows, policy, today))
+            }
+        }
+        Command::Export(x) => {
+            let state = store::load(&ctx.state_path)?;
+            let body = match x.format {
+                Format::Ics => export::ics::render(&state, policy, today),
+                Format::Markdown => export::markdown::render(&state, policy, today),
+            };
+            match x.output.as_deref().filter(|p| *p != Path::new("-")) {
+                None => emit(out, &body),
+                Some(path) => Ok(store::write_durably(path, body.as_bytes())?),
+            }
+        }
+        Command::Path => emit(out, &format!("{}\n", ctx.state_path.display())),
+    }
+}
+
+fn decide(ctx: &Context, d: DecideArgs) -> Result<(), Failure> {
+    let choice = match (d.cancel, d.pause.as_deref(), d.keep) {
+        (true, _, _) => Choice::Cancel,
+        (_, Some(m), _) => Choice::Pause {
+            months: values::pause_months(m)?,
+        },
+        _ => Choice::Keep,
+    };
+    let on = values::opt_date("--on", d.on.as_deref())?;
+    write(ctx, |state| {
+        Ok(actions::decide(state, &d.id, choice, on, &ctx.policy, ctx.today)?)
+    })
+}
+
+fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> {
+    let on = values::opt_date("--on", d.on.as_deref())?;
+    let mut warn_certificates = false;
+    write(ctx, |state| {
+        if d.item == checklist_ids::REQUEST_DELETION && !d.undo && checklist::certificates_unsaved(state) {
+            warn_certificates = true;
+        }
+        let tick = Tick {
+            item: &d.item,
+            subscription: d.subscription.as_deref(),
+            note: d.note,
+            on,
+            undo: d.undo,
+        };
+        Ok(actions::done(state, tick, &ctx.policy, ctx.today)?)
+    })?;
+    if warn_certificates {
+        let _ = writeln!(
+            err,
+            "warning: your certificates are not marked as saved; download them now, before the account is gone \
+             (then: coursera-exit done {})",
+            checklist_ids::DOWNLOAD_CERTIFICATES
+        );
+    }
+    Ok(())
+}
+
+/// Locks the state file, applies `change`, and saves only if it succeeded.
+fn write<T>(ctx: &Context, change: impl FnOnce(&mut State) -> Result<T, Failure>) -> Result<T, Failure> {
+    let (mut store, mut state) = Store::open(&ctx.prepare_for_writing()?)?;
+    let result = change(&mut state)?;
+    store.save(&state)?;
+    Ok(result)
+}
+
+fn emit(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
+    out.write_all(text.as_bytes())
+        .and_then(|_| out.flush())
+        .map_err(|e| Failure::Fatal(format!("could not write the output: {e}")))
+}
+
+fn emit_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
+    let mut text = serde_json::to_string_pretty(value).expect("plain data serializes");
+    text.push('\n');
+    emit(out, &text)
+}

@@ -1,0 +1,150 @@
+//! Plain-text output for people: `status` and `deadlines` without --json.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::domain::checklist::{self, Item};
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::{Deadline, Urgency, converted_trial_charge};
+use crate::domain::policy::Policy;
+use crate::domain::state::State;
+
+/// A symbol for each state of a row, so meaning never rests on colour alone.
+pub fn marker(row: &Deadline) -> &'static str {
+    if row.done {
+        return "✓ done";
+    }
+    match row.urgency {
+        Urgency::Overdue => "✗ overdue",
+        Urgency::Today => "! today",
+        Urgency::Urgent => "! urgent",
+        Urgency::Soon => "• soon",
+        Urgency::Later => "  later",
+    }
+}
+
+fn what(row: &Deadline, policy: &Policy) -> String {
+    let id = row.subscription.as_deref().unwrap_or("account");
+    format!("{}: {} ({id})", policy.deadline(row.kind).title, row.label)
+}
+
+pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "Today is {}.", long_date(today));
+    if rows.is_empty() {
+        let _ = writeln!(s, "No deadlines.");
+        return s;
+    }
+    let _ = writeln!(s, "\n{:<10}  {:>5}  {:<10}  WHAT", "DATE", "LEFT", "STATE");
+    for row in rows {
+        let _ = writeln!(
+            s,
+            "{:<10}  {:>4}d  {:<10}  {}",
+            row.date.format("%Y-%m-%d"),
+            row.days_left,
+            marker(row),
+            what(row, policy)
+        );
+    }
+    s
+}
+
+fn items_line(items: &[Item]) -> String {
+    items
+        .iter()
+        .map(|i| format!("[{}] {}", if i.done { "✓" } else { " " }, i.id))
+        .collect::<Vec<_>>()
+        .join("  ")
+}
+
+pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline], path: &Path) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "State file: {}", path.display());
+    let _ = writeln!(s, "Today is {}.", long_date(today));
+    if state.subscriptions.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nNothing tracked yet: run `coursera-exit` or `coursera-exit add --help`."
+        );
+    }
+    for sub in &state.subscriptions {
+        let plan = sub
+            .plan
+            .map_or("plan not known yet".to_string(), |p| p.id().to_string());
+        let _ = writeln!(s, "\n{}  {}  ({plan})", sub.id, sub.label);
+        if !sub.is_complete() {
+            let _ = writeln!(
+                s,
+                "    incomplete: finish identifying it in the wizard or with `edit`"
+            );
+            continue;
+        }
+        let mut facts = vec![
+            format!("via {}", sub.channel.map_or("?", |c| c.id())),
+            format!("started {}", sub.started.map_or("?".into(), |d| d.to_string())),
+        ];
+        if sub.certificate() {
+            facts.push("certificate earned".into());
+        }
+        if let Some(d) = sub.decision {
+            facts.push(format!("decision: {}", d.id()));
+        }
+        if let Some(p) = sub.pause {
+            facts.push(format!("paused {} month(s) from {}", p.months, p.from));
+        }
+        if let Some(c) = sub.cancelled_on {
+            facts.push(format!("cancelled {c}"));
+        }
+        if let Some(r) = sub.refund_requested_on {
+            facts.push(format!("refund asked {r}"));
+        }
+        let _ = writeln!(s, "    {}", facts.join(" · "));
+        let items = checklist::subscription_items(sub, policy);
+        if !items.is_empty() {
+            let _ = writeln!(s, "    items: {}", items_line(&items));
+        }
+        if let Some(charge) = converted_trial_charge(sub, &policy.rules, today) {
+            let _ = writeln!(
+                s,
+                "    the trial was not cancelled and became a paid plan on {charge}; record it with\n    \
+                 coursera-exit edit {} --plan KIND --started {charge}",
+                sub.id
+            );
+        }
+    }
+    let decision = state.account.decision.map_or("not decided", |d| d.id());
+    let _ = write!(
+        s,
+        "\naccount  {ACCOUNT}  decision: {decision}",
+        ACCOUNT = "Coursera account"
+    );
+    if let Some(r) = state.account.requested_on {
+        let _ = write!(s, " · deletion requested {r}");
+    }
+    let _ = writeln!(
+        s,
+        "\n    items: {}",
+        items_line(&checklist::account_items(state, policy))
+    );
+    let pending: Vec<&Deadline> = rows
+        .iter()
+        .filter(|r| !r.done && r.days_left >= 0)
+        .take(3)
+        .collect();
+    if !pending.is_empty() {
+        let _ = writeln!(s, "\nNext deadlines:");
+        for row in pending {
+            let _ = writeln!(
+                s,
+                "  {}  {:>4}d  {:<10}  {}",
+                row.date,
+                row.days_left,
+                marker(row),
+                what(row, policy)
+            );
+        }
+    }
+    s
+}
