@@ -100,7 +100,9 @@ pub fn execute(
                     .map(|t| values::boolean("--certificate-earned", t))
                     .transpose()?,
             };
-            write(ctx, |state| Ok(actions::edit(state, &e.id, change, today)?))
+            write(ctx, |state| {
+                Ok(actions::edit(state, &e.id, change, policy, today)?)
+            })
         }
         Command::Remove { id } => write(ctx, |state| {
             actions::remove(state, &id).map(drop).map_err(Into::into)

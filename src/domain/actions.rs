@@ -157,7 +157,13 @@ pub struct Edit {
     pub certificate_earned: Option<bool>,
 }
 
-pub fn edit(state: &mut State, id: &str, change: Edit, today: NaiveDate) -> Result<(), Refusal> {
+pub fn edit(
+    state: &mut State,
+    id: &str,
+    change: Edit,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Result<(), Refusal> {
     let sub = find(state, id)?;
     let plan = change.plan.or(sub.plan);
     let channel = change.channel.or(sub.channel);
@@ -170,7 +176,19 @@ pub fn edit(state: &mut State, id: &str, change: Edit, today: NaiveDate) -> Resu
         not_after_today(Field::Started, started, today)?;
     }
     let label = change.label.as_deref().map(clean_label).transpose()?;
+    // Moving a trial to a paid plan anchored on its first charge records the conversion.
+    let converts = sub.plan == Some(PlanKind::FreeTrial)
+        && change
+            .plan
+            .is_some_and(|p| p.renews() && p != PlanKind::FreeTrial)
+        && sub
+            .started
+            .zip(change.started.or(sub.started))
+            .is_some_and(|(old, new)| new == super::dates::add_days(old, policy.rules.trial_days));
     let sub = find_mut(state, id)?;
+    if change.plan.is_some() {
+        sub.converted_from_trial = converts;
+    }
     if let Some(label) = label {
         sub.label = label;
     }
@@ -373,7 +391,12 @@ fn done_for_subscription(
     }
     let sub = find_mut(state, id)?;
     match item {
-        CANCELLED => sub.cancelled_on = (!undo).then_some(on),
+        CANCELLED => {
+            sub.cancelled_on = (!undo).then_some(on);
+            if !undo && sub.decision.is_none() {
+                sub.decision = Some(Decision::Cancel);
+            }
+        }
         REFUND_REQUESTED => sub.refund_requested_on = (!undo).then_some(on),
         _ => {}
     }
@@ -466,6 +489,7 @@ pub fn convert_trial(
             started: Some(first_charge),
             ..Edit::default()
         },
+        policy,
         today,
     )
 }

@@ -63,10 +63,18 @@ pub struct Subscription {
     pub cancelled_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
     pub refund_requested_on: Option<NaiveDate>,
+    /// A trial that was not cancelled and became this paid plan on `started`;
+    /// that first charge is not refundable.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub converted_from_trial: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause: Option<Pause>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemRecord>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 impl Subscription {
@@ -81,6 +89,7 @@ impl Subscription {
             decision: None,
             cancelled_on: None,
             refund_requested_on: None,
+            converted_from_trial: false,
             pause: None,
             items: Vec::new(),
         }
