@@ -101,7 +101,12 @@ pub struct EditArgs {
 }
 
 #[derive(Debug, Args)]
-#[group(id = "choice", required = true, multiple = false, args = ["cancel", "pause", "keep"])]
+// The struct's own group would hold every field (ID and --on too), so exactly-one-of
+// is a separate group of the three choices.
+#[group(skip)]
+#[command(group(
+    clap::ArgGroup::new("choice").required(true).multiple(false).args(["cancel", "pause", "keep"])
+))]
 pub struct DecideArgs {
     pub id: String,
     /// Cancel it (then tick `done cancelled` once you have).

@@ -31,15 +31,15 @@ pub struct Context {
 impl Context {
     /// The state path, with its data folder created if it is the default one.
     pub fn prepare_for_writing(&self) -> Result<PathBuf, Failure> {
-        if self.create_folder {
-            if let Some(dir) = self.state_path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    Failure::Fatal(format!(
-                        "{}: could not create the data folder: {e}",
-                        dir.display()
-                    ))
-                })?;
-            }
+        if self.create_folder
+            && let Some(dir) = self.state_path.parent()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Failure::Fatal(format!(
+                    "{}: could not create the data folder: {e}",
+                    dir.display()
+                ))
+            })?;
         }
         Ok(self.state_path.clone())
     }

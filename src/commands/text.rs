@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::checklist::{self, Item};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, Urgency, converted_trial_charge};
+use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline, Urgency, converted_trial_charge};
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
 
@@ -115,11 +115,7 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
         }
     }
     let decision = state.account.decision.map_or("not decided", |d| d.id());
-    let _ = write!(
-        s,
-        "\naccount  {ACCOUNT}  decision: {decision}",
-        ACCOUNT = "Coursera account"
-    );
+    let _ = write!(s, "\naccount  {ACCOUNT_LABEL}  decision: {decision}");
     if let Some(r) = state.account.requested_on {
         let _ = write!(s, " · deletion requested {r}");
     }

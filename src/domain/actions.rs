@@ -167,10 +167,10 @@ pub fn edit(
     let sub = find(state, id)?;
     let plan = change.plan.or(sub.plan);
     let channel = change.channel.or(sub.channel);
-    if let (Some(plan), Some(channel)) = (plan, channel) {
-        if change.plan.is_some() || change.channel.is_some() {
-            check_plan_channel(plan, channel)?;
-        }
+    if let (Some(plan), Some(channel)) = (plan, channel)
+        && (change.plan.is_some() || change.channel.is_some())
+    {
+        check_plan_channel(plan, channel)?;
     }
     if let Some(started) = change.started {
         not_after_today(Field::Started, started, today)?;
@@ -193,6 +193,11 @@ pub fn edit(
         sub.label = label;
     }
     if let Some(plan) = change.plan {
+        // A label that is still the old plan's default name follows the plan.
+        let default_label = sub.plan.is_some_and(|old| sub.label == policy.plan(old).name);
+        if default_label && change.label.is_none() {
+            sub.label = policy.plan(plan).name.clone();
+        }
         sub.plan = Some(plan);
         if !plan.can_pause() {
             sub.pause = None;
@@ -263,14 +268,16 @@ pub fn decide(
         }
         if !policy.pause.months.contains(&months) {
             let allowed: Vec<String> = policy.pause.months.iter().map(u32::to_string).collect();
-            return refuse(
-                Field::Pause,
-                months,
-                format!("a pause lasts {} months", allowed.join(", ")),
-            );
+            let (last, rest) = allowed.split_last().expect("validated: at least one length");
+            let lengths = if rest.is_empty() {
+                last.clone()
+            } else {
+                format!("{} or {last}", rest.join(", "))
+            };
+            return refuse(Field::Pause, months, format!("a pause lasts {lengths} months"));
         }
-    } else if on.is_some() {
-        return refuse(Field::On, on.expect("is_some"), "--on goes only with --pause");
+    } else if let Some(on) = on {
+        return refuse(Field::On, on, "--on goes only with --pause");
     }
     let from = match on {
         Some(d) => not_after_today(Field::On, d, today)?,
@@ -317,12 +324,8 @@ pub fn delete_account(
     today: NaiveDate,
 ) -> Result<(), Refusal> {
     if undo {
-        if requested_on.is_some() {
-            return refuse(
-                Field::RequestedOn,
-                requested_on.expect("is_some"),
-                "--undo takes no date",
-            );
+        if let Some(date) = requested_on {
+            return refuse(Field::RequestedOn, date, "--undo takes no date");
         }
         state.account.decision = Some(AccountDecision::Keep);
         state.account.requested_on = None;

@@ -52,11 +52,14 @@ impl<'p> Item<'p> {
 }
 
 /// A refund through Coursera is possible for this plan bought this way.
+/// A certificate ends the refund of a course purchase and of a yearly plan's first payment.
 pub fn refund_possible(sub: &Subscription) -> bool {
-    matches!(
-        sub.plan,
-        Some(PlanKind::PlusMonthly | PlanKind::PlusAnnual | PlanKind::CoursePurchase)
-    ) && sub.channel.is_some_and(|c| !c.is_app_store())
+    let plan_allows = match sub.plan {
+        Some(PlanKind::PlusMonthly) => true,
+        Some(PlanKind::PlusAnnual | PlanKind::CoursePurchase) => !sub.certificate(),
+        _ => false,
+    };
+    plan_allows && sub.channel.is_some_and(|c| !c.is_app_store())
 }
 
 /// A subscription can be cancelled (course purchases have nothing that renews).

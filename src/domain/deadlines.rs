@@ -168,6 +168,7 @@ pub fn subscription_rows(sub: &Subscription, rules: &Rules, today: NaiveDate) ->
         refund_requested_on: sub.refund_requested_on,
         refundable: !channel.is_app_store(),
         certificate: sub.certificate(),
+        from_trial: sub.converted_from_trial,
         rules,
     };
     match plan {
@@ -197,6 +198,7 @@ struct Facts<'a> {
     refund_requested_on: Option<NaiveDate>,
     refundable: bool,
     certificate: bool,
+    from_trial: bool,
     rules: &'a Rules,
 }
 
@@ -284,6 +286,8 @@ impl Facts<'_> {
             PlanKind::PlusAnnual if k == 1 && !self.certificate => Some(anchor),
             _ => None,
         };
+        // The charge a trial converted into is not refundable (SPEC §2).
+        let refund = refund.filter(|paid| !(self.from_trial && *paid == self.start));
         if let Some(paid) = refund.filter(|_| self.refundable) {
             rows.push(self.refund_by(paid));
         }

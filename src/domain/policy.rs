@@ -197,7 +197,7 @@ impl Policy {
     /// Parses and checks a policy text. The error names the field; the caller adds the file.
     pub fn parse(text: &str) -> Result<Policy, PolicyError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let policy: Policy = toml::from_str(text).map_err(|e| PolicyError(one_line(&e)))?;
+        let policy: Policy = toml::from_str(text).map_err(|e| PolicyError(one_line(&e, text)))?;
         policy.validate()?;
         Ok(policy)
     }
@@ -319,16 +319,30 @@ impl Policy {
     }
 }
 
-/// toml's errors span several lines (a source excerpt); keep the message and position.
-fn one_line(e: &toml::de::Error) -> String {
+/// toml's errors span several lines (a source excerpt); keep the message and position,
+/// and the key of the faulty line, since a wrong type's message does not name the field.
+fn one_line(e: &toml::de::Error, text: &str) -> String {
     let msg = e.message().trim().to_string();
     match e.span() {
-        Some(_) => {
+        Some(span) => {
             // The Display form starts "TOML parse error at line L, column C".
             let full = e.to_string();
             let head = full.lines().next().unwrap_or_default();
             let pos = head.strip_prefix("TOML parse error at ").unwrap_or(head);
-            format!("{pos}: {msg}")
+            let line_start = text
+                .get(..span.start)
+                .and_then(|t| t.rfind('\n'))
+                .map_or(0, |i| i + 1);
+            let key = text[line_start..]
+                .lines()
+                .next()
+                .and_then(|line| line.split_once('='))
+                .map(|(key, _)| key.trim())
+                .filter(|key| !key.is_empty() && !key.starts_with(['[', '#']));
+            match key {
+                Some(key) => format!("{pos}: {key}: {msg}"),
+                None => format!("{pos}: {msg}"),
+            }
         }
         None => msg,
     }

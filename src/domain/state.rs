@@ -228,10 +228,8 @@ impl State {
             if s.label.trim().is_empty() {
                 return Err(format!("{at}: label is empty"));
             }
-            if let Some(p) = &s.pause {
-                if !(1..=12).contains(&p.months) {
-                    return Err(format!("{at}: pause.months must be between 1 and 12"));
-                }
+            if s.pause.is_some_and(|p| !(1..=12).contains(&p.months)) {
+                return Err(format!("{at}: pause.months must be between 1 and 12"));
             }
             check_items(&s.items, &at)?;
         }

@@ -1,0 +1,80 @@
+//! The state the budgets of SPEC §7 are measured with: 50 subscriptions of
+//! every plan kind and channel, some decided, cancelled, paused or refunded,
+//! and an account being deleted with checklist notes.
+#![allow(dead_code)]
+
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use coursera_exit::domain::actions::{self, Choice, NewSubscription, Tick};
+use coursera_exit::domain::dates::add_days;
+use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::policy::Policy;
+use coursera_exit::domain::state::State;
+
+pub const TODAY: &str = "2026-03-01";
+
+pub fn today() -> NaiveDate {
+    NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").expect("a date")
+}
+
+pub fn fifty_subscriptions(policy: &Policy) -> State {
+    let today = today();
+    let mut state = State::default();
+    for i in 0..50_i64 {
+        let plan = PlanKind::ALL[i as usize % PlanKind::ALL.len()];
+        let channel = if plan == PlanKind::Organization {
+            Channel::Organization
+        } else {
+            [Channel::Web, Channel::Ios, Channel::Android][i as usize % 3]
+        };
+        let new = NewSubscription {
+            plan,
+            channel,
+            started: add_days(today, -(i * 11 % 400) - 1),
+            label: Some(format!("Subscription {i:02} – {}", plan.id())),
+            certificate_earned: i % 7 == 0,
+        };
+        let id = actions::add(&mut state, new, policy, today).expect("valid subscription");
+        if plan == PlanKind::SpecializationMonthly && i % 2 == 0 {
+            actions::decide(&mut state, &id, Choice::Pause { months: 2 }, None, policy, today).expect("pause");
+        } else if i % 3 == 0 && plan != PlanKind::CoursePurchase {
+            let tick = Tick { item: "cancelled", subscription: Some(&id), note: None, on: None, undo: false };
+            actions::done(&mut state, tick, policy, today).expect("cancel");
+        }
+    }
+    actions::delete_account(&mut state, Some(add_days(today, -3)), false, today).expect("delete");
+    for item in ["download-certificates", "save-transcripts", "save-receipts"] {
+        let note = Some(format!("Saved to ~/Documents/coursera/{item}, ticket #12345"));
+        let tick = Tick { item, subscription: None, note, on: None, undo: false };
+        actions::done(&mut state, tick, policy, today).expect("tick");
+    }
+    state
+}
+
+/// Runs `f` `runs` times (after a warm-up) and returns the sorted durations.
+pub fn time_runs(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
+    for _ in 0..runs.min(10) {
+        f();
+    }
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times
+}
+
+pub fn report(name: &str, times: &[Duration]) {
+    let median = times[times.len() / 2];
+    println!(
+        "{name:<44} min {:>10.1?}  median {:>10.1?}  max {:>10.1?}  ({} runs)",
+        times[0],
+        median,
+        times[times.len() - 1],
+        times.len()
+    );
+}

@@ -1,0 +1,173 @@
+//! The deadlines as an iCalendar file (RFC 5545): one all-day event per row
+//! that is not done, each with a reminder at 09:00 the day before.
+//!
+//! The output depends only on the state, the policy and `today` (DTSTAMP is
+//! today at midnight UTC), so exporting twice gives the same bytes, and UIDs
+//! name the subscription and the kind, so importing again updates the events.
+
+use chrono::NaiveDate;
+
+use crate::domain::dates::add_days;
+use crate::domain::deadlines::{Deadline, deadlines};
+use crate::domain::policy::Policy;
+use crate::domain::state::{ACCOUNT_ID, State};
+
+/// RFC 5545 §3.1: content lines longer than this many octets are folded.
+const MAX_LINE_OCTETS: usize = 75;
+
+pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//coursera-exit//EN",
+        "CALSCALE:GREGORIAN",
+    ] {
+        push_line(&mut out, line);
+    }
+    let stamp = format!("DTSTAMP:{}T000000Z", ics_date(today));
+    for row in deadlines(state, &policy.rules, today).iter().filter(|d| !d.done) {
+        push_event(&mut out, row, policy, &stamp);
+    }
+    push_line(&mut out, "END:VCALENDAR");
+    out
+}
+
+fn push_event(out: &mut String, row: &Deadline, policy: &Policy, stamp: &str) {
+    let owner = row.subscription.as_deref().unwrap_or(ACCOUNT_ID);
+    let summary = escape_text(&super::summary(policy, row));
+    let lines = [
+        "BEGIN:VEVENT".to_string(),
+        format!("UID:{owner}-{}@coursera-exit", row.kind.id()),
+        stamp.to_string(),
+        format!("DTSTART;VALUE=DATE:{}", ics_date(row.date)),
+        format!("DTEND;VALUE=DATE:{}", ics_date(add_days(row.date, 1))),
+        format!("SUMMARY:{summary}"),
+        format!("DESCRIPTION:{}", escape_text(&description(row, policy))),
+        // A reminder, not a meeting: it should not mark the day as busy.
+        "TRANSP:TRANSPARENT".to_string(),
+        "BEGIN:VALARM".to_string(),
+        "ACTION:DISPLAY".to_string(),
+        format!("DESCRIPTION:{summary}"),
+        // Relative to the start of the day: 15 hours earlier is 09:00 the day before.
+        "TRIGGER:-PT15H".to_string(),
+        "END:VALARM".to_string(),
+        "END:VEVENT".to_string(),
+    ];
+    for line in &lines {
+        push_line(out, line);
+    }
+}
+
+/// How to act, what it is about, and where the rule comes from.
+fn description(row: &Deadline, policy: &Policy) -> String {
+    let text = policy.deadline(row.kind);
+    let about = match (&row.subscription, row.plan) {
+        (Some(id), Some(plan)) => {
+            format!("For: {} ({id}), plan: {}", row.label, policy.plan(plan).name)
+        }
+        (Some(id), None) => format!("For: {} ({id})", row.label),
+        (None, _) => format!("For: {}", row.label),
+    };
+    format!(
+        "{}\n\n{about}\nSource: {} (as of {})",
+        text.how, text.origin.source, text.origin.as_of
+    )
+}
+
+fn ics_date(date: NaiveDate) -> String {
+    date.format("%Y%m%d").to_string()
+}
+
+/// Escapes a TEXT value (RFC 5545 §3.3.11). Line breaks of any style become
+/// `\n`; other ASCII control characters are not allowed in TEXT and are dropped.
+fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\t' => out.push('\t'),
+            c if c.is_ascii_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends one content line, folded so no physical line exceeds 75 octets
+/// (the CRLF not counted, the leading space of a continuation counted), and
+/// never inside a UTF-8 character.
+fn push_line(out: &mut String, line: &str) {
+    let mut rest = line;
+    let mut room = MAX_LINE_OCTETS;
+    while rest.len() > room {
+        let mut cut = room;
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        out.push_str(&rest[..cut]);
+        out.push_str("\r\n ");
+        rest = &rest[cut..];
+        room = MAX_LINE_OCTETS - 1;
+    }
+    out.push_str(rest);
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(line: &str) -> String {
+        let mut out = String::new();
+        push_line(&mut out, line);
+        out
+    }
+
+    #[test]
+    fn a_line_of_exactly_75_octets_is_not_folded() {
+        let line = "x".repeat(75);
+        assert_eq!(folded(&line), format!("{line}\r\n"));
+    }
+
+    #[test]
+    fn a_line_of_76_octets_folds_its_last_octet() {
+        let line = "x".repeat(76);
+        assert_eq!(folded(&line), format!("{}\r\n x\r\n", "x".repeat(75)));
+    }
+
+    #[test]
+    fn a_character_that_would_cross_the_limit_moves_whole_to_the_next_line() {
+        // 73 ASCII octets then a 4-octet emoji: octets 74..77 must not be split.
+        let line = format!("{}😀end", "a".repeat(73));
+        assert_eq!(folded(&line), format!("{}\r\n 😀end\r\n", "a".repeat(73)));
+    }
+
+    #[test]
+    fn continuation_lines_hold_74_octets_after_the_space() {
+        let line = "y".repeat(75 + 74 + 1);
+        let out = folded(&line);
+        let lines: Vec<&str> = out.split_terminator("\r\n").collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[1].len(), 75);
+        assert_eq!(lines[2], " y");
+    }
+
+    #[test]
+    fn every_line_break_style_becomes_an_escaped_newline() {
+        assert_eq!(escape_text("a\r\nb\rc\nd"), "a\\nb\\nc\\nd");
+    }
+
+    #[test]
+    fn reserved_characters_are_escaped_and_controls_dropped() {
+        assert_eq!(escape_text("a\\b;c,d\u{7}\te"), "a\\\\b\\;c\\,d\te");
+    }
+}

@@ -1,0 +1,983 @@
+//! The command-line contract of SPEC §6 (with the dates of §4), run on the
+//! real binary: what each subcommand prints and what it changes.
+
+mod cli_support;
+
+use cli_support::{Json, Row, Sandbox, assert_rows, kinds_and_dates};
+use coursera_exit::domain::plan::PlanKind;
+use coursera_exit::domain::policy::Policy;
+
+/// A sandbox holding one subscription added with `label` on `today`.
+fn tracked(today: &'static str, plan: &str, channel: &str, started: &str, extra: &[&str]) -> Sandbox {
+    let sb = Sandbox::new(today);
+    let mut args = vec![
+        "add",
+        "--plan",
+        plan,
+        "--channel",
+        channel,
+        "--started",
+        started,
+        "--label",
+        "L",
+    ];
+    args.extend_from_slice(extra);
+    assert_eq!(sb.ok(&args), "s1\n");
+    sb
+}
+
+fn row<'a>(
+    plan: &'a str,
+    kind: &'a str,
+    date: &'a str,
+    days_left: i64,
+    urgency: &'a str,
+    done: bool,
+) -> Row<'a> {
+    Row {
+        subscription: Some("s1"),
+        label: "L",
+        plan: Some(plan),
+        kind,
+        date,
+        days_left,
+        urgency,
+        done,
+    }
+}
+
+// ---- add → deadlines --json, per plan kind (SPEC §4 worked cases) ----
+
+#[test]
+fn issue_done_means_specialization_monthly_from_jan_31_seen_on_march_1() {
+    let sb = Sandbox::new("2026-03-01");
+    let mut cmd = sb.bare();
+    cmd.args(["--state", "try.toml", "--today", "2026-03-01", "add"])
+        .args([
+            "--plan",
+            "specialization-monthly",
+            "--channel",
+            "web",
+            "--started",
+            "2026-01-31",
+        ]);
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(out.stdout, b"s1\n");
+
+    let out = sb
+        .bare()
+        .args([
+            "--state",
+            "try.toml",
+            "--today",
+            "2026-03-01",
+            "deadlines",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let json = Json::parse(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(json.keys(), ["today", "deadlines"]);
+    assert_eq!(json["today"].str(), "2026-03-01");
+    let policy = Policy::embedded();
+    let label = &policy.plan(PlanKind::SpecializationMonthly).name;
+    let plan = "specialization-monthly";
+    let r = |kind, date, days_left| Row {
+        subscription: Some("s1"),
+        label,
+        plan: Some(plan),
+        kind,
+        date,
+        days_left,
+        urgency: "later",
+        done: false,
+    };
+    assert_rows(
+        &json["deadlines"],
+        &[
+            r("cancel-by", "2026-03-29", 28),
+            r("access-until", "2026-03-30", 29),
+            r("next-charge", "2026-03-31", 30),
+        ],
+    );
+}
+
+#[test]
+fn free_trial_rows_are_last_day_first_charge_and_cancel_a_day_before() {
+    for channel in ["web", "ios", "android"] {
+        let sb = tracked("2026-01-03", "free-trial", channel, "2026-01-01", &[]);
+        let p = "free-trial";
+        assert_rows(
+            &sb.deadlines()["deadlines"],
+            &[
+                row(p, "cancel-by", "2026-01-06", 3, "soon", false),
+                row(p, "trial-last-day", "2026-01-07", 4, "soon", false),
+                row(p, "first-charge", "2026-01-08", 5, "soon", false),
+            ],
+        );
+    }
+}
+
+#[test]
+fn specialization_monthly_clamps_to_month_end_and_a_charge_today_is_ahead() {
+    let p = "specialization-monthly";
+    let sb = tracked("2026-02-10", p, "web", "2026-01-31", &[]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "cancel-by", "2026-02-26", 16, "later", false),
+            row(p, "access-until", "2026-02-27", 17, "later", false),
+            row(p, "next-charge", "2026-02-28", 18, "later", false),
+        ],
+    );
+    let sb = tracked("2026-03-15", p, "android", "2026-01-15", &[]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "cancel-by", "2026-03-13", -2, "overdue", false),
+            row(p, "access-until", "2026-03-14", -1, "overdue", false),
+            row(p, "next-charge", "2026-03-15", 0, "today", false),
+        ],
+    );
+}
+
+#[test]
+fn plus_monthly_on_the_web_has_a_refund_by_from_the_latest_payment() {
+    let p = "plus-monthly";
+    let sb = tracked("2026-03-05", p, "web", "2025-12-31", &[]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "refund-by", "2026-03-13", 8, "later", false),
+            row(p, "cancel-by", "2026-03-29", 24, "later", false),
+            row(p, "access-until", "2026-03-30", 25, "later", false),
+            row(p, "next-charge", "2026-03-31", 26, "later", false),
+        ],
+    );
+}
+
+#[test]
+fn app_store_channels_get_no_refund_by() {
+    for channel in ["ios", "android"] {
+        let p = "plus-monthly";
+        let sb = tracked("2026-03-05", p, channel, "2025-12-31", &[]);
+        assert_rows(
+            &sb.deadlines()["deadlines"],
+            &[
+                row(p, "cancel-by", "2026-03-29", 24, "later", false),
+                row(p, "access-until", "2026-03-30", 25, "later", false),
+                row(p, "next-charge", "2026-03-31", 26, "later", false),
+            ],
+        );
+        let p = "plus-annual";
+        let sb = tracked("2026-02-03", p, channel, "2026-01-31", &[]);
+        assert_rows(
+            &sb.deadlines()["deadlines"],
+            &[
+                row(p, "cancel-by", "2027-01-29", 360, "later", false),
+                row(p, "access-until", "2027-01-30", 361, "later", false),
+                row(p, "renewal", "2027-01-31", 362, "later", false),
+            ],
+        );
+        let sb = tracked("2026-02-03", "course-purchase", channel, "2026-01-25", &[]);
+        assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
+    }
+}
+
+#[test]
+fn plus_annual_refund_only_in_the_first_year_and_without_a_certificate() {
+    let p = "plus-annual";
+    let sb = tracked("2024-03-05", p, "web", "2024-02-29", &[]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "refund-by", "2024-03-13", 8, "later", false),
+            row(p, "cancel-by", "2025-02-26", 358, "later", false),
+            row(p, "access-until", "2025-02-27", 359, "later", false),
+            row(p, "renewal", "2025-02-28", 360, "later", false),
+        ],
+    );
+    let sb = tracked("2025-03-01", p, "web", "2024-02-29", &[]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "cancel-by", "2026-02-26", 362, "later", false),
+            row(p, "access-until", "2026-02-27", 363, "later", false),
+            row(p, "renewal", "2026-02-28", 364, "later", false),
+        ],
+    );
+    let sb = tracked("2024-03-05", p, "web", "2024-02-29", &["--certificate-earned"]);
+    let kinds: Vec<_> = kinds_and_dates(&sb.deadlines()["deadlines"])
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(kinds, ["cancel-by", "access-until", "renewal"]);
+}
+
+#[test]
+fn course_purchase_has_a_refund_by_unless_a_certificate_was_earned() {
+    let p = "course-purchase";
+    let sb = tracked("2026-02-03", p, "web", "2026-01-25", &[]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[row(p, "refund-by", "2026-02-07", 4, "soon", false)],
+    );
+    let sb = tracked("2026-02-05", p, "web", "2026-01-25", &[]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[row(p, "refund-by", "2026-02-07", 2, "urgent", false)],
+    );
+    let sb = tracked("2026-02-03", p, "web", "2026-01-25", &["--certificate-earned"]);
+    assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
+}
+
+#[test]
+fn organization_plan_has_no_deadlines() {
+    let sb = tracked("2026-02-03", "organization", "organization", "2025-06-01", &[]);
+    assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
+}
+
+#[test]
+fn rows_of_several_subscriptions_sort_by_date_then_order_added_then_kind() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.add("plus-monthly", "web", "2025-12-31"); // s1: refund-by 03-13, cancel-by 03-29 …
+    sb.add("course-purchase", "web", "2026-02-28"); // s2: refund-by 03-13 too
+    sb.ok(&["delete-account", "--requested-on", "2026-02-13"]); // support-reply-due 03-13
+    let rows = sb.deadlines();
+    let order: Vec<(String, String, String)> = rows["deadlines"]
+        .items()
+        .iter()
+        .map(|r| {
+            let sub = if r["subscription"].is_null() {
+                "null".into()
+            } else {
+                r["subscription"].str().into()
+            };
+            (r["date"].str().into(), sub, r["kind"].str().into())
+        })
+        .collect();
+    let want = [
+        ("2026-03-13", "s1", "refund-by"),
+        ("2026-03-13", "s2", "refund-by"),
+        ("2026-03-13", "null", "support-reply-due"),
+        ("2026-03-29", "s1", "cancel-by"),
+        ("2026-03-30", "s1", "access-until"),
+        ("2026-03-31", "s1", "next-charge"),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+        .collect();
+    assert_eq!(order, want);
+}
+
+// ---- add, edit, remove ----
+
+#[test]
+fn add_prints_only_the_new_id_and_ids_are_never_reused() {
+    let sb = Sandbox::new("2026-03-01");
+    assert_eq!(
+        sb.ok(&[
+            "add",
+            "--plan",
+            "plus-monthly",
+            "--channel",
+            "web",
+            "--started",
+            "2026-02-01"
+        ]),
+        "s1\n"
+    );
+    assert_eq!(
+        sb.ok(&[
+            "add",
+            "--plan",
+            "free-trial",
+            "--channel",
+            "ios",
+            "--started",
+            "2026-02-27"
+        ]),
+        "s2\n"
+    );
+    sb.ok(&["remove", "s2"]);
+    assert_eq!(sb.add("course-purchase", "web", "2026-02-20"), "s3");
+    let ids: Vec<String> = sb.status()["subscriptions"]
+        .items()
+        .iter()
+        .map(|s| s["id"].str().to_string())
+        .collect();
+    assert_eq!(ids, ["s1", "s3"]);
+}
+
+#[test]
+fn add_defaults_the_label_to_the_plan_name_and_takes_label_and_certificate() {
+    let policy = Policy::embedded();
+    let sb = Sandbox::new("2026-03-01");
+    for kind in PlanKind::ALL {
+        let channel = if kind == PlanKind::Organization {
+            "organization"
+        } else {
+            "web"
+        };
+        let id = sb.add(kind.id(), channel, "2026-02-01");
+        let sub = sb.subscription(&id);
+        assert_eq!(sub["label"].str(), policy.plan(kind).name, "{id}");
+        assert_eq!(sub["plan"].str(), kind.id());
+        assert!(!sub["certificate_earned"].bool());
+    }
+    sb.ok(&[
+        "add",
+        "--plan",
+        "course-purchase",
+        "--channel",
+        "android",
+        "--started",
+        "2026-02-01",
+        "--label",
+        "Machine Learning",
+        "--certificate-earned",
+    ]);
+    let sub = sb.subscription("s7");
+    assert_eq!(sub["label"].str(), "Machine Learning");
+    assert_eq!(sub["channel"].str(), "android");
+    assert_eq!(sub["started"].str(), "2026-02-01");
+    assert!(sub["certificate_earned"].bool());
+}
+
+#[test]
+fn edit_changes_each_answer_and_the_dates_follow() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.add("free-trial", "ios", "2026-03-01");
+    sb.ok(&["edit", "s1", "--label", "Data Science"]);
+    assert_eq!(sb.subscription("s1")["label"].str(), "Data Science");
+    sb.ok(&["edit", "s1", "--plan", "plus-monthly", "--started", "2025-12-31"]);
+    let sub = sb.subscription("s1");
+    assert_eq!(
+        (sub["plan"].str(), sub["started"].str()),
+        ("plus-monthly", "2025-12-31")
+    );
+    assert!(
+        !kinds_and_dates(&sb.deadlines()["deadlines"])
+            .iter()
+            .any(|(k, _)| k == "refund-by")
+    );
+    sb.ok(&["edit", "s1", "--channel", "web"]);
+    assert_eq!(sb.subscription("s1")["channel"].str(), "web");
+    assert!(
+        kinds_and_dates(&sb.deadlines()["deadlines"]).contains(&("refund-by".into(), "2026-03-13".into()))
+    );
+    sb.ok(&["edit", "s1", "--certificate-earned", "true"]);
+    assert!(sb.subscription("s1")["certificate_earned"].bool());
+    sb.ok(&["edit", "s1", "--certificate-earned", "false"]);
+    assert!(!sb.subscription("s1")["certificate_earned"].bool());
+    sb.ok(&[
+        "edit",
+        "s1",
+        "--plan",
+        "organization",
+        "--channel",
+        "organization",
+    ]);
+    assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
+}
+
+#[test]
+fn remove_drops_the_subscription_and_its_rows() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.add("plus-monthly", "web", "2026-03-01");
+    sb.add("specialization-monthly", "web", "2026-03-01");
+    sb.ok(&["remove", "s1"]);
+    let ids: Vec<String> = sb.status()["subscriptions"]
+        .items()
+        .iter()
+        .map(|s| s["id"].str().to_string())
+        .collect();
+    assert_eq!(ids, ["s2"]);
+    assert!(
+        sb.deadlines()["deadlines"]
+            .items()
+            .iter()
+            .all(|r| r["subscription"].str() == "s2")
+    );
+}
+
+// ---- decide ----
+
+#[test]
+fn decide_cancel_and_keep_record_the_choice_but_leave_the_dates_to_the_facts() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.add("plus-monthly", "web", "2025-12-31");
+    let before = sb.deadlines();
+    sb.ok(&["decide", "s1", "--cancel"]);
+    assert_eq!(sb.subscription("s1")["decision"].str(), "cancel");
+    assert_eq!(sb.deadlines(), before);
+    sb.ok(&["decide", "s1", "--keep"]);
+    assert_eq!(sb.subscription("s1")["decision"].str(), "keep");
+    assert_eq!(sb.deadlines(), before);
+}
+
+#[test]
+fn decide_pause_replaces_the_billing_rows_until_the_pause_ends() {
+    let p = "specialization-monthly";
+    let sb = tracked("2026-03-01", p, "web", "2026-01-31", &[]);
+    sb.ok(&["decide", "s1", "--pause", "2", "--on", "2026-02-10"]);
+    let sub = sb.subscription("s1");
+    assert_eq!(sub["decision"].str(), "pause");
+    assert_eq!(sub["pause"].keys(), ["from", "months"]);
+    assert_eq!(
+        (sub["pause"]["from"].str(), sub["pause"]["months"].int()),
+        ("2026-02-10", 2)
+    );
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "cancel-by", "2026-04-08", 38, "later", false),
+            row(p, "pause-resumes", "2026-04-10", 40, "later", false),
+        ],
+    );
+    // From the day it ends, billing is anchored on it and that day is a charge.
+    assert_rows(
+        &sb.deadlines_on("2026-04-10")["deadlines"],
+        &[
+            row(p, "cancel-by", "2026-04-08", -2, "overdue", false),
+            row(p, "access-until", "2026-04-09", -1, "overdue", false),
+            row(p, "next-charge", "2026-04-10", 0, "today", false),
+        ],
+    );
+}
+
+#[test]
+fn decide_pause_starts_today_without_on_and_keep_ends_it() {
+    let sb = tracked("2026-03-01", "specialization-monthly", "web", "2026-01-31", &[]);
+    let billing = sb.deadlines();
+    sb.ok(&["decide", "s1", "--pause", "1"]);
+    let pause = &sb.subscription("s1")["pause"];
+    assert_eq!((pause["from"].str(), pause["months"].int()), ("2026-03-01", 1));
+    assert_eq!(
+        kinds_and_dates(&sb.deadlines()["deadlines"]),
+        [
+            ("cancel-by".into(), "2026-03-30".into()),
+            ("pause-resumes".into(), "2026-04-01".into())
+        ]
+    );
+    sb.ok(&["decide", "s1", "--keep"]);
+    assert!(sb.subscription("s1")["pause"].is_null());
+    assert_eq!(sb.deadlines(), billing);
+}
+
+// ---- done ----
+
+#[test]
+fn done_cancelled_freezes_the_rows_at_the_cancel_day() {
+    let p = "plus-monthly";
+    let sb = tracked("2026-03-05", p, "web", "2025-12-31", &[]);
+    sb.ok(&["done", "cancelled", "--subscription", "s1", "--on", "2026-03-05"]);
+    assert_eq!(sb.subscription("s1")["cancelled_on"].str(), "2026-03-05");
+    assert_rows(
+        &sb.deadlines_on("2026-03-20")["deadlines"],
+        &[
+            row(p, "refund-by", "2026-03-13", -7, "overdue", false),
+            row(p, "cancel-by", "2026-03-29", 9, "later", true),
+            row(p, "access-until", "2026-03-30", 10, "later", false),
+        ],
+    );
+    assert_eq!(sb.deadlines_on("2026-03-31")["deadlines"].items(), &[]);
+}
+
+#[test]
+fn done_cancelled_undo_brings_the_charges_back() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    let before = sb.deadlines();
+    sb.ok(&["done", "cancelled", "--subscription", "s1"]);
+    assert_ne!(sb.deadlines(), before);
+    sb.ok(&["done", "cancelled", "--subscription", "s1", "--undo"]);
+    assert!(sb.subscription("s1")["cancelled_on"].is_null());
+    assert_eq!(sb.deadlines(), before);
+}
+
+#[test]
+fn done_cancelled_on_a_trial_keeps_only_the_frozen_last_day() {
+    let p = "free-trial";
+    let sb = tracked("2026-01-03", p, "web", "2026-01-01", &[]);
+    sb.ok(&["done", "cancelled", "--subscription", "s1"]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "cancel-by", "2026-01-06", 3, "soon", true),
+            row(p, "trial-last-day", "2026-01-07", 4, "soon", false),
+        ],
+    );
+    assert_eq!(sb.deadlines_on("2026-01-08")["deadlines"].items(), &[]);
+}
+
+#[test]
+fn done_refund_requested_marks_refund_by_done_and_undo_clears_it() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    sb.ok(&[
+        "done",
+        "refund-requested",
+        "--subscription",
+        "s1",
+        "--on",
+        "2026-03-04",
+    ]);
+    assert_eq!(sb.subscription("s1")["refund_requested_on"].str(), "2026-03-04");
+    let refund = |sb: &Sandbox| {
+        sb.deadlines()["deadlines"]
+            .items()
+            .iter()
+            .find(|r| r["kind"].str() == "refund-by")
+            .unwrap()["done"]
+            .bool()
+    };
+    assert!(refund(&sb));
+    sb.ok(&["done", "refund-requested", "--subscription", "s1", "--undo"]);
+    assert!(sb.subscription("s1")["refund_requested_on"].is_null());
+    assert!(!refund(&sb));
+}
+
+#[test]
+fn done_ticks_a_step_with_its_day_and_note_and_undo_unticks_it() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    let step = |sb: &Sandbox| {
+        sb.subscription("s1")["items"]
+            .items()
+            .iter()
+            .find(|i| i["id"].str() == "web-sign-in")
+            .unwrap()
+            .clone()
+    };
+    sb.ok(&[
+        "done",
+        "web-sign-in",
+        "--subscription",
+        "s1",
+        "--on",
+        "2026-03-04",
+        "--note",
+        "old password",
+    ]);
+    let item = step(&sb);
+    assert_eq!(item.keys(), ["id", "done", "done_on", "note"]);
+    assert!(item["done"].bool());
+    assert_eq!(
+        (item["done_on"].str(), item["note"].str()),
+        ("2026-03-04", "old password")
+    );
+    sb.ok(&["done", "web-sign-in", "--subscription", "s1", "--undo"]);
+    let item = step(&sb);
+    assert!(!item["done"].bool());
+    assert!(item["done_on"].is_null());
+}
+
+#[test]
+fn done_ticks_account_checklist_items_without_a_subscription() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.ok(&["delete-account"]);
+    sb.ok(&["done", "download-certificates", "--note", "~/certs"]);
+    let status = sb.status();
+    let item = status["account"]["items"]
+        .items()
+        .iter()
+        .find(|i| i["id"].str() == "download-certificates")
+        .unwrap();
+    assert!(item["done"].bool());
+    assert_eq!(
+        (item["done_on"].str(), item["note"].str()),
+        ("2026-03-05", "~/certs")
+    );
+}
+
+#[test]
+fn done_request_deletion_records_the_request_and_its_reply_due_date() {
+    let sb = Sandbox::new("2026-02-03");
+    sb.ok(&["done", "request-deletion", "--on", "2026-01-31"]);
+    let account = &sb.status()["account"];
+    assert_eq!(
+        (account["decision"].str(), account["requested_on"].str()),
+        ("delete", "2026-01-31")
+    );
+    assert_eq!(
+        kinds_and_dates(&sb.deadlines()["deadlines"]),
+        [("support-reply-due".into(), "2026-02-28".into())]
+    );
+}
+
+#[test]
+fn done_written_confirmation_marks_support_reply_due_done() {
+    let sb = Sandbox::new("2026-02-03");
+    sb.ok(&["delete-account", "--requested-on", "2026-01-31"]);
+    let account_row = |done| Row {
+        subscription: None,
+        label: "Coursera account",
+        plan: None,
+        kind: "support-reply-due",
+        date: "2026-02-28",
+        days_left: 25,
+        urgency: "later",
+        done,
+    };
+    assert_rows(&sb.deadlines()["deadlines"], &[account_row(false)]);
+    sb.ok(&["done", "written-confirmation", "--note", "ticket 4711"]);
+    assert_rows(&sb.deadlines()["deadlines"], &[account_row(true)]);
+    sb.ok(&["done", "written-confirmation", "--undo"]);
+    assert_rows(&sb.deadlines()["deadlines"], &[account_row(false)]);
+}
+
+#[test]
+fn cancel_subscriptions_ticks_itself_once_every_renewing_plan_is_cancelled() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.add("plus-monthly", "web", "2026-03-01");
+    sb.add("course-purchase", "web", "2026-03-01");
+    sb.ok(&["delete-account"]);
+    let derived = |sb: &Sandbox| {
+        let status = sb.status();
+        status["account"]["items"]
+            .items()
+            .iter()
+            .find(|i| i["id"].str() == "cancel-subscriptions")
+            .unwrap()["done"]
+            .bool()
+    };
+    assert!(!derived(&sb));
+    sb.ok(&["done", "cancelled", "--subscription", "s1"]);
+    assert!(derived(&sb));
+}
+
+// ---- delete-account ----
+
+#[test]
+fn delete_account_plans_the_deletion_and_requested_on_adds_the_reply_row() {
+    let sb = Sandbox::new("2026-02-03");
+    sb.ok(&["delete-account"]);
+    let account = &sb.status()["account"];
+    assert_eq!(account["decision"].str(), "delete");
+    assert!(account["requested_on"].is_null());
+    assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
+    sb.ok(&["delete-account", "--requested-on", "2026-01-31"]);
+    assert_eq!(sb.status()["account"]["requested_on"].str(), "2026-01-31");
+    assert_eq!(
+        kinds_and_dates(&sb.deadlines()["deadlines"]),
+        [("support-reply-due".into(), "2026-02-28".into())]
+    );
+}
+
+#[test]
+fn delete_account_undo_returns_to_keep_without_a_row() {
+    let sb = Sandbox::new("2026-02-03");
+    sb.ok(&["delete-account", "--requested-on", "2026-01-31"]);
+    sb.ok(&["delete-account", "--undo"]);
+    let account = &sb.status()["account"];
+    assert_eq!(account["decision"].str(), "keep");
+    assert!(account["requested_on"].is_null());
+    assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
+}
+
+// ---- status ----
+
+#[test]
+fn status_json_has_the_contract_keys_in_order_and_nulls_for_unset_values() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.add("plus-monthly", "web", "2025-12-31");
+    let status = sb.status();
+    assert_eq!(status.keys(), ["today", "subscriptions", "account", "deadlines"]);
+    assert_eq!(status["today"].str(), "2026-03-05");
+    let sub = &status["subscriptions"][0];
+    assert_eq!(
+        sub.keys(),
+        [
+            "id",
+            "label",
+            "plan",
+            "channel",
+            "started",
+            "certificate_earned",
+            "decision",
+            "cancelled_on",
+            "pause",
+            "refund_requested_on",
+            "complete",
+            "items",
+        ]
+    );
+    for unset in ["decision", "cancelled_on", "pause", "refund_requested_on"] {
+        assert!(sub[unset].is_null(), "{unset}");
+    }
+    assert!(sub["complete"].bool());
+    for item in sub["items"].items() {
+        assert_eq!(item.keys(), ["id", "done", "done_on", "note"]);
+    }
+    let ids: Vec<&str> = sub["items"].items().iter().map(|i| i["id"].str()).collect();
+    assert!(
+        ids.contains(&"cancelled") && ids.contains(&"refund-requested"),
+        "{ids:?}"
+    );
+    assert_eq!(status["account"].keys(), ["decision", "requested_on", "items"]);
+    assert!(status["account"]["decision"].is_null() && status["account"]["requested_on"].is_null());
+    assert_eq!(status["deadlines"], sb.deadlines()["deadlines"]);
+}
+
+#[test]
+fn status_text_lists_every_item_id() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.add("plus-monthly", "web", "2025-12-31");
+    sb.add("plus-annual", "android", "2026-01-01");
+    let text = sb.ok(&["status"]);
+    let status = sb.status();
+    let mut ids: Vec<&str> = status["subscriptions"]
+        .items()
+        .iter()
+        .flat_map(|s| s["items"].items())
+        .chain(status["account"]["items"].items())
+        .map(|i| i["id"].str())
+        .collect();
+    ids.dedup();
+    assert!(ids.len() > 10);
+    for id in ids {
+        assert!(text.contains(id), "status text lacks {id}:\n{text}");
+    }
+}
+
+// ---- deadlines --within ----
+
+#[test]
+fn within_keeps_rows_not_done_up_to_n_days_including_overdue() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    sb.ok(&["done", "cancelled", "--subscription", "s1"]);
+    // On 03-20: refund-by -7 (overdue), cancel-by 9 (done), access-until 10.
+    let within = |n: &str| {
+        let out = sb.ok_on("2026-03-20", &["deadlines", "--json", "--within", n]);
+        kinds_and_dates(&Json::parse(&out)["deadlines"])
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(within("9"), ["refund-by"]);
+    assert_eq!(within("10"), ["refund-by", "access-until"]);
+    assert_eq!(within("-7"), ["refund-by"]);
+    assert_eq!(within("-8"), Vec::<String>::new());
+}
+
+// ---- --today before and after the stored dates ----
+
+#[test]
+fn a_today_before_the_stored_start_is_accepted_and_still_computes() {
+    let sb = tracked("2026-03-01", "specialization-monthly", "web", "2026-02-15", &[]);
+    sb.ok_on("2026-02-01", &["edit", "s1", "--label", "Earlier"]);
+    let rows = sb.deadlines_on("2026-02-01");
+    let next = rows["deadlines"]
+        .items()
+        .iter()
+        .find(|r| r["kind"].str() == "next-charge")
+        .unwrap();
+    assert_eq!((next["date"].str(), next["days_left"].int()), ("2026-03-15", 42));
+    assert_eq!(sb.subscription("s1")["started"].str(), "2026-02-15");
+}
+
+#[test]
+fn a_later_today_moves_to_the_next_charge_from_the_anchor() {
+    let sb = tracked("2026-02-10", "specialization-monthly", "web", "2026-01-31", &[]);
+    let rows = sb.deadlines_on("2026-06-20");
+    assert_eq!(
+        kinds_and_dates(&rows["deadlines"]),
+        [
+            ("cancel-by".into(), "2026-06-28".into()),
+            ("access-until".into(), "2026-06-29".into()),
+            ("next-charge".into(), "2026-06-30".into()),
+        ]
+    );
+    assert_eq!(rows["today"].str(), "2026-06-20");
+}
+
+// ---- global flags, path, policy, export ----
+
+#[test]
+fn global_flags_work_before_and_after_the_subcommand() {
+    let sb = Sandbox::new("2026-03-01");
+    let policy = sb.dir().join("policy.toml");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/policy.toml"),
+        &policy,
+    )
+    .unwrap();
+    let state = sb.state();
+    let globals = [
+        "--state",
+        state.to_str().unwrap(),
+        "--today",
+        "2026-03-01",
+        "--policy",
+        policy.to_str().unwrap(),
+    ];
+    let run = |before: bool, args: &[&str]| {
+        let mut cmd = sb.bare();
+        if before {
+            cmd.args(globals).args(args);
+        } else {
+            cmd.args(args).args(globals);
+        }
+        cli_support::Run::from(cmd.output().unwrap(), args)
+            .success()
+            .stdout
+    };
+    assert_eq!(
+        run(
+            false,
+            &[
+                "add",
+                "--plan",
+                "plus-monthly",
+                "--channel",
+                "web",
+                "--started",
+                "2026-01-31"
+            ]
+        ),
+        "s1\n"
+    );
+    assert_eq!(
+        run(
+            true,
+            &[
+                "add",
+                "--plan",
+                "free-trial",
+                "--channel",
+                "web",
+                "--started",
+                "2026-02-27"
+            ]
+        ),
+        "s2\n"
+    );
+    let after = run(false, &["deadlines", "--json"]);
+    assert_eq!(Json::parse(&after)["deadlines"].items().len(), 7);
+    assert_eq!(run(true, &["deadlines", "--json"]), after);
+    assert_eq!(
+        run(false, &["status", "--json"]),
+        run(true, &["status", "--json"])
+    );
+}
+
+#[test]
+fn path_prints_the_state_flag_over_the_environment_variable() {
+    let sb = Sandbox::new("2026-03-01");
+    let from_env = sb.dir().join("from-env.toml");
+    let path = |cmd: &mut std::process::Command| {
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(
+        path(sb.bare().args(["path", "--state", "flag.toml"])),
+        "flag.toml\n"
+    );
+    assert_eq!(
+        path(sb.bare().env("COURSERA_EXIT_STATE", &from_env).arg("path")),
+        format!("{}\n", from_env.display())
+    );
+    assert_eq!(
+        path(
+            sb.bare()
+                .env("COURSERA_EXIT_STATE", &from_env)
+                .args(["--state", "flag.toml", "path"])
+        ),
+        "flag.toml\n"
+    );
+}
+
+#[test]
+fn the_environment_variable_names_the_state_file_when_no_flag_does() {
+    let sb = Sandbox::new("2026-03-01");
+    let from_env = sb.dir().join("from-env.toml");
+    let out = sb
+        .bare()
+        .env("COURSERA_EXIT_STATE", &from_env)
+        .args([
+            "--today",
+            "2026-03-01",
+            "add",
+            "--plan",
+            "plus-monthly",
+            "--channel",
+            "web",
+            "--started",
+            "2026-02-01",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&from_env)
+            .unwrap()
+            .contains("plus-monthly")
+    );
+    assert!(!sb.state().exists());
+}
+
+#[test]
+fn path_defaults_to_the_data_folder() {
+    let sb = Sandbox::new("2026-03-01");
+    let data = sb.dir().join("data");
+    let out = sb
+        .bare()
+        .env("XDG_DATA_HOME", &data)
+        .env("HOME", sb.dir())
+        .arg("path")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let want = data.join("coursera-exit").join("state.toml");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("{}\n", want.display())
+    );
+}
+
+#[test]
+fn a_valid_policy_file_is_used_in_place_of_the_built_in_one() {
+    let sb = tracked("2026-03-01", "specialization-monthly", "web", "2026-01-31", &[]);
+    let builtin = sb.ok(&["deadlines", "--json"]);
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/policy.toml")).unwrap();
+    let copy = sb.dir().join("copy.toml");
+    std::fs::write(&copy, &text).unwrap();
+    assert_eq!(
+        sb.ok(&["deadlines", "--json", "--policy", copy.to_str().unwrap()]),
+        builtin
+    );
+
+    assert!(text.contains("margin_days = 1\n"));
+    let wider = sb.dir().join("wider.toml");
+    std::fs::write(&wider, text.replacen("margin_days = 1\n", "margin_days = 3\n", 1)).unwrap();
+    let rows = Json::parse(&sb.ok(&["deadlines", "--json", "--policy", wider.to_str().unwrap()]));
+    assert_eq!(
+        kinds_and_dates(&rows["deadlines"])[0],
+        ("cancel-by".into(), "2026-03-27".into())
+    );
+}
+
+#[test]
+fn export_writes_ics_and_markdown_to_stdout_or_to_the_output_file() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    for format in ["ics", "markdown"] {
+        let stdout = sb.ok(&["export", "--format", format]);
+        assert_eq!(sb.ok(&["export", "--format", format, "--output", "-"]), stdout);
+        let file = sb.dir().join(format!("plan.{format}"));
+        let printed = sb.ok(&["export", "--format", format, "--output", file.to_str().unwrap()]);
+        assert_eq!(printed, "", "{format}: nothing on stdout when writing a file");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout, "{format}");
+        assert!(!stdout.trim().is_empty(), "{format}: empty export");
+    }
+}

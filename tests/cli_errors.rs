@@ -1,0 +1,416 @@
+//! Refusals of the command line (SPEC §6): a bad value exits 2 naming the
+//! value and the reason, and leaves the state file byte for byte as it was;
+//! a bad policy file exits 1; the wizard refuses to start without a terminal.
+
+mod cli_support;
+
+use cli_support::{Run, Sandbox};
+
+/// A state with s1 (a monthly Specialization), s2 (Coursera Plus monthly) and
+/// s3 (a course purchase), today 2026-03-01.
+fn seeded() -> Sandbox {
+    let sb = Sandbox::new("2026-03-01");
+    sb.add("specialization-monthly", "web", "2026-01-31");
+    sb.add("plus-monthly", "web", "2026-02-01");
+    sb.add("course-purchase", "web", "2026-02-20");
+    sb
+}
+
+/// Each command exits 2 with all its needles on stderr, and writes nothing.
+fn refused(sb: &Sandbox, cases: &[(&[&str], &[&str])]) {
+    for (args, needles) in cases {
+        let before = sb.state_bytes();
+        assert!(!before.is_empty(), "the sandbox should hold a state");
+        sb.run(args).fails_with(2, needles);
+        assert!(
+            sb.state_bytes() == before,
+            "`{}` changed the state file",
+            args.join(" ")
+        );
+    }
+}
+
+#[test]
+fn impossible_and_future_dates_are_named_with_the_reason() {
+    let sb = seeded();
+    refused(
+        &sb,
+        &[
+            (
+                &[
+                    "add",
+                    "--plan",
+                    "plus-monthly",
+                    "--channel",
+                    "web",
+                    "--started",
+                    "2026-02-30",
+                ],
+                &["--started 2026-02-30: February 2026 has 28 days"],
+            ),
+            (
+                &[
+                    "add",
+                    "--plan",
+                    "plus-monthly",
+                    "--channel",
+                    "web",
+                    "--started",
+                    "2026-05-01",
+                ],
+                &["--started 2026-05-01: after today, 2026-03-01"],
+            ),
+            (
+                &[
+                    "add",
+                    "--plan",
+                    "plus-monthly",
+                    "--channel",
+                    "web",
+                    "--started",
+                    "March 1",
+                ],
+                &["--started March 1"],
+            ),
+            (
+                &["edit", "s1", "--started", "2026-03-02"],
+                &["--started 2026-03-02: after today, 2026-03-01"],
+            ),
+            (
+                &["edit", "s1", "--started", "2026-13-01"],
+                &["--started 2026-13-01"],
+            ),
+            (
+                &["decide", "s1", "--pause", "1", "--on", "2026-03-02"],
+                &["--on 2026-03-02: after today, 2026-03-01"],
+            ),
+            (
+                &["done", "cancelled", "--subscription", "s1", "--on", "2026-04-01"],
+                &["--on 2026-04-01", "after today"],
+            ),
+            (
+                &["done", "download-certificates", "--on", "2026-02-29"],
+                &["--on 2026-02-29", "February 2026 has 28 days"],
+            ),
+            (
+                &["delete-account", "--requested-on", "2026-03-02"],
+                &["--requested-on 2026-03-02: after today"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn unknown_plans_channels_and_bad_pairs_are_refused() {
+    let sb = seeded();
+    refused(
+        &sb,
+        &[
+            (
+                &[
+                    "add",
+                    "--plan",
+                    "plus",
+                    "--channel",
+                    "web",
+                    "--started",
+                    "2026-02-01",
+                ],
+                &["--plan plus", "plus-monthly"],
+            ),
+            (
+                &[
+                    "add",
+                    "--plan",
+                    "plus-monthly",
+                    "--channel",
+                    "fax",
+                    "--started",
+                    "2026-02-01",
+                ],
+                &["--channel fax", "ios"],
+            ),
+            (
+                &[
+                    "add",
+                    "--plan",
+                    "organization",
+                    "--channel",
+                    "web",
+                    "--started",
+                    "2026-02-01",
+                ],
+                &["--channel web", "organization"],
+            ),
+            (
+                &["edit", "s1", "--plan", "organization"],
+                &["--channel web", "organization"],
+            ),
+            (&["edit", "s1", "--plan", "monthly"], &["--plan monthly"]),
+            (&["edit", "s1", "--channel", "apple"], &["--channel apple"]),
+            (
+                &["edit", "s1", "--certificate-earned", "maybe"],
+                &["--certificate-earned maybe"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn unknown_subscription_ids_are_named_by_every_command() {
+    let sb = seeded();
+    let needles: &[&str] = &["s9", "no such subscription"];
+    refused(
+        &sb,
+        &[
+            (&["edit", "s9", "--label", "x"], needles),
+            (&["remove", "s9"], needles),
+            (&["decide", "s9", "--cancel"], needles),
+            (&["done", "cancelled", "--subscription", "s9"], needles),
+            (&["remove", "account"], &["account"]),
+        ],
+    );
+}
+
+#[test]
+fn pause_is_only_for_a_monthly_specialization_and_only_for_the_allowed_months() {
+    let sb = Sandbox::new("2026-03-01");
+    for (plan, channel) in [
+        ("free-trial", "web"),
+        ("plus-monthly", "web"),
+        ("plus-annual", "ios"),
+        ("course-purchase", "web"),
+        ("organization", "organization"),
+    ] {
+        let id = sb.add(plan, channel, "2026-02-27");
+        refused(&sb, &[(&["decide", &id, "--pause", "1"], &["--pause", plan])]);
+    }
+    let id = sb.add("specialization-monthly", "web", "2026-01-31");
+    refused(
+        &sb,
+        &[
+            (
+                &["decide", &id, "--pause", "4"],
+                &["--pause 4", "1, 2 or 3 months"],
+            ),
+            (&["decide", &id, "--pause", "0"], &["--pause 0"]),
+            (&["decide", &id, "--pause", "two"], &["--pause two"]),
+            (
+                &["decide", &id, "--pause", "1", "--on", "2026-01-30"],
+                &["--on 2026-01-30", "before"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn decide_takes_exactly_one_choice_and_on_only_with_pause() {
+    let sb = seeded();
+    refused(
+        &sb,
+        &[
+            (&["decide", "s1"], &["--cancel", "--keep"]),
+            (&["decide", "s1", "--cancel", "--keep"], &["--cancel", "--keep"]),
+            (
+                &["decide", "s1", "--cancel", "--pause", "1"],
+                &["--cancel", "--pause"],
+            ),
+            (
+                &["decide", "s1", "--cancel", "--on", "2026-02-10"],
+                &["--on 2026-02-10"],
+            ),
+            (
+                &["decide", "s1", "--keep", "--on", "2026-02-10"],
+                &["--on 2026-02-10"],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn items_must_match_where_they_belong() {
+    let sb = seeded();
+    refused(
+        &sb,
+        &[
+            (&["done", "cancelled"], &["cancelled", "--subscription"]),
+            (
+                &["done", "refund-requested"],
+                &["refund-requested", "--subscription"],
+            ),
+            (&["done", "web-sign-in"], &["web-sign-in", "--subscription"]),
+            (
+                &["done", "download-certificates", "--subscription", "s1"],
+                &["--subscription s1", "download-certificates"],
+            ),
+            (
+                &["done", "written-confirmation", "--subscription", "s2"],
+                &["--subscription s2", "written-confirmation"],
+            ),
+            (&["done", "fly-to-the-moon"], &["fly-to-the-moon"]),
+            (
+                &["done", "fly-to-the-moon", "--subscription", "s1"],
+                &["fly-to-the-moon", "s1"],
+            ),
+            (
+                &["done", "ios-settings", "--subscription", "s1"],
+                &["ios-settings", "s1"],
+            ),
+            // A course purchase has nothing to cancel; a monthly Specialization no refund.
+            (
+                &["done", "cancelled", "--subscription", "s3"],
+                &["cancelled", "s3"],
+            ),
+            (
+                &["done", "refund-requested", "--subscription", "s1"],
+                &["refund-requested", "s1"],
+            ),
+            (&["done", "cancel-subscriptions"], &["cancel-subscriptions"]),
+        ],
+    );
+}
+
+#[test]
+fn bad_today_and_within_values_are_named() {
+    let sb = seeded();
+    refused(
+        &sb,
+        &[
+            (&["deadlines", "--within", "abc"], &["--within abc"]),
+            (&["deadlines", "--within", "1.5"], &["--within 1.5"]),
+        ],
+    );
+    for today in ["2026-02-30", "tomorrow", "2026-3-1x"] {
+        sb.run_on(today, &["status"]).fails_with(2, &["--today", today]);
+        let before = sb.state_bytes();
+        sb.run_on(today, &["remove", "s1"])
+            .fails_with(2, &["--today", today]);
+        assert!(sb.state_bytes() == before);
+    }
+    sb.run_on("2026-02-30", &["status"])
+        .fails_with(2, &["--today 2026-02-30: February 2026 has 28 days"]);
+}
+
+#[test]
+fn a_refused_command_on_a_missing_state_creates_no_file() {
+    let sb = Sandbox::new("2026-03-01");
+    sb.run(&[
+        "add",
+        "--plan",
+        "plus-monthly",
+        "--channel",
+        "web",
+        "--started",
+        "2026-02-30",
+    ])
+    .fails_with(2, &[]);
+    sb.run(&["remove", "s1"]).fails_with(2, &["s1"]);
+    assert!(!sb.state().exists());
+}
+
+// ---- --policy ----
+
+fn policy_text() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/policy.toml")).unwrap()
+}
+
+/// The policy text without the `[[plans]]` table whose id is `plan`.
+fn without_plan(text: &str, plan: &str) -> String {
+    let mut out = String::new();
+    for (i, block) in text.split("\n[[").enumerate() {
+        let dropped = block.starts_with("plans]]") && block.contains(&format!("\nid = \"{plan}\"\n"));
+        if !dropped {
+            if i > 0 {
+                out.push_str("\n[[");
+            }
+            out.push_str(block);
+        }
+    }
+    assert_ne!(out, text, "the policy should have a plan {plan}");
+    out
+}
+
+#[test]
+fn a_policy_missing_a_plan_kind_exits_1_naming_the_file_and_the_field() {
+    let sb = seeded();
+    let before = sb.state_bytes();
+    for plan in ["organization", "free-trial"] {
+        let file = sb.dir().join(format!("no-{plan}.toml"));
+        std::fs::write(&file, without_plan(&policy_text(), plan)).unwrap();
+        let file = file.to_str().unwrap();
+        sb.run(&["--policy", file, "deadlines"])
+            .fails_with(1, &[file, "plans", plan]);
+        sb.run(&["--policy", file, "decide", "s1", "--cancel"])
+            .fails_with(1, &[file, "plans", plan]);
+    }
+    assert!(sb.state_bytes() == before);
+}
+
+/// Runs `status` with the built-in policy edited (`from` → `to`): exit 1 naming the file and `field`.
+fn bad_policy_is_named(from: &str, to: &str, field: &str) {
+    let sb = seeded();
+    let text = policy_text();
+    assert!(text.contains(from), "the policy should contain {from:?}");
+    let file = sb.dir().join("bad.toml");
+    std::fs::write(&file, text.replacen(from, to, 1)).unwrap();
+    let file = file.to_str().unwrap();
+    let run = sb
+        .run(&["status", "--policy", file])
+        .fails_with(1, &[file, field]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}
+
+#[test]
+fn a_policy_with_a_value_out_of_range_exits_1_naming_the_file_and_the_field() {
+    bad_policy_is_named("margin_days = 1\n", "margin_days = -4\n", "margin_days");
+}
+
+#[test]
+fn a_policy_with_an_unknown_field_exits_1_naming_the_file_and_the_field() {
+    bad_policy_is_named(
+        "refund_days = 14\n",
+        "refund_days = 14\nrefund_dayz = 14\n",
+        "refund_dayz",
+    );
+}
+
+#[test]
+fn a_policy_field_of_the_wrong_type_exits_1_naming_the_file_and_the_field() {
+    bad_policy_is_named("margin_days = 1\n", "margin_days = \"one\"\n", "margin_days");
+}
+
+#[test]
+fn a_missing_policy_file_exits_1_naming_it() {
+    let sb = seeded();
+    let file = sb.dir().join("nowhere.toml");
+    sb.run(&["--policy", file.to_str().unwrap(), "status"])
+        .fails_with(1, &[file.to_str().unwrap()]);
+}
+
+// ---- the wizard ----
+
+#[test]
+fn the_wizard_without_a_terminal_exits_2_pointing_to_status_and_writes_no_escape_codes() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = sb
+        .bare()
+        .args(["--state", "state.toml", "--today", "2026-03-01"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    let run = Run::from(out, &["(wizard)"]).fails_with(2, &["coursera-exit status"]);
+    assert!(
+        !run.raw_stdout.contains(&0x1b),
+        "escape bytes on stdout: {:?}",
+        run.stdout
+    );
+    assert!(
+        !run.stderr.contains('\u{1b}'),
+        "escape bytes on stderr: {:?}",
+        run.stderr
+    );
+    assert!(
+        !sb.state().exists(),
+        "the wizard should not have touched the state"
+    );
+}
