@@ -1,9 +1,18 @@
 //! The state file (SPEC §5): strict reading, one writer at a time, a backup
 //! before the first save of a run, and durable writes that never tear.
+//!
+//! Invariant the crash safety rests on: FILE is only ever replaced by a
+//! `rename` of a complete, fsynced temporary file, so a reader (or a crash)
+//! sees the old bytes or the new ones, never a mix. Temporary files are named
+//! `FILE.tmp-<pid>` (and `FILE.bak.tmp-<pid>`) and are only written by the
+//! process holding `FILE.lock`, which is what lets the next lock holder
+//! delete any that a killed writer left behind.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
 
 use crate::domain::state::{SCHEMA_VERSION, State};
 
@@ -15,18 +24,62 @@ const HEADER: &str = "# coursera-exit state: your answers and progress.\n\
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{path}: could not {action}: {source}")]
-    Io { path: PathBuf, action: &'static str, source: io::Error },
-    #[error("{path}:{line}:{column}: {message}\n  The file was left as it is. Fix it by hand, or restore {path}.bak (see the README).")]
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
-    #[error("{path}: {message}\n  The file was left as it is. Fix it by hand, or restore {path}.bak (see the README).")]
-    Invalid { path: PathBuf, message: String },
-    #[error("{path}: this file comes from a newer version of coursera-exit (schema_version = {found}; this build reads {supported}).\n  Update coursera-exit; the file was left as it is.")]
-    NewerSchema { path: PathBuf, found: i64, supported: u32 },
-    #[error("{path}: the file is {size} bytes, over the {limit}-byte limit of a state file; it was not read.\n  Check that --state names the right file.")]
+    #[error("{path}: could not {action}: {source}{}", cause_hint(source))]
+    Io {
+        path: PathBuf,
+        action: &'static str,
+        source: io::Error,
+    },
+    /// The text is not valid TOML, or a value has the wrong type or name.
+    #[error("{path}:{line}:{column}: {message}\n{excerpt}{}", what_to_do(path, backup.as_deref()))]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+        /// The offending line with a caret under the column (may be empty).
+        excerpt: String,
+        /// The backup, when one exists, as a way back.
+        backup: Option<PathBuf>,
+    },
+    /// Well-formed TOML whose content breaks a rule (ids, counters, ranges).
+    #[error("{path}: {message}\n{}", what_to_do(path, backup.as_deref()))]
+    Invalid {
+        path: PathBuf,
+        message: String,
+        backup: Option<PathBuf>,
+    },
+    #[error(
+        "{path}: this file comes from a newer version of coursera-exit (schema_version = {found}; this build knows {supported}).\n  It was neither read nor changed. Update coursera-exit to use it."
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: u32,
+    },
+    #[error(
+        "{path}: the file is {size} bytes, over the {limit}-byte (1 MiB) limit of a state file; it was neither read nor changed.\n  Check that --state or COURSERA_EXIT_STATE names your state file (a real one is a few kilobytes)."
+    )]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
-    #[error("{path}: the state file is in use by another coursera-exit (lock {lock}); close it and try again")]
+    #[error(
+        "{path}: is a folder or a special file, not a state file.\n  Check that --state or COURSERA_EXIT_STATE names a file."
+    )]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{path}: in use by another coursera-exit that is changing it (it holds {lock}).\n  Finish or close that one and try again; status, deadlines, export and path work meanwhile."
+    )]
     Busy { path: PathBuf, lock: PathBuf },
+    /// A save that failed before the file was replaced: the file on disk is
+    /// still the previous save.
+    #[error(
+        "{path}: not saved: {doing} failed: {source}{}\n  The file was left as it was before this change.",
+        cause_hint(source)
+    )]
+    NotSaved {
+        path: PathBuf,
+        doing: String,
+        source: io::Error,
+    },
 }
 
 impl StoreError {
@@ -39,82 +92,229 @@ impl StoreError {
     }
 }
 
-fn io_err<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreError + 'a {
-    move |source| StoreError::Io { path: path.to_path_buf(), action, source }
+fn what_to_do(path: &Path, backup: Option<&Path>) -> String {
+    let mut text = String::from(
+        "  The file was not changed. Correct it by hand (see \"The state file\" in the README).",
+    );
+    if let Some(bak) = backup {
+        text.push_str(&format!(
+            "\n  Or go back to the copy taken before the last run's first save:\n    cp {} {}",
+            shell_quoted(bak),
+            shell_quoted(path)
+        ));
+    }
+    text
 }
 
-/// Reads the state at `path`; a missing file is a fresh start.
+/// A path as it can be pasted into a shell.
+fn shell_quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    let plain = |c: char| c.is_ascii_alphanumeric() || "/._-+,:@%".contains(c);
+    if !text.is_empty() && text.chars().all(plain) {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
+/// Names the likely cause of a failed write in words a person can act on.
+fn cause_hint(e: &io::Error) -> &'static str {
+    match e.kind() {
+        io::ErrorKind::StorageFull => " — the disk is full; free some space",
+        io::ErrorKind::QuotaExceeded => " — the disk quota is used up",
+        io::ErrorKind::FileTooLarge => " — a file size limit (see `ulimit -f`) stopped the write",
+        io::ErrorKind::NotFound => " — the folder does not exist",
+        io::ErrorKind::NotADirectory => " — part of the path is a file, not a folder",
+        io::ErrorKind::ReadOnlyFilesystem => " — the disk is mounted read-only",
+        _ => "",
+    }
+}
+
+fn io_err<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) -> StoreError + 'a {
+    move |source| StoreError::Io {
+        path: path.to_path_buf(),
+        action,
+        source,
+    }
+}
+
+/// Reads the state at `path` without any lock; a missing file is a fresh start.
+/// Whatever the outcome, the file is not touched.
 pub fn load(path: &Path) -> Result<State, StoreError> {
     let bytes = match read_limited(path)? {
         Some(b) => b,
         None => return Ok(State::default()),
     };
-    parse(path, &bytes)
+    parse(path, &bytes).map_err(|e| with_backup_hint(e, path))
 }
 
+fn with_backup_hint(mut e: StoreError, path: &Path) -> StoreError {
+    if let StoreError::Parse { backup, .. } | StoreError::Invalid { backup, .. } = &mut e {
+        let bak = backup_path(path);
+        if bak.is_file() {
+            *backup = Some(bak);
+        }
+    }
+    e
+}
+
+/// Reads at most `MAX_STATE_BYTES`, refusing a larger file before parsing.
 fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    let too_large = |size| StoreError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit: MAX_STATE_BYTES,
+    };
     let meta = match fs::metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(io_err(path, "read it")(e)),
     };
-    if meta.is_dir() {
-        return Err(StoreError::Invalid { path: path.to_path_buf(), message: "is a folder, not a state file".into() });
+    // A FIFO would block the reader, which must never wait.
+    if !meta.is_file() {
+        return Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        });
     }
     if meta.len() > MAX_STATE_BYTES {
-        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: meta.len(), limit: MAX_STATE_BYTES });
+        return Err(too_large(meta.len()));
     }
-    let bytes = fs::read(path).map_err(io_err(path, "read it"))?;
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(io_err(path, "read it")(e)),
+    };
+    // The file may have grown since the metadata was read.
+    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
+    file.take(MAX_STATE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err(path, "read it"))?;
     if bytes.len() as u64 > MAX_STATE_BYTES {
-        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit: MAX_STATE_BYTES });
+        let size = fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Err(too_large(size));
     }
     Ok(Some(bytes))
+}
+
+/// Just the version, with its position, read before the fields: a newer
+/// file may have fields this build does not know, and deserves the "newer
+/// version" message rather than "unknown field".
+#[derive(Deserialize)]
+struct VersionOnly {
+    schema_version: Option<toml::Spanned<toml::Value>>,
 }
 
 /// Parses the bytes of a state file, naming the line and column of any fault.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<State, StoreError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(&String::from_utf8_lossy(&bytes[..e.valid_up_to()]), e.valid_up_to());
-        StoreError::Parse { path: path.to_path_buf(), line, column, message: "not UTF-8 text".into() }
+        let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+        fault(
+            path,
+            &valid,
+            e.valid_up_to(),
+            "this is not UTF-8 text; a state file is plain text".into(),
+        )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let parse_error = |e: toml::de::Error| {
-        let (line, column) = e.span().map_or((1, 1), |s| line_col(text, s.start));
-        StoreError::Parse { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
+    let invalid = |message: String| StoreError::Invalid {
+        path: path.to_path_buf(),
+        message,
+        backup: None,
     };
-    // The version is checked before the fields: a newer file may have fields we do not know.
-    let table: toml::Table = toml::from_str(text).map_err(parse_error)?;
-    match table.get("schema_version") {
-        None => {
-            return Err(StoreError::Invalid {
+    if text.trim().is_empty() {
+        return Err(invalid(
+            "the file is empty; if you emptied it on purpose, delete it to start afresh".into(),
+        ));
+    }
+    let toml_error = |e: toml::de::Error| {
+        let offset = e.span().map_or(0, |s| s.start);
+        let mut message = friendlier(e.message());
+        if offset >= text.trim_end().len() {
+            message.push_str(" (the file ends here: it looks cut short)");
+        }
+        fault(path, text, offset, message)
+    };
+    let version: VersionOnly = toml::from_str(text).map_err(toml_error)?;
+    let Some(version) = version.schema_version else {
+        return Err(invalid(format!(
+            "schema_version is missing; a state file starts with `schema_version = {SCHEMA_VERSION}`"
+        )));
+    };
+    match version.get_ref() {
+        toml::Value::Integer(v) if *v == SCHEMA_VERSION as i64 => {}
+        toml::Value::Integer(v) if *v > SCHEMA_VERSION as i64 => {
+            return Err(StoreError::NewerSchema {
                 path: path.to_path_buf(),
-                message: format!("schema_version is missing; this build writes schema_version = {SCHEMA_VERSION}"),
+                found: *v,
+                supported: SCHEMA_VERSION,
             });
         }
-        Some(toml::Value::Integer(v)) if *v > SCHEMA_VERSION as i64 => {
-            return Err(StoreError::NewerSchema { path: path.to_path_buf(), found: *v, supported: SCHEMA_VERSION });
-        }
-        Some(toml::Value::Integer(v)) if *v == SCHEMA_VERSION as i64 => {}
-        Some(other) => {
-            return Err(StoreError::Invalid {
-                path: path.to_path_buf(),
-                message: format!("schema_version = {other} is not a version this build reads ({SCHEMA_VERSION})"),
-            });
+        other => {
+            let message = match other {
+                toml::Value::Integer(v) => format!(
+                    "schema_version = {v} is not a version coursera-exit has written; it should be {SCHEMA_VERSION}"
+                ),
+                _ => format!(
+                    "schema_version must be the number {SCHEMA_VERSION}, without quotes; found a {}",
+                    other.type_str()
+                ),
+            };
+            return Err(fault(path, text, version.span().start, message));
         }
     }
-    let state: State = toml::from_str(text).map_err(parse_error)?;
-    state
-        .validate()
-        .map_err(|message| StoreError::Invalid { path: path.to_path_buf(), message })?;
+    let state: State = toml::from_str(text).map_err(toml_error)?;
+    state.validate().map_err(invalid)?;
     Ok(state)
+}
+
+/// The toml crate's wording, where it speaks of its own internals.
+fn friendlier(message: &str) -> String {
+    let message = message.trim();
+    match message {
+        // What an enum (plan, channel, decision, screen) says when given a number or a bool.
+        "wanted string or table" => "wrong type: expected one of the allowed words, in quotes".into(),
+        _ => message.to_string(),
+    }
+}
+
+fn fault(path: &Path, text: &str, offset: usize, message: String) -> StoreError {
+    let (line, column) = line_col(text, offset);
+    StoreError::Parse {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+        excerpt: excerpt(text, line, column),
+        backup: None,
+    }
 }
 
 /// 1-based line and column (in characters) of a byte offset.
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     (line, before[line_start..].chars().count() + 1)
+}
+
+/// The line itself with a caret under the column, so the fault is seen
+/// without opening an editor. Long or odd lines are left out rather than cut.
+fn excerpt(text: &str, line: usize, column: usize) -> String {
+    let Some(content) = text.lines().nth(line - 1) else {
+        return String::new();
+    };
+    let content = content.trim_end_matches('\r').replace('\t', " ");
+    if content.chars().count() > 100 || content.chars().any(char::is_control) {
+        return String::new();
+    }
+    let number = line.to_string();
+    let width = number.len();
+    let caret = " ".repeat(column - 1);
+    format!("  {number} | {content}\n  {:width$} | {caret}^\n", "")
 }
 
 pub fn to_toml(state: &State) -> String {
@@ -130,7 +330,9 @@ pub struct Store {
 }
 
 impl Store {
-    /// Takes the lock and reads the state. A second writer gets `Busy`.
+    /// Takes the lock, clears temporary files a killed writer left, and reads
+    /// the state. A second writer gets `Busy`; the lock goes with the process,
+    /// so a killed writer never blocks the next run.
     pub fn open(path: &Path) -> Result<(Store, State), StoreError> {
         let lock_path = lock_path(path);
         let lock = OpenOptions::new()
@@ -142,12 +344,23 @@ impl Store {
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
-                return Err(StoreError::Busy { path: path.to_path_buf(), lock: lock_path });
+                return Err(StoreError::Busy {
+                    path: path.to_path_buf(),
+                    lock: lock_path,
+                });
             }
             Err(fs::TryLockError::Error(e)) => return Err(io_err(&lock_path, "lock it")(e)),
         }
+        remove_stale_temps(path);
         let state = load(path)?;
-        Ok((Store { path: path.to_path_buf(), _lock: lock, backed_up: false }, state))
+        Ok((
+            Store {
+                path: path.to_path_buf(),
+                _lock: lock,
+                backed_up: false,
+            },
+            state,
+        ))
     }
 
     pub fn path(&self) -> &Path {
@@ -173,6 +386,10 @@ pub fn backup_path(path: &Path) -> PathBuf {
     sibling(path, ".bak")
 }
 
+fn temp_path(path: &Path) -> PathBuf {
+    sibling(path, &format!(".tmp-{}", std::process::id()))
+}
+
 fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
     name.push(suffix);
@@ -186,38 +403,111 @@ fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-/// Copies (never renames: readers must always find FILE) the file to FILE.bak.
-fn backup(path: &Path) -> Result<(), StoreError> {
-    match fs::read(path) {
-        Ok(bytes) => write_durably(&backup_path(path), &bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(io_err(path, "read it for the backup")(e)),
+/// Deletes `FILE.tmp-<pid>` and `FILE.bak.tmp-<pid>` files. Only the lock
+/// holder writes them, so once the lock is ours any that exist are debris of
+/// a writer that was killed mid-save. Best effort: a leftover is harmless.
+fn remove_stale_temps(path: &Path) {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let prefixes = [format!("{name}.tmp-"), format!("{name}.bak.tmp-")];
+    let Ok(entries) = fs::read_dir(parent_dir(path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        let stale = prefixes.iter().any(|p| {
+            file_name
+                .strip_prefix(p.as_str())
+                .is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        });
+        if stale {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 
+/// Copies (never renames: readers must always find FILE) the file to FILE.bak.
+fn backup(path: &Path) -> Result<(), StoreError> {
+    let bytes = match fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(io_err(path, "read it to make the backup")(e)),
+    };
+    let bak = backup_path(path);
+    write_durably(&bak, &bytes).map_err(|e| match e {
+        StoreError::NotSaved { doing, source, .. } => StoreError::NotSaved {
+            path: path.to_path_buf(),
+            doing: format!("copying it to {} ({doing})", bak.display()),
+            source,
+        },
+        other => other,
+    })
+}
+
 /// Temp file in the same folder, fsync, rename over, fsync the folder.
-/// On failure the old file is untouched and the temp file is removed.
+/// On failure before the rename the old file is untouched, the temp file is
+/// removed and the error is `NotSaved`.
 pub fn write_durably(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let dir = parent_dir(path);
-    let tmp = sibling(path, &format!(".tmp-{}", std::process::id()));
+    write_durably_with(path, bytes, &mut |file, bytes| file.write_all(bytes))
+}
+
+/// `write_durably` with the step that writes the bytes into the temporary
+/// file supplied by the caller, so tests can make it fail half way.
+#[doc(hidden)]
+pub fn write_durably_with(
+    path: &Path,
+    bytes: &[u8],
+    write: &mut dyn FnMut(&mut File, &[u8]) -> io::Result<()>,
+) -> Result<(), StoreError> {
+    let target = resolve_symlink(path);
+    let dir = parent_dir(&target);
+    let tmp = temp_path(&target);
+    let not_saved = |doing: &str| {
+        let doing = doing.to_string();
+        move |source| StoreError::NotSaved {
+            path: path.to_path_buf(),
+            doing,
+            source,
+        }
+    };
     let result = (|| {
         let mut file = OpenOptions::new()
             .write(true)
             .create(true)
             .truncate(true)
             .open(&tmp)
-            .map_err(io_err(path, "create a temporary file beside it"))?;
-        file.write_all(bytes).map_err(io_err(path, "write it"))?;
-        file.sync_all().map_err(io_err(path, "flush it to disk"))?;
+            .map_err(not_saved("creating a temporary file beside it"))?;
+        // A replaced file keeps its permissions (a person may have made it private).
+        if let Ok(meta) = fs::metadata(&target) {
+            file.set_permissions(meta.permissions())
+                .map_err(not_saved("copying its permissions"))?;
+        }
+        write(&mut file, bytes).map_err(not_saved("writing the new version"))?;
+        file.sync_all()
+            .map_err(not_saved("flushing the new version to disk"))?;
         drop(file);
-        fs::rename(&tmp, path).map_err(io_err(path, "replace it"))?;
-        Ok(())
+        fs::rename(&tmp, &target).map_err(not_saved("putting the new version in place"))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
         return result;
     }
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(io_err(dir, "flush the folder to disk"))
+    File::open(dir).and_then(|d| d.sync_all()).map_err(io_err(
+        dir,
+        "flush the folder to disk after saving (the new version is in place)",
+    ))
+}
+
+/// A state file kept elsewhere and linked into place stays linked: the
+/// rename replaces the file the link points to, not the link.
+fn resolve_symlink(path: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    match is_link.then(|| fs::canonicalize(path)) {
+        Some(Ok(target)) => target,
+        _ => path.to_path_buf(),
+    }
 }
