@@ -1,1 +1,79 @@
 //! The only module that knows the terminal (ratatui + crossterm).
+//! CONTRACT with main.rs (owned by the wizard engineer; keep these signatures):
+//! `Outcome`, `TuiError`, `interactive_terminal()` and `run(…)`.
+
+mod app;
+pub mod keys;
+pub mod screen;
+mod signals;
+mod terminal;
+pub mod theme;
+pub mod views;
+
+use chrono::NaiveDate;
+
+use crate::domain::policy::Policy;
+use crate::domain::state::State;
+use crate::store::{Store, StoreError};
+use crate::wizard::Wizard;
+
+/// How the wizard ended; each maps to the exit code of SPEC §6.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Quit,
+    Interrupted,
+    Terminated,
+    HungUp,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Outcome::Quit => 0,
+            Outcome::Interrupted => 130,
+            Outcome::Terminated => 143,
+            Outcome::HungUp => 129,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum TuiError {
+    #[error("the terminal failed: {0}")]
+    Terminal(#[from] std::io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Both stdin and stdout are terminals (checked before anything is drawn or locked).
+pub fn interactive_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Runs the wizard until the person quits; saves through `store` after every change.
+///
+/// Colour follows NO_COLOR (read here, through `Theme::from_env`). Whatever
+/// ends the run — `q`, Ctrl-C, SIGTERM, SIGHUP or a terminal error — the
+/// state is saved first and the terminal restored after.
+pub fn run(store: Store, state: State, policy: Policy, today: NaiveDate) -> Result<Outcome, TuiError> {
+    let mut signals = signals::Signals::register()?;
+    let wizard = Wizard::open(state, policy, today);
+    let mut app = app::App::new(wizard, store, theme::Theme::from_env());
+    let mut session = terminal::Session::enter()?;
+    let outcome = app.run(&mut session, &signals);
+    signals.finishing();
+    let saved = app.store.save(app.wizard.state());
+    let left = session.leave();
+    let outcome = outcome?;
+    saved?;
+    if outcome != Outcome::HungUp {
+        left?;
+    }
+    Ok(outcome)
+}
+
+/// Draws the wizard into any ratatui frame (tests draw into a `TestBackend`).
+pub fn draw(frame: &mut ratatui::Frame, wizard: &Wizard, theme: &theme::Theme) {
+    let _ = screen::draw(frame, wizard, theme);
+}

@@ -1,0 +1,120 @@
+//! The event loop: wait for a key, a resize or a signal; update the wizard;
+//! save when it says so; draw. Nothing happens between events.
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event};
+
+use super::Outcome;
+use super::keys::{self, Action};
+use super::screen;
+use super::signals::Signals;
+use super::terminal::Session;
+use super::theme::Theme;
+use crate::store::Store;
+use crate::wizard::{Exit, Msg, Wizard};
+
+/// Long enough to cost nothing at rest; short enough to notice a signal.
+const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+
+pub struct App {
+    pub wizard: Wizard,
+    pub store: Store,
+    pub theme: Theme,
+    too_small: bool,
+}
+
+impl App {
+    pub fn new(wizard: Wizard, store: Store, theme: Theme) -> App {
+        App {
+            wizard,
+            store,
+            theme,
+            too_small: false,
+        }
+    }
+
+    /// Saves now; a failure is shown, and the run goes on (the final save retries).
+    fn save(&mut self) {
+        if let Err(e) = self.store.save(self.wizard.state()) {
+            self.wizard.report_save_error(&e.to_string());
+        }
+    }
+
+    fn draw(&mut self, session: &mut Session) -> io::Result<()> {
+        let (wizard, theme) = (&self.wizard, &self.theme);
+        let mut too_small = false;
+        let mut help_limit = None;
+        session.terminal().draw(|frame| {
+            too_small = screen::too_small(frame.area());
+            help_limit = screen::draw(frame, wizard, theme);
+        })?;
+        self.too_small = too_small;
+        if let Some(limit) = help_limit {
+            self.wizard.limit_help_scroll(limit);
+        }
+        Ok(())
+    }
+
+    /// Runs until the person quits or a signal ends the run.
+    pub fn run(&mut self, session: &mut Session, signals: &Signals) -> io::Result<Outcome> {
+        let mut redraw = true;
+        loop {
+            if let Some(outcome) = signals.ending() {
+                return Ok(outcome);
+            }
+            if signals.take_stop() {
+                session.suspend()?;
+                signals.take_resumed();
+                redraw = true;
+            }
+            if signals.take_resumed() {
+                session.resume()?;
+                redraw = true;
+            }
+            if std::mem::take(&mut redraw) {
+                self.draw(session)?;
+            }
+            let event = match event::poll(SIGNAL_CHECK).and_then(|ready| ready.then(event::read).transpose())
+            {
+                Ok(Some(event)) => event,
+                Ok(None) => continue,
+                // A hung-up terminal fails to read: the signal says why.
+                Err(e) => return signals.ending().ok_or(e),
+            };
+            match event {
+                Event::Key(key) => match keys::action(key, self.wizard.mode()) {
+                    Some(Action::Msg(msg)) => {
+                        if self.too_small && !matches!(msg, Msg::Quit | Msg::Interrupt) {
+                            continue;
+                        }
+                        let effects = self.wizard.update(msg);
+                        if let Some(exit) = effects.exit {
+                            return Ok(match exit {
+                                Exit::Quit => Outcome::Quit,
+                                Exit::Interrupt => Outcome::Interrupted,
+                            });
+                        }
+                        if effects.save {
+                            self.save();
+                        }
+                        redraw = true;
+                    }
+                    Some(Action::Suspend) => {
+                        session.suspend()?;
+                        signals.take_resumed();
+                        redraw = true;
+                    }
+                    Some(Action::Redraw) => {
+                        session.repaint()?;
+                        redraw = true;
+                    }
+                    None => {}
+                },
+                Event::Resize(..) => redraw = true,
+                _ => {}
+            }
+        }
+    }
+}

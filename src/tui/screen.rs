@@ -1,0 +1,166 @@
+//! The frame around every screen: title bar, step sidebar, main pane,
+//! notice line and footer; or, in a terminal too small, a message saying so.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
+use super::views;
+use crate::domain::dates::long_date;
+use crate::wizard::progress::{self, Mark};
+use crate::wizard::text::{self, Command};
+use crate::wizard::{NoticeKind, Wizard};
+
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+/// From this width on, the sidebar shows the full step names.
+const WIDE: u16 = 76;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Draws the whole screen for the wizard as it is. Returns how far the help
+/// can scroll, when it is open.
+pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
+    let area = frame.area();
+    if too_small(area) {
+        draw_too_small(frame, area);
+        return None;
+    }
+    let notice_height = u16::from(wizard.notice().is_some());
+    let [title, body, notice, footer] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(notice_height),
+        Constraint::Length(1),
+    ]));
+    let sidebar_width = if area.width >= WIDE { 24 } else { 15 };
+    let [sidebar, main] = body.layout(&Layout::horizontal([
+        Constraint::Length(sidebar_width),
+        Constraint::Min(0),
+    ]));
+
+    draw_title(frame, title, wizard, theme);
+    draw_sidebar(frame, sidebar, wizard, theme, area.width >= WIDE);
+    views::draw_page(frame, main, wizard, theme);
+    draw_notice(frame, notice, wizard, theme);
+    draw_footer(frame, footer, &wizard.commands(), theme);
+    wizard
+        .help_scroll()
+        .map(|scroll| views::help::draw(frame, body, wizard, scroll, theme))
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let lines: Vec<Line> = text::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    let height = (lines.len() as u16).min(area.height);
+    let [_, middle, _] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(height),
+        Constraint::Fill(1),
+    ]));
+    frame.render_widget(Paragraph::new(lines).centered().wrap(Wrap { trim: true }), middle);
+}
+
+fn draw_title(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
+    let left = format!(" {} · {}", text::APP_TITLE, wizard.screen().title());
+    let right = format!("{} ", long_date(wizard.today()));
+    let gap = (area.width as usize).saturating_sub(left.chars().count() + right.chars().count());
+    let line = Line::from(format!("{left}{}{right}", " ".repeat(gap)));
+    frame.render_widget(Paragraph::new(line).style(theme.title_bar()), area);
+}
+
+fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, wide: bool) {
+    let marks = progress::marks(wizard.state(), wizard.screen(), wizard.focus());
+    let mut lines: Vec<Line> = marks
+        .iter()
+        .enumerate()
+        .map(|(i, (screen, mark))| {
+            let name = if wide {
+                screen.title()
+            } else {
+                text::short_title(*screen)
+            };
+            let (symbol, style) = match mark {
+                Mark::Current => ("> ", theme.current_step()),
+                Mark::Done => (DONE_SYMBOL, theme.done()),
+                Mark::Todo => ("  ", theme.dim()),
+            };
+            let symbol = if *mark == Mark::Done {
+                format!("{symbol} ")
+            } else {
+                symbol.to_string()
+            };
+            let number = if wide {
+                format!("{}. ", i + 1)
+            } else {
+                String::new()
+            };
+            Line::from(vec![
+                Span::styled(symbol, style),
+                Span::styled(format!("{number}{name}"), style),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        format!("{} of {} done", progress::done_count(&marks), marks.len()),
+        theme.dim(),
+    ));
+    if let Some(sub) = wizard.focus() {
+        lines.push(Line::default());
+        lines.push(Line::styled(sub.label.clone(), theme.heading()));
+        lines.push(Line::styled(sub.id.clone(), theme.dim()));
+    }
+    let block = Block::bordered()
+        .border_style(theme.border())
+        .title(Line::from(" Steps "));
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn draw_notice(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
+    let Some(notice) = wizard.notice() else { return };
+    let style = match notice.kind {
+        NoticeKind::Info => theme.heading(),
+        NoticeKind::Done => theme.done(),
+        NoticeKind::Error => theme.error(),
+    };
+    let text = match notice.kind {
+        NoticeKind::Error if !notice.text.starts_with(ERROR_SYMBOL) => {
+            format!(" {ERROR_SYMBOL} {}", notice.text)
+        }
+        _ => format!(" {}", notice.text),
+    };
+    frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+}
+
+/// The keys that work here, gitui-style. When they do not all fit, the
+/// screen's own commands go from the end; help and quit always stay (the
+/// help lists every key).
+fn draw_footer(frame: &mut Frame, area: Rect, commands: &[Command], theme: &Theme) {
+    let width = |c: &Command| c.keys.chars().count() + c.action.chars().count() + 3;
+    let essential = |c: &Command| *c == text::HELP || *c == text::QUIT;
+    let mut shown: Vec<&Command> = commands.iter().collect();
+    while shown.iter().map(|c| width(c)).sum::<usize>() + 1 > area.width as usize {
+        match shown.iter().rposition(|c| !essential(c)) {
+            Some(i) => {
+                shown.remove(i);
+            }
+            None => break,
+        }
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for command in shown {
+        spans.push(Span::styled(command.keys, theme.key()));
+        spans.push(Span::raw(format!(" {}  ", command.action)));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

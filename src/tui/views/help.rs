@@ -1,0 +1,55 @@
+//! The `?` overlay: every key, this screen's first.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+
+use crate::tui::theme::Theme;
+use crate::wizard::Wizard;
+use crate::wizard::text;
+
+/// Returns the largest scroll that still fills the box.
+pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, scroll: u16, theme: &Theme) -> u16 {
+    let sections = wizard.help_sections();
+    let key_width = sections
+        .iter()
+        .flat_map(|(_, c)| c.iter().map(|c| c.keys.chars().count()))
+        .max()
+        .unwrap_or(0);
+    let mut lines = Vec::new();
+    for (title, commands) in sections {
+        if commands.is_empty() {
+            continue;
+        }
+        lines.push(Line::styled(title, theme.heading()));
+        for command in commands {
+            let pad = key_width.saturating_sub(command.keys.chars().count());
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(command.keys, theme.key()),
+                Span::raw(format!("{}  {}", " ".repeat(pad), command.action)),
+            ]));
+        }
+        lines.push(Line::default());
+    }
+    lines.pop();
+    let rect = area;
+    let visible = rect.height.saturating_sub(2);
+
+    let max_scroll = (lines.len() as u16).saturating_sub(visible);
+    let scroll = scroll.min(max_scroll);
+    let more = if (lines.len() as u16).saturating_sub(scroll) > visible {
+        " ↓ more "
+    } else {
+        ""
+    };
+    let block = Block::bordered()
+        .border_style(theme.heading())
+        .padding(Padding::horizontal(1))
+        .title(Line::from(format!(" {} — Esc closes ", text::HELP_TITLE)))
+        .title_bottom(Line::from(more).right_aligned());
+    frame.render_widget(Clear, rect);
+    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+    max_scroll
+}

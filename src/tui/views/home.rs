@@ -1,0 +1,159 @@
+//! Home: every subscription with its next date, the most urgent one on top.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::parts::{deadline_line, deadline_summary, popup, wrap};
+
+/// Each subscription takes two lines.
+const ITEM_HEIGHT: usize = 2;
+use crate::domain::deadlines::{Deadline, deadlines};
+use crate::domain::journey::Screen;
+use crate::domain::state::Subscription;
+use crate::tui::theme::{INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
+use crate::wizard::Wizard;
+use crate::wizard::home::{Home, next_deadline};
+use crate::wizard::text;
+
+pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: &Theme) {
+    let state = wizard.state();
+    if state.subscriptions.is_empty() {
+        draw_empty(frame, area, theme);
+        return;
+    }
+    let rows = deadlines(state, &wizard.policy().rules, wizard.today());
+    let mut header = Vec::new();
+    if let Some(row) = next_deadline(&rows, None) {
+        let style = theme.urgency(row.urgency).add_modifier(Modifier::BOLD);
+        let banner = format!(
+            "{} {}: {}",
+            urgency_symbol(row.urgency),
+            text::banner(row.urgency),
+            deadline_summary(row, wizard.policy())
+        );
+        header.extend(
+            wrap(&banner, area.width as usize, 2)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
+        let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
+        when.spans.insert(0, Span::raw("  "));
+        header.push(when);
+    }
+    if let Some(target) = home.continue_target(state) {
+        let label = target
+            .subscription
+            .as_deref()
+            .and_then(|id| state.subscription(id))
+            .map(|s| s.label.as_str());
+        let what = match (target.screen, label) {
+            (Screen::Identify, Some(label)) => text::continue_identify(label),
+            (screen, _) => screen.title().to_string(),
+        };
+        header.push(Line::from(vec![
+            Span::styled("c", theme.key()),
+            Span::raw(format!(" {}: {what}", text::CONTINUE)),
+        ]));
+    }
+    if !header.is_empty() {
+        header.push(Line::default());
+    }
+    let [top, list_area] = area.layout(&Layout::vertical([
+        Constraint::Length(header.len() as u16),
+        Constraint::Min(0),
+    ]));
+    frame.render_widget(Paragraph::new(header), top);
+
+    let count = state.subscriptions.len();
+    let overflow = count * ITEM_HEIGHT > list_area.height as usize;
+    let [list_area, more_area] = list_area.layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(u16::from(overflow)),
+    ]));
+    let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
+    let items: Vec<ListItem> = state
+        .subscriptions
+        .iter()
+        .map(|sub| item(sub, &rows, wizard, theme, width, compact(area)))
+        .collect();
+    let list = List::new(items)
+        .highlight_symbol(SELECTED_SYMBOL)
+        .highlight_spacing(HighlightSpacing::Always)
+        .highlight_style(theme.selected());
+    let mut list_state = ListState::default().with_selected(Some(home.selected()));
+    frame.render_stateful_widget(list, list_area, &mut list_state);
+    if overflow {
+        let above = list_state.offset();
+        let shown = list_area.height as usize / ITEM_HEIGHT;
+        let below = count.saturating_sub(above + shown);
+        frame.render_widget(
+            Paragraph::new(Line::styled(text::more(above, below), theme.dim())),
+            more_area,
+        );
+    }
+
+    if let Some(id) = home.confirm_remove() {
+        let label = state.subscription(id).map_or(id, |s| s.label.as_str());
+        let lines = vec![
+            Line::from(text::confirm_remove(label, id)),
+            Line::default(),
+            Line::styled(text::CONFIRM_KEYS, theme.key()),
+        ];
+        popup(frame, area, "Remove?", lines, theme);
+    }
+}
+
+/// Two lines: label (plan, id), then its next date or what is missing.
+fn item<'a>(
+    sub: &Subscription,
+    rows: &[Deadline],
+    wizard: &Wizard,
+    theme: &Theme,
+    width: usize,
+    compact: bool,
+) -> ListItem<'a> {
+    let policy = wizard.policy();
+    let plan_name = sub.plan.map(|p| policy.plan(p).name.as_str());
+    let mut first = vec![Span::styled(sub.label.clone(), theme.heading())];
+    if let Some(name) = plan_name.filter(|n| *n != sub.label) {
+        first.push(Span::raw(format!(" · {name}")));
+    }
+    let used: usize = first.iter().map(|s| s.width()).sum();
+    let id = format!(" {}", sub.id);
+    first.push(Span::raw(" ".repeat(width.saturating_sub(used + id.len()))));
+    first.push(Span::styled(id, theme.dim()));
+
+    let second = if !sub.is_complete() {
+        let missing = text::missing(
+            sub.channel.is_some(),
+            sub.plan.is_some(),
+            sub.started.is_some(),
+            sub.certificate_earned.is_some(),
+        );
+        Line::styled(format!("{INCOMPLETE_SYMBOL} {missing}"), theme.warning())
+    } else {
+        match next_deadline(rows, Some(&sub.id)) {
+            Some(row) => deadline_line(row, policy, theme, compact),
+            None => Line::styled(format!("  {}", text::NO_DATES), theme.dim()),
+        }
+    };
+    ListItem::new(vec![Line::from(first), second])
+}
+
+/// Too narrow for weekdays beside the dates.
+fn compact(area: Rect) -> bool {
+    area.width < 50
+}
+
+fn draw_empty(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let [first, rest @ ..] = text::HOME_EMPTY;
+    let mut lines = vec![Line::styled(first, theme.heading()), Line::default()];
+    for paragraph in rest {
+        lines.push(Line::from(paragraph));
+        lines.push(Line::default());
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}

@@ -1,0 +1,129 @@
+//! Pieces several views share: deadline lines, popups, the date field.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
+
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::Deadline;
+use crate::domain::policy::{Policy, Source};
+use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme, urgency_symbol};
+use crate::wizard::field::{DateField, format_date};
+use crate::wizard::text;
+
+/// "! Cancel by Wed 2026-03-04 · in 3 days", urgency by symbol and colour;
+/// `compact` leaves out the weekday.
+pub fn deadline_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, compact: bool) -> Line<'a> {
+    let title = &policy.deadline(row.kind).title;
+    let date = if compact {
+        format_date(row.date)
+    } else {
+        long_date(row.date)
+    };
+    if row.done {
+        return Line::styled(format!("{DONE_SYMBOL} {title} {date} · done"), theme.done());
+    }
+    let style = theme.urgency(row.urgency);
+    Line::from(vec![
+        Span::styled(format!("{} ", urgency_symbol(row.urgency)), style),
+        Span::styled(format!("{title} {date}"), style),
+        Span::styled(
+            format!(" · {}", text::days_left(row.days_left)),
+            style.add_modifier(Modifier::BOLD),
+        ),
+    ])
+}
+
+/// What the deadline asks, in the policy's words ("Cancel Free trial before it renews").
+pub fn deadline_summary(row: &Deadline, policy: &Policy) -> String {
+    policy.deadline(row.kind).summary.replace("{label}", &row.label)
+}
+
+/// Where a rule comes from, shown beside it (SPEC §2).
+pub fn source_line<'a>(origin: &Source, theme: &Theme) -> Line<'a> {
+    Line::styled(
+        format!("Source: {} (as of {})", origin.source, origin.as_of),
+        theme.dim(),
+    )
+}
+
+/// A bordered box over the middle of `area`, cleared first.
+pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
+    let width = area.width.saturating_sub(4).min(56);
+    let inner_width = width.saturating_sub(4).max(1) as usize;
+    let height: usize = lines.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
+    let height = (height as u16 + 2).min(area.height);
+    let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_style(theme.heading())
+        .padding(Padding::horizontal(1))
+        .title(Line::from(format!(" {title} ")));
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+
+/// The date field: the value (reversed while wholly selected), its weekday,
+/// and the reason when it cannot be accepted. Returns the lines; puts the
+/// cursor when editing. `area` is where the first line goes.
+pub fn date_field(frame: &mut Frame, area: Rect, field: &DateField, theme: &Theme) -> Vec<Line<'static>> {
+    const LABEL: &str = "  Date: ";
+    let text = field.text();
+    let value_style = if text.fresh() || !field.editing() {
+        theme.selected()
+    } else {
+        theme.heading().add_modifier(Modifier::UNDERLINED)
+    };
+    let shown = if text.value().is_empty() {
+        " ".to_string()
+    } else {
+        text.value().to_string()
+    };
+    let mut first = vec![Span::raw(LABEL), Span::styled(shown, value_style)];
+    if let Ok(date) = field.date() {
+        first.push(Span::styled(format!("  {}", long_date(date)), theme.dim()));
+    } else {
+        first.push(Span::styled(format!("  {}", text::DATE_FORMAT), theme.dim()));
+    }
+    let mut lines = vec![Line::from(first)];
+    if let Some(error) = field.error() {
+        lines.push(Line::styled(format!("  {ERROR_SYMBOL} {error}"), theme.error()));
+    }
+    if field.editing() && area.height > 0 {
+        let x = area.x + LABEL.len() as u16 + text.cursor_column() as u16;
+        frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+    }
+    lines
+}
+
+/// Greedy word wrap to `width` columns; the lines after the first are indented by `indent`.
+pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let room = if lines.is_empty() {
+            width
+        } else {
+            width.saturating_sub(indent)
+        };
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > room {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    let pad = " ".repeat(indent);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { l } else { format!("{pad}{l}") })
+        .collect()
+}

@@ -1,0 +1,249 @@
+//! Input fields as plain data: a text field (notes, labels) and a date field
+//! built on it. Each answers messages with what happened; drawing is `tui`'s job.
+
+use chrono::NaiveDate;
+use tui_input::{Input, InputRequest};
+
+use super::msg::{Msg, TextKey};
+use crate::domain::dates::{add_days, add_months, parse_date, sub_months};
+
+/// What a field did with a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldEvent {
+    /// The message changed nothing the caller needs to know about.
+    Idle,
+    /// Enter was pressed; the caller checks the value and calls `accepted` or `refuse`.
+    Submit,
+    /// Esc: the value went back to what it was before editing.
+    Cancelled,
+}
+
+/// One line of text with a cursor. While `fresh` (just opened) the first
+/// printable key replaces the whole value, as in a selected field.
+#[derive(Debug, Clone, Default)]
+pub struct TextField {
+    input: Input,
+    before: String,
+    editing: bool,
+    fresh: bool,
+}
+
+impl TextField {
+    pub fn new(value: &str) -> TextField {
+        TextField {
+            input: Input::new(value.to_string()),
+            before: value.to_string(),
+            editing: false,
+            fresh: false,
+        }
+    }
+
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    /// The cursor in display columns from the start of the value.
+    pub fn cursor_column(&self) -> usize {
+        self.input.visual_cursor()
+    }
+
+    pub fn editing(&self) -> bool {
+        self.editing
+    }
+
+    /// The whole value is selected: the next printable key replaces it.
+    pub fn fresh(&self) -> bool {
+        self.fresh
+    }
+
+    pub fn begin(&mut self) {
+        self.before = self.value().to_string();
+        self.editing = true;
+        self.fresh = true;
+    }
+
+    /// Ends editing keeping the value.
+    pub fn finish(&mut self) {
+        self.before = self.value().to_string();
+        self.editing = false;
+        self.fresh = false;
+    }
+
+    pub fn cancel(&mut self) {
+        self.input = Input::new(self.before.clone());
+        self.editing = false;
+        self.fresh = false;
+    }
+
+    /// Replaces the value; the field stays "fresh" if it was.
+    pub fn set(&mut self, value: &str) {
+        self.input = Input::new(value.to_string());
+    }
+
+    /// Handles an edit-mode message. Returns true when the value changed.
+    pub fn on_text(&mut self, key: TextKey) -> bool {
+        let was_fresh = std::mem::take(&mut self.fresh);
+        let request = match key {
+            TextKey::Insert(c) if c.is_control() => return false,
+            TextKey::Insert(c) => {
+                if was_fresh {
+                    self.input.reset();
+                }
+                InputRequest::InsertChar(c)
+            }
+            TextKey::DeleteBack if was_fresh => InputRequest::DeleteLine,
+            TextKey::DeleteBack => InputRequest::DeletePrevChar,
+            TextKey::DeleteForward => InputRequest::DeleteNextChar,
+            TextKey::Left => InputRequest::GoToPrevChar,
+            TextKey::Right => InputRequest::GoToNextChar,
+            TextKey::Start => InputRequest::GoToStart,
+            TextKey::End => InputRequest::GoToEnd,
+            TextKey::Clear => InputRequest::DeleteLine,
+        };
+        if request == InputRequest::DeleteLine {
+            // Deletes the whole line wherever the cursor is.
+            let changed = !self.input.value().is_empty();
+            self.input.reset();
+            return changed;
+        }
+        self.input.handle(request).is_some_and(|c| c.value)
+    }
+}
+
+/// A `YYYY-MM-DD` field: typing, ↑/↓ a day, PgUp/PgDn a month. A reason is
+/// shown for a value that cannot be accepted, and nothing invalid is accepted.
+#[derive(Debug, Clone)]
+pub struct DateField {
+    text: TextField,
+    error: Option<String>,
+    /// Month steps are taken from this day (day, months stepped), so that
+    /// Jan 31 → Feb 28 → Mar 31 rather than Mar 28.
+    month_anchor: Option<(NaiveDate, i32)>,
+}
+
+impl DateField {
+    pub fn new(value: NaiveDate) -> DateField {
+        DateField {
+            text: TextField::new(&format_date(value)),
+            error: None,
+            month_anchor: None,
+        }
+    }
+
+    pub fn text(&self) -> &TextField {
+        &self.text
+    }
+
+    pub fn editing(&self) -> bool {
+        self.text.editing()
+    }
+
+    pub fn error(&self) -> Option<&str> {
+        self.error.as_deref()
+    }
+
+    /// The value as a date, when it is one.
+    pub fn date(&self) -> Result<NaiveDate, String> {
+        parse_date(self.text.value())
+    }
+
+    pub fn begin(&mut self) {
+        self.text.begin();
+        self.error = None;
+    }
+
+    pub fn set(&mut self, value: NaiveDate) {
+        self.text.set(&format_date(value));
+        self.month_anchor = None;
+    }
+
+    /// The caller accepted the value (it was saved).
+    pub fn accepted(&mut self) {
+        self.text.finish();
+        self.error = None;
+    }
+
+    /// The caller refused the value; the field stays open with the reason.
+    pub fn refuse(&mut self, reason: String) {
+        self.error = Some(reason);
+    }
+
+    /// Handles a message while editing. `today` caps the dates a step reaches
+    /// only through the error it shows: a future date is shown as refused.
+    pub fn on_msg(&mut self, msg: Msg, today: NaiveDate) -> FieldEvent {
+        match msg {
+            Msg::Next => match self.date() {
+                Ok(_) => FieldEvent::Submit,
+                Err(reason) => {
+                    self.error = Some(reason);
+                    FieldEvent::Idle
+                }
+            },
+            Msg::Back => {
+                self.text.cancel();
+                self.error = None;
+                self.month_anchor = None;
+                FieldEvent::Cancelled
+            }
+            Msg::Up => self.step_days(1, today),
+            Msg::Down => self.step_days(-1, today),
+            Msg::PageUp => self.step_months(1, today),
+            Msg::PageDown => self.step_months(-1, today),
+            Msg::Text(key) => {
+                if self.text.on_text(key) {
+                    self.error = None;
+                    self.month_anchor = None;
+                }
+                FieldEvent::Idle
+            }
+            _ => FieldEvent::Idle,
+        }
+    }
+
+    /// The date to step from: the value, or today when the value is not a date.
+    fn base(&self, today: NaiveDate) -> NaiveDate {
+        self.date().unwrap_or(today)
+    }
+
+    fn step_days(&mut self, days: i64, today: NaiveDate) -> FieldEvent {
+        let date = add_days(self.base(today), days);
+        self.show_stepped(date, today);
+        self.month_anchor = None;
+        FieldEvent::Idle
+    }
+
+    fn step_months(&mut self, months: i32, today: NaiveDate) -> FieldEvent {
+        let (anchor, k) = match self.month_anchor {
+            Some((anchor, k)) if self.date().ok() == Some(shift_months(anchor, k)) => (anchor, k + months),
+            _ => (self.base(today), months),
+        };
+        self.show_stepped(shift_months(anchor, k), today);
+        self.month_anchor = Some((anchor, k));
+        FieldEvent::Idle
+    }
+
+    fn show_stepped(&mut self, date: NaiveDate, today: NaiveDate) {
+        let fresh = self.text.fresh();
+        self.text.set(&format_date(date));
+        if fresh {
+            // Still a whole, selected value: typing replaces it.
+            self.text.fresh = true;
+        }
+        self.error =
+            crate::domain::actions::not_after_today(crate::domain::actions::Field::Started, date, today)
+                .err()
+                .map(|r| r.reason);
+    }
+}
+
+fn shift_months(anchor: NaiveDate, k: i32) -> NaiveDate {
+    if k >= 0 {
+        add_months(anchor, k as u32)
+    } else {
+        sub_months(anchor, k.unsigned_abs())
+    }
+}
+
+pub fn format_date(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}

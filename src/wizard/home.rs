@@ -1,0 +1,175 @@
+//! Home: the subscriptions tracked; add, open, remove (after a yes), continue.
+
+use super::identify::Identify;
+use super::msg::{Mode, Msg};
+use super::route;
+use super::text::{self, Command};
+use super::{Ctx, Flow, Notice, Page};
+use crate::domain::actions;
+use crate::domain::deadlines::Deadline;
+use crate::domain::journey::{Journey, Screen};
+use crate::domain::state::State;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Home {
+    selected: usize,
+    /// The subscription the person was last working on ("continue").
+    last: Option<String>,
+    /// The subscription waiting for a yes/no before it is removed.
+    confirm_remove: Option<String>,
+}
+
+impl Home {
+    /// Home with `focus` selected (when it is still tracked).
+    pub fn new(state: &State, focus: Option<&str>) -> Home {
+        let index = focus.and_then(|id| state.subscriptions.iter().position(|s| s.id == id));
+        Home {
+            selected: index.unwrap_or(0),
+            last: index.map(|i| state.subscriptions[i].id.clone()),
+            confirm_remove: None,
+        }
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn selected_id<'s>(&self, state: &'s State) -> Option<&'s str> {
+        state.subscriptions.get(self.selected).map(|s| s.id.as_str())
+    }
+
+    pub fn confirm_remove(&self) -> Option<&str> {
+        self.confirm_remove.as_deref()
+    }
+
+    pub fn journey(&self) -> Journey {
+        Journey {
+            screen: Screen::Home,
+            subscription: self.last.clone(),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.confirm_remove.is_some() {
+            Mode::Confirm
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// Where "continue" goes: the last subscription's next unfinished screen.
+    pub fn continue_target(&self, state: &State) -> Option<Journey> {
+        let sub = state.subscription(self.last.as_deref()?)?;
+        route::continue_screen(sub).map(|screen| Journey {
+            screen,
+            subscription: Some(sub.id.clone()),
+        })
+    }
+
+    pub fn commands(&self, state: &State) -> Vec<Command> {
+        if self.confirm_remove.is_some() {
+            return vec![text::YES_KEY, text::NO_KEY];
+        }
+        let mut commands = Vec::new();
+        if !state.subscriptions.is_empty() {
+            commands.extend([text::MOVE, text::OPEN]);
+        }
+        commands.push(text::ADD);
+        if !state.subscriptions.is_empty() {
+            commands.push(text::REMOVE);
+        }
+        if self.continue_target(state).is_some() {
+            commands.push(text::CONTINUE_KEY);
+        }
+        commands
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
+        if let Some(id) = self.confirm_remove.clone() {
+            return self.answer_remove(ctx, &id, msg);
+        }
+        let count = ctx.state.subscriptions.len();
+        match msg {
+            Msg::Up => {
+                self.selected = self.selected.saturating_sub(1);
+                Flow::Stay
+            }
+            Msg::Down => {
+                self.selected = (self.selected + 1).min(count.saturating_sub(1));
+                Flow::Stay
+            }
+            Msg::PageUp => {
+                self.selected = 0;
+                Flow::Stay
+            }
+            Msg::PageDown => {
+                self.selected = count.saturating_sub(1);
+                Flow::Stay
+            }
+            Msg::Next => match ctx.state.subscriptions.get(self.selected) {
+                Some(sub) => Flow::Go(Journey {
+                    screen: route::open_screen(sub),
+                    subscription: Some(sub.id.clone()),
+                }),
+                None => Flow::Stay,
+            },
+            Msg::Add => {
+                let id = actions::add_blank(ctx.state, text::NEW_LABEL);
+                Flow::Open(Box::new(Page::Identify(Identify::open(
+                    ctx.state, &id, ctx.today, true,
+                ))))
+            }
+            Msg::Remove => {
+                self.confirm_remove = self.selected_id(ctx.state).map(str::to_string);
+                Flow::Stay
+            }
+            Msg::Continue => self.continue_target(ctx.state).map_or(Flow::Stay, Flow::Go),
+            _ => Flow::Stay,
+        }
+    }
+
+    fn answer_remove(&mut self, ctx: &mut Ctx, id: &str, msg: Msg) -> Flow {
+        match msg {
+            Msg::Yes => {
+                self.confirm_remove = None;
+                match actions::remove(ctx.state, id) {
+                    Ok(sub) => {
+                        if self.last.as_deref() == Some(id) {
+                            self.last = None;
+                        }
+                        let count = ctx.state.subscriptions.len();
+                        self.selected = self.selected.min(count.saturating_sub(1));
+                        *ctx.notice = Some(Notice::info(text::removed(&sub.label)));
+                        Flow::Changed
+                    }
+                    Err(refusal) => {
+                        *ctx.notice = Some(Notice::error(refusal.reason));
+                        Flow::Stay
+                    }
+                }
+            }
+            Msg::No | Msg::Back => {
+                self.confirm_remove = None;
+                Flow::Stay
+            }
+            _ => Flow::Stay,
+        }
+    }
+}
+
+/// The deadline Home shows for one subscription (or, with `None`, the one it
+/// highlights overall): the first one not done from today on; when every one
+/// is past, the latest missed one, so the person sees what was missed.
+pub fn next_deadline<'d>(rows: &'d [Deadline], subscription: Option<&str>) -> Option<&'d Deadline> {
+    let mut open = rows
+        .iter()
+        .filter(|d| !d.done && subscription.is_none_or(|id| d.subscription.as_deref() == Some(id)));
+    let mut missed = None;
+    for row in open.by_ref() {
+        if row.days_left >= 0 {
+            return Some(row);
+        }
+        missed = Some(row);
+    }
+    missed
+}

@@ -1,0 +1,255 @@
+//! The real binary in a pseudo-terminal: a person's first journey, resuming,
+//! and every way out leaving the terminal as it was and the state saved.
+
+mod support;
+
+use std::ffi::OsStr;
+
+use support::pty::{BIN, Pty, StateDir, key};
+
+const TODAY: &str = "2026-03-01";
+
+fn wizard(dir: &StateDir) -> Pty {
+    Pty::wizard(&dir.path, TODAY, 80, 24)
+}
+
+/// From an empty Home, key by key, to the first question.
+fn start_adding(pty: &mut Pty) {
+    pty.wait_for("Nothing is tracked yet");
+    pty.send("a");
+    pty.wait_for("Where did you buy it?");
+}
+
+#[test]
+fn a_free_trial_added_key_by_key_shows_its_next_deadline_on_home() {
+    let dir = StateDir::new();
+    let mut pty = wizard(&dir);
+    start_adding(&mut pty);
+    pty.send(key::ENTER);
+    pty.wait_for("What are you paying for?");
+    pty.send(key::ENTER);
+    pty.wait_for("When did the trial start?");
+    pty.send("2026-02-27");
+    pty.wait_for("Fri 2026-02-27");
+    pty.send(key::ENTER);
+    pty.wait_for("Have you earned a certificate under this plan?");
+    pty.send(key::ENTER);
+    let home = pty.wait_for("Cancel by Wed 2026-03-04 · in 3 days");
+    assert!(
+        home.contains("Most urgent: Cancel Free trial before it renews"),
+        "{home}"
+    );
+    pty.send("q");
+    assert_eq!(pty.exit_code(), 0);
+    assert!(!pty.alternate_screen(), "the normal screen is back");
+    let saved = dir.read();
+    assert!(saved.contains("plan = \"free-trial\""), "{saved}");
+    assert!(saved.contains("started = \"2026-02-27\""), "{saved}");
+}
+
+#[test]
+fn quitting_and_reopening_resumes_at_the_same_question() {
+    let dir = StateDir::new();
+    let mut pty = wizard(&dir);
+    start_adding(&mut pty);
+    pty.keys(&[key::DOWN, key::ENTER]);
+    pty.wait_for("What are you paying for?");
+    pty.send("q");
+    assert_eq!(pty.exit_code(), 0);
+
+    let mut again = wizard(&dir);
+    let screen = again.wait_for("What are you paying for?");
+    assert!(screen.contains("Question 2 of 4"), "{screen}");
+    assert!(
+        screen.contains("iPhone/iPad"),
+        "the earlier answer is shown: {screen}"
+    );
+    again.send("q");
+    assert_eq!(again.exit_code(), 0);
+}
+
+#[test]
+fn esc_goes_back_and_the_answer_is_still_marked() {
+    let dir = StateDir::new();
+    let mut pty = wizard(&dir);
+    start_adding(&mut pty);
+    pty.keys(&[key::DOWN, key::DOWN, key::ENTER]);
+    pty.wait_for("What are you paying for?");
+    pty.send(key::ESC);
+    let screen = pty.wait_for("Where did you buy it?");
+    assert!(screen.contains("(•) In the Android app"), "{screen}");
+    pty.send("q");
+    assert_eq!(pty.exit_code(), 0);
+}
+
+/// Each way of ending the run from inside a question.
+fn ends_with(end: impl FnOnce(&mut Pty), code: u32) {
+    let dir = StateDir::new();
+    let mut pty = wizard(&dir);
+    start_adding(&mut pty);
+    end(&mut pty);
+    assert_eq!(pty.exit_code(), code);
+    assert!(!pty.alternate_screen(), "the alternate screen is left");
+    let saved = dir.read();
+    assert!(saved.contains("id = \"s1\""), "the state is saved: {saved}");
+    assert!(
+        saved.contains("screen = \"identify\""),
+        "with the position: {saved}"
+    );
+}
+
+#[test]
+fn ctrl_c_saves_restores_the_screen_and_exits_130() {
+    ends_with(|pty| pty.send(key::CTRL_C), 130);
+}
+
+#[test]
+fn sigterm_saves_restores_the_screen_and_exits_143() {
+    ends_with(|pty| pty.signal(libc::SIGTERM), 143);
+}
+
+#[test]
+fn sighup_saves_and_exits_129() {
+    ends_with(|pty| pty.signal(libc::SIGHUP), 129);
+}
+
+#[test]
+fn ctrl_c_while_typing_a_date_still_quits() {
+    let dir = StateDir::new();
+    let mut pty = wizard(&dir);
+    start_adding(&mut pty);
+    pty.send(key::ENTER);
+    pty.wait_for("What are you paying for?");
+    pty.send(key::ENTER);
+    pty.wait_for("When did the trial start?");
+    pty.send("2026-0");
+    pty.send(key::CTRL_C);
+    assert_eq!(pty.exit_code(), 130);
+    assert!(!dir.read().contains("started"), "a half-typed date is not saved");
+}
+
+#[test]
+fn a_terminal_too_small_says_so_and_resizing_back_redraws() {
+    let dir = StateDir::new();
+    let mut pty = wizard(&dir);
+    pty.wait_for("Nothing is tracked yet");
+    pty.resize(59, 20);
+    pty.wait_for("needs at least 60x20");
+    pty.resize(80, 24);
+    pty.wait_for("Nothing is tracked yet");
+    pty.send("q");
+    assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn stdout_redirected_to_a_file_exits_2_with_only_a_message() {
+    let dir = StateDir::new();
+    let out = dir.dir.path().join("out.txt");
+    let script = format!(
+        "exec '{BIN}' --state '{}' --today {TODAY} > '{}'",
+        dir.path.display(),
+        out.display()
+    );
+    let mut pty = Pty::program(
+        OsStr::new("sh"),
+        &[OsStr::new("-c"), OsStr::new(&script)],
+        &[],
+        80,
+        24,
+    );
+    assert_eq!(pty.exit_code(), 2);
+    let screen = pty.screen();
+    assert!(screen.contains("needs an interactive terminal"), "{screen}");
+    assert!(!pty.alternate_screen());
+    let written = std::fs::read(&out).expect("the redirect file");
+    assert!(
+        written.is_empty(),
+        "nothing on stdout: {:?}",
+        String::from_utf8_lossy(&written)
+    );
+    assert!(!dir.path.exists(), "no state file is created");
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws() {
+    let dir = StateDir::new();
+    let command = format!("'{BIN}' --state '{}' --today {TODAY}", dir.path.display());
+    let mut shell = Pty::program(
+        OsStr::new("bash"),
+        &[OsStr::new("--norc"), OsStr::new("--noprofile"), OsStr::new("-i")],
+        &[("PS1", "shell$ ")],
+        80,
+        24,
+    );
+    shell.wait_for("shell$");
+    shell.send(&format!("{command}\r"));
+    shell.wait_for("Nothing is tracked yet");
+    shell.send(key::CTRL_Z);
+    let screen = shell.wait_for("Stopped");
+    assert!(
+        !shell.alternate_screen(),
+        "the shell gets its screen back: {screen}"
+    );
+    shell.send("fg\r");
+    shell.wait_for("Nothing is tracked yet");
+    assert!(shell.alternate_screen());
+    shell.send("q");
+    shell.wait_gone("Nothing is tracked yet");
+    shell.send("exit\r");
+    assert_eq!(shell.exit_code(), 0);
+}
+
+#[test]
+fn closing_the_terminal_ends_the_wizard_with_129_and_keeps_the_state() {
+    let dir = StateDir::new();
+    std::fs::write(&dir.path, "schema_version = 1\n").expect("a state file");
+    let (code, took) = support::pty::hang_up_after_start(&dir.path, TODAY);
+    assert_eq!(code, 129);
+    assert!(
+        took < std::time::Duration::from_secs(5),
+        "it went within seconds, not spinning: {took:?}"
+    );
+    assert!(dir.read().contains("schema_version = 1"));
+}
+
+#[test]
+fn no_color_draws_without_colour_and_keeps_the_symbols() {
+    let dir = StateDir::new();
+    let args = [
+        OsStr::new("--state"),
+        dir.path.as_os_str(),
+        OsStr::new("add"),
+        OsStr::new("--plan"),
+        OsStr::new("free-trial"),
+        OsStr::new("--channel"),
+        OsStr::new("web"),
+        OsStr::new("--started"),
+        OsStr::new("2026-02-24"),
+        OsStr::new("--today"),
+        OsStr::new(TODAY),
+    ];
+    let added = std::process::Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("add runs");
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+
+    for (no_color, coloured) in [("1", false), ("", true)] {
+        let args = [
+            OsStr::new("--state"),
+            dir.path.as_os_str(),
+            OsStr::new("--today"),
+            OsStr::new(TODAY),
+        ];
+        let mut pty = Pty::spawn(&args, &[("NO_COLOR", no_color)], 80, 24);
+        let screen = pty.wait_for("Cancel by Sun 2026-03-01 · today");
+        assert!(screen.contains("! Most urgent"), "the symbol says it: {screen}");
+        assert_eq!(pty.has_colour(), coloured, "NO_COLOR={no_color:?}");
+        pty.send("q");
+        assert_eq!(pty.exit_code(), 0);
+    }
+}

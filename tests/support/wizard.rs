@@ -1,0 +1,58 @@
+//! Driving the pure wizard with messages, and building states through the domain.
+
+use chrono::NaiveDate;
+use coursera_exit::domain::actions::{self, NewSubscription};
+use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::policy::Policy;
+use coursera_exit::domain::state::State;
+use coursera_exit::wizard::{Effects, Msg, TextKey, Wizard};
+
+/// The fixed "today" of every wizard test.
+pub fn today() -> NaiveDate {
+    d("2026-03-01")
+}
+
+pub fn d(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a test date")
+}
+
+pub fn open(state: State) -> Wizard {
+    Wizard::open(state, Policy::embedded(), today())
+}
+
+/// Sends each message; returns the effects of the last one.
+pub fn send(wizard: &mut Wizard, msgs: &[Msg]) -> Effects {
+    msgs.iter().fold(Effects::default(), |_, msg| wizard.update(*msg))
+}
+
+/// Sends `n` copies of `msg`.
+pub fn repeat(wizard: &mut Wizard, msg: Msg, n: usize) {
+    for _ in 0..n {
+        wizard.update(msg);
+    }
+}
+
+/// Types `text` into the field being edited.
+pub fn type_text(wizard: &mut Wizard, text: &str) {
+    for c in text.chars() {
+        wizard.update(Msg::Text(TextKey::Insert(c)));
+    }
+}
+
+/// Adds a complete subscription the way `coursera-exit add` does.
+pub fn add(
+    state: &mut State,
+    plan: PlanKind,
+    channel: Channel,
+    started: &str,
+    label: Option<&str>,
+) -> String {
+    let new = NewSubscription {
+        plan,
+        channel,
+        started: d(started),
+        label: label.map(str::to_string),
+        certificate_earned: false,
+    };
+    actions::add(state, new, &Policy::embedded(), today()).expect("a valid subscription")
+}

@@ -1,0 +1,162 @@
+//! What each screen looks like, at 80x24 (the design size) and 60x20 (the
+//! smallest supported), with today fixed at 2026-03-01. Text only: every
+//! meaning colour carries is also a symbol, so these show it.
+
+mod support;
+
+use coursera_exit::domain::actions::add_blank;
+use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::state::State;
+use coursera_exit::tui::theme::Theme;
+use coursera_exit::wizard::{Msg, Wizard};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::wizard::{add, open, repeat, send, type_text};
+
+fn render(wizard: &Wizard, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| coursera_exit::tui::draw(frame, wizard, &Theme::plain()))
+        .expect("drawn");
+    terminal
+}
+
+/// The same screen at both supported sizes.
+fn snapshot(name: &str, wizard: &Wizard) {
+    for (w, h) in [(80, 24), (60, 20)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(wizard, w, h).backend());
+    }
+}
+
+/// One subscription per urgency (today 2026-03-01), one with nothing to
+/// watch, and one still being identified.
+fn every_urgency() -> State {
+    let mut s = State::default();
+    // Refund-by 02-23: missed.
+    add(
+        &mut s,
+        PlanKind::CoursePurchase,
+        Channel::Web,
+        "2026-02-10",
+        Some("Python course"),
+    );
+    // Cancel-by 03-01: today.
+    add(
+        &mut s,
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-24",
+        Some("ML trial"),
+    );
+    // Cancel-by 03-02: urgent.
+    add(
+        &mut s,
+        PlanKind::FreeTrial,
+        Channel::Ios,
+        "2026-02-25",
+        Some("Data science trial"),
+    );
+    // Cancel-by 03-06: soon.
+    add(
+        &mut s,
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-01-08",
+        None,
+    );
+    // Cancel-by 2026-06-13: later.
+    add(&mut s, PlanKind::PlusAnnual, Channel::Android, "2025-06-15", None);
+    add(
+        &mut s,
+        PlanKind::Organization,
+        Channel::Organization,
+        "2025-09-01",
+        None,
+    );
+    let blank = add_blank(&mut s, "New subscription");
+    s.subscription_mut(&blank).expect("added").channel = Some(Channel::Android);
+    s
+}
+
+#[test]
+fn home_empty_invites_the_first_subscription() {
+    snapshot("home_empty", &open(State::default()));
+}
+
+#[test]
+fn home_lists_every_urgency_and_highlights_the_most_urgent() {
+    snapshot("home_every_urgency", &open(every_urgency()));
+}
+
+#[test]
+fn home_asks_before_removing() {
+    let mut w = open(every_urgency());
+    send(&mut w, &[Msg::Down, Msg::Remove]);
+    snapshot("home_confirm_remove", &w);
+}
+
+fn new_subscription() -> Wizard {
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::Add]);
+    w
+}
+
+#[test]
+fn identify_asks_where_it_was_bought() {
+    snapshot("identify_channel", &new_subscription());
+}
+
+#[test]
+fn identify_explains_where_to_look_when_not_sure() {
+    let mut w = new_subscription();
+    repeat(&mut w, Msg::Down, 4);
+    send(&mut w, &[Msg::Next]);
+    snapshot("identify_not_sure_channel", &w);
+}
+
+#[test]
+fn identify_asks_what_is_paid() {
+    let mut w = new_subscription();
+    send(&mut w, &[Msg::Next, Msg::Down, Msg::Down]);
+    snapshot("identify_plan", &w);
+}
+
+#[test]
+fn identify_asks_the_key_date_in_the_plans_words() {
+    let mut w = new_subscription();
+    send(&mut w, &[Msg::Next, Msg::Down, Msg::Next]);
+    snapshot("identify_date", &w);
+}
+
+#[test]
+fn identify_shows_why_a_date_is_refused() {
+    let mut w = new_subscription();
+    send(&mut w, &[Msg::Next, Msg::Next]);
+    type_text(&mut w, "2026-02-30");
+    send(&mut w, &[Msg::Next]);
+    snapshot("identify_date_error", &w);
+}
+
+#[test]
+fn identify_asks_about_a_certificate() {
+    let mut w = new_subscription();
+    send(
+        &mut w,
+        &[Msg::Next, Msg::Down, Msg::Down, Msg::Down, Msg::Next, Msg::Next],
+    );
+    snapshot("identify_certificate", &w);
+}
+
+#[test]
+fn help_lists_every_key() {
+    let mut w = open(every_urgency());
+    send(&mut w, &[Msg::Help]);
+    snapshot("help_home", &w);
+}
+
+#[test]
+fn a_terminal_below_60x20_says_what_it_needs() {
+    let w = open(every_urgency());
+    insta::assert_snapshot!("too_small_59x20", render(&w, 59, 20).backend());
+    insta::assert_snapshot!("too_small_80x19", render(&w, 80, 19).backend());
+}

@@ -1,0 +1,88 @@
+//! The date field on its own: steps by day and month, clamping, and reasons.
+
+mod support;
+
+use coursera_exit::wizard::field::{DateField, FieldEvent};
+use coursera_exit::wizard::{Msg, TextKey};
+use support::wizard::{d, today};
+
+fn field(date: &str) -> DateField {
+    let mut f = DateField::new(d(date));
+    f.begin();
+    f
+}
+
+fn steps(f: &mut DateField, msg: Msg, n: usize) -> String {
+    for _ in 0..n {
+        f.on_msg(msg, today());
+    }
+    f.text().value().to_string()
+}
+
+#[test]
+fn up_and_down_step_a_day_across_month_ends() {
+    let mut f = field("2026-02-28");
+    assert_eq!(steps(&mut f, Msg::Down, 28), "2026-01-31");
+    assert_eq!(steps(&mut f, Msg::Up, 1), "2026-02-01");
+}
+
+#[test]
+fn month_steps_clamp_to_the_month_end_and_recover_the_day() {
+    let mut f = field("2026-01-31");
+    assert_eq!(steps(&mut f, Msg::PageUp, 1), "2026-02-28");
+    assert_eq!(
+        steps(&mut f, Msg::PageUp, 1),
+        "2026-03-31",
+        "stepped from Jan 31, not from Feb 28"
+    );
+    assert_eq!(steps(&mut f, Msg::PageDown, 3), "2025-12-31");
+    let mut leap = field("2024-03-31");
+    assert_eq!(steps(&mut leap, Msg::PageDown, 1), "2024-02-29");
+}
+
+#[test]
+fn a_day_step_starts_month_steps_afresh() {
+    let mut f = field("2026-01-31");
+    steps(&mut f, Msg::PageUp, 1);
+    steps(&mut f, Msg::Down, 1);
+    assert_eq!(steps(&mut f, Msg::PageUp, 1), "2026-03-27");
+}
+
+#[test]
+fn stepping_past_today_shows_the_reason_at_once() {
+    let mut f = field("2026-03-01");
+    steps(&mut f, Msg::Up, 1);
+    assert_eq!(f.error(), Some("after today, 2026-03-01"));
+    steps(&mut f, Msg::Down, 1);
+    assert_eq!(f.error(), None);
+}
+
+#[test]
+fn enter_on_text_that_is_not_a_date_gives_the_reason_and_no_submit() {
+    let mut f = field("2026-03-01");
+    for c in "2026-13-01".chars() {
+        f.on_msg(Msg::Text(TextKey::Insert(c)), today());
+    }
+    assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Idle);
+    assert!(f.error().expect("a reason").contains("no month 13"));
+    f.on_msg(Msg::Text(TextKey::Clear), today());
+    assert_eq!(f.error(), None, "editing clears the reason");
+    assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Idle);
+    assert!(f.error().expect("a reason").contains("YYYY-MM-DD"));
+}
+
+#[test]
+fn stepping_from_text_that_is_not_a_date_starts_from_today() {
+    let mut f = field("2026-02-10");
+    f.on_msg(Msg::Text(TextKey::Insert('x')), today());
+    assert_eq!(steps(&mut f, Msg::Down, 1), "2026-02-28");
+}
+
+#[test]
+fn esc_restores_the_value_from_before_the_edit() {
+    let mut f = field("2026-02-10");
+    steps(&mut f, Msg::PageDown, 2);
+    assert_eq!(f.on_msg(Msg::Back, today()), FieldEvent::Cancelled);
+    assert_eq!(f.text().value(), "2026-02-10");
+    assert!(!f.editing());
+}
