@@ -221,10 +221,9 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State, StoreError> {
         message,
         backup: None,
     };
+    // `mktemp` and editors leave empty files; nothing was saved in one, so it is a fresh start.
     if text.trim().is_empty() {
-        return Err(invalid(
-            "the file is empty; if you emptied it on purpose, delete it to start afresh".into(),
-        ));
+        return Ok(State::default());
     }
     let toml_error = |e: toml::de::Error| {
         let offset = e.span().map_or(0, |s| s.start);

@@ -327,10 +327,16 @@ fn a_newer_schema_is_refused_for_writing_too() {
 }
 
 #[test]
-fn an_empty_file_or_one_without_a_version_is_refused_with_the_fix() {
+fn an_empty_file_is_a_fresh_start() {
+    for text in ["", "\n  \r\n", "\u{feff}"] {
+        let state = store::parse(Path::new("f.toml"), text.as_bytes()).unwrap();
+        assert_eq!(state, coursera_exit::domain::state::State::default(), "{text:?}");
+    }
+}
+
+#[test]
+fn a_file_without_a_version_is_refused_with_the_fix() {
     for (text, says) in [
-        ("", "the file is empty"),
-        ("\n  \r\n", "the file is empty"),
         ("# only a comment\n", "starts with `schema_version = 1`"),
         ("next_id = 1\n", "starts with `schema_version = 1`"),
     ] {
