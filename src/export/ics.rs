@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::dates::add_days;
-use crate::domain::deadlines::{Deadline, deadlines};
+use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
 use crate::domain::policy::Policy;
 use crate::domain::state::{ACCOUNT_ID, State};
 
@@ -27,13 +27,13 @@ pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
     }
     let stamp = format!("DTSTAMP:{}T000000Z", ics_date(today));
     for row in deadlines(state, &policy.rules, today).iter().filter(|d| !d.done) {
-        push_event(&mut out, row, policy, &stamp);
+        push_event(&mut out, row, &description(row, state, policy), policy, &stamp);
     }
     push_line(&mut out, "END:VCALENDAR");
     out
 }
 
-fn push_event(out: &mut String, row: &Deadline, policy: &Policy, stamp: &str) {
+fn push_event(out: &mut String, row: &Deadline, description: &str, policy: &Policy, stamp: &str) {
     let owner = row.subscription.as_deref().unwrap_or(ACCOUNT_ID);
     let summary = escape_text(&super::summary(policy, row));
     let lines = [
@@ -43,7 +43,7 @@ fn push_event(out: &mut String, row: &Deadline, policy: &Policy, stamp: &str) {
         format!("DTSTART;VALUE=DATE:{}", ics_date(row.date)),
         format!("DTEND;VALUE=DATE:{}", ics_date(add_days(row.date, 1))),
         format!("SUMMARY:{summary}"),
-        format!("DESCRIPTION:{}", escape_text(&description(row, policy))),
+        format!("DESCRIPTION:{}", escape_text(description)),
         // A reminder, not a meeting: it should not mark the day as busy.
         "TRANSP:TRANSPARENT".to_string(),
         "BEGIN:VALARM".to_string(),
@@ -60,8 +60,9 @@ fn push_event(out: &mut String, row: &Deadline, policy: &Policy, stamp: &str) {
 }
 
 /// How to act, what it is about, and where the rule comes from.
-fn description(row: &Deadline, policy: &Policy) -> String {
+fn description(row: &Deadline, state: &State, policy: &Policy) -> String {
     let text = policy.deadline(row.kind);
+    let steps = steps(row, state, policy);
     let about = match (&row.subscription, row.plan) {
         (Some(id), Some(plan)) => {
             format!("For: {} ({id}), plan: {}", row.label, policy.plan(plan).name)
@@ -70,9 +71,33 @@ fn description(row: &Deadline, policy: &Policy) -> String {
         (None, _) => format!("For: {}", row.label),
     };
     format!(
-        "{}\n\n{about}\nSource: {} (as of {})",
+        "{}{steps}\n\n{about}\nSource: {} (as of {})",
         text.how, text.origin.source, text.origin.as_of
     )
+}
+
+/// The exact steps for the rows that ask for an action: where to cancel for
+/// this subscription's channel, how to ask for a refund.
+fn steps(row: &Deadline, state: &State, policy: &Policy) -> String {
+    let channel = row
+        .subscription
+        .as_deref()
+        .and_then(|id| state.subscription(id))
+        .and_then(|s| s.channel);
+    let (title, steps) = match (row.kind, channel) {
+        (DeadlineKind::CancelBy, Some(channel)) => {
+            let rule = policy.channel(channel);
+            (format!("Where: {}", rule.cancel_where), &rule.steps)
+        }
+        (DeadlineKind::RefundBy, _) => ("How to ask:".to_string(), &policy.refund.steps),
+        _ => return String::new(),
+    };
+    let numbered: Vec<String> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| format!("{}. {}", i + 1, step.text))
+        .collect();
+    format!("\n\n{title}\n{}", numbered.join("\n"))
 }
 
 fn ics_date(date: NaiveDate) -> String {
