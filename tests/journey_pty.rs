@@ -21,7 +21,7 @@ fn start_adding(pty: &mut Pty) {
 }
 
 #[test]
-fn a_free_trial_added_key_by_key_shows_its_next_deadline_on_home() {
+fn a_free_trial_added_key_by_key_goes_to_decide_then_home_shows_its_next_deadline() {
     let dir = StateDir::new();
     let mut pty = wizard(&dir);
     start_adding(&mut pty);
@@ -34,7 +34,17 @@ fn a_free_trial_added_key_by_key_shows_its_next_deadline_on_home() {
     pty.send(key::ENTER);
     pty.wait_for("Have you earned a certificate under this plan?");
     pty.send(key::ENTER);
-    let home = pty.wait_for("Cancel by Wed 2026-03-04 · in 3 days");
+    let decide = pty.wait_for("What do you want to do with Free trial?");
+    assert!(
+        decide.contains("Cancel by Wed 2026-03-04 · in 3 days"),
+        "{decide}"
+    );
+    // Back through the answers to Home.
+    pty.send(key::ESC);
+    pty.wait_for("Where did you buy it?");
+    pty.send(key::ESC);
+    let home = pty.wait_for("Most urgent");
+    assert!(home.contains("Cancel by Wed 2026-03-04 · in 3 days"), "{home}");
     assert!(
         home.contains("Most urgent: Cancel Free trial before it renews"),
         "{home}"

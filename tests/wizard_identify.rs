@@ -48,7 +48,7 @@ fn only_sub(wizard: &Wizard) -> &coursera_exit::domain::state::Subscription {
 }
 
 #[test]
-fn every_channel_and_plan_ends_on_home_with_every_answer_saved() {
+fn every_channel_and_plan_ends_on_decide_with_every_answer_saved() {
     for (ci, channel) in CHANNELS.iter().enumerate() {
         let plans: Vec<Option<PlanKind>> = if *channel == Channel::Organization {
             vec![None]
@@ -87,11 +87,11 @@ fn every_channel_and_plan_ends_on_home_with_every_answer_saved() {
                     w.policy().plan(expected_plan).name,
                     "the label is the plan's name"
                 );
-                assert_eq!(w.screen(), Screen::Home, "{channel:?} {plan:?}: back on Home");
+                assert_eq!(w.screen(), Screen::Decide, "{channel:?} {plan:?}: on to Decide");
                 assert_eq!(
                     w.state().journey,
                     Journey {
-                        screen: Screen::Home,
+                        screen: Screen::Decide,
                         subscription: Some(sub.id.clone())
                     }
                 );
@@ -327,15 +327,15 @@ fn e_jumps_to_the_date_once_the_plan_is_known() {
 }
 
 #[test]
-fn finishing_identify_shows_home_with_the_new_deadline_selected() {
+fn finishing_identify_opens_decide_for_the_new_subscription_and_its_deadline() {
     let mut w = at_date_question();
     type_text(&mut w, "2026-02-27");
     send(&mut w, &[Msg::Next]);
     pick(&mut w, 0);
-    let Page::Home(home) = w.page() else {
-        panic!("on Home")
+    let Page::Decide(decide) = w.page() else {
+        panic!("on Decide")
     };
-    assert_eq!(home.selected_id(w.state()), Some("s1"));
+    assert_eq!(decide.id(), Some("s1"));
     let rows = coursera_exit::domain::deadlines::deadlines(w.state(), &w.policy().rules, today());
     let next = coursera_exit::wizard::home::next_deadline(&rows, Some("s1")).expect("a deadline");
     assert_eq!(next.date, d("2026-03-04"), "a trial from 02-27: cancel by 03-04");

@@ -3,6 +3,11 @@
 //! and an account being deleted with checklist notes.
 #![allow(dead_code)]
 
+pub mod bins;
+pub mod procfs;
+pub mod pty;
+
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
@@ -11,6 +16,7 @@ use coursera_exit::domain::dates::add_days;
 use coursera_exit::domain::plan::{Channel, PlanKind};
 use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::state::State;
+use coursera_exit::store;
 
 pub const TODAY: &str = "2026-03-01";
 
@@ -37,16 +43,29 @@ pub fn fifty_subscriptions(policy: &Policy) -> State {
         };
         let id = actions::add(&mut state, new, policy, today).expect("valid subscription");
         if plan == PlanKind::SpecializationMonthly && i % 2 == 0 {
-            actions::decide(&mut state, &id, Choice::Pause { months: 2 }, None, policy, today).expect("pause");
+            actions::decide(&mut state, &id, Choice::Pause { months: 2 }, None, policy, today)
+                .expect("pause");
         } else if i % 3 == 0 && plan != PlanKind::CoursePurchase {
-            let tick = Tick { item: "cancelled", subscription: Some(&id), note: None, on: None, undo: false };
+            let tick = Tick {
+                item: "cancelled",
+                subscription: Some(&id),
+                note: None,
+                on: None,
+                undo: false,
+            };
             actions::done(&mut state, tick, policy, today).expect("cancel");
         }
     }
     actions::delete_account(&mut state, Some(add_days(today, -3)), false, today).expect("delete");
     for item in ["download-certificates", "save-transcripts", "save-receipts"] {
         let note = Some(format!("Saved to ~/Documents/coursera/{item}, ticket #12345"));
-        let tick = Tick { item, subscription: None, note, on: None, undo: false };
+        let tick = Tick {
+            item,
+            subscription: None,
+            note,
+            on: None,
+            undo: false,
+        };
         actions::done(&mut state, tick, policy, today).expect("tick");
     }
     state
@@ -77,4 +96,59 @@ pub fn report(name: &str, times: &[Duration]) {
         times[times.len() - 1],
         times.len()
     );
+}
+
+/// Writes the 50-subscription state into `dir` as the wizard would save it.
+pub fn write_fifty(dir: &Path) -> PathBuf {
+    let state = fifty_subscriptions(&Policy::embedded());
+    let path = dir.join("state.toml");
+    std::fs::write(&path, store::to_toml(&state)).expect("write the state file");
+    path
+}
+
+/// Min, median and max of a set of measurements.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    pub min: Duration,
+    pub median: Duration,
+    pub max: Duration,
+}
+
+impl Summary {
+    pub fn of(times: &[Duration]) -> Summary {
+        let mut sorted = times.to_vec();
+        sorted.sort();
+        Summary {
+            min: sorted[0],
+            median: median(&sorted),
+            max: sorted[sorted.len() - 1],
+        }
+    }
+}
+
+/// The middle of `sorted` (the mean of the two middles for an even count).
+pub fn median(sorted: &[Duration]) -> Duration {
+    let n = sorted.len();
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    }
+}
+
+/// Milliseconds with three decimals, the unit of the process budgets.
+pub fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1e3)
+}
+
+/// `--name VALUE` among the bench's arguments (cargo adds `--bench`, ignored).
+pub fn arg_value(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1).cloned())
+}
+
+pub fn has_flag(name: &str) -> bool {
+    std::env::args().any(|a| a == name)
 }

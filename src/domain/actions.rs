@@ -496,3 +496,47 @@ pub fn convert_trial(
         today,
     )
 }
+
+/// Writes the note of an item without ticking or unticking it; an empty
+/// note clears it. Derived items (cancel every subscription) take notes too.
+pub fn set_note(
+    state: &mut State,
+    item: &str,
+    subscription: Option<&str>,
+    note: &str,
+    policy: &Policy,
+) -> Result<(), Refusal> {
+    let note = note.trim();
+    let note = (!note.is_empty()).then(|| note.to_string());
+    match subscription {
+        Some(id) => {
+            let sub = find(state, id)?;
+            if !checklist::subscription_items(sub, policy)
+                .iter()
+                .any(|i| i.id == item)
+            {
+                return refuse(Field::Item, item, format!("not an item of {id}"));
+            }
+            let sub = find_mut(state, id)?;
+            sub.item_mut(item).note = note;
+            sub.items.retain(|r| r.done || r.note.is_some());
+        }
+        None => {
+            let known = policy.checklist_item(item).is_some()
+                || policy.account_keep.steps.iter().any(|s| s.id == item);
+            if !known {
+                return refuse(Field::Item, item, "not an account item");
+            }
+            let account = &mut state.account;
+            account.item_mut(item).note = note;
+            account.items.retain(|r| r.done || r.note.is_some());
+        }
+    }
+    Ok(())
+}
+
+/// Records whether the person signs in with Google, Facebook or Apple: the
+/// "unlink social sign-ins" item applies only if they do (or have not said).
+pub fn set_social_sign_in(state: &mut State, used: bool) {
+    state.account.social_sign_in = Some(used);
+}

@@ -29,6 +29,8 @@ pub struct Policy {
     pub deadlines: Vec<DeadlineText>,
     pub checklist: Vec<ChecklistRule>,
     pub account_keep: AccountKeepRule,
+    /// What cancelling means for access, progress and certificates.
+    pub after_cancel: Text,
     pub after_deletion: Text,
     pub faq: Vec<FaqEntry>,
     pub troubleshooting: Vec<TroubleshootingEntry>,

@@ -7,6 +7,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event};
 
 use super::Outcome;
+use super::export;
 use super::keys::{self, Action};
 use super::screen;
 use super::signals::Signals;
@@ -98,6 +99,9 @@ impl App {
                         }
                         if effects.save {
                             self.save();
+                        }
+                        if let Some(request) = effects.export {
+                            self.wizard.exported(export::perform(&request));
                         }
                         redraw = true;
                     }

@@ -3,6 +3,7 @@
 //! `Outcome`, `TuiError`, `interactive_terminal()` and `run(…)`.
 
 mod app;
+pub mod export;
 pub mod keys;
 pub mod screen;
 mod signals;
@@ -58,7 +59,11 @@ pub fn interactive_terminal() -> bool {
 /// state is saved first and the terminal restored after.
 pub fn run(store: Store, state: State, policy: Policy, today: NaiveDate) -> Result<Outcome, TuiError> {
     let mut signals = signals::Signals::register()?;
-    let wizard = Wizard::open(state, policy, today);
+    // Exports default to the folder the wizard was started in; `~` in a
+    // typed folder is the home folder. Read here, as terminal-side wiring.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    let wizard = Wizard::open(state, policy, today).with_folders(cwd, home);
     let mut app = app::App::new(wizard, store, theme::Theme::from_env());
     let mut session = terminal::Session::enter()?;
     let outcome = app.run(&mut session, &signals);

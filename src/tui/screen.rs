@@ -68,7 +68,7 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
 }
 
 fn draw_title(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
-    let left = format!(" {} · {}", text::APP_TITLE, wizard.screen().title());
+    let left = format!(" {} · {}", text::APP_TITLE, wizard.title());
     let right = format!("{} ", long_date(wizard.today()));
     let gap = (area.width as usize).saturating_sub(left.chars().count() + right.chars().count());
     let line = Line::from(format!("{left}{}{right}", " ".repeat(gap)));

@@ -81,6 +81,9 @@ impl Home {
         if self.continue_target(state).is_some() {
             commands.push(text::CONTINUE_KEY);
         }
+        commands.push(text::ACCOUNT_KEY);
+        commands.push(text::DEADLINES_KEY);
+        commands.extend([text::SUMMARY_KEY, text::FAQ_KEY, text::TROUBLESHOOTING_KEY]);
         commands
     }
 
@@ -124,6 +127,18 @@ impl Home {
                 Flow::Stay
             }
             Msg::Continue => self.continue_target(ctx.state).map_or(Flow::Stay, Flow::Go),
+            Msg::Account => Flow::Go(Journey {
+                screen: Screen::Decide,
+                subscription: None,
+            }),
+            Msg::Deadlines => Flow::Go(Journey {
+                screen: Screen::Deadlines,
+                subscription: self.selected_id(ctx.state).map(str::to_string),
+            }),
+            Msg::Summary => Flow::Go(Journey {
+                screen: Screen::Summary,
+                subscription: self.selected_id(ctx.state).map(str::to_string),
+            }),
             _ => Flow::Stay,
         }
     }

@@ -20,22 +20,38 @@
 //! [`Flow::Go`]/[`Flow::Open`] to change screen: the caller saves then, and
 //! never for a keystroke inside a field.
 
+pub mod checklist;
+pub mod deadlines;
+pub mod decide;
+pub mod export;
 pub mod field;
 pub mod home;
 pub mod identify;
 pub mod msg;
 pub mod progress;
+pub mod reference;
 pub mod route;
+pub mod steps;
+pub mod summary;
 pub mod text;
+
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
+use checklist::Checklist;
+use deadlines::Deadlines;
+use decide::Decide;
+use export::{ExportOutcome, ExportRequest, Exports};
 use home::Home;
 use identify::Identify;
 pub use msg::{Mode, Msg, TextKey};
+use reference::{Reference, Topic};
+use steps::Steps;
+use summary::Summary;
 use text::Command;
 
 /// The screen on show, with its own (unsaved) state.
@@ -43,6 +59,13 @@ use text::Command;
 pub enum Page {
     Home(Home),
     Identify(Identify),
+    Decide(Decide),
+    Steps(Steps),
+    Checklist(Checklist),
+    Deadlines(Deadlines),
+    Summary(Summary),
+    /// FAQ or Troubleshooting, over the page it was opened from.
+    Reference(Reference),
 }
 
 impl Page {
@@ -50,6 +73,13 @@ impl Page {
         match self {
             Page::Home(_) => Screen::Home,
             Page::Identify(_) => Screen::Identify,
+            Page::Decide(_) => Screen::Decide,
+            Page::Steps(_) => Screen::Steps,
+            Page::Checklist(_) => Screen::Checklist,
+            Page::Deadlines(_) => Screen::Deadlines,
+            Page::Summary(_) => Screen::Summary,
+            // A side trip: the journey step is still the page underneath.
+            Page::Reference(p) => p.back().screen(),
         }
     }
 
@@ -57,6 +87,12 @@ impl Page {
         match self {
             Page::Home(p) => p.journey(),
             Page::Identify(p) => p.journey(),
+            Page::Decide(p) => p.journey(),
+            Page::Steps(p) => p.journey(),
+            Page::Checklist(p) => p.journey(),
+            Page::Deadlines(p) => p.journey(),
+            Page::Summary(p) => p.journey(),
+            Page::Reference(p) => p.journey(),
         }
     }
 
@@ -64,16 +100,28 @@ impl Page {
         match self {
             Page::Home(p) => p.mode(),
             Page::Identify(p) => p.mode(),
+            Page::Decide(p) => p.mode(),
+            Page::Steps(p) => p.mode(),
+            Page::Checklist(p) => p.mode(),
+            Page::Deadlines(p) => p.mode(),
+            Page::Summary(p) => p.mode(),
+            Page::Reference(p) => p.mode(),
         }
     }
 
-    fn commands(&self, state: &State) -> Vec<Command> {
+    fn commands(&self, state: &State, policy: &Policy) -> Vec<Command> {
         match self {
             Page::Home(p) => p.commands(state),
             Page::Identify(p) => state
                 .subscription(p.id())
                 .map(|s| p.commands(s))
                 .unwrap_or_default(),
+            Page::Decide(p) => p.commands(),
+            Page::Steps(p) => p.commands(state, policy),
+            Page::Checklist(p) => p.commands(state, policy),
+            Page::Deadlines(p) => p.commands(state),
+            Page::Summary(p) => p.commands(),
+            Page::Reference(p) => p.commands(),
         }
     }
 
@@ -81,6 +129,12 @@ impl Page {
         match self {
             Page::Home(p) => p.update(ctx, msg),
             Page::Identify(p) => p.update(ctx, msg),
+            Page::Decide(p) => p.update(ctx, msg),
+            Page::Steps(p) => p.update(ctx, msg),
+            Page::Checklist(p) => p.update(ctx, msg),
+            Page::Deadlines(p) => p.update(ctx, msg),
+            Page::Summary(p) => p.update(ctx, msg),
+            Page::Reference(p) => p.update(ctx, msg),
         }
     }
 
@@ -89,6 +143,14 @@ impl Page {
         match self {
             Page::Home(p) => state.subscriptions.get(p.selected()),
             Page::Identify(p) => state.subscription(p.id()),
+            // None: the account's decision and steps.
+            Page::Decide(p) => p.id().and_then(|id| state.subscription(id)),
+            Page::Steps(p) => p.id().and_then(|id| state.subscription(id)),
+            // About the account, or every subscription at once.
+            Page::Checklist(_) | Page::Deadlines(_) => None,
+            // About every subscription and the account.
+            Page::Summary(_) => None,
+            Page::Reference(p) => p.back().focus(state),
         }
     }
 }
@@ -123,6 +185,8 @@ pub struct Ctx<'a> {
     pub today: NaiveDate,
     /// A one-line message for the person, shown until the next key.
     pub notice: &'a mut Option<Notice>,
+    /// Export folders; a page puts an export for the front end in `request`.
+    pub export: &'a mut Exports,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,11 +235,13 @@ pub enum Exit {
 }
 
 /// What the caller must do after a message.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Effects {
     /// The state changed (an answer or the screen): save it now.
     pub save: bool,
     pub exit: Option<Exit>,
+    /// Write these files, then report with [`Wizard::exported`].
+    pub export: Option<ExportRequest>,
 }
 
 #[derive(Debug, Clone)]
@@ -187,6 +253,7 @@ pub struct Wizard {
     /// The help overlay is open, scrolled this many lines.
     help: Option<u16>,
     notice: Option<Notice>,
+    exports: Exports,
 }
 
 impl Wizard {
@@ -202,7 +269,24 @@ impl Wizard {
             page,
             help: None,
             notice: None,
+            exports: Exports::default(),
         }
+    }
+
+    /// Exports go by default to `cwd` (the folder the wizard was started
+    /// in), where a relative folder is also taken from; `~` is `home`.
+    pub fn with_folders(mut self, cwd: PathBuf, home: Option<PathBuf>) -> Wizard {
+        self.exports = Exports::new(cwd, home);
+        self
+    }
+
+    pub fn exports(&self) -> &Exports {
+        &self.exports
+    }
+
+    /// The front end's report on the export it was asked for.
+    pub fn exported(&mut self, outcome: ExportOutcome) {
+        self.notice = summary::exported(&mut self.page, &mut self.exports, outcome);
     }
 
     pub fn state(&self) -> &State {
@@ -223,6 +307,15 @@ impl Wizard {
 
     pub fn screen(&self) -> Screen {
         self.page.screen()
+    }
+
+    /// Where the person is, for the title bar: the journey step, or FAQ or
+    /// Troubleshooting when one is open over it.
+    pub fn title(&self) -> &'static str {
+        match &self.page {
+            Page::Reference(r) => r.topic().title(),
+            page => page.screen().title(),
+        }
     }
 
     /// The subscription the current page is about.
@@ -254,10 +347,16 @@ impl Wizard {
     /// The keys that work here, for the footer.
     pub fn commands(&self) -> Vec<Command> {
         match self.mode() {
-            Mode::Help => vec![text::SCROLL, text::CLOSE, text::QUIT],
-            Mode::Edit | Mode::Confirm => self.page.commands(&self.state),
+            Mode::Help => vec![
+                text::SCROLL,
+                text::CLOSE,
+                text::FAQ_KEY,
+                text::TROUBLESHOOTING_KEY,
+                text::QUIT,
+            ],
+            Mode::Edit | Mode::Confirm => self.page.commands(&self.state, &self.policy),
             Mode::Normal => {
-                let mut commands = self.page.commands(&self.state);
+                let mut commands = self.page.commands(&self.state, &self.policy);
                 commands.extend([text::HELP, text::QUIT]);
                 commands
             }
@@ -267,9 +366,10 @@ impl Wizard {
     /// The help overlay: every key, then the ones of this screen.
     pub fn help_sections(&self) -> Vec<(&'static str, Vec<Command>)> {
         vec![
-            (text::HELP_HERE, self.page.commands(&self.state)),
+            (text::HELP_HERE, self.page.commands(&self.state, &self.policy)),
             (text::HELP_ANYWHERE, text::HELP_ANYWHERE_KEYS.to_vec()),
             (text::HELP_NORMAL, text::HELP_NORMAL_KEYS.to_vec()),
+            (text::HELP_MORE, text::HELP_MORE_KEYS.to_vec()),
             (text::HELP_EDIT, text::HELP_EDIT_KEYS.to_vec()),
             (text::HELP_CONFIRM, text::HELP_CONFIRM_KEYS.to_vec()),
         ]
@@ -282,17 +382,24 @@ impl Wizard {
                 return Effects {
                     save: true,
                     exit: Some(Exit::Interrupt),
+                    ..Effects::default()
                 };
             }
             Msg::Quit if self.mode() != Mode::Edit => {
                 return Effects {
                     save: true,
                     exit: Some(Exit::Quit),
+                    ..Effects::default()
                 };
             }
             _ => {}
         }
         if let Some(scroll) = self.help {
+            if let Some(topic) = Topic::of(msg) {
+                self.help = None;
+                reference::open(&mut self.page, topic, Some(scroll));
+                return Effects::default();
+            }
             self.help = match msg {
                 Msg::Up => Some(scroll.saturating_sub(1)),
                 Msg::Down => Some(scroll.saturating_add(1).min(self.help_lines())),
@@ -307,17 +414,32 @@ impl Wizard {
             self.help = Some(0);
             return Effects::default();
         }
+        // FAQ and Troubleshooting are side trips: nothing saved (reference.rs).
+        if let Some(topic) = Topic::of(msg).filter(|_| self.mode() == Mode::Normal) {
+            reference::open(&mut self.page, topic, None);
+            return Effects::default();
+        }
+        if msg == Msg::Back && matches!(self.page, Page::Reference(_)) {
+            self.help = reference::close(&mut self.page);
+            return Effects::default();
+        }
         let mut ctx = Ctx {
             state: &mut self.state,
             policy: &self.policy,
             today: self.today,
             notice: &mut self.notice,
+            export: &mut self.exports,
         };
         let save = match self.page.update(&mut ctx, msg) {
             Flow::Stay => false,
             Flow::Changed => true,
             Flow::Go(journey) => {
+                let from = self.page.journey();
                 self.page = route::page(&self.state, &journey, self.today);
+                // Esc on the Summary goes back to where it was opened from.
+                if let Page::Summary(summary) = &mut self.page {
+                    summary.came_from(from);
+                }
                 true
             }
             Flow::Open(page) => {
@@ -326,7 +448,11 @@ impl Wizard {
             }
         };
         self.state.journey = self.page.journey();
-        Effects { save, exit: None }
+        Effects {
+            save,
+            exit: None,
+            export: self.exports.request.take(),
+        }
     }
 
     /// The help box shows its last line at `max`: scrolling further does nothing.

@@ -40,6 +40,18 @@ pub enum Msg {
     Remove,
     /// `c`: continue where the person left off.
     Continue,
+    /// `A`: decide about the account (delete it or keep it).
+    Account,
+    /// `t`: the table of every deadline.
+    Deadlines,
+    /// `s`: the summary of choices, progress and deadlines.
+    Summary,
+    /// `w`: write the plan and the calendar to a folder (Summary).
+    Export,
+    /// `F`: questions people ask (also from the help).
+    Faq,
+    /// `T`: troubleshooting (also from the help).
+    Troubleshooting,
     Yes,
     No,
     /// `?`: open or close the help.

@@ -30,7 +30,10 @@ fn done(state: &State, screen: Screen, focus: Option<&Subscription>) -> bool {
         Screen::Home => !state.subscriptions.is_empty(),
         Screen::Identify => focus.is_some_and(Subscription::is_complete),
         Screen::Decide => focus.is_some_and(|s| s.decision.is_some()),
-        Screen::Steps => focus.is_some_and(|s| s.cancelled_on.is_some()),
+        // Nothing left to do for the decision (a pause or keep needs no ticks).
+        Screen::Steps => {
+            focus.is_some_and(|s| s.decision.is_some() && super::route::continue_screen(s).is_none())
+        }
         Screen::Checklist => state.account.requested_on.is_some(),
         // Views of what follows from the answers: nothing to finish.
         Screen::Deadlines | Screen::Summary => false,

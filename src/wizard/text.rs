@@ -270,3 +270,435 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> [S
 pub fn save_failed(why: &str) -> String {
     format!("✗ Could not save: {why}")
 }
+
+// Before deleting (checklist) --------------------------------------------------
+
+pub const CHECKLIST_TITLE: &str = "Before deleting your account";
+
+pub fn checklist_progress(done: usize, total: usize) -> String {
+    format!("{done} of {total} items done")
+}
+
+pub fn deletion_requested(on: &str) -> String {
+    format!("✓ Deletion requested {on}")
+}
+
+pub const AUTOMATIC: &str = "auto";
+pub const NOT_USED: &str = "not used";
+pub const WHY: &str = "Why: ";
+pub const HOW: &str = "How: ";
+pub const NOTE: &str = "Note: ";
+pub const NOT_DONE_YET: &str = "Not done yet.";
+pub const NOTE_KEYS: &str = "type a note (where the files went, a ticket number) · Enter keep · Esc cancel";
+
+pub fn done_on(date: &str) -> String {
+    format!("✓ Done {date}")
+}
+
+pub const ALL_CANCELLED: &str = "✓ Every trial, monthly and yearly plan is cancelled.";
+pub const NOTHING_TO_CANCEL: &str = "✓ No trial, monthly or yearly plan is tracked.";
+pub const DERIVED_DONE: &str = "This ticks itself from your subscriptions.";
+
+pub fn derived_open(label: &str, id: &str) -> String {
+    format!("c: the steps to cancel {label} ({id}). This item ticks itself once every plan is cancelled.")
+}
+
+/// The plans that still keep "cancel every subscription" from being done.
+pub fn still_to_cancel(labels: &[String]) -> String {
+    format!("Still to cancel: {}.", labels.join(", "))
+}
+
+pub fn derived_refusal(labels: &[String]) -> String {
+    if labels.is_empty() {
+        "This one ticks itself from your subscriptions.".to_string()
+    } else {
+        format!(
+            "This ticks itself once you cancel: {} (c: steps).",
+            labels.join(", ")
+        )
+    }
+}
+
+pub const SOCIAL_NOT_USED: &str =
+    "You said you don't sign in with Google, Facebook or Apple, so there is nothing to unlink.";
+pub const SOCIAL_NOT_USED_HINT: &str = "x or Space: I do sign in with one after all.";
+pub const SOCIAL_HINT: &str = "x: I don't sign in with Google, Facebook or Apple.";
+pub const SOCIAL_HIDDEN: &str = "Noted: no social sign-in to unlink.";
+pub const SOCIAL_BACK: &str = "Unlink social sign-ins is back on the list.";
+
+pub const CONFIRM_DELETE_TITLE: &str = "Not ready to delete";
+pub const CONFIRM_CERTIFICATES: &str = "\"Download every certificate\" is not ticked. Once the account is deleted, the verification links of your certificates may stop working.";
+/// Followed by the policy's reason why cancelling comes first.
+pub fn confirm_renewing(labels: &[String]) -> String {
+    format!("Still to cancel: {}.", labels.join(", "))
+}
+pub const CONFIRM_DELETE_QUESTION: &str = "Record the deletion request anyway?";
+pub const CONFIRM_DELETE_KEYS: &str = "y yes, record it · n no, not yet";
+pub const NOT_RECORDED: &str = "Not recorded: the request is still to do.";
+pub const DATE_DONE_QUESTION: &str = "Which day was it done?";
+pub const OPEN_CANCEL_STEPS: Command = cmd("c", "cancel steps");
+pub const REQUEST_UNDONE: &str =
+    "The request date is cleared here; this does not take back a request already sent to Coursera.";
+
+pub fn request_recorded(reply_due: Option<&str>) -> String {
+    match reply_due {
+        Some(due) => format!("✓ Deletion requested; answer due {due}."),
+        None => "✓ Deletion requested.".to_string(),
+    }
+}
+
+pub fn reply_due(date: &str, days_left: &str) -> String {
+    format!("Coursera should answer by {date} ({days_left}).")
+}
+
+/// Under details that do not fit: how many lines are out of sight, and the keys.
+pub fn detail_more(above: usize, below: usize) -> String {
+    match (above, below) {
+        (0, b) => format!("↓ {b} more (PgDn)"),
+        (a, 0) => format!("↑ {a} more (PgUp)"),
+        (a, b) => format!("↑ {a} · ↓ {b} more (PgUp/PgDn)"),
+    }
+}
+
+pub const TICK: Command = cmd("Space", "tick");
+pub const DONE_DATE: Command = cmd("e", "date");
+pub const UNTICK: Command = cmd("Space", "untick");
+pub const EDIT_NOTE: Command = cmd("n", "note");
+pub const NOT_USED_KEY: Command = cmd("x", "not used");
+pub const USED_KEY: Command = cmd("x", "I use one");
+pub const NEXT_ITEM: Command = cmd("Enter", "next");
+pub const TO_SUMMARY: Command = cmd("Enter", "summary");
+pub const DETAIL_SCROLL: Command = cmd("PgUp/PgDn", "details");
+pub const DEADLINES_KEY: Command = cmd("t", "deadlines");
+
+// Deadlines -------------------------------------------------------------------
+
+pub const DEADLINES_TITLE: &str = "Every date that matters";
+pub const DEADLINES_EMPTY: [&str; 2] = [
+    "No dates to watch yet.",
+    "Dates appear once a subscription is identified (Home → a), and when you request the account's deletion.",
+];
+pub const COLUMN_DATE: &str = "Date";
+pub const COLUMN_WHEN: &str = "When";
+pub const COLUMN_WHAT: &str = "What";
+pub const ROW_DONE: &str = "✓ Done.";
+pub const OPEN_STEPS: Command = cmd("Enter", "open");
+
+// Summary, export, FAQ and troubleshooting -------------------------------------
+
+pub const SUMMARY_TITLE: &str = "Summary";
+pub const SUMMARY_CHOICES: &str = "Your choices";
+pub const SUMMARY_NEXT: &str = "Next deadlines";
+pub const SUMMARY_NONE_TRACKED: &str = "No subscription is tracked yet: Home → a adds one.";
+pub const NOTHING_COMING: &str = "Nothing is due from today on.";
+pub const NOT_DECIDED: &str = "not decided";
+pub const STILL_IDENTIFYING: &str = "still being identified";
+
+pub fn decision_name(decision: crate::domain::plan::Decision, pause_months: Option<u32>) -> String {
+    use crate::domain::plan::Decision;
+    match (decision, pause_months) {
+        (Decision::Cancel, _) => "cancel".to_string(),
+        (Decision::Pause, Some(1)) => "pause 1 month".to_string(),
+        (Decision::Pause, Some(n)) => format!("pause {n} months"),
+        (Decision::Pause, None) => "pause".to_string(),
+        (Decision::Keep, _) => "keep paying".to_string(),
+    }
+}
+
+pub fn account_decision_name(decision: crate::domain::plan::AccountDecision) -> &'static str {
+    match decision {
+        crate::domain::plan::AccountDecision::Delete => "delete it",
+        crate::domain::plan::AccountDecision::Keep => "keep it, smaller footprint",
+    }
+}
+
+pub fn steps_progress(done: usize, total: usize) -> String {
+    format!("steps {done}/{total}")
+}
+
+pub fn account_progress(done: usize, total: usize) -> String {
+    format!("checklist {done}/{total}")
+}
+
+pub fn summary_cancelled(date: &str) -> String {
+    format!("cancelled {date}")
+}
+
+pub fn refund_asked_on(date: &str) -> String {
+    format!("refund asked {date}")
+}
+
+pub fn paused_until(date: &str, over: bool) -> String {
+    if over {
+        format!("pause ended {date}")
+    } else {
+        format!("paused until {date}")
+    }
+}
+
+pub fn deletion_requested_on(date: &str) -> String {
+    format!("deletion requested {date}")
+}
+
+/// The line over the missed deadlines.
+pub fn missed(count: usize) -> String {
+    match count {
+        1 => "1 date has passed:".to_string(),
+        n => format!("{n} dates have passed:"),
+    }
+}
+
+pub fn and_more_missed(count: usize) -> String {
+    format!("  … and {count} more: t shows every date")
+}
+
+pub const EXPORT_WHAT: &str = "w: export the plan and a calendar file";
+
+/// At the foot of the Summary after an export: where, and which files.
+pub fn last_export(dir: &str, names: &[&str]) -> String {
+    format!("✓ Last export, in {dir}: {}", names.join(", "))
+}
+
+pub const EXPORT_TITLE: &str = "Export to a folder";
+pub const EXPORT_FOLDER: &str = "Folder: ";
+pub const EXPORT_FILES: &str = "Writes coursera-exit-plan.md and coursera-exit-deadlines.ics there.";
+pub const EXPORT_HINT: &str = "Enter write · Esc cancel · ~ is your home folder";
+pub const EXPORT_NO_FOLDER: &str = "Type a folder (. is the current one).";
+pub const EXPORT_NOTHING_WRITTEN: &str = "Nothing was written; the files there are as they were.";
+pub const OVERWRITE_TITLE: &str = "Overwrite?";
+pub const OVERWRITE_KEYS: &str = "y yes, overwrite · n no, leave it";
+
+pub fn overwrite_question(names: &[String], dir: &str) -> String {
+    let (what, differs, it) = match names {
+        [one] => (one.clone(), "exists and differs", "it"),
+        _ => (names.join(" and "), "exist and differ", "them"),
+    };
+    format!("{what} in {dir} already {differs} from your plan as it is now. Overwrite {it}?")
+}
+
+/// After an export, in a line short enough for a narrow terminal (the
+/// Summary's foot names the files): what was written, what was already the same.
+pub fn exported(written: &[String], up_to_date: &[String], dir: &str) -> String {
+    let files = |names: &[String]| match names {
+        [one] => one.clone(),
+        _ => "both files".to_string(),
+    };
+    match (written, up_to_date) {
+        ([], same) => format!("✓ Up to date already: {} in {dir}", files(same)),
+        (new, []) => format!("✓ Wrote {} in {dir}", files(new)),
+        (new, _) => format!("✓ Wrote {} in {dir} (the other was up to date)", files(new)),
+    }
+}
+
+pub fn export_failed(why: &str, written: &[String]) -> String {
+    if written.is_empty() {
+        format!("✗ Nothing exported: {why}")
+    } else {
+        format!("✗ Only {} was written: {why}", written.join(" and "))
+    }
+}
+
+pub fn no_such_folder(dir: &str) -> String {
+    format!("{dir} does not exist; make the folder first, or type another")
+}
+
+pub fn not_a_folder(dir: &str) -> String {
+    format!("{dir} is a file, not a folder")
+}
+
+pub const FAQ_TITLE: &str = "Questions people ask";
+pub const TROUBLESHOOTING_TITLE: &str = "Troubleshooting";
+
+pub fn entry_of(n: usize, total: usize) -> String {
+    format!("{n} of {total} · Esc goes back")
+}
+
+pub const SUMMARY_KEY: Command = cmd("s", "summary");
+pub const EXPORT_KEY: Command = cmd("w", "export");
+pub const EXPORT_WRITE: Command = cmd("Enter", "write");
+pub const FAQ_KEY: Command = cmd("F", "FAQ");
+pub const TROUBLESHOOTING_KEY: Command = cmd("T", "troubleshooting");
+
+pub const HELP_MORE: &str = "Answers and overview";
+pub const HELP_MORE_KEYS: [Command; 4] = [
+    cmd("F", "questions people ask (works in this help too)"),
+    cmd("T", "troubleshooting (works in this help too)"),
+    cmd("s", "summary of your choices and dates"),
+    cmd("w", "export the plan and a calendar (Summary)"),
+];
+
+// Decide ------------------------------------------------------------------------
+
+pub const DECIDE_PAUSE_TITLE: &str = "Pause, cancel or keep";
+pub const DECIDE_CANCEL_TITLE: &str = "Cancel or keep";
+pub const DECIDE_REFUND_TITLE: &str = "Refund or keep";
+pub const DECIDE_ORG_TITLE: &str = "End or keep";
+pub const DECIDE_BECAME_TITLE: &str = "What the trial became";
+pub const DECIDE_ACCOUNT_TITLE: &str = "Delete or keep the account";
+
+pub fn decide_question(label: &str) -> String {
+    format!("What do you want to do with {label}?")
+}
+
+pub const ACCOUNT_QUESTION: &str = "What do you want to do with your Coursera account?";
+
+pub fn pause_choice(months: u32) -> String {
+    match months {
+        1 => "Pause for 1 month".to_string(),
+        m => format!("Pause for {m} months"),
+    }
+}
+
+pub const CANCEL_CHOICE: &str = "Cancel it";
+pub const ORG_CANCEL_CHOICE: &str = "Ask the administrator to end it";
+pub const KEEP_PAYING: &str = "Keep paying";
+pub const KEEP_TRIAL: &str = "Keep it and start paying";
+pub const KEEP_IT: &str = "Keep it";
+pub const REFUND_CHOICE: &str = "Ask for a refund";
+pub const DELETE_ACCOUNT_CHOICE: &str = "Delete the account";
+pub const KEEP_ACCOUNT_CHOICE: &str = "Keep it, with a smaller footprint";
+
+pub fn became(plan: &str) -> String {
+    format!("It became {plan}")
+}
+
+pub fn trial_became_paid(date: &str) -> String {
+    format!("The trial was not cancelled: it became a paid plan on {date}.")
+}
+
+pub const WHICH_PLAN: &str = "Which plan did it become? My Purchases → Subscriptions shows it.";
+/// Home's line for such a trial.
+pub fn trial_became_paid_short(date: &str) -> String {
+    format!("Paid plan since {date}: open it")
+}
+
+pub const WHAT_HAPPENS: &str = "If you choose this:";
+
+pub fn where_to_cancel(place: &str) -> String {
+    format!("Where: {place}.")
+}
+
+pub fn checklist_count(done: usize, total: usize) -> String {
+    format!("First, a checklist of {total} things to save and check ({done} done).")
+}
+
+pub const CERTIFICATES_UNSAVED: &str = "Your certificates are not marked as downloaded yet.";
+
+pub fn keep_steps_count(total: usize) -> String {
+    format!("{total} steps, ticked one by one.")
+}
+
+pub const CHOSE_PAUSE: &str = "pause";
+pub const CHOSE_CANCEL: &str = "cancel";
+pub const CHOSE_REFUND: &str = "ask for a refund";
+pub const CHOSE_KEEP: &str = "keep";
+
+pub fn decided(label: &str, choice: &str) -> String {
+    format!("✓ {label}: {choice} recorded.")
+}
+
+pub const ACCOUNT_DELETE_CHOSEN: &str = "✓ Deleting the account: first, what to save.";
+pub const ACCOUNT_KEEP_CHOSEN: &str = "✓ Keeping the account: a few steps make it smaller.";
+
+pub fn already_cancelled(on: &str) -> String {
+    format!("Cancelled on {on}: untick \"I have cancelled\" in Steps first.")
+}
+
+pub fn already_requested(on: &str) -> String {
+    format!("Deletion was requested on {on}: untick \"Request deletion\" in Before deleting first.")
+}
+
+pub fn trial_recorded(plan: &str, on: &str) -> String {
+    format!("✓ Recorded: it became {plan} on {on}.")
+}
+
+pub const ACCOUNT_KEY: Command = cmd("A", "account");
+pub const ACCOUNT_HINT: &str = "Account: delete it or keep it";
+
+// Steps -------------------------------------------------------------------------
+
+pub const STEPS_TITLE: &str = "Steps";
+
+pub fn steps_cancel(label: &str) -> String {
+    format!("Cancel {label}")
+}
+
+pub fn steps_refund(label: &str) -> String {
+    format!("Ask for a refund of {label}")
+}
+
+pub fn steps_pause(label: &str, months: u32) -> String {
+    let months = match months {
+        1 => "1 month".to_string(),
+        m => format!("{m} months"),
+    };
+    format!("Pause {label} for {months}")
+}
+
+pub fn steps_org(label: &str) -> String {
+    format!("Ask to end {label}")
+}
+
+pub fn steps_keep(label: &str) -> String {
+    format!("Keep {label}")
+}
+
+pub const STEPS_ACCOUNT_KEEP: &str = "Keep your Coursera account";
+pub const KEEP_NOTHING_TO_DO: &str = "Nothing to do: it goes on as it is.";
+pub const REFUND_HEADING: &str = "Refund";
+pub const FINISH_ROW: &str = "Finish: back to Home";
+pub const NOTE_LABEL: &str = "Note: ";
+pub const NOTE_ON_STEPS: &str = "Notes go on a step: move to one first.";
+
+pub fn step_done_on(date: &str) -> String {
+    format!("done {date}")
+}
+
+pub fn pause_recorded(from: &str, months: u32) -> String {
+    let months = match months {
+        1 => "1 month".to_string(),
+        m => format!("{m} months"),
+    };
+    format!("Pause recorded: from {from}, {months}")
+}
+
+pub const PAUSE_DATE_HINT: &str = "e: the day it started · Esc: another length";
+
+pub fn cancelled_on(on: &str, until: Option<&str>) -> String {
+    match until {
+        Some(until) => format!("✓ Cancelled on {on}; access until {until}."),
+        None => format!("✓ Cancelled on {on}."),
+    }
+}
+
+pub fn finished_cancelled(label: &str, on: &str, until: Option<&str>) -> String {
+    match until {
+        Some(until) => format!("✓ {label}: cancelled on {on}; access until {until}."),
+        None => format!("✓ {label}: cancelled on {on}."),
+    }
+}
+
+pub fn finished_paused(label: &str, months: u32, resumes: Option<&str>) -> String {
+    match resumes {
+        Some(resumes) => format!("✓ {label}: paused; billing resumes {resumes}."),
+        None => format!("✓ {label}: paused for {months} months."),
+    }
+}
+
+pub fn finished_kept(label: &str, next: Option<&str>) -> String {
+    match next {
+        Some(next) => format!("✓ {label}: kept; next charge {next}."),
+        None => format!("✓ {label}: kept."),
+    }
+}
+
+pub fn finished_open(label: &str, done: usize, total: usize) -> String {
+    format!("{label}: {done} of {total} steps done; c continues here.")
+}
+
+pub fn account_steps_left(done: usize, total: usize) -> String {
+    format!("Account kept: {done} of {total} steps done.")
+}
+
+pub const FINISH: Command = cmd("Enter", "finish");
+pub const STEPS_CONVERTED_HINT: &str = "Esc goes back to say which plan it became.";

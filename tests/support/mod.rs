@@ -3,4 +3,5 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod summary;
 pub mod wizard;

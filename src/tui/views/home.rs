@@ -10,11 +10,12 @@ use super::parts::{deadline_line, deadline_summary, popup, wrap};
 
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;
-use crate::domain::deadlines::{Deadline, deadlines};
+use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines};
 use crate::domain::journey::Screen;
 use crate::domain::state::Subscription;
-use crate::tui::theme::{INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
+use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
+use crate::wizard::field::format_date;
 use crate::wizard::home::{Home, next_deadline};
 use crate::wizard::text;
 
@@ -58,9 +59,11 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
             Span::raw(format!(" {}: {what}", text::CONTINUE)),
         ]));
     }
-    if !header.is_empty() {
-        header.push(Line::default());
-    }
+    header.push(Line::from(vec![
+        Span::styled("A", theme.key()),
+        Span::raw(format!(" {}", text::ACCOUNT_HINT)),
+    ]));
+    header.push(Line::default());
     let [top, list_area] = area.layout(&Layout::vertical([
         Constraint::Length(header.len() as u16),
         Constraint::Min(0),
@@ -134,6 +137,9 @@ fn item<'a>(
             sub.certificate_earned.is_some(),
         );
         Line::styled(format!("{INCOMPLETE_SYMBOL} {missing}"), theme.warning())
+    } else if let Some(on) = converted_trial_charge(sub, &policy.rules, wizard.today()) {
+        let became = text::trial_became_paid_short(&format_date(on));
+        Line::styled(format!("{ERROR_SYMBOL} {became}"), theme.error())
     } else {
         match next_deadline(rows, Some(&sub.id)) {
             Some(row) => deadline_line(row, policy, theme, compact),

@@ -1,9 +1,16 @@
 //! One file per screen; each draws the main pane of its page.
 
+pub mod checklist;
+pub mod deadlines;
+pub mod decide;
+mod document;
 pub mod help;
 pub mod home;
 pub mod identify;
 mod parts;
+pub mod reference;
+pub mod steps;
+pub mod summary;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,6 +25,12 @@ pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) 
     let title = match wizard.page() {
         Page::Home(_) => text::HOME_TITLE,
         Page::Identify(_) => text::IDENTIFY_TITLE,
+        Page::Decide(page) => decide::title(page, wizard),
+        Page::Steps(_) => text::STEPS_TITLE,
+        Page::Checklist(_) => text::CHECKLIST_TITLE,
+        Page::Deadlines(_) => text::DEADLINES_TITLE,
+        Page::Summary(_) => text::SUMMARY_TITLE,
+        Page::Reference(page) => page.topic().title(),
     };
     let block = Block::bordered()
         .border_style(theme.border())
@@ -28,5 +41,11 @@ pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) 
     match wizard.page() {
         Page::Home(page) => home::draw(frame, inner, wizard, page, theme),
         Page::Identify(page) => identify::draw(frame, inner, wizard, page, theme),
+        Page::Decide(page) => decide::draw(frame, inner, wizard, page, theme),
+        Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
+        Page::Checklist(page) => checklist::draw(frame, inner, wizard, page, theme),
+        Page::Deadlines(page) => deadlines::draw(frame, inner, wizard, page, theme),
+        Page::Summary(page) => summary::draw(frame, inner, wizard, page, theme),
+        Page::Reference(page) => reference::draw(frame, inner, wizard, page, theme),
     }
 }

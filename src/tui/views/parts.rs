@@ -2,7 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
@@ -126,4 +126,65 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
         .enumerate()
         .map(|(i, l)| if i == 0 { l } else { format!("{pad}{l}") })
         .collect()
+}
+
+/// The part of `lines` that fits `height` rows from `scroll` on (clamped so
+/// the last line can reach the bottom), with "↑/↓ n more" on the last row
+/// when some are out of sight.
+pub fn scrolled<'a>(lines: Vec<Line<'a>>, height: usize, scroll: usize, theme: &Theme) -> Vec<Line<'a>> {
+    if lines.len() <= height {
+        return lines;
+    }
+    let room = height.saturating_sub(1);
+    let scroll = scroll.min(lines.len().saturating_sub(room));
+    let below = lines.len().saturating_sub(scroll + room);
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
+    if height > 0 {
+        // PgUp/PgDn scroll what is beside a list.
+        let hint = if below > 0 { " (PgDn)" } else { " (PgUp)" };
+        shown.push(Line::styled(
+            format!("{}{hint}", text::more(scroll, below)),
+            theme.dim(),
+        ));
+    }
+    shown
+}
+
+/// `line` (one style) re-wrapped to `width`, breaking inside a word wider
+/// than a line (an address); the lines after the first indented by `indent`.
+pub fn rewrap<'a>(line: &Line, width: usize, indent: usize) -> Vec<Line<'a>> {
+    let style = line
+        .style
+        .patch(line.spans.first().map_or(Style::default(), |s| s.style));
+    let width = width.max(indent + 2);
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in line.to_string().split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let current = lines.last_mut().expect("one line at least");
+            let used = current.chars().count();
+            let gap = usize::from(used > 0 && !current.ends_with(' '));
+            let fits = used + gap + word.len() <= width;
+            let too_long = word.len() > width - indent;
+            if fits || too_long {
+                let room = width.saturating_sub(used + gap);
+                if room == 0 {
+                    lines.push(" ".repeat(indent));
+                    continue;
+                }
+                let take = word.len().min(room);
+                if gap == 1 {
+                    current.push(' ');
+                }
+                current.extend(word.drain(..take));
+                if word.is_empty() {
+                    break;
+                }
+                lines.push(" ".repeat(indent));
+            } else {
+                lines.push(" ".repeat(indent));
+            }
+        }
+    }
+    lines.into_iter().map(|l| Line::styled(l, style)).collect()
 }

@@ -1,0 +1,311 @@
+//! Before deleting: the checklist, then the highlighted item's details (the
+//! field being edited first), and the yes/no before an unsafe deletion request.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
+
+use super::deadlines::{fit, hard_wrap};
+use super::parts::{date_field, popup, source_line};
+use crate::domain::checklist::{Item, certificates_unsaved};
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::{DeadlineKind, deadlines};
+use crate::domain::policy::{ChecklistCondition, ChecklistRule, Source, checklist_ids};
+use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme};
+use crate::wizard::Wizard;
+use crate::wizard::checklist::{Checklist, Editing, Row, labels, rows, still_renewing};
+use crate::wizard::field::format_date;
+use crate::wizard::text;
+
+/// From this width on, the day an item was done shows beside it.
+const WIDE: u16 = 50;
+const NOTE_MARK: &str = " ✎";
+
+pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, theme: &Theme) {
+    let state = wizard.state();
+    let rows = rows(state, wizard.policy());
+    let items: Vec<&Item> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Item(item) => Some(item),
+            Row::NotUsed(_) => None,
+        })
+        .collect();
+    let done = items.iter().filter(|i| i.done).count();
+    let header = match state.account.requested_on {
+        Some(on) => Line::styled(text::deletion_requested(&long_date(on)), theme.done()),
+        None => Line::styled(text::checklist_progress(done, items.len()), theme.dim()),
+    };
+    // The list takes about half the pane and scrolls; the details get the rest.
+    let room = area.height.saturating_sub(2);
+    let list_height = (rows.len() as u16).min((room * 11 / 20).max(3));
+    let [head, list_area, more, detail_area] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(list_height),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ]));
+    frame.render_widget(Paragraph::new(header), head);
+
+    let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
+    let wide = area.width >= WIDE;
+    let lines: Vec<ListItem> = rows
+        .iter()
+        .map(|row| ListItem::new(row_line(row, theme, width, wide)))
+        .collect();
+    let list = List::new(lines)
+        .highlight_symbol(SELECTED_SYMBOL)
+        .highlight_spacing(HighlightSpacing::Always)
+        .highlight_style(theme.selected());
+    let mut list_state = ListState::default().with_selected(Some(page.selected()));
+    frame.render_stateful_widget(list, list_area, &mut list_state);
+    let above = list_state.offset();
+    let below = rows.len().saturating_sub(above + list_height as usize);
+    if above + below > 0 {
+        frame.render_widget(
+            Paragraph::new(Line::styled(text::more(above, below), theme.dim())),
+            more,
+        );
+    }
+
+    if let Some(row) = rows.get(page.selected()) {
+        draw_detail(frame, detail_area, wizard, page, row, theme);
+    }
+    if page.confirming().is_some() {
+        let mut lines = Vec::new();
+        if certificates_unsaved(state) {
+            lines.push(Line::from(text::CONFIRM_CERTIFICATES));
+            lines.push(Line::default());
+        }
+        let renewing = labels(&still_renewing(state));
+        if !renewing.is_empty() {
+            let why = wizard
+                .policy()
+                .checklist_item(checklist_ids::CANCEL_SUBSCRIPTIONS)
+                .map_or("", |rule| rule.why.as_str());
+            lines.push(Line::from(format!("{} {why}", text::confirm_renewing(&renewing))));
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(text::CONFIRM_DELETE_QUESTION, theme.heading()));
+        lines.push(Line::styled(text::CONFIRM_DELETE_KEYS, theme.key()));
+        // Below the list when there is room, so the item stays in sight.
+        let over = if detail_area.height >= 12 {
+            detail_area
+        } else {
+            area
+        };
+        popup(frame, over, text::CONFIRM_DELETE_TITLE, lines, theme);
+    }
+}
+
+/// `[✓] Download every certificate ✎      2026-03-01`; derived items in
+/// round brackets with "auto", the unused social item with a dash.
+fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> {
+    let (mark, mark_style, title, right) = match row {
+        Row::Item(item) => {
+            let symbol = if item.done { DONE_SYMBOL } else { " " };
+            let mark = if item.derived {
+                format!("({symbol})")
+            } else {
+                format!("[{symbol}]")
+            };
+            let style = if item.done { theme.done() } else { Style::new() };
+            let note = if item.note.is_some() { NOTE_MARK } else { "" };
+            let right = if item.derived {
+                text::AUTOMATIC.to_string()
+            } else {
+                item.done_on.filter(|_| wide).map(format_date).unwrap_or_default()
+            };
+            (mark, style, format!("{}{note}", item.title), right)
+        }
+        Row::NotUsed(rule) => (
+            "[–]".to_string(),
+            theme.dim(),
+            rule.title.clone(),
+            text::NOT_USED.to_string(),
+        ),
+    };
+    let title_style = match row {
+        Row::NotUsed(_) => theme.dim(),
+        Row::Item(_) => Style::new(),
+    };
+    let right_width = if right.is_empty() {
+        0
+    } else {
+        right.chars().count() + 1
+    };
+    let title = fit(
+        &title,
+        width.saturating_sub(mark.chars().count() + 1 + right_width),
+    );
+    let used = mark.chars().count() + 1 + Span::raw(title.as_str()).width();
+    let gap = width.saturating_sub(used + right.chars().count());
+    Line::from(vec![
+        Span::styled(mark, mark_style),
+        Span::raw(" "),
+        Span::styled(title, title_style),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, theme.dim()),
+    ])
+}
+
+/// The field being edited, then status, why, how, extras and the source.
+fn draw_detail(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, row: &Row, theme: &Theme) {
+    let width = area.width as usize;
+    let mut top: Vec<Line> = Vec::new();
+    match page.editing() {
+        Some(Editing::Date(field)) => {
+            top.push(Line::styled(text::DATE_DONE_QUESTION, theme.heading()));
+            let below = Rect {
+                y: area.y + 1,
+                height: area.height.saturating_sub(1),
+                ..area
+            };
+            top.extend(date_field(frame, below, field, theme));
+            top.push(Line::styled(text::DATE_KEYS, theme.dim()));
+        }
+        Some(Editing::Note(field)) => {
+            let value = field.value();
+            let shown = if value.is_empty() { " " } else { value };
+            let value_style = if field.fresh() {
+                theme.selected()
+            } else {
+                theme.heading()
+            };
+            top.push(Line::from(vec![
+                Span::raw(text::NOTE),
+                Span::styled(shown.to_string(), value_style),
+            ]));
+            top.push(Line::styled(text::NOTE_KEYS, theme.dim()));
+            let x = area.x + (text::NOTE.len() + field.cursor_column()) as u16;
+            frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+        }
+        None => {}
+    }
+    let editing = !top.is_empty();
+    let mut lines: Vec<Line> = Vec::new();
+    for line in top {
+        // The field line stays whole (the cursor sits on it); hints wrap.
+        if line.width() <= width || line.spans.len() > 1 {
+            lines.push(line);
+        } else {
+            let style = line.style;
+            let plain = line.to_string();
+            lines.extend(
+                hard_wrap(&plain, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, style)),
+            );
+        }
+    }
+    let body = match row {
+        Row::Item(item) => item_detail(wizard, item, theme),
+        Row::NotUsed(rule) => not_used_detail(rule, theme),
+    };
+    for (text, style) in body {
+        lines.extend(
+            hard_wrap(&text, width)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
+    }
+    let height = area.height as usize;
+    let overflow = lines.len() > height;
+    let max_scroll = lines.len().saturating_sub(height.saturating_sub(1));
+    let scroll = if editing || !overflow {
+        0
+    } else {
+        (page.detail_scroll() as usize).min(max_scroll)
+    };
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    if overflow {
+        let below = shown.len().saturating_sub(height.saturating_sub(1));
+        shown.truncate(height.saturating_sub(1));
+        if below > 0 || scroll > 0 {
+            shown.push(Line::styled(text::detail_more(scroll, below), theme.dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(shown), area);
+}
+
+/// The item's details as (text, style) paragraphs, wrapped by the caller.
+fn item_detail(wizard: &Wizard, item: &Item, theme: &Theme) -> Vec<(String, Style)> {
+    let state = wizard.state();
+    let policy = wizard.policy();
+    let mut out = Vec::new();
+    if item.derived {
+        let renewing = still_renewing(state);
+        let any = state
+            .subscriptions
+            .iter()
+            .any(|s| s.plan.is_some_and(|p| p.renews()));
+        let status = if !renewing.is_empty() {
+            (text::still_to_cancel(&labels(&renewing)), theme.warning())
+        } else if any {
+            (text::ALL_CANCELLED.to_string(), theme.done())
+        } else {
+            (text::NOTHING_TO_CANCEL.to_string(), theme.done())
+        };
+        out.push(status);
+    } else {
+        out.push(match item.done_on {
+            Some(on) if item.done => (text::done_on(&long_date(on)), theme.done()),
+            _ if item.done => (DONE_SYMBOL.to_string(), theme.done()),
+            _ => (text::NOT_DONE_YET.to_string(), theme.dim()),
+        });
+    }
+    if let Some(note) = &item.note {
+        out.push((format!("{}{note}", text::NOTE), theme.heading()));
+    }
+    let requested = state.account.requested_on.is_some();
+    // Once asked, what follows a deletion matters more than how to ask.
+    if item.id == checklist_ids::REQUEST_DELETION && requested {
+        out.push((policy.after_deletion.text.clone(), theme.warning()));
+        out.push(source(&policy.after_deletion.origin, theme));
+    }
+    if let Some(why) = item.why {
+        out.push((format!("{}{why}", text::WHY), Style::new()));
+    }
+    if let Some(how) = item.how {
+        out.push((format!("{}{how}", text::HOW), Style::new()));
+    }
+    if item.derived {
+        let hint = match still_renewing(state).first() {
+            Some(sub) => text::derived_open(&sub.label, &sub.id),
+            None => text::DERIVED_DONE.to_string(),
+        };
+        out.push((hint, theme.dim()));
+    }
+    let social = policy
+        .checklist_item(&item.id)
+        .is_some_and(|r| r.condition == ChecklistCondition::SocialSignIn);
+    if social && !item.done {
+        out.push((text::SOCIAL_HINT.to_string(), theme.dim()));
+    }
+    if item.id == checklist_ids::WRITTEN_CONFIRMATION && requested {
+        let rows = deadlines(state, &policy.rules, wizard.today());
+        if let Some(due) = rows.iter().find(|d| d.kind == DeadlineKind::SupportReplyDue) {
+            let when = text::days_left(due.days_left);
+            out.push((text::reply_due(&long_date(due.date), &when), theme.heading()));
+        }
+    }
+    if let Some(origin) = item.origin {
+        out.push(source(origin, theme));
+    }
+    out
+}
+
+fn not_used_detail(rule: &ChecklistRule, theme: &Theme) -> Vec<(String, Style)> {
+    vec![
+        (text::SOCIAL_NOT_USED.to_string(), theme.dim()),
+        (text::SOCIAL_NOT_USED_HINT.to_string(), theme.dim()),
+        (format!("{}{}", text::WHY, rule.why), Style::new()),
+        source(&rule.origin, theme),
+    ]
+}
+
+fn source(origin: &Source, theme: &Theme) -> (String, Style) {
+    (source_line(origin, theme).to_string(), theme.dim())
+}

@@ -1,0 +1,263 @@
+//! Decide: the choices that apply, and below them what the highlighted one
+//! means — its dates (from the domain's rows), then Coursera's rules about
+//! access, progress, certificates and refunds, with their source.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
+
+use super::parts::{deadline_line, rewrap, scrolled, source_line, wrap};
+use crate::domain::checklist::{certificates_unsaved, deletion_items, keep_items, refund_possible};
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::DeadlineKind;
+use crate::domain::plan::{Channel, PlanKind};
+use crate::domain::policy::Policy;
+use crate::domain::state::Subscription;
+use crate::tui::theme::{ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
+use crate::wizard::Wizard;
+use crate::wizard::decide::{Choice, Decide};
+use crate::wizard::text;
+
+/// The pane's title names the choices on offer.
+pub fn title(page: &Decide, wizard: &Wizard) -> &'static str {
+    let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
+    let plan = page
+        .id()
+        .and_then(|id| state.subscription(id))
+        .and_then(|s| s.plan);
+    let choices = page.choices(state, policy, today);
+    if page.id().is_none() {
+        text::DECIDE_ACCOUNT_TITLE
+    } else if choices.iter().any(|c| matches!(c, Choice::Became(_))) {
+        text::DECIDE_BECAME_TITLE
+    } else if choices.iter().any(|c| matches!(c, Choice::Pause(_))) {
+        text::DECIDE_PAUSE_TITLE
+    } else if plan == Some(PlanKind::Organization) {
+        text::DECIDE_ORG_TITLE
+    } else if plan == Some(PlanKind::CoursePurchase) {
+        text::DECIDE_REFUND_TITLE
+    } else {
+        text::DECIDE_CANCEL_TITLE
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme: &Theme) {
+    let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
+    let sub = page.id().and_then(|id| state.subscription(id));
+    if page.id().is_some() && sub.is_none() {
+        return;
+    }
+    let width = area.width as usize;
+    let question = match sub {
+        Some(sub) => text::decide_question(&sub.label),
+        None => text::ACCOUNT_QUESTION.to_string(),
+    };
+    let mut head = paragraph(&question, width, theme.heading());
+    if let Some(on) = page.converted_on(state, policy, today) {
+        let became = format!("{ERROR_SYMBOL} {}", text::trial_became_paid(&long_date(on)));
+        head.extend(
+            wrap(&became, width, 2)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.error())),
+        );
+        head.extend(paragraph(text::WHICH_PLAN, width, theme.dim()));
+    }
+    head.push(Line::default());
+
+    let choices = page.choices(state, policy, today);
+    let cursor = page.cursor(&choices);
+    let [head_area, list_area, _, detail_area] = area.layout(&Layout::vertical([
+        Constraint::Length(head.len() as u16),
+        Constraint::Length(choices.len() as u16),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ]));
+    frame.render_widget(Paragraph::new(head), head_area);
+
+    let answer = page.answer(state);
+    let items: Vec<ListItem> = choices
+        .iter()
+        .map(|c| {
+            let mark = if Some(*c) == answer { "(•) " } else { "( ) " };
+            ListItem::new(format!("{mark}{}", choice_label(*c, sub, policy)))
+        })
+        .collect();
+    let list = List::new(items)
+        .highlight_symbol(SELECTED_SYMBOL)
+        .highlight_spacing(HighlightSpacing::Always)
+        .highlight_style(theme.selected());
+    frame.render_stateful_widget(
+        list,
+        list_area,
+        &mut ListState::default().with_selected(Some(cursor)),
+    );
+
+    let Some(choice) = choices.get(cursor).copied() else {
+        return;
+    };
+    let mut lines = vec![Line::styled(text::WHAT_HAPPENS, theme.heading())];
+    let compact = width < 50;
+    let rows = page.dates(state, policy, today, choice);
+    lines.extend(rows.iter().map(|row| deadline_line(row, policy, theme, compact)));
+    let refund_open = rows
+        .iter()
+        .any(|r| r.kind == DeadlineKind::RefundBy && !r.done && r.days_left >= 0);
+    for (sentence, style) in consequences(wizard, sub, choice, refund_open, theme) {
+        let indent = if sentence.starts_with("! ") { 2 } else { 0 };
+        lines.extend(
+            wrap(&sentence, width, indent)
+                .into_iter()
+                .map(|l| Line::styled(l, style)),
+        );
+    }
+    for origin in origins(policy, sub, choice) {
+        lines.extend(rewrap(&source_line(origin, theme), width, 2));
+    }
+    let shown = scrolled(
+        lines,
+        detail_area.height as usize,
+        page.detail_scroll() as usize,
+        theme,
+    );
+    frame.render_widget(Paragraph::new(shown), detail_area);
+}
+
+fn paragraph<'a>(text: &str, width: usize, style: Style) -> Vec<Line<'a>> {
+    wrap(text, width, 0)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+fn choice_label(choice: Choice, sub: Option<&Subscription>, policy: &Policy) -> String {
+    let plan = sub.and_then(|s| s.plan);
+    match choice {
+        Choice::Pause(months) => text::pause_choice(months),
+        Choice::Cancel if plan == Some(PlanKind::Organization) => text::ORG_CANCEL_CHOICE.to_string(),
+        Choice::Cancel => text::CANCEL_CHOICE.to_string(),
+        Choice::Refund => text::REFUND_CHOICE.to_string(),
+        Choice::Keep if plan == Some(PlanKind::FreeTrial) => text::KEEP_TRIAL.to_string(),
+        Choice::Keep if plan.is_some_and(PlanKind::renews) => text::KEEP_PAYING.to_string(),
+        Choice::Keep => text::KEEP_IT.to_string(),
+        Choice::Became(kind) => text::became(&policy.plan(kind).name),
+        Choice::DeleteAccount => text::DELETE_ACCOUNT_CHOICE.to_string(),
+        Choice::KeepAccount => text::KEEP_ACCOUNT_CHOICE.to_string(),
+    }
+}
+
+/// The rules that say what the choice means, in the policy's words, most
+/// important first (the detail pane may have to scroll).
+fn consequences(
+    wizard: &Wizard,
+    sub: Option<&Subscription>,
+    choice: Choice,
+    refund_open: bool,
+    theme: &Theme,
+) -> Vec<(String, Style)> {
+    let (state, policy) = (wizard.state(), wizard.policy());
+    let plain = Style::default();
+    let warn = |s: &str| (format!("! {s}"), theme.warning());
+    let Some(sub) = sub else {
+        return match choice {
+            Choice::DeleteAccount => {
+                let items = deletion_items(state, policy);
+                let done = items.iter().filter(|i| i.done).count();
+                let mut out = vec![(text::checklist_count(done, items.len()), plain)];
+                if certificates_unsaved(state) {
+                    out.push(warn(text::CERTIFICATES_UNSAVED));
+                }
+                out.push((policy.after_deletion.text.clone(), plain));
+                out
+            }
+            _ => vec![
+                (policy.account_keep.summary.clone(), plain),
+                (text::keep_steps_count(keep_items(state, policy).len()), plain),
+            ],
+        };
+    };
+    let Some(plan) = sub.plan else {
+        return Vec::new();
+    };
+    let rule = policy.plan(plan);
+    let app_store = sub.channel.is_some_and(Channel::is_app_store);
+    // What a refund would be, bought this way: the app stores refund their own sales.
+    let refund = if app_store && refundable_on_the_web(sub) {
+        policy.refund.app_store.clone()
+    } else {
+        rule.refund.clone()
+    };
+    match choice {
+        Choice::Pause(_) => vec![
+            warn(&policy.pause.caveat),
+            (policy.pause.consequences.clone(), plain),
+        ],
+        Choice::Cancel if plan == PlanKind::Organization => vec![(rule.notes.clone(), plain)],
+        // A refund that can still be asked for comes first: it has a deadline.
+        Choice::Cancel if refund_open => vec![
+            (refund, plain),
+            (rule.notes.clone(), plain),
+            (policy.after_cancel.text.clone(), plain),
+        ],
+        Choice::Cancel => vec![
+            (rule.notes.clone(), plain),
+            (policy.after_cancel.text.clone(), plain),
+            (refund, plain),
+        ],
+        Choice::Refund => vec![(refund, plain)],
+        Choice::Keep => vec![(rule.billing.clone(), plain), (refund, plain)],
+        Choice::Became(kind) => vec![
+            (policy.plan(kind).billing.clone(), plain),
+            (policy.plan(PlanKind::FreeTrial).refund.clone(), plain),
+        ],
+        Choice::DeleteAccount | Choice::KeepAccount => Vec::new(),
+    }
+}
+
+/// Where the rules shown come from (SPEC §2: every rule beside its source).
+fn origins<'p>(
+    policy: &'p Policy,
+    sub: Option<&Subscription>,
+    choice: Choice,
+) -> Vec<&'p crate::domain::policy::Source> {
+    let plan = sub.and_then(|s| s.plan);
+    let plan_origin = plan.map(|p| &policy.plan(p).origin);
+    let app_store =
+        sub.is_some_and(|s| s.channel.is_some_and(Channel::is_app_store) && refundable_on_the_web(s));
+    let mut out = Vec::new();
+    match choice {
+        Choice::Pause(_) => out.push(&policy.pause.origin),
+        Choice::Cancel | Choice::Refund | Choice::Keep => {
+            out.extend(plan_origin);
+            if choice == Choice::Cancel && plan != Some(PlanKind::Organization) {
+                out.push(&policy.after_cancel.origin);
+            }
+            if app_store {
+                out.push(&policy.refund.origin);
+            }
+        }
+        Choice::Became(kind) => {
+            out.push(&policy.plan(kind).origin);
+            out.push(&policy.plan(PlanKind::FreeTrial).origin);
+        }
+        Choice::DeleteAccount => out.push(&policy.after_deletion.origin),
+        Choice::KeepAccount => out.push(&policy.account_keep.origin),
+    }
+    let mut unique: Vec<&crate::domain::policy::Source> = Vec::new();
+    for origin in out {
+        if !unique.contains(&origin) {
+            unique.push(origin);
+        }
+    }
+    unique
+}
+
+/// Coursera would refund this plan had it been bought on the website.
+fn refundable_on_the_web(sub: &Subscription) -> bool {
+    let web = Subscription {
+        channel: Some(Channel::Web),
+        ..sub.clone()
+    };
+    refund_possible(&web)
+}

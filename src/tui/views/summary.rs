@@ -1,0 +1,279 @@
+//! Summary: each choice with its progress, the next deadlines, the dates
+//! that have passed, and the export (its folder prompt and overwrite question).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+
+use super::document::{Document, fit};
+use super::parts::{deadline_line, popup};
+use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline};
+use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme};
+use crate::wizard::Wizard;
+use crate::wizard::export::{CALENDAR_FILE, PLAN_FILE, file_name};
+use crate::wizard::field::format_date;
+use crate::wizard::summary::{AccountChoice, Choice, FolderPrompt, Overwrite, Summary, overview};
+use crate::wizard::text;
+
+/// Detail lines are indented under their entry.
+const INDENT: usize = 4;
+
+pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, theme: &Theme) {
+    let ov = overview(wizard.state(), wizard.policy(), wizard.today());
+    let width = area.width as usize;
+    let compact = width < 50;
+
+    let export: Vec<Line> = match &wizard.exports().last {
+        Some(dir) => fit(
+            &text::last_export(&dir.display().to_string(), &[PLAN_FILE, CALENDAR_FILE]),
+            width,
+            2,
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, theme.done()))
+        .collect(),
+        None => fit(text::EXPORT_WHAT, width, 0)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim()))
+            .collect(),
+    };
+    let [body, gap, bottom] = area.layout(&Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(export.len() as u16),
+    ]));
+    let _ = gap;
+    frame.render_widget(Paragraph::new(export), bottom);
+
+    let mut n = 0;
+    let mut entry = |doc: &mut Document, first: Line<'static>, rest: Vec<Line<'static>>| {
+        let selected = n == page.selected();
+        n += 1;
+        let symbol = if selected { SELECTED_SYMBOL } else { "  " };
+        let mut first = first;
+        first.spans.insert(0, Span::raw(symbol));
+        if selected {
+            first = first.patch_style(theme.selected());
+        }
+        let mut lines = vec![first];
+        lines.extend(rest);
+        doc.entry(lines);
+    };
+
+    // In the order of `Overview::entries`: what is due, then the choices.
+    let mut doc = Document::default();
+    doc.line(Line::styled(text::SUMMARY_NEXT, theme.heading()));
+    if ov.next.is_empty() {
+        doc.line(Line::styled(format!("  {}", text::NOTHING_COMING), theme.dim()));
+    }
+    for row in &ov.next {
+        let (first, rest) = deadline_lines(row, wizard, theme, compact);
+        entry(&mut doc, first, rest);
+    }
+    if !ov.overdue.is_empty() {
+        doc.line(Line::default());
+        doc.line(Line::styled(
+            format!("{ERROR_SYMBOL} {}", text::missed(ov.overdue.len())),
+            theme.error(),
+        ));
+        for row in &ov.overdue {
+            let (first, rest) = deadline_lines(row, wizard, theme, compact);
+            entry(&mut doc, first, rest);
+        }
+    }
+
+    doc.line(Line::default());
+    doc.line(Line::styled(text::SUMMARY_CHOICES, theme.heading()));
+    if ov.choices.is_empty() {
+        for l in fit(text::SUMMARY_NONE_TRACKED, width, 0) {
+            doc.line(Line::styled(l, theme.dim()));
+        }
+    }
+    for choice in &ov.choices {
+        let (first, rest) = choice_lines(choice, width, theme);
+        entry(&mut doc, first, rest);
+    }
+    let (first, rest) = account_lines(&ov.account, width, theme);
+    entry(&mut doc, first, rest);
+    doc.draw(frame, body, page.selected(), theme);
+
+    if let Some(prompt) = page.prompt() {
+        draw_prompt(frame, area, prompt, theme);
+    }
+    if let Some(overwrite) = page.overwrite() {
+        draw_overwrite(frame, area, overwrite, theme);
+    }
+}
+
+/// "label · plan   id", then what was decided and how far it has got.
+fn choice_lines(choice: &Choice, width: usize, theme: &Theme) -> (Line<'static>, Vec<Line<'static>>) {
+    let date = format_date;
+    let mut first = vec![Span::styled(choice.label.clone(), theme.heading())];
+    if let Some(plan) = choice.plan.as_ref().filter(|p| **p != choice.label) {
+        first.push(Span::raw(format!(" · {plan}")));
+    }
+    let used: usize = first.iter().map(|s| s.width()).sum::<usize>() + SELECTED_SYMBOL.len();
+    let id = format!(" {}", choice.id);
+    first.push(Span::raw(" ".repeat(width.saturating_sub(used + id.len()))));
+    first.push(Span::styled(id, theme.dim()));
+
+    if !choice.complete {
+        let line = format!("{INCOMPLETE_SYMBOL} {}", text::STILL_IDENTIFYING);
+        return (Line::from(first), indented(&[line], width, theme.warning()));
+    }
+    let mut parts = vec![match choice.decision {
+        Some(decision) => text::decision_name(decision, choice.pause.map(|p| p.months)),
+        None => text::NOT_DECIDED.to_string(),
+    }];
+    if choice.steps_total > 0 {
+        parts.push(text::steps_progress(choice.steps_done, choice.steps_total));
+    }
+    if let Some(pause) = choice.pause {
+        parts.push(text::paused_until(&date(pause.until), pause.over));
+    }
+    if let Some(on) = choice.cancelled_on {
+        parts.push(text::summary_cancelled(&date(on)));
+    }
+    if let Some(on) = choice.refund_requested_on {
+        parts.push(text::refund_asked_on(&date(on)));
+    }
+    let style = if choice.decision.is_some() {
+        Style::new()
+    } else {
+        theme.warning()
+    };
+    (Line::from(first), indented(&parts, width, style))
+}
+
+fn account_lines(
+    account: &AccountChoice,
+    width: usize,
+    theme: &Theme,
+) -> (Line<'static>, Vec<Line<'static>>) {
+    let date = format_date;
+    let first = Line::styled(ACCOUNT_LABEL, theme.heading());
+    let Some(decision) = account.decision else {
+        return (
+            first,
+            indented(&[text::NOT_DECIDED.to_string()], width, theme.warning()),
+        );
+    };
+    let mut parts = vec![
+        text::account_decision_name(decision).to_string(),
+        text::account_progress(account.done, account.total),
+    ];
+    if let Some(on) = account.requested_on {
+        parts.push(text::deletion_requested_on(&date(on)));
+    }
+    (first, indented(&parts, width, Style::new()))
+}
+
+/// The deadline with its urgency, then whose it is and what to do.
+fn deadline_lines(
+    row: &Deadline,
+    wizard: &Wizard,
+    theme: &Theme,
+    compact: bool,
+) -> (Line<'static>, Vec<Line<'static>>) {
+    let first = deadline_line(row, wizard.policy(), theme, compact);
+    let rest = vec![Line::styled(
+        format!("{}{}", " ".repeat(INDENT), row.label),
+        theme.dim(),
+    )];
+    (first, rest)
+}
+
+/// The parts joined by " · ", under the entry; a line breaks between parts
+/// (so a date is never split), or inside a part too long for a line.
+fn indented(parts: &[String], width: usize, style: Style) -> Vec<Line<'static>> {
+    let room = width.saturating_sub(INDENT);
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for part in parts {
+        let len = line.chars().count();
+        if len == 0 {
+            line.push_str(part);
+        } else if len + 3 + part.chars().count() <= room {
+            line.push_str(" · ");
+            line.push_str(part);
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(part);
+        }
+    }
+    lines.push(line);
+    let pad = " ".repeat(INDENT);
+    lines
+        .iter()
+        .flat_map(|l| fit(l, room, 2))
+        .map(|l| Line::styled(format!("{pad}{l}"), style))
+        .collect()
+}
+
+/// A box over the pane: the folder field, why it was refused, what is written.
+fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &Theme) {
+    let width = area.width.saturating_sub(2).min(64);
+    let inner = width.saturating_sub(4) as usize;
+    let mut lines = Vec::new();
+    // The end of a long folder stays in view, with the cursor.
+    let value: Vec<char> = prompt.field.value().chars().collect();
+    let room = inner.saturating_sub(text::EXPORT_FOLDER.len() + 1).max(1);
+    let cursor = prompt.field.cursor_column().min(value.len());
+    let start = (cursor + 1).saturating_sub(room);
+    let shown: String = value[start..].iter().take(room).collect();
+    let value_style = if prompt.field.fresh() {
+        theme.selected()
+    } else {
+        theme.heading().add_modifier(Modifier::UNDERLINED)
+    };
+    lines.push(Line::from(vec![
+        Span::raw(text::EXPORT_FOLDER),
+        Span::styled(
+            if shown.is_empty() { " ".to_string() } else { shown },
+            value_style,
+        ),
+    ]));
+    if let Some(error) = &prompt.error {
+        for l in fit(&format!("{ERROR_SYMBOL} {error}"), inner, 2) {
+            lines.push(Line::styled(l, theme.error()));
+        }
+    }
+    lines.push(Line::default());
+    for l in fit(text::EXPORT_FILES, inner, 0) {
+        lines.push(Line::from(l));
+    }
+    for l in fit(text::EXPORT_HINT, inner, 0) {
+        lines.push(Line::styled(l, theme.key()));
+    }
+    let height = (lines.len() as u16 + 2).min(area.height);
+    let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_style(theme.heading())
+        .padding(Padding::horizontal(1))
+        .title(Line::from(format!(" {} ", text::EXPORT_TITLE)));
+    let text_area = block.inner(rect);
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    if text_area.height > 0 && text_area.width > 0 {
+        let x = text_area.x + (text::EXPORT_FOLDER.len() + cursor - start) as u16;
+        frame.set_cursor_position(Position::new(
+            x.min(text_area.right().saturating_sub(1)),
+            text_area.y,
+        ));
+    }
+}
+
+fn draw_overwrite(frame: &mut Frame, area: Rect, overwrite: &Overwrite, theme: &Theme) {
+    let names: Vec<String> = overwrite.differing.iter().map(|p| file_name(p)).collect();
+    let lines = vec![
+        Line::from(text::overwrite_question(
+            &names,
+            &overwrite.dir.display().to_string(),
+        )),
+        Line::default(),
+        Line::styled(text::OVERWRITE_KEYS, theme.key()),
+    ];
+    popup(frame, area, text::OVERWRITE_TITLE, lines, theme);
+}

@@ -1,0 +1,473 @@
+//! Before deleting: the account's checklist. Each item can be ticked (Space),
+//! given the day it was done (`e`) and a note (`n`). "Cancel every
+//! subscription" follows from the subscriptions and is never ticked by hand;
+//! "request deletion" asks first when the certificates are not saved.
+
+use chrono::NaiveDate;
+
+use super::deadlines::Deadlines;
+use super::field::{DateField, FieldEvent, TextField};
+use super::msg::{Mode, Msg};
+use super::text::{self, Command};
+use super::{Ctx, Flow, Notice, Page};
+use crate::domain::actions::{self, Tick};
+use crate::domain::checklist::{Item, certificates_unsaved, deletion_items};
+
+/// Requesting deletion needs an explicit yes while certificates are not
+/// saved, or while a plan still renews (deleting is not cancelling).
+pub fn request_needs_yes(state: &State) -> bool {
+    certificates_unsaved(state) || !still_renewing(state).is_empty()
+}
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::{DeadlineKind, deadlines};
+use crate::domain::journey::{Journey, Screen};
+use crate::domain::plan::PlanKind;
+use crate::domain::policy::{ChecklistCondition, ChecklistRule, Policy, checklist_ids};
+use crate::domain::state::{State, Subscription};
+
+/// Lines PgUp/PgDn move the detail pane.
+const DETAIL_STEP: u16 = 3;
+/// Further than any item's details reach at the smallest size.
+const DETAIL_MAX: u16 = 40;
+
+/// One line of the checklist.
+#[derive(Debug, Clone)]
+pub enum Row<'p> {
+    Item(Item<'p>),
+    /// The social sign-in item, after "I don't sign in with Google, Facebook or Apple".
+    NotUsed(&'p ChecklistRule),
+}
+
+impl Row<'_> {
+    pub fn id(&self) -> &str {
+        match self {
+            Row::Item(item) => &item.id,
+            Row::NotUsed(rule) => &rule.id,
+        }
+    }
+}
+
+/// The items of `deletion_items`, with the social sign-in item kept in its
+/// place (as "not used") once the person says they don't use one.
+pub fn rows<'p>(state: &State, policy: &'p Policy) -> Vec<Row<'p>> {
+    let mut rows: Vec<Row> = deletion_items(state, policy).into_iter().map(Row::Item).collect();
+    if state.account.social_sign_in == Some(false) {
+        let social = policy
+            .checklist
+            .iter()
+            .position(|r| r.condition == ChecklistCondition::SocialSignIn);
+        if let Some(at) = social {
+            let before = policy.checklist[..at]
+                .iter()
+                .filter(|r| rows.iter().any(|row| row.id() == r.id))
+                .count();
+            rows.insert(before, Row::NotUsed(&policy.checklist[at]));
+        }
+    }
+    rows
+}
+
+/// The plans that keep "cancel every subscription" from being done: every
+/// trial, monthly and yearly plan not yet cancelled.
+pub fn still_renewing(state: &State) -> Vec<&Subscription> {
+    state
+        .subscriptions
+        .iter()
+        .filter(|s| s.plan.is_some_and(PlanKind::renews) && s.cancelled_on.is_none())
+        .collect()
+}
+
+/// "Plus (s1)", to name a subscription in a sentence.
+pub fn labels(subs: &[&Subscription]) -> Vec<String> {
+    subs.iter().map(|s| format!("{} ({})", s.label, s.id)).collect()
+}
+
+/// The social sign-in item (only shown to people who may use one).
+fn is_social(policy: &Policy, id: &str) -> bool {
+    policy
+        .checklist_item(id)
+        .is_some_and(|r| r.condition == ChecklistCondition::SocialSignIn)
+}
+
+#[derive(Debug, Clone)]
+pub enum Editing {
+    Date(DateField),
+    Note(TextField),
+}
+
+/// What the page needs to know about the highlighted row, owned, so the
+/// state can change while handling it.
+struct Current {
+    id: String,
+    done: bool,
+    done_on: Option<NaiveDate>,
+    note: Option<String>,
+    derived: bool,
+    not_used: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Checklist {
+    selected: usize,
+    detail_scroll: u16,
+    editing: Option<Editing>,
+    /// Request deletion on this day, once the person says yes (certificates not saved).
+    confirm: Option<NaiveDate>,
+}
+
+impl Checklist {
+    pub fn open() -> Checklist {
+        Checklist {
+            selected: 0,
+            detail_scroll: 0,
+            editing: None,
+            confirm: None,
+        }
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll
+    }
+
+    pub fn editing(&self) -> Option<&Editing> {
+        self.editing.as_ref()
+    }
+
+    /// The day deletion would be recorded on, while asking for a yes.
+    pub fn confirming(&self) -> Option<NaiveDate> {
+        self.confirm
+    }
+
+    pub fn journey(&self) -> Journey {
+        Journey {
+            screen: Screen::Checklist,
+            subscription: None,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.confirm.is_some() {
+            Mode::Confirm
+        } else if self.editing.is_some() {
+            Mode::Edit
+        } else {
+            Mode::Normal
+        }
+    }
+
+    pub fn commands(&self, state: &State, policy: &Policy) -> Vec<Command> {
+        if self.confirm.is_some() {
+            return vec![text::YES_KEY, text::NO_KEY];
+        }
+        match &self.editing {
+            Some(Editing::Date(_)) => return vec![text::ACCEPT, text::CANCEL, text::DAY, text::MONTH],
+            Some(Editing::Note(_)) => return vec![text::ACCEPT, text::CANCEL],
+            None => {}
+        }
+        let rows = rows(state, policy);
+        let last = self.selected + 1 >= rows.len();
+        // The keys of this screen first: the footer drops from the end when narrow.
+        let mut commands = Vec::new();
+        match rows.get(self.selected) {
+            Some(Row::Item(item)) if !item.derived => {
+                commands.push(if item.done { text::UNTICK } else { text::TICK });
+                commands.push(text::DONE_DATE);
+                commands.push(text::EDIT_NOTE);
+                if is_social(policy, &item.id) {
+                    commands.push(text::NOT_USED_KEY);
+                }
+            }
+            Some(Row::Item(_)) => {
+                if !still_renewing(state).is_empty() {
+                    commands.push(text::OPEN_CANCEL_STEPS);
+                }
+                commands.push(text::EDIT_NOTE);
+            }
+            Some(Row::NotUsed(_)) => commands.push(text::USED_KEY),
+            None => {}
+        }
+        commands.push(if last { text::TO_SUMMARY } else { text::NEXT_ITEM });
+        commands.extend([
+            text::DEADLINES_KEY,
+            text::SUMMARY_KEY,
+            text::MOVE,
+            text::BACK,
+            text::DETAIL_SCROLL,
+        ]);
+        commands
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
+        if let Some(on) = self.confirm {
+            return self.answer_confirm(ctx, on, msg);
+        }
+        if self.editing.is_some() {
+            return self.update_edit(ctx, msg);
+        }
+        let rows = rows(ctx.state, ctx.policy);
+        let count = rows.len();
+        self.selected = self.selected.min(count.saturating_sub(1));
+        let current = rows.get(self.selected).map(|row| match row {
+            Row::Item(item) => Current {
+                id: item.id.clone(),
+                done: item.done,
+                done_on: item.done_on,
+                note: item.note.clone(),
+                derived: item.derived,
+                not_used: false,
+            },
+            Row::NotUsed(rule) => Current {
+                id: rule.id.clone(),
+                done: false,
+                done_on: None,
+                note: None,
+                derived: false,
+                not_used: true,
+            },
+        });
+        drop(rows);
+        let derived = current.as_ref().is_some_and(|c| c.derived);
+        match msg {
+            Msg::Up => self.select(self.selected.saturating_sub(1)),
+            Msg::Down => self.select((self.selected + 1).min(count.saturating_sub(1))),
+            Msg::PageUp => {
+                self.detail_scroll = self.detail_scroll.saturating_sub(DETAIL_STEP);
+                Flow::Stay
+            }
+            Msg::PageDown => {
+                self.detail_scroll = (self.detail_scroll + DETAIL_STEP).min(DETAIL_MAX);
+                Flow::Stay
+            }
+            // `c` on "cancel every subscription": the steps of the first plan still to cancel.
+            Msg::Continue if derived && !still_renewing(ctx.state).is_empty() => {
+                let id = still_renewing(ctx.state)[0].id.clone();
+                Flow::Go(Journey {
+                    screen: Screen::Steps,
+                    subscription: Some(id),
+                })
+            }
+            Msg::Next if self.selected + 1 < count => self.select(self.selected + 1),
+            Msg::Next | Msg::Summary => Flow::Go(Journey {
+                screen: Screen::Summary,
+                subscription: None,
+            }),
+            Msg::Back => Flow::Go(Journey {
+                screen: Screen::Decide,
+                subscription: None,
+            }),
+            Msg::Deadlines => Flow::Open(Box::new(Page::Deadlines(Deadlines::open(self.journey())))),
+            _ => match current {
+                Some(current) => self.on_item(ctx, msg, current),
+                None => Flow::Stay,
+            },
+        }
+    }
+
+    fn select(&mut self, index: usize) -> Flow {
+        if index != self.selected {
+            self.detail_scroll = 0;
+        }
+        self.selected = index;
+        Flow::Stay
+    }
+
+    /// Space, `e`, `n` and `x` on the highlighted item.
+    fn on_item(&mut self, ctx: &mut Ctx, msg: Msg, current: Current) -> Flow {
+        if current.not_used {
+            if matches!(msg, Msg::Toggle | Msg::Remove) {
+                actions::set_social_sign_in(ctx.state, true);
+                *ctx.notice = Some(Notice::info(text::SOCIAL_BACK.to_string()));
+                return Flow::Changed;
+            }
+            return Flow::Stay;
+        }
+        match msg {
+            Msg::EditNote => {
+                let mut field = TextField::new(current.note.as_deref().unwrap_or_default());
+                field.begin();
+                self.editing = Some(Editing::Note(field));
+                Flow::Stay
+            }
+            _ if current.derived && matches!(msg, Msg::Toggle | Msg::EditDate) => {
+                let blocking = labels(&still_renewing(ctx.state));
+                *ctx.notice = Some(Notice::info(text::derived_refusal(&blocking)));
+                Flow::Stay
+            }
+            Msg::Toggle if current.done => self.untick(ctx, &current.id),
+            Msg::Toggle => self.tick(ctx, &current.id, None),
+            Msg::EditDate => {
+                let mut field = DateField::new(current.done_on.unwrap_or(ctx.today));
+                field.begin();
+                self.editing = Some(Editing::Date(field));
+                Flow::Stay
+            }
+            Msg::Remove if is_social(ctx.policy, &current.id) => {
+                actions::set_social_sign_in(ctx.state, false);
+                *ctx.notice = Some(Notice::info(text::SOCIAL_HIDDEN.to_string()));
+                Flow::Changed
+            }
+            _ => Flow::Stay,
+        }
+    }
+
+    /// Ticks `id` on `on` (default today); request deletion waits for a yes
+    /// while the certificates are not saved.
+    fn tick(&mut self, ctx: &mut Ctx, id: &str, on: Option<NaiveDate>) -> Flow {
+        let requesting = id == checklist_ids::REQUEST_DELETION && ctx.state.account.requested_on.is_none();
+        if requesting && request_needs_yes(ctx.state) {
+            self.confirm = Some(on.unwrap_or(ctx.today));
+            return Flow::Stay;
+        }
+        match self.record(ctx, id, on) {
+            Ok(()) => Flow::Changed,
+            Err(reason) => {
+                *ctx.notice = Some(Notice::error(reason));
+                Flow::Stay
+            }
+        }
+    }
+
+    fn record(&mut self, ctx: &mut Ctx, id: &str, on: Option<NaiveDate>) -> Result<(), String> {
+        let tick = Tick {
+            item: id,
+            subscription: None,
+            note: None,
+            on,
+            undo: false,
+        };
+        actions::done(ctx.state, tick, ctx.policy, ctx.today).map_err(|r| r.reason)?;
+        if id == checklist_ids::REQUEST_DELETION {
+            let rows = deadlines(ctx.state, &ctx.policy.rules, ctx.today);
+            let due = rows
+                .iter()
+                .find(|d| d.kind == DeadlineKind::SupportReplyDue)
+                .map(|d| long_date(d.date));
+            *ctx.notice = Some(Notice::done(text::request_recorded(due.as_deref())));
+        }
+        Ok(())
+    }
+
+    fn untick(&mut self, ctx: &mut Ctx, id: &str) -> Flow {
+        let tick = Tick {
+            item: id,
+            subscription: None,
+            note: None,
+            on: None,
+            undo: true,
+        };
+        match actions::done(ctx.state, tick, ctx.policy, ctx.today) {
+            Ok(()) => {
+                if id == checklist_ids::REQUEST_DELETION {
+                    *ctx.notice = Some(Notice::info(text::REQUEST_UNDONE.to_string()));
+                }
+                Flow::Changed
+            }
+            Err(refusal) => {
+                *ctx.notice = Some(Notice::error(refusal.reason));
+                Flow::Stay
+            }
+        }
+    }
+
+    fn answer_confirm(&mut self, ctx: &mut Ctx, on: NaiveDate, msg: Msg) -> Flow {
+        match msg {
+            Msg::Yes => {
+                self.confirm = None;
+                match self.record(ctx, checklist_ids::REQUEST_DELETION, Some(on)) {
+                    Ok(()) => Flow::Changed,
+                    Err(reason) => {
+                        *ctx.notice = Some(Notice::error(reason));
+                        Flow::Stay
+                    }
+                }
+            }
+            Msg::No | Msg::Back => {
+                self.confirm = None;
+                *ctx.notice = Some(Notice::info(text::NOT_RECORDED.to_string()));
+                Flow::Stay
+            }
+            _ => Flow::Stay,
+        }
+    }
+
+    fn update_edit(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
+        let Some(id) = rows(ctx.state, ctx.policy)
+            .get(self.selected)
+            .map(|r| r.id().to_string())
+        else {
+            self.editing = None;
+            return Flow::Stay;
+        };
+        match self.editing.as_mut() {
+            Some(Editing::Date(field)) => match field.on_msg(msg, ctx.today) {
+                FieldEvent::Submit => self.submit_date(ctx, &id),
+                FieldEvent::Cancelled => {
+                    self.editing = None;
+                    Flow::Stay
+                }
+                FieldEvent::Idle => Flow::Stay,
+            },
+            Some(Editing::Note(field)) => match msg {
+                Msg::Next => {
+                    let note = field.value().to_string();
+                    self.editing = None;
+                    match actions::set_note(ctx.state, &id, None, &note, ctx.policy) {
+                        Ok(()) => Flow::Changed,
+                        Err(refusal) => {
+                            *ctx.notice = Some(Notice::error(refusal.reason));
+                            Flow::Stay
+                        }
+                    }
+                }
+                Msg::Back => {
+                    self.editing = None;
+                    Flow::Stay
+                }
+                Msg::Text(key) => {
+                    field.on_text(key);
+                    Flow::Stay
+                }
+                _ => Flow::Stay,
+            },
+            None => Flow::Stay,
+        }
+    }
+
+    /// The day in the field becomes the item's done day (ticking it if it was not).
+    fn submit_date(&mut self, ctx: &mut Ctx, id: &str) -> Flow {
+        let Some(Editing::Date(field)) = self.editing.as_mut() else {
+            return Flow::Stay;
+        };
+        let date = match field.date() {
+            Ok(date) => date,
+            Err(reason) => {
+                field.refuse(reason);
+                return Flow::Stay;
+            }
+        };
+        if let Err(refusal) = actions::not_after_today(actions::Field::On, date, ctx.today) {
+            field.refuse(refusal.reason);
+            return Flow::Stay;
+        }
+        self.editing = None;
+        let requesting = id == checklist_ids::REQUEST_DELETION && ctx.state.account.requested_on.is_none();
+        if requesting && request_needs_yes(ctx.state) {
+            self.confirm = Some(date);
+            return Flow::Stay;
+        }
+        match self.record(ctx, id, Some(date)) {
+            Ok(()) => Flow::Changed,
+            Err(reason) => {
+                let mut field = DateField::new(date);
+                field.begin();
+                field.refuse(reason);
+                self.editing = Some(Editing::Date(field));
+                Flow::Stay
+            }
+        }
+    }
+}

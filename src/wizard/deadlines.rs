@@ -1,0 +1,101 @@
+//! Deadlines: every dated row of SPEC §4 in one table, in the domain's order.
+//! Enter opens what a row is about: a subscription's steps, or the checklist
+//! for the account's row.
+
+use super::home::next_deadline;
+use super::msg::{Mode, Msg};
+use super::text::{self, Command};
+use super::{Ctx, Flow};
+use crate::domain::deadlines::{Deadline, deadlines};
+use crate::domain::journey::{Journey, Screen};
+use crate::domain::state::State;
+
+/// Rows PgUp/PgDn move.
+const PAGE: usize = 5;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadlines {
+    /// The highlighted row once the person has moved; before that, the most
+    /// urgent row.
+    selected: Option<usize>,
+    /// Where Esc goes: the screen this one was opened from.
+    back: Journey,
+}
+
+impl Deadlines {
+    pub fn open(back: Journey) -> Deadlines {
+        Deadlines { selected: None, back }
+    }
+
+    /// The highlighted row of `rows` (0 when there are none).
+    pub fn selected(&self, rows: &[Deadline]) -> usize {
+        let index = self.selected.unwrap_or_else(|| {
+            next_deadline(rows, None)
+                .and_then(|row| rows.iter().position(|r| std::ptr::eq(r, row)))
+                .unwrap_or(0)
+        });
+        index.min(rows.len().saturating_sub(1))
+    }
+
+    pub fn back(&self) -> &Journey {
+        &self.back
+    }
+
+    pub fn journey(&self) -> Journey {
+        Journey {
+            screen: Screen::Deadlines,
+            // Kept so that Esc after a resume still lands on it on Home.
+            subscription: self.back.subscription.clone(),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        Mode::Normal
+    }
+
+    pub fn commands(&self, state: &State) -> Vec<Command> {
+        let mut commands = Vec::new();
+        let any = !state.subscriptions.is_empty() || state.account.requested_on.is_some();
+        if any {
+            commands.extend([text::MOVE, text::OPEN_STEPS]);
+        }
+        commands.extend([text::SUMMARY_KEY, text::BACK]);
+        commands
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
+        let rows = deadlines(ctx.state, &ctx.policy.rules, ctx.today);
+        let last = rows.len().saturating_sub(1);
+        let at = self.selected(&rows);
+        match msg {
+            Msg::Up => self.selected = Some(at.saturating_sub(1)),
+            Msg::Down => self.selected = Some((at + 1).min(last)),
+            Msg::PageUp => self.selected = Some(at.saturating_sub(PAGE)),
+            Msg::PageDown => self.selected = Some((at + PAGE).min(last)),
+            Msg::Next => {
+                let Some(row) = rows.get(at) else {
+                    return Flow::Stay;
+                };
+                return Flow::Go(match &row.subscription {
+                    Some(id) => Journey {
+                        screen: Screen::Steps,
+                        subscription: Some(id.clone()),
+                    },
+                    None => Journey {
+                        screen: Screen::Checklist,
+                        subscription: None,
+                    },
+                });
+            }
+            Msg::Back => return Flow::Go(self.back.clone()),
+            Msg::Summary => {
+                return Flow::Go(Journey {
+                    screen: Screen::Summary,
+                    subscription: None,
+                });
+            }
+            _ => {}
+        }
+        Flow::Stay
+    }
+}

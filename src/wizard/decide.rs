@@ -1,0 +1,378 @@
+//! Decide: what to do with a subscription (pause, cancel, keep paying; for a
+//! one-time purchase, ask for a refund) or with the account (delete it, or
+//! keep it with a smaller footprint). The dates behind each choice come from
+//! the domain; for a pause or a trial's conversion, from a copy of the state
+//! with that choice applied, so nothing is re-computed here or in the view.
+
+use chrono::NaiveDate;
+
+use super::msg::{Mode, Msg};
+use super::text::{self, Command};
+use super::{Ctx, Flow, Notice};
+use crate::domain::actions::{self, Choice as Decision};
+use crate::domain::checklist::refund_possible;
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, deadlines};
+use crate::domain::journey::{Journey, Screen};
+use crate::domain::plan::{Decision as Decided, PlanKind};
+use crate::domain::policy::Policy;
+use crate::domain::state::{State, Subscription};
+
+/// One line of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Pause(u32),
+    /// For an organization plan: ask the administrator to end it.
+    Cancel,
+    /// A one-time purchase whose refund window is open.
+    Refund,
+    Keep,
+    /// A trial nobody cancelled: the paid plan it became.
+    Became(PlanKind),
+    DeleteAccount,
+    KeepAccount,
+}
+
+/// Lines PgUp/PgDn move the detail pane, and a bound past any detail's length.
+const DETAIL_STEP: u16 = 3;
+const DETAIL_MAX: u16 = 40;
+
+/// What a trial can turn into: the plans that offer a trial and renew.
+pub const TRIAL_BECOMES: [PlanKind; 3] = [
+    PlanKind::SpecializationMonthly,
+    PlanKind::PlusMonthly,
+    PlanKind::PlusAnnual,
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decide {
+    /// The subscription; None for the account.
+    id: Option<String>,
+    /// The highlighted choice; None until moved: the saved answer, else the first.
+    selected: Option<Choice>,
+    /// How far the consequences of the highlighted choice are scrolled.
+    detail_scroll: u16,
+}
+
+impl Decide {
+    pub fn open(state: &State, id: Option<&str>) -> Decide {
+        let selected = match id {
+            Some(id) => state.subscription(id).and_then(answer),
+            None => account_answer(state),
+        };
+        Decide {
+            id: id.map(str::to_string),
+            selected,
+            detail_scroll: 0,
+        }
+    }
+
+    /// The subscription decided about; None for the account.
+    pub fn id(&self) -> Option<&str> {
+        self.id.as_deref()
+    }
+
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll
+    }
+
+    pub fn journey(&self) -> Journey {
+        Journey {
+            screen: Screen::Decide,
+            subscription: self.id.clone(),
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        Mode::Normal
+    }
+
+    pub fn commands(&self) -> Vec<Command> {
+        vec![text::MOVE, text::CHOOSE, text::BACK, text::DETAIL_SCROLL]
+    }
+
+    /// The choices on screen now.
+    pub fn choices(&self, state: &State, policy: &Policy, today: NaiveDate) -> Vec<Choice> {
+        match &self.id {
+            None => vec![Choice::DeleteAccount, Choice::KeepAccount],
+            Some(id) => state
+                .subscription(id)
+                .map(|sub| subscription_choices(sub, policy, today))
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Where the highlight is in `choices`.
+    pub fn cursor(&self, choices: &[Choice]) -> usize {
+        self.selected
+            .and_then(|c| choices.iter().position(|x| *x == c))
+            .unwrap_or(0)
+    }
+
+    /// The choice already recorded, marked in the list.
+    pub fn answer(&self, state: &State) -> Option<Choice> {
+        match &self.id {
+            None => account_answer(state),
+            Some(id) => state.subscription(id).and_then(answer),
+        }
+    }
+
+    /// The day an uncancelled trial became a paid plan, while that is still to record.
+    pub fn converted_on(&self, state: &State, policy: &Policy, today: NaiveDate) -> Option<NaiveDate> {
+        let sub = state.subscription(self.id.as_deref()?)?;
+        converted_trial_charge(sub, &policy.rules, today)
+    }
+
+    /// The dates that follow from `choice`, from the domain's rows.
+    pub fn dates(&self, state: &State, policy: &Policy, today: NaiveDate, choice: Choice) -> Vec<Deadline> {
+        let Some(id) = self.id.as_deref() else {
+            return Vec::new();
+        };
+        // Applied to a copy: the rows the person would have after choosing.
+        let mut copy = state.clone();
+        let applied = match choice {
+            Choice::Pause(months) => {
+                let on = pause_start(state, id, today);
+                actions::decide(&mut copy, id, Decision::Pause { months }, on, policy, today).is_ok()
+            }
+            Choice::Became(plan) => actions::convert_trial(&mut copy, id, plan, policy, today).is_ok(),
+            _ => true,
+        };
+        if !applied {
+            return Vec::new();
+        }
+        let wanted: &[DeadlineKind] = match choice {
+            Choice::Pause(_) => &[DeadlineKind::PauseResumes, DeadlineKind::CancelBy],
+            Choice::Cancel => &[
+                DeadlineKind::CancelBy,
+                DeadlineKind::TrialLastDay,
+                DeadlineKind::AccessUntil,
+                DeadlineKind::RefundBy,
+            ],
+            Choice::Refund => &[DeadlineKind::RefundBy],
+            Choice::Keep => &[
+                DeadlineKind::FirstCharge,
+                DeadlineKind::NextCharge,
+                DeadlineKind::Renewal,
+                DeadlineKind::PauseResumes,
+                DeadlineKind::RefundBy,
+            ],
+            Choice::Became(_) => &[
+                DeadlineKind::NextCharge,
+                DeadlineKind::Renewal,
+                DeadlineKind::CancelBy,
+            ],
+            Choice::DeleteAccount | Choice::KeepAccount => &[],
+        };
+        deadlines(&copy, &policy.rules, today)
+            .into_iter()
+            .filter(|d| d.subscription.as_deref() == Some(id) && wanted.contains(&d.kind))
+            .collect()
+    }
+
+    pub fn update(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
+        if let Some(id) = &self.id
+            && ctx.state.subscription(id).is_none()
+        {
+            return Flow::Go(Journey::default());
+        }
+        let choices = self.choices(ctx.state, ctx.policy, ctx.today);
+        let cursor = self.cursor(&choices);
+        let last = choices.len().saturating_sub(1);
+        let mut select = |index: usize| {
+            self.selected = choices.get(index).copied();
+            self.detail_scroll = 0;
+            Flow::Stay
+        };
+        match msg {
+            Msg::Up => select(cursor.saturating_sub(1)),
+            Msg::Down => select((cursor + 1).min(last)),
+            Msg::PageUp => {
+                self.detail_scroll = self.detail_scroll.saturating_sub(DETAIL_STEP);
+                Flow::Stay
+            }
+            Msg::PageDown => {
+                self.detail_scroll = (self.detail_scroll + DETAIL_STEP).min(DETAIL_MAX);
+                Flow::Stay
+            }
+            Msg::Next => match choices.get(cursor).copied() {
+                Some(choice) => self.choose(ctx, choice),
+                None => Flow::Stay,
+            },
+            // Back one screen: a subscription's answers, or Home for the account.
+            Msg::Back => Flow::Go(match &self.id {
+                Some(id) => Journey {
+                    screen: Screen::Identify,
+                    subscription: Some(id.clone()),
+                },
+                None => Journey::default(),
+            }),
+            _ => Flow::Stay,
+        }
+    }
+
+    fn choose(&mut self, ctx: &mut Ctx, choice: Choice) -> Flow {
+        match (self.id.clone(), choice) {
+            (None, Choice::DeleteAccount) => {
+                let result = actions::delete_account(ctx.state, None, false, ctx.today);
+                self.after(
+                    ctx,
+                    result,
+                    text::ACCOUNT_DELETE_CHOSEN.to_string(),
+                    Screen::Checklist,
+                )
+            }
+            (None, Choice::KeepAccount) => {
+                if let Some(on) = ctx.state.account.requested_on {
+                    *ctx.notice = Some(Notice::error(text::already_requested(&long_date(on))));
+                    return Flow::Stay;
+                }
+                let result = actions::delete_account(ctx.state, None, true, ctx.today);
+                self.after(ctx, result, text::ACCOUNT_KEEP_CHOSEN.to_string(), Screen::Steps)
+            }
+            (Some(id), Choice::Became(plan)) => {
+                let on = self.converted_on(ctx.state, ctx.policy, ctx.today);
+                match actions::convert_trial(ctx.state, &id, plan, ctx.policy, ctx.today) {
+                    Ok(()) => {
+                        let name = &ctx.policy.plan(plan).name;
+                        let on = on.map(long_date).unwrap_or_default();
+                        *ctx.notice = Some(Notice::done(text::trial_recorded(name, &on)));
+                        self.selected = None;
+                        Flow::Changed
+                    }
+                    Err(refusal) => {
+                        *ctx.notice = Some(Notice::error(refusal.reason));
+                        Flow::Stay
+                    }
+                }
+            }
+            (Some(id), choice) => {
+                let sub = ctx.state.subscription(&id).expect("checked in update");
+                let label = sub.label.clone();
+                if let Some(on) = sub.cancelled_on
+                    && matches!(choice, Choice::Pause(_) | Choice::Keep)
+                {
+                    *ctx.notice = Some(Notice::error(text::already_cancelled(&long_date(on))));
+                    return Flow::Stay;
+                }
+                let (decision, on) = match choice {
+                    Choice::Pause(months) => {
+                        (Decision::Pause { months }, pause_start(ctx.state, &id, ctx.today))
+                    }
+                    Choice::Keep => (Decision::Keep, None),
+                    _ => (Decision::Cancel, None),
+                };
+                let result = actions::decide(ctx.state, &id, decision, on, ctx.policy, ctx.today);
+                self.after(
+                    ctx,
+                    result,
+                    text::decided(&label, choice_word(choice)),
+                    Screen::Steps,
+                )
+            }
+            (None, _) => Flow::Stay,
+        }
+    }
+
+    /// Moves on to `next` once the domain accepted the choice.
+    fn after(
+        &mut self,
+        ctx: &mut Ctx,
+        result: Result<(), actions::Refusal>,
+        notice: String,
+        next: Screen,
+    ) -> Flow {
+        match result {
+            Ok(()) => {
+                *ctx.notice = Some(Notice::done(notice));
+                Flow::Go(Journey {
+                    screen: next,
+                    subscription: self.id.clone(),
+                })
+            }
+            Err(refusal) => {
+                *ctx.notice = Some(Notice::error(refusal.reason));
+                Flow::Stay
+            }
+        }
+    }
+}
+
+/// The choices that apply to this subscription.
+pub fn subscription_choices(sub: &Subscription, policy: &Policy, today: NaiveDate) -> Vec<Choice> {
+    if converted_trial_charge(sub, &policy.rules, today).is_some() {
+        return TRIAL_BECOMES.into_iter().map(Choice::Became).collect();
+    }
+    match sub.plan {
+        None => Vec::new(),
+        Some(PlanKind::CoursePurchase) => {
+            let mut choices = Vec::new();
+            if refund_open(sub, policy, today) {
+                choices.push(Choice::Refund);
+            }
+            choices.push(Choice::Keep);
+            choices
+        }
+        Some(plan) => {
+            let mut choices = Vec::new();
+            if plan.can_pause() {
+                choices.extend(policy.pause.months.iter().map(|m| Choice::Pause(*m)));
+            }
+            choices.extend([Choice::Cancel, Choice::Keep]);
+            choices
+        }
+    }
+}
+
+/// A refund through Coursera can still be asked for (or already was).
+pub fn refund_open(sub: &Subscription, policy: &Policy, today: NaiveDate) -> bool {
+    if !refund_possible(sub) {
+        return false;
+    }
+    if sub.refund_requested_on.is_some() {
+        return true;
+    }
+    let one = State {
+        subscriptions: vec![sub.clone()],
+        ..State::default()
+    };
+    deadlines(&one, &policy.rules, today)
+        .iter()
+        .any(|d| d.kind == DeadlineKind::RefundBy && d.days_left >= 0)
+}
+
+/// The saved decision as a line of the list.
+fn answer(sub: &Subscription) -> Option<Choice> {
+    Some(match sub.decision? {
+        Decided::Pause => Choice::Pause(sub.pause?.months),
+        Decided::Keep => Choice::Keep,
+        Decided::Cancel if sub.plan == Some(PlanKind::CoursePurchase) => Choice::Refund,
+        Decided::Cancel => Choice::Cancel,
+    })
+}
+
+fn account_answer(state: &State) -> Option<Choice> {
+    use crate::domain::plan::AccountDecision;
+    Some(match state.account.decision? {
+        AccountDecision::Delete => Choice::DeleteAccount,
+        AccountDecision::Keep => Choice::KeepAccount,
+    })
+}
+
+/// A pause already recorded keeps its first day; a new one starts today.
+fn pause_start(state: &State, id: &str, today: NaiveDate) -> Option<NaiveDate> {
+    state
+        .subscription(id)
+        .and_then(|s| s.pause)
+        .map(|p| p.from)
+        .filter(|from| *from <= today)
+}
+
+fn choice_word(choice: Choice) -> &'static str {
+    match choice {
+        Choice::Pause(_) => text::CHOSE_PAUSE,
+        Choice::Cancel => text::CHOSE_CANCEL,
+        Choice::Refund => text::CHOSE_REFUND,
+        _ => text::CHOSE_KEEP,
+    }
+}

@@ -1,0 +1,145 @@
+//! The Deadlines screen at 80x24 and 60x20, today fixed at 2026-03-01: one
+//! row per urgency and done rows, each readable without colour.
+
+mod support;
+
+use coursera_exit::domain::actions::{self, Tick};
+use coursera_exit::domain::checklist::{CANCELLED, REFUND_REQUESTED};
+use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::policy::{Policy, checklist_ids};
+use coursera_exit::domain::state::State;
+use coursera_exit::tui::theme::Theme;
+use coursera_exit::wizard::{Msg, Wizard};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::wizard::{add, d, open, repeat, today};
+
+fn render(wizard: &Wizard, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| coursera_exit::tui::draw(frame, wizard, &Theme::plain()))
+        .expect("drawn");
+    terminal
+}
+
+fn snapshot(name: &str, wizard: &Wizard) {
+    for (w, h) in [(80, 24), (60, 20)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(wizard, w, h).backend());
+    }
+}
+
+fn screen_text(wizard: &Wizard, width: u16, height: u16) -> String {
+    let terminal = render(wizard, width, height);
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn tick(state: &mut State, item: &str, subscription: Option<&str>, on: &str) {
+    let tick = Tick {
+        item,
+        subscription,
+        note: None,
+        on: Some(d(on)),
+        undo: false,
+    };
+    actions::done(state, tick, &Policy::embedded(), today()).expect("ticked");
+}
+
+/// Every urgency and done rows (today 2026-03-01), built through the domain.
+fn every_kind_of_row() -> State {
+    let mut s = State::default();
+    // Refund-by 02-23: overdue.
+    add(
+        &mut s,
+        PlanKind::CoursePurchase,
+        Channel::Web,
+        "2026-02-10",
+        Some("Python course"),
+    );
+    // Cancel-by 03-01: today; trial last day 03-02 and first charge 03-03: urgent.
+    add(
+        &mut s,
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-24",
+        Some("ML trial"),
+    );
+    // Cancel-by 03-06: soon.
+    add(
+        &mut s,
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-01-08",
+        Some("Data spec"),
+    );
+    // Renewal in June: later.
+    add(
+        &mut s,
+        PlanKind::PlusAnnual,
+        Channel::Android,
+        "2025-06-15",
+        Some("Plus yearly"),
+    );
+    // Cancelled with a refund asked: cancel-by and refund-by done.
+    let plus = add(
+        &mut s,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-20",
+        Some("Plus"),
+    );
+    tick(&mut s, CANCELLED, Some(&plus), "2026-02-25");
+    tick(&mut s, REFUND_REQUESTED, Some(&plus), "2026-02-26");
+    // Deletion requested, confirmed in writing: support reply done.
+    actions::delete_account(&mut s, Some(d("2026-02-20")), false, today()).expect("requested");
+    tick(&mut s, checklist_ids::WRITTEN_CONFIRMATION, None, "2026-02-27");
+    s
+}
+
+fn deadlines_from_home(state: State) -> Wizard {
+    let mut w = open(state);
+    w.update(Msg::Deadlines);
+    w
+}
+
+#[test]
+fn deadlines_every_urgency_and_done() {
+    let w = deadlines_from_home(every_kind_of_row());
+    let text = screen_text(&w, 80, 24);
+    for symbol in ["✗", "!", "•", "·", "✓"] {
+        assert!(text.contains(symbol), "{symbol} is shown:\n{text}");
+    }
+    snapshot("deadlines_every_urgency", &w);
+}
+
+#[test]
+fn deadlines_scrolled_to_the_last_row() {
+    let mut w = deadlines_from_home(every_kind_of_row());
+    repeat(&mut w, Msg::Down, 30);
+    snapshot("deadlines_last_row", &w);
+}
+
+#[test]
+fn deadlines_empty() {
+    snapshot("deadlines_empty", &deadlines_from_home(State::default()));
+}
+
+#[test]
+fn the_highlighted_row_stays_in_sight_at_every_position_and_size() {
+    let mut w = deadlines_from_home(every_kind_of_row());
+    repeat(&mut w, Msg::Up, 30);
+    let count = coursera_exit::domain::deadlines::deadlines(w.state(), &w.policy().rules, today()).len();
+    for _ in 0..count {
+        for (width, height) in [(80, 24), (60, 20)] {
+            let text = screen_text(&w, width, height);
+            assert!(
+                text.lines().any(|l| l.contains("│ > ")),
+                "the highlight is on screen at {width}x{height}:\n{text}"
+            );
+        }
+        w.update(Msg::Down);
+    }
+}

@@ -1,0 +1,220 @@
+//! Steps at 80x24 and 60x20 (today 2026-03-01): each channel's steps with
+//! some ticked, a refund step, the date edit refusing a date, the frozen
+//! dates after "I have cancelled", a pause, a plan kept and the account kept.
+
+mod support;
+
+use coursera_exit::domain::actions::{self, Tick};
+use coursera_exit::domain::journey::{Journey, Screen};
+use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::policy::Policy;
+use coursera_exit::domain::state::State;
+use coursera_exit::tui::theme::Theme;
+use coursera_exit::wizard::{Msg, Wizard};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::wizard::{add, d, open, repeat, send, today, type_text};
+
+fn render(wizard: &Wizard, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| coursera_exit::tui::draw(frame, wizard, &Theme::plain()))
+        .expect("drawn");
+    terminal
+}
+
+fn snapshot(name: &str, wizard: &Wizard) {
+    for (w, h) in [(80, 24), (60, 20)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(wizard, w, h).backend());
+    }
+}
+
+/// A state with one subscription decided with `choice`, items `ticked`.
+fn decided(
+    plan: PlanKind,
+    channel: Channel,
+    started: &str,
+    choice: actions::Choice,
+    ticked: &[&str],
+) -> State {
+    let policy = Policy::embedded();
+    let mut state = State::default();
+    add(&mut state, plan, channel, started, None);
+    actions::decide(&mut state, "s1", choice, None, &policy, today()).expect("decided");
+    for item in ticked {
+        let tick = Tick {
+            item,
+            subscription: Some("s1"),
+            note: None,
+            on: Some(d("2026-02-28")),
+            undo: false,
+        };
+        actions::done(&mut state, tick, &policy, today()).expect("ticked");
+    }
+    state.journey = Journey {
+        screen: Screen::Steps,
+        subscription: Some("s1".into()),
+    };
+    state
+}
+
+#[test]
+fn web_steps_with_the_first_two_ticked_and_a_note() {
+    let mut state = decided(
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-27",
+        actions::Choice::Cancel,
+        &["web-sign-in", "web-profile-menu"],
+    );
+    actions::set_note(
+        &mut state,
+        "web-profile-menu",
+        Some("s1"),
+        "it was under the avatar",
+        &Policy::embedded(),
+    )
+    .expect("a note");
+    snapshot("steps_web_some_ticked", &open(state));
+}
+
+#[test]
+fn ios_steps_warn_that_the_app_store_renews() {
+    let state = decided(
+        PlanKind::PlusAnnual,
+        Channel::Ios,
+        "2025-06-15",
+        actions::Choice::Cancel,
+        &["ios-settings"],
+    );
+    snapshot("steps_ios", &open(state));
+}
+
+#[test]
+fn android_steps_end_with_the_stores_refund_note() {
+    let mut w = open(decided(
+        PlanKind::PlusMonthly,
+        Channel::Android,
+        "2026-02-20",
+        actions::Choice::Cancel,
+        &["android-play-store", "android-payments"],
+    ));
+    repeat(&mut w, Msg::Down, 10);
+    snapshot("steps_android_end", &w);
+}
+
+#[test]
+fn organization_steps_ask_the_administrator() {
+    let state = decided(
+        PlanKind::Organization,
+        Channel::Organization,
+        "2025-09-01",
+        actions::Choice::Cancel,
+        &[],
+    );
+    snapshot("steps_organization", &open(state));
+}
+
+#[test]
+fn a_refund_step_follows_the_cancel_while_the_window_is_open() {
+    let steps: Vec<&str> = vec![
+        "web-sign-in",
+        "web-profile-menu",
+        "web-my-purchases",
+        "web-subscriptions",
+        "web-manage",
+        "web-cancel",
+        "web-confirm",
+        "cancelled",
+    ];
+    let state = decided(
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-20",
+        actions::Choice::Cancel,
+        &steps,
+    );
+    snapshot("steps_refund", &open(state));
+}
+
+#[test]
+fn the_date_edit_says_why_a_date_is_refused() {
+    let mut w = open(decided(
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-27",
+        actions::Choice::Cancel,
+        &[],
+    ));
+    repeat(&mut w, Msg::Down, 7);
+    send(&mut w, &[Msg::EditDate]);
+    type_text(&mut w, "2026-03-04");
+    send(&mut w, &[Msg::Next]);
+    snapshot("steps_date_error", &w);
+}
+
+#[test]
+fn after_i_have_cancelled_the_frozen_dates_show() {
+    let state = decided(
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-27",
+        actions::Choice::Cancel,
+        &["web-sign-in", "web-confirm", "cancelled"],
+    );
+    snapshot("steps_cancelled", &open(state));
+}
+
+#[test]
+fn a_pause_shows_how_and_when_billing_resumes() {
+    let state = decided(
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-01-31",
+        actions::Choice::Pause { months: 2 },
+        &[],
+    );
+    snapshot("steps_pause", &open(state));
+}
+
+#[test]
+fn a_kept_plan_has_nothing_to_tick() {
+    let state = decided(
+        PlanKind::PlusAnnual,
+        Channel::Web,
+        "2025-06-15",
+        actions::Choice::Keep,
+        &[],
+    );
+    snapshot("steps_keep", &open(state));
+}
+
+#[test]
+fn the_account_kept_has_its_footprint_steps() {
+    let mut w = open(State::default());
+    send(
+        &mut w,
+        &[
+            Msg::Account,
+            Msg::Down,
+            Msg::Next,
+            Msg::Toggle,
+            Msg::Next,
+            Msg::EditNote,
+        ],
+    );
+    type_text(&mut w, "weekly digest only");
+    snapshot("steps_account_keep_note", &w);
+}
+
+#[test]
+fn a_course_bought_once_has_only_its_refund_steps() {
+    let state = decided(
+        PlanKind::CoursePurchase,
+        Channel::Web,
+        "2026-02-25",
+        actions::Choice::Cancel,
+        &["refund-help-center"],
+    );
+    snapshot("steps_course_refund", &open(state));
+}

@@ -1,0 +1,120 @@
+//! The Summary (with its export prompt and overwrite question), FAQ and
+//! Troubleshooting, at 80x24 and 60x20, today 2026-03-01, text only.
+
+mod support;
+
+use std::path::PathBuf;
+
+use coursera_exit::domain::state::State;
+use coursera_exit::tui::theme::Theme;
+use coursera_exit::wizard::export::{CALENDAR_FILE, ExportOutcome, PLAN_FILE};
+use coursera_exit::wizard::{Msg, Wizard};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::summary::several_and_deleting;
+use support::wizard::{open, repeat, send};
+
+fn render(wizard: &Wizard, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| coursera_exit::tui::draw(frame, wizard, &Theme::plain()))
+        .expect("drawn");
+    terminal
+}
+
+fn snapshot(name: &str, wizard: &Wizard) {
+    for (w, h) in [(80, 24), (60, 20)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(wizard, w, h).backend());
+    }
+}
+
+fn summary() -> Wizard {
+    let mut w = open(several_and_deleting()).with_folders(
+        PathBuf::from("/home/learner/coursera"),
+        Some(PathBuf::from("/home/learner")),
+    );
+    send(&mut w, &[Msg::Summary]);
+    w
+}
+
+#[test]
+fn summary_shows_choices_progress_and_the_next_deadlines() {
+    snapshot("summary_several_and_deleting", &summary());
+}
+
+#[test]
+fn summary_scrolls_to_keep_the_highlighted_deadline_in_view() {
+    let mut w = summary();
+    send(&mut w, &[Msg::PageDown]);
+    snapshot("summary_missed_deadline", &w);
+}
+
+#[test]
+fn summary_with_nothing_tracked_says_how_to_start() {
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::Summary]);
+    snapshot("summary_empty", &w);
+}
+
+#[test]
+fn export_asks_for_a_folder() {
+    let mut w = summary();
+    send(&mut w, &[Msg::Export]);
+    snapshot("summary_export_prompt", &w);
+}
+
+#[test]
+fn export_to_a_missing_folder_asks_again_with_the_reason() {
+    let mut w = summary();
+    send(&mut w, &[Msg::Export, Msg::Next]);
+    let dir = PathBuf::from("/home/learner/coursera/exports");
+    w.exported(ExportOutcome::Failed {
+        why: format!(
+            "{} does not exist; make the folder first, or type another",
+            dir.display()
+        ),
+        dir,
+        written: Vec::new(),
+    });
+    snapshot("summary_export_folder_refused", &w);
+}
+
+#[test]
+fn export_asks_before_overwriting_a_different_file() {
+    let mut w = summary();
+    send(&mut w, &[Msg::Export, Msg::Next]);
+    let dir = PathBuf::from("/home/learner/coursera");
+    w.exported(ExportOutcome::AskOverwrite {
+        differing: vec![dir.join(PLAN_FILE)],
+        dir,
+    });
+    snapshot("summary_export_overwrite", &w);
+}
+
+#[test]
+fn export_done_says_what_was_written_and_where() {
+    let mut w = summary();
+    send(&mut w, &[Msg::Export, Msg::Next]);
+    let dir = PathBuf::from("/home/learner/coursera");
+    w.exported(ExportOutcome::Done {
+        written: vec![dir.join(PLAN_FILE), dir.join(CALENDAR_FILE)],
+        up_to_date: Vec::new(),
+        dir,
+    });
+    snapshot("summary_export_done", &w);
+}
+
+#[test]
+fn faq_expands_the_highlighted_question() {
+    let mut w = open(several_and_deleting());
+    send(&mut w, &[Msg::Faq, Msg::Down]);
+    snapshot("faq", &w);
+}
+
+#[test]
+fn troubleshooting_keeps_the_last_entry_in_view() {
+    let mut w = open(several_and_deleting());
+    send(&mut w, &[Msg::Help, Msg::Troubleshooting]);
+    repeat(&mut w, Msg::Down, 10);
+    snapshot("troubleshooting", &w);
+}

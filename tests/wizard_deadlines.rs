@@ -1,0 +1,197 @@
+//! The Deadlines table as message sequences: where the highlight starts and
+//! moves, what Enter opens, and where Esc goes back to.
+
+mod support;
+
+use coursera_exit::domain::actions;
+use coursera_exit::domain::deadlines::{Deadline, DeadlineKind, deadlines};
+use coursera_exit::domain::journey::{Journey, Screen};
+use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::state::State;
+use coursera_exit::wizard::deadlines::Deadlines;
+use coursera_exit::wizard::{Msg, Page, Wizard};
+use support::wizard::{add, d, open, repeat, today};
+
+/// Three subscriptions and a deletion request (today 2026-03-01): a missed
+/// refund, a trial ending now, a Plus monthly and the support reply.
+fn several() -> State {
+    let mut s = State::default();
+    add(
+        &mut s,
+        PlanKind::CoursePurchase,
+        Channel::Web,
+        "2026-02-10",
+        Some("Course"),
+    );
+    add(
+        &mut s,
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-24",
+        Some("Trial"),
+    );
+    add(
+        &mut s,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-20",
+        Some("Plus"),
+    );
+    actions::delete_account(&mut s, Some(d("2026-02-15")), false, today()).expect("requested");
+    s
+}
+
+fn rows(w: &Wizard) -> Vec<Deadline> {
+    deadlines(w.state(), &w.policy().rules, w.today())
+}
+
+fn page(w: &Wizard) -> &Deadlines {
+    match w.page() {
+        Page::Deadlines(p) => p,
+        other => panic!("expected Deadlines, on {:?}", other.screen()),
+    }
+}
+
+fn highlighted(w: &Wizard) -> Deadline {
+    let rows = rows(w);
+    rows[page(w).selected(&rows)].clone()
+}
+
+/// Home, then `t`.
+fn from_home(state: State) -> Wizard {
+    let mut w = open(state);
+    assert_eq!(w.screen(), Screen::Home);
+    assert!(w.update(Msg::Deadlines).save, "the position is saved");
+    assert_eq!(w.screen(), Screen::Deadlines);
+    assert_eq!(w.state().journey.screen, Screen::Deadlines);
+    w
+}
+
+#[test]
+fn the_table_opens_on_the_most_urgent_row_not_done() {
+    let w = from_home(several());
+    let row = highlighted(&w);
+    // The missed refund is behind; the trial's cancel-by is today.
+    assert_eq!((row.kind, row.date), (DeadlineKind::CancelBy, today()));
+    assert_eq!(row.subscription.as_deref(), Some("s2"));
+}
+
+#[test]
+fn up_and_down_move_one_row_and_stop_at_the_ends() {
+    let mut w = from_home(several());
+    let count = rows(&w).len();
+    repeat(&mut w, Msg::Up, count + 3);
+    assert_eq!(page(&w).selected(&rows(&w)), 0);
+    w.update(Msg::Down);
+    assert_eq!(page(&w).selected(&rows(&w)), 1);
+    repeat(&mut w, Msg::Down, count + 3);
+    assert_eq!(page(&w).selected(&rows(&w)), count - 1);
+    assert_eq!(highlighted(&w), rows(&w)[count - 1]);
+}
+
+#[test]
+fn page_keys_jump_five_rows_within_the_table() {
+    let mut w = from_home(several());
+    let count = rows(&w).len();
+    assert!(count > 6, "enough rows to page: {count}");
+    repeat(&mut w, Msg::Up, count);
+    w.update(Msg::PageDown);
+    assert_eq!(page(&w).selected(&rows(&w)), 5);
+    w.update(Msg::PageUp);
+    assert_eq!(page(&w).selected(&rows(&w)), 0);
+    repeat(&mut w, Msg::PageDown, 10);
+    assert_eq!(page(&w).selected(&rows(&w)), count - 1);
+}
+
+#[test]
+fn moving_saves_nothing() {
+    let mut w = from_home(several());
+    for msg in [Msg::Down, Msg::Up, Msg::PageDown, Msg::PageUp] {
+        assert!(!w.update(msg).save, "{msg:?}");
+    }
+}
+
+#[test]
+fn enter_on_a_subscription_row_opens_that_subscriptions_steps() {
+    let mut w = from_home(several());
+    let row = highlighted(&w);
+    let id = row.subscription.clone().expect("a subscription row");
+    assert!(w.update(Msg::Next).save);
+    assert_eq!(w.screen(), Screen::Steps);
+    assert_eq!(
+        w.state().journey,
+        Journey {
+            screen: Screen::Steps,
+            subscription: Some(id)
+        }
+    );
+}
+
+#[test]
+fn enter_on_the_account_row_opens_the_checklist() {
+    let mut w = from_home(several());
+    let account = rows(&w)
+        .iter()
+        .position(|r| r.kind == DeadlineKind::SupportReplyDue)
+        .expect("the support reply row");
+    repeat(&mut w, Msg::Up, 30);
+    repeat(&mut w, Msg::Down, account);
+    assert_eq!(highlighted(&w).subscription, None);
+    w.update(Msg::Next);
+    assert_eq!(w.screen(), Screen::Checklist);
+}
+
+#[test]
+fn esc_goes_back_to_home_with_the_same_subscription_selected() {
+    let mut w = open(several());
+    repeat(&mut w, Msg::Down, 2);
+    w.update(Msg::Deadlines);
+    w.update(Msg::Back);
+    assert_eq!(w.screen(), Screen::Home);
+    match w.page() {
+        Page::Home(home) => assert_eq!(home.selected(), 2),
+        other => panic!("on {:?}", other.screen()),
+    }
+}
+
+#[test]
+fn esc_goes_back_to_the_checklist_when_opened_from_it() {
+    let mut s = several();
+    s.journey = Journey {
+        screen: Screen::Checklist,
+        subscription: None,
+    };
+    let mut w = open(s);
+    assert_eq!(w.screen(), Screen::Checklist);
+    w.update(Msg::Deadlines);
+    assert_eq!(w.screen(), Screen::Deadlines);
+    w.update(Msg::Back);
+    assert_eq!(w.screen(), Screen::Checklist);
+}
+
+#[test]
+fn a_saved_position_on_the_deadlines_resumes_there() {
+    let w = from_home(several());
+    let saved = w.state().clone();
+    let again = open(saved);
+    assert_eq!(again.screen(), Screen::Deadlines);
+}
+
+#[test]
+fn s_goes_on_to_the_summary() {
+    let mut w = from_home(several());
+    w.update(Msg::Summary);
+    assert_eq!(w.screen(), Screen::Summary);
+}
+
+#[test]
+fn with_nothing_tracked_the_keys_do_nothing_and_esc_still_goes_home() {
+    let mut w = from_home(State::default());
+    assert!(rows(&w).is_empty());
+    for msg in [Msg::Down, Msg::Up, Msg::Next] {
+        w.update(msg);
+        assert_eq!(w.screen(), Screen::Deadlines, "{msg:?}");
+    }
+    w.update(Msg::Back);
+    assert_eq!(w.screen(), Screen::Home);
+}

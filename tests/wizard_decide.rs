@@ -1,0 +1,527 @@
+//! Decide as message sequences: the choices each plan offers, the dates each
+//! choice leads to (from the domain, never changed by looking), what choosing
+//! saves and where it goes, the trial that became a paid plan, and the account.
+
+mod support;
+
+use coursera_exit::domain::actions::{self, Tick};
+use coursera_exit::domain::deadlines::{DeadlineKind, deadlines};
+use coursera_exit::domain::journey::{Journey, Screen};
+use coursera_exit::domain::plan::{AccountDecision, Channel, Decision, PlanKind};
+use coursera_exit::domain::state::{Pause, State};
+use coursera_exit::wizard::decide::{Choice, Decide, TRIAL_BECOMES};
+use coursera_exit::wizard::{Msg, Page, Wizard};
+use support::wizard::{add, d, open, repeat, send, today};
+
+fn decide(w: &Wizard) -> &Decide {
+    match w.page() {
+        Page::Decide(page) => page,
+        other => panic!("expected Decide, on {:?}", other.screen()),
+    }
+}
+
+fn choices(w: &Wizard) -> Vec<Choice> {
+    decide(w).choices(w.state(), w.policy(), w.today())
+}
+
+fn highlighted(w: &Wizard) -> Choice {
+    let all = choices(w);
+    all[decide(w).cursor(&all)]
+}
+
+/// Highlights `choice` (it must be offered).
+fn highlight(w: &mut Wizard, choice: Choice) {
+    let at = choices(w)
+        .iter()
+        .position(|c| *c == choice)
+        .unwrap_or_else(|| panic!("{choice:?} is not offered: {:?}", choices(w)));
+    repeat(w, Msg::Up, 8);
+    repeat(w, Msg::Down, at);
+    assert_eq!(highlighted(w), choice);
+}
+
+/// A wizard on Decide for one subscription of `plan` bought on `channel` on `started`.
+fn on_decide(plan: PlanKind, channel: Channel, started: &str) -> Wizard {
+    let mut state = State::default();
+    add(&mut state, plan, channel, started, None);
+    state.journey = Journey {
+        screen: Screen::Decide,
+        subscription: Some("s1".into()),
+    };
+    let w = open(state);
+    assert_eq!(decide(&w).id(), Some("s1"));
+    w
+}
+
+/// The kinds and dates `choice` shows.
+fn shown(w: &Wizard, choice: Choice) -> Vec<(DeadlineKind, String)> {
+    decide(w)
+        .dates(w.state(), w.policy(), w.today(), choice)
+        .into_iter()
+        .map(|r| (r.kind, r.date.to_string()))
+        .collect()
+}
+
+#[test]
+fn each_plan_offers_the_choices_that_apply_to_it() {
+    let pause_lengths: Vec<Choice> = open(State::default())
+        .policy()
+        .pause
+        .months
+        .iter()
+        .map(|m| Choice::Pause(*m))
+        .collect();
+    assert_eq!(pause_lengths.len(), 3, "the policy offers 1, 2 or 3 months");
+    let mut monthly_spec = pause_lengths.clone();
+    monthly_spec.extend([Choice::Cancel, Choice::Keep]);
+    let cases = [
+        (
+            PlanKind::FreeTrial,
+            Channel::Web,
+            "2026-02-27",
+            vec![Choice::Cancel, Choice::Keep],
+        ),
+        (
+            PlanKind::SpecializationMonthly,
+            Channel::Web,
+            "2026-01-31",
+            monthly_spec,
+        ),
+        (
+            PlanKind::PlusMonthly,
+            Channel::Ios,
+            "2026-02-20",
+            vec![Choice::Cancel, Choice::Keep],
+        ),
+        (
+            PlanKind::PlusAnnual,
+            Channel::Android,
+            "2025-06-15",
+            vec![Choice::Cancel, Choice::Keep],
+        ),
+        // Bought 2026-02-25: the refund window runs to 03-10.
+        (
+            PlanKind::CoursePurchase,
+            Channel::Web,
+            "2026-02-25",
+            vec![Choice::Refund, Choice::Keep],
+        ),
+        // Bought 2026-01-10: the window closed on 01-23.
+        (
+            PlanKind::CoursePurchase,
+            Channel::Web,
+            "2026-01-10",
+            vec![Choice::Keep],
+        ),
+        // Through an app store: Apple or Google refund it, not Coursera.
+        (
+            PlanKind::CoursePurchase,
+            Channel::Ios,
+            "2026-02-25",
+            vec![Choice::Keep],
+        ),
+        (
+            PlanKind::Organization,
+            Channel::Organization,
+            "2025-09-01",
+            vec![Choice::Cancel, Choice::Keep],
+        ),
+    ];
+    for (plan, channel, started, expected) in cases {
+        let w = on_decide(plan, channel, started);
+        assert_eq!(choices(&w), expected, "{plan:?} {channel:?} {started}");
+    }
+}
+
+#[test]
+fn cancel_shows_the_cancel_by_access_and_refund_rows_of_the_subscription() {
+    // SPEC §4 worked case shape: Plus monthly from 2026-02-20, today 03-01:
+    // next charge 03-20, access until 03-19, cancel by 03-18, refund by 02-20 + 13 = 03-05.
+    let w = on_decide(PlanKind::PlusMonthly, Channel::Web, "2026-02-20");
+    assert_eq!(
+        shown(&w, Choice::Cancel),
+        [
+            (DeadlineKind::RefundBy, "2026-03-05".to_string()),
+            (DeadlineKind::CancelBy, "2026-03-18".to_string()),
+            (DeadlineKind::AccessUntil, "2026-03-19".to_string()),
+        ]
+    );
+    assert_eq!(
+        shown(&w, Choice::Keep),
+        [
+            (DeadlineKind::RefundBy, "2026-03-05".to_string()),
+            (DeadlineKind::NextCharge, "2026-03-20".to_string()),
+        ]
+    );
+    // A trial: cancel by the day before its last day, which it keeps.
+    let trial = on_decide(PlanKind::FreeTrial, Channel::Web, "2026-02-27");
+    assert_eq!(
+        shown(&trial, Choice::Cancel),
+        [
+            (DeadlineKind::CancelBy, "2026-03-04".to_string()),
+            (DeadlineKind::TrialLastDay, "2026-03-05".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_pause_shows_the_dates_the_domain_gives_a_copy_with_the_pause_applied() {
+    let w = on_decide(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
+    let before = w.state().clone();
+    for months in [1, 2, 3] {
+        // What the command line would give after `decide s1 --pause N` today.
+        let mut copy = before.clone();
+        actions::decide(
+            &mut copy,
+            "s1",
+            actions::Choice::Pause { months },
+            None,
+            w.policy(),
+            today(),
+        )
+        .expect("a pause");
+        let expected: Vec<(DeadlineKind, String)> = deadlines(&copy, &w.policy().rules, today())
+            .into_iter()
+            .map(|r| (r.kind, r.date.to_string()))
+            .collect();
+        assert_eq!(shown(&w, Choice::Pause(months)), expected, "{months} months");
+    }
+    // From 03-01 for 2 months: billing resumes 05-01; cancel by 04-29.
+    assert_eq!(
+        shown(&w, Choice::Pause(2)),
+        [
+            (DeadlineKind::CancelBy, "2026-04-29".to_string()),
+            (DeadlineKind::PauseResumes, "2026-05-01".to_string()),
+        ]
+    );
+    assert_eq!(w.state(), &before, "looking at a choice changes nothing");
+}
+
+#[test]
+fn moving_through_the_choices_saves_nothing_and_enter_records_the_highlighted_one() {
+    let mut w = on_decide(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
+    for msg in [Msg::Down, Msg::Down, Msg::Up, Msg::PageDown, Msg::PageUp] {
+        assert!(!w.update(msg).save, "{msg:?}");
+    }
+    assert_eq!(w.state().subscriptions[0].decision, None);
+    highlight(&mut w, Choice::Pause(3));
+    assert!(send(&mut w, &[Msg::Next]).save);
+    let sub = &w.state().subscriptions[0];
+    assert_eq!(sub.decision, Some(Decision::Pause));
+    assert_eq!(
+        sub.pause,
+        Some(Pause {
+            from: today(),
+            months: 3
+        })
+    );
+    assert_eq!(
+        w.state().journey,
+        Journey {
+            screen: Screen::Steps,
+            subscription: Some("s1".into())
+        }
+    );
+}
+
+#[test]
+fn every_choice_is_recorded_as_its_decision_and_goes_to_steps() {
+    let cases = [
+        (
+            PlanKind::FreeTrial,
+            Channel::Web,
+            "2026-02-27",
+            Choice::Cancel,
+            Decision::Cancel,
+        ),
+        (
+            PlanKind::FreeTrial,
+            Channel::Web,
+            "2026-02-27",
+            Choice::Keep,
+            Decision::Keep,
+        ),
+        (
+            PlanKind::PlusAnnual,
+            Channel::Ios,
+            "2025-06-15",
+            Choice::Cancel,
+            Decision::Cancel,
+        ),
+        (
+            PlanKind::CoursePurchase,
+            Channel::Web,
+            "2026-02-25",
+            Choice::Refund,
+            Decision::Cancel,
+        ),
+        (
+            PlanKind::CoursePurchase,
+            Channel::Web,
+            "2026-02-25",
+            Choice::Keep,
+            Decision::Keep,
+        ),
+        (
+            PlanKind::Organization,
+            Channel::Organization,
+            "2025-09-01",
+            Choice::Cancel,
+            Decision::Cancel,
+        ),
+    ];
+    for (plan, channel, started, choice, decision) in cases {
+        let mut w = on_decide(plan, channel, started);
+        highlight(&mut w, choice);
+        assert!(send(&mut w, &[Msg::Next]).save);
+        let sub = &w.state().subscriptions[0];
+        assert_eq!(sub.decision, Some(decision), "{plan:?} {choice:?}");
+        assert_eq!(sub.pause, None);
+        assert_eq!(w.screen(), Screen::Steps, "{plan:?} {choice:?}");
+        assert!(w.notice().is_some(), "it says what was recorded");
+    }
+}
+
+#[test]
+fn a_second_choice_replaces_the_first_and_a_pause_keeps_its_first_day() {
+    let mut state = State::default();
+    add(
+        &mut state,
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-01-31",
+        None,
+    );
+    let policy = open(State::default()).policy().clone();
+    actions::decide(
+        &mut state,
+        "s1",
+        actions::Choice::Pause { months: 1 },
+        Some(d("2026-02-10")),
+        &policy,
+        today(),
+    )
+    .expect("a pause");
+    state.journey = Journey {
+        screen: Screen::Decide,
+        subscription: Some("s1".into()),
+    };
+    let mut w = open(state);
+    assert_eq!(
+        highlighted(&w),
+        Choice::Pause(1),
+        "the saved answer is highlighted"
+    );
+    assert_eq!(decide(&w).answer(w.state()), Some(Choice::Pause(1)));
+    highlight(&mut w, Choice::Pause(2));
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(
+        w.state().subscriptions[0].pause,
+        Some(Pause {
+            from: d("2026-02-10"),
+            months: 2
+        }),
+        "a longer pause from the same day"
+    );
+    send(&mut w, &[Msg::Back]);
+    highlight(&mut w, Choice::Cancel);
+    send(&mut w, &[Msg::Next]);
+    let sub = &w.state().subscriptions[0];
+    assert_eq!((sub.decision, sub.pause), (Some(Decision::Cancel), None));
+}
+
+#[test]
+fn a_cancelled_subscription_cannot_be_paused_or_kept_until_the_cancel_is_taken_back() {
+    let mut w = on_decide(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
+    let mut state = w.state().clone();
+    let tick = Tick {
+        item: "cancelled",
+        subscription: Some("s1"),
+        note: None,
+        on: None,
+        undo: false,
+    };
+    actions::done(&mut state, tick, w.policy(), today()).expect("cancelled");
+    state.journey = w.state().journey.clone();
+    w = open(state);
+    for choice in [Choice::Pause(1), Choice::Keep] {
+        highlight(&mut w, choice);
+        let before = w.state().clone();
+        assert!(!send(&mut w, &[Msg::Next]).save);
+        assert_eq!(w.state(), &before, "{choice:?}");
+        assert_eq!(w.screen(), Screen::Decide);
+        let notice = w.notice().expect("a reason").text.clone();
+        assert!(notice.contains("I have cancelled"), "{notice}");
+    }
+}
+
+#[test]
+fn back_goes_to_the_answers_then_home_and_keeps_every_answer() {
+    let mut w = on_decide(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
+    highlight(&mut w, Choice::Pause(2));
+    send(&mut w, &[Msg::Next]);
+    let decided = w.state().subscriptions.clone();
+    assert!(
+        send(&mut w, &[Msg::Back]).save,
+        "Steps → Decide saves the position"
+    );
+    assert_eq!(w.screen(), Screen::Decide);
+    assert_eq!(highlighted(&w), Choice::Pause(2), "the answer is marked");
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.screen(), Screen::Identify);
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.screen(), Screen::Home);
+    assert_eq!(
+        w.state().subscriptions,
+        decided,
+        "nothing was lost on the way back"
+    );
+    // Enter on Home now opens the steps of the decision.
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.screen(), Screen::Steps);
+}
+
+#[test]
+fn a_trial_past_its_first_charge_asks_which_plan_it_became_then_offers_that_plans_choices() {
+    // Started 02-01: first charge 02-08, before today (03-01).
+    let mut w = on_decide(PlanKind::FreeTrial, Channel::Web, "2026-02-01");
+    assert_eq!(
+        decide(&w).converted_on(w.state(), w.policy(), today()),
+        Some(d("2026-02-08"))
+    );
+    let offered: Vec<Choice> = TRIAL_BECOMES.into_iter().map(Choice::Became).collect();
+    assert_eq!(choices(&w), offered);
+    // Plus monthly from 02-08: next charge 03-08, cancel by 03-06, and no refund of that first charge.
+    assert_eq!(
+        shown(&w, Choice::Became(PlanKind::PlusMonthly)),
+        [
+            (DeadlineKind::CancelBy, "2026-03-06".to_string()),
+            (DeadlineKind::NextCharge, "2026-03-08".to_string()),
+        ]
+    );
+    highlight(&mut w, Choice::Became(PlanKind::PlusMonthly));
+    assert!(send(&mut w, &[Msg::Next]).save);
+    let sub = &w.state().subscriptions[0];
+    assert_eq!(sub.plan, Some(PlanKind::PlusMonthly));
+    assert_eq!(sub.started, Some(d("2026-02-08")));
+    assert!(sub.converted_from_trial);
+    assert_eq!(
+        sub.label,
+        w.policy().plan(PlanKind::PlusMonthly).name,
+        "the default label follows"
+    );
+    assert_eq!(
+        w.screen(),
+        Screen::Decide,
+        "still deciding, now about the paid plan"
+    );
+    assert_eq!(decide(&w).converted_on(w.state(), w.policy(), today()), None);
+    assert_eq!(choices(&w), [Choice::Cancel, Choice::Keep]);
+    assert_eq!(highlighted(&w), Choice::Cancel);
+    assert!(
+        !shown(&w, Choice::Cancel)
+            .iter()
+            .any(|(k, _)| *k == DeadlineKind::RefundBy),
+        "a trial's first charge is not refundable"
+    );
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.state().subscriptions[0].decision, Some(Decision::Cancel));
+    assert_eq!(w.screen(), Screen::Steps);
+}
+
+#[test]
+fn a_trial_before_its_first_charge_is_not_asked_about_conversion() {
+    let w = on_decide(PlanKind::FreeTrial, Channel::Web, "2026-02-22");
+    assert_eq!(decide(&w).converted_on(w.state(), w.policy(), today()), None);
+    assert_eq!(choices(&w), [Choice::Cancel, Choice::Keep]);
+}
+
+#[test]
+fn capital_a_on_home_decides_about_the_account() {
+    let mut w = open(State::default());
+    assert!(send(&mut w, &[Msg::Account]).save);
+    assert_eq!(decide(&w).id(), None);
+    assert_eq!(
+        w.state().journey,
+        Journey {
+            screen: Screen::Decide,
+            subscription: None
+        }
+    );
+    assert_eq!(choices(&w), [Choice::DeleteAccount, Choice::KeepAccount]);
+    assert!(
+        decide(&w)
+            .dates(w.state(), w.policy(), today(), Choice::DeleteAccount)
+            .is_empty(),
+        "no date until a deletion is requested"
+    );
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.screen(), Screen::Home);
+}
+
+#[test]
+fn deleting_the_account_goes_to_the_checklist_and_keeping_it_to_its_steps() {
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::Account]);
+    highlight(&mut w, Choice::DeleteAccount);
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.state().account.decision, Some(AccountDecision::Delete));
+    assert_eq!(w.state().account.requested_on, None, "planning is not requesting");
+    assert_eq!(w.screen(), Screen::Checklist);
+
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::Account]);
+    highlight(&mut w, Choice::KeepAccount);
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.state().account.decision, Some(AccountDecision::Keep));
+    assert_eq!(
+        w.state().journey,
+        Journey {
+            screen: Screen::Steps,
+            subscription: None
+        }
+    );
+}
+
+#[test]
+fn keeping_the_account_after_a_deletion_request_asks_to_take_the_request_back_first() {
+    let mut state = State::default();
+    actions::delete_account(&mut state, Some(d("2026-02-20")), false, today()).expect("requested");
+    state.journey = Journey {
+        screen: Screen::Decide,
+        subscription: None,
+    };
+    let mut w = open(state);
+    assert_eq!(highlighted(&w), Choice::DeleteAccount, "the saved answer");
+    highlight(&mut w, Choice::KeepAccount);
+    let before = w.state().clone();
+    assert!(!send(&mut w, &[Msg::Next]).save);
+    assert_eq!(w.state(), &before);
+    assert_eq!(w.state().account.requested_on, Some(d("2026-02-20")));
+    assert!(w.notice().is_some_and(|n| n.text.contains("Request deletion")));
+}
+
+#[test]
+fn a_decide_position_for_a_subscription_that_is_gone_opens_home() {
+    let state = State {
+        journey: Journey {
+            screen: Screen::Decide,
+            subscription: Some("s4".into()),
+        },
+        ..State::default()
+    };
+    let w = open(state);
+    assert_eq!(w.screen(), Screen::Home);
+}
+
+#[test]
+fn a_decide_position_for_an_incomplete_subscription_opens_its_questions() {
+    let mut state = State::default();
+    let id = actions::add_blank(&mut state, "New subscription");
+    state.journey = Journey {
+        screen: Screen::Decide,
+        subscription: Some(id),
+    };
+    let w = open(state);
+    assert_eq!(w.screen(), Screen::Identify);
+}

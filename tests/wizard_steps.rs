@@ -1,0 +1,569 @@
+//! Steps as message sequences: whole journeys from Add through Identify and
+//! Decide to Home for each plan and decision, with the saved state checked
+//! after every step; notes, unticking, the date edit and its refusals; the
+//! account kept with a smaller footprint; going back never losing anything.
+
+mod support;
+
+use coursera_exit::domain::checklist::{CANCELLED, REFUND_REQUESTED};
+use coursera_exit::domain::deadlines::{DeadlineKind, deadlines};
+use coursera_exit::domain::journey::{Journey, Screen};
+use coursera_exit::domain::plan::{Channel, Decision, PlanKind};
+use coursera_exit::domain::state::{Pause, State, Subscription};
+use coursera_exit::wizard::decide::Choice;
+use coursera_exit::wizard::steps::{Editing, Entry, Steps};
+use coursera_exit::wizard::{Mode, Msg, Page, TextKey, Wizard, route};
+use support::wizard::{add, d, open, repeat, send, today, type_text};
+
+fn steps(w: &Wizard) -> &Steps {
+    match w.page() {
+        Page::Steps(page) => page,
+        other => panic!("expected Steps, on {:?}", other.screen()),
+    }
+}
+
+fn entries(w: &Wizard) -> Vec<Entry> {
+    steps(w).entries(w.state(), w.policy(), w.today())
+}
+
+fn selected(w: &Wizard) -> Entry {
+    entries(w)[steps(w).cursor(w.state(), w.policy(), w.today())].clone()
+}
+
+/// Moves the highlight to `entry`.
+fn go_to(w: &mut Wizard, entry: &Entry) {
+    let at = entries(w)
+        .iter()
+        .position(|e| e == entry)
+        .unwrap_or_else(|| panic!("{entry:?} is not listed: {:?}", entries(w)));
+    repeat(w, Msg::PageUp, 1);
+    repeat(w, Msg::Up, 30);
+    repeat(w, Msg::Down, at);
+    assert_eq!(&selected(w), entry);
+}
+
+fn item(id: &str) -> Entry {
+    Entry::Item(id.to_string())
+}
+
+fn sub(w: &Wizard) -> &Subscription {
+    &w.state().subscriptions[0]
+}
+
+/// Highlights the `index`-th line of the current list and presses Enter.
+fn pick(w: &mut Wizard, index: usize) {
+    repeat(w, Msg::Up, 8);
+    repeat(w, Msg::Down, index);
+    w.update(Msg::Next);
+}
+
+const CHANNELS: [Channel; 4] = [
+    Channel::Web,
+    Channel::Ios,
+    Channel::Android,
+    Channel::Organization,
+];
+const PLANS: [PlanKind; 5] = [
+    PlanKind::FreeTrial,
+    PlanKind::SpecializationMonthly,
+    PlanKind::PlusMonthly,
+    PlanKind::PlusAnnual,
+    PlanKind::CoursePurchase,
+];
+
+/// From an empty Home, answers every Identify question; ends on Decide.
+fn identify(plan: PlanKind, channel: Channel, started: &str) -> Wizard {
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::Add]);
+    pick(
+        &mut w,
+        CHANNELS.iter().position(|c| *c == channel).expect("a channel"),
+    );
+    if plan != PlanKind::Organization {
+        pick(&mut w, PLANS.iter().position(|p| *p == plan).expect("a plan"));
+    }
+    type_text(&mut w, started);
+    send(&mut w, &[Msg::Next]);
+    pick(&mut w, 0);
+    assert!(sub(&w).is_complete());
+    assert_eq!((sub(&w).plan, sub(&w).channel), (Some(plan), Some(channel)));
+    assert_eq!(w.screen(), Screen::Decide, "Identify leads to Decide");
+    w
+}
+
+/// On Decide, chooses `choice`; ends on Steps.
+fn choose(w: &mut Wizard, choice: Choice) {
+    let Page::Decide(page) = w.page() else {
+        panic!("on Decide")
+    };
+    let all = page.choices(w.state(), w.policy(), w.today());
+    let at = all.iter().position(|c| *c == choice).expect("offered");
+    pick(w, at);
+    assert_eq!(w.screen(), Screen::Steps);
+    assert_eq!(
+        w.state().journey,
+        Journey {
+            screen: Screen::Steps,
+            subscription: Some("s1".into())
+        }
+    );
+}
+
+/// Whether a step is done in the saved state, with the day it was done.
+fn saved_done(sub: &Subscription, id: &str) -> Option<chrono::NaiveDate> {
+    match id {
+        CANCELLED => sub.cancelled_on,
+        REFUND_REQUESTED => sub.refund_requested_on,
+        _ => sub.item(id).filter(|r| r.done).and_then(|r| r.done_on),
+    }
+}
+
+/// Ticks every step in order with Space, checking the saved state after each.
+fn tick_all(w: &mut Wizard) -> Vec<String> {
+    let ids: Vec<String> = entries(w)
+        .into_iter()
+        .filter_map(|e| match e {
+            Entry::Item(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    for (n, id) in ids.iter().enumerate() {
+        assert_eq!(
+            selected(w),
+            item(id),
+            "the highlight waits on the first step not done"
+        );
+        assert!(send(w, &[Msg::Toggle]).save, "{id}: a tick saves");
+        assert_eq!(saved_done(sub(w), id), Some(today()), "{id}: done today");
+        for later in &ids[n + 1..] {
+            assert_eq!(saved_done(sub(w), later), None, "{later}: not yet");
+        }
+        send(w, &[Msg::Next]);
+    }
+    ids
+}
+
+/// Enter on "Finish" goes to Home beside the subscription, with a notice.
+fn finish(w: &mut Wizard) {
+    assert_eq!(selected(w), Entry::Finish);
+    assert!(send(w, &[Msg::Next]).save);
+    assert_eq!(w.screen(), Screen::Home);
+    assert_eq!(
+        w.state().journey,
+        Journey {
+            screen: Screen::Home,
+            subscription: Some("s1".into())
+        }
+    );
+    assert!(w.notice().is_some(), "Home says where things stand");
+}
+
+fn policy_step_ids(w: &Wizard, channel: Channel) -> Vec<String> {
+    w.policy()
+        .channel(channel)
+        .steps
+        .iter()
+        .map(|s| s.id.clone())
+        .collect()
+}
+
+fn refund_step_ids(w: &Wizard) -> Vec<String> {
+    w.policy().refund.steps.iter().map(|s| s.id.clone()).collect()
+}
+
+#[test]
+fn a_free_trial_cancelled_on_the_website_from_identify_to_home() {
+    let mut w = identify(PlanKind::FreeTrial, Channel::Web, "2026-02-27");
+    choose(&mut w, Choice::Cancel);
+    assert_eq!(sub(&w).decision, Some(Decision::Cancel));
+    let ticked = tick_all(&mut w);
+    let mut expected = policy_step_ids(&w, Channel::Web);
+    expected.push(CANCELLED.to_string());
+    assert_eq!(ticked, expected, "the web steps, then \"I have cancelled\"");
+    assert_eq!(sub(&w).cancelled_on, Some(today()));
+    // The frozen dates: cancel-by done, the trial's last day kept.
+    let rows = steps(&w).dates(w.state(), w.policy(), today());
+    let kinds: Vec<(DeadlineKind, bool)> = rows.iter().map(|r| (r.kind, r.done)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (DeadlineKind::CancelBy, true),
+            (DeadlineKind::TrialLastDay, false)
+        ]
+    );
+    finish(&mut w);
+    let notice = w.notice().expect("a notice").text.clone();
+    assert!(
+        notice.contains("Thu 2026-03-05"),
+        "access until the trial's last day: {notice}"
+    );
+    assert_eq!(route::continue_screen(sub(&w)), None, "nothing left for it");
+}
+
+#[test]
+fn a_specialization_paused_for_each_length_from_identify_to_home() {
+    for months in [1, 2, 3] {
+        let mut w = identify(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
+        choose(&mut w, Choice::Pause(months));
+        assert_eq!(sub(&w).decision, Some(Decision::Pause));
+        assert_eq!(
+            sub(&w).pause,
+            Some(Pause {
+                from: today(),
+                months
+            })
+        );
+        assert_eq!(entries(&w), [Entry::Pause, Entry::Finish], "nothing to tick");
+        assert_eq!(selected(&w), Entry::Pause);
+        // The pause started earlier than today: e changes its first day.
+        send(&mut w, &[Msg::EditDate]);
+        assert_eq!(w.mode(), Mode::Edit);
+        type_text(&mut w, "2026-02-10");
+        assert!(send(&mut w, &[Msg::Next]).save);
+        assert_eq!(
+            sub(&w).pause,
+            Some(Pause {
+                from: d("2026-02-10"),
+                months
+            })
+        );
+        let resumes = steps(&w)
+            .dates(w.state(), w.policy(), today())
+            .into_iter()
+            .find(|r| r.kind == DeadlineKind::PauseResumes)
+            .map(|r| r.date);
+        let expected = ["2026-03-10", "2026-04-10", "2026-05-10"][months as usize - 1];
+        assert_eq!(resumes, Some(d(expected)), "{months} months from 02-10");
+        send(&mut w, &[Msg::Next]);
+        finish(&mut w);
+        assert_eq!(sub(&w).cancelled_on, None);
+    }
+}
+
+#[test]
+fn keeping_a_plan_has_nothing_to_tick_and_finishes_on_home() {
+    let mut w = identify(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
+    choose(&mut w, Choice::Keep);
+    assert_eq!((sub(&w).decision, sub(&w).pause), (Some(Decision::Keep), None));
+    assert_eq!(entries(&w), [Entry::Finish]);
+    finish(&mut w);
+}
+
+#[test]
+fn plus_monthly_on_the_website_has_refund_steps_while_the_window_is_open() {
+    // Paid 02-20: refund by 03-05.
+    let mut w = identify(PlanKind::PlusMonthly, Channel::Web, "2026-02-20");
+    choose(&mut w, Choice::Cancel);
+    let ticked = tick_all(&mut w);
+    let mut expected = policy_step_ids(&w, Channel::Web);
+    expected.push(CANCELLED.to_string());
+    expected.extend(refund_step_ids(&w));
+    expected.push(REFUND_REQUESTED.to_string());
+    assert_eq!(ticked, expected);
+    assert_eq!(sub(&w).refund_requested_on, Some(today()));
+    let refund = steps(&w)
+        .dates(w.state(), w.policy(), today())
+        .into_iter()
+        .find(|r| r.kind == DeadlineKind::RefundBy)
+        .expect("the refund row stays");
+    assert!(refund.done, "done once requested");
+    finish(&mut w);
+}
+
+#[test]
+fn plus_monthly_past_its_refund_window_has_no_refund_steps() {
+    // Latest payment 02-10: refund by 02-23, already past.
+    let mut w = identify(PlanKind::PlusMonthly, Channel::Web, "2026-01-10");
+    choose(&mut w, Choice::Cancel);
+    let mut expected: Vec<Entry> = policy_step_ids(&w, Channel::Web)
+        .iter()
+        .map(|s| item(s))
+        .collect();
+    expected.extend([item(CANCELLED), Entry::Finish]);
+    assert_eq!(entries(&w), expected);
+}
+
+#[test]
+fn app_store_plans_cancel_in_the_store_with_no_coursera_refund_step() {
+    for (channel, plan) in [
+        (Channel::Ios, PlanKind::PlusAnnual),
+        (Channel::Android, PlanKind::PlusMonthly),
+    ] {
+        let mut w = identify(plan, channel, "2026-02-20");
+        choose(&mut w, Choice::Cancel);
+        let ticked = tick_all(&mut w);
+        let mut expected = policy_step_ids(&w, channel);
+        expected.push(CANCELLED.to_string());
+        assert_eq!(ticked, expected, "{channel:?}");
+        assert_eq!(sub(&w).refund_requested_on, None);
+        finish(&mut w);
+    }
+}
+
+#[test]
+fn a_course_bought_once_asks_for_its_refund() {
+    let mut w = identify(PlanKind::CoursePurchase, Channel::Web, "2026-02-25");
+    choose(&mut w, Choice::Refund);
+    assert_eq!(sub(&w).decision, Some(Decision::Cancel));
+    let ticked = tick_all(&mut w);
+    let mut expected = refund_step_ids(&w);
+    expected.push(REFUND_REQUESTED.to_string());
+    assert_eq!(ticked, expected, "nothing to cancel, only the refund");
+    assert_eq!(sub(&w).cancelled_on, None);
+    assert_eq!(sub(&w).refund_requested_on, Some(today()));
+    assert_eq!(route::continue_screen(sub(&w)), None);
+    finish(&mut w);
+}
+
+#[test]
+fn an_organization_plan_is_ended_by_asking_the_administrator() {
+    let mut w = identify(PlanKind::Organization, Channel::Organization, "2025-09-01");
+    choose(&mut w, Choice::Cancel);
+    let ticked = tick_all(&mut w);
+    let mut expected = policy_step_ids(&w, Channel::Organization);
+    expected.push(CANCELLED.to_string());
+    assert_eq!(ticked, expected);
+    finish(&mut w);
+}
+
+fn cancelling_a_trial() -> Wizard {
+    let mut w = identify(PlanKind::FreeTrial, Channel::Web, "2026-02-27");
+    choose(&mut w, Choice::Cancel);
+    w
+}
+
+#[test]
+fn space_on_a_ticked_step_unticks_it() {
+    let mut w = cancelling_a_trial();
+    send(&mut w, &[Msg::Toggle]);
+    assert!(sub(&w).item("web-sign-in").is_some_and(|r| r.done));
+    assert!(send(&mut w, &[Msg::Toggle]).save);
+    assert_eq!(sub(&w).item("web-sign-in"), None, "nothing left to keep");
+    go_to(&mut w, &item(CANCELLED));
+    send(&mut w, &[Msg::Toggle]);
+    assert_eq!(sub(&w).cancelled_on, Some(today()));
+    send(&mut w, &[Msg::Toggle]);
+    assert_eq!(sub(&w).cancelled_on, None, "untick takes the cancel back");
+}
+
+#[test]
+fn a_note_is_saved_without_ticking_and_esc_leaves_it_as_it_was() {
+    let mut w = cancelling_a_trial();
+    send(&mut w, &[Msg::Down, Msg::EditNote]);
+    assert_eq!(w.mode(), Mode::Edit);
+    assert!(matches!(steps(&w).editing(), Some(Editing::Note { .. })));
+    type_text(&mut w, "the menu is top left on my screen");
+    assert!(send(&mut w, &[Msg::Next]).save);
+    let record = sub(&w).item("web-profile-menu").expect("a record").clone();
+    assert_eq!(record.note.as_deref(), Some("the menu is top left on my screen"));
+    assert!(!record.done, "a note is not a tick");
+    // Esc throws the edit away.
+    send(&mut w, &[Msg::EditNote]);
+    send(&mut w, &[Msg::Text(TextKey::Clear)]);
+    type_text(&mut w, "other");
+    assert!(!send(&mut w, &[Msg::Back]).save);
+    assert_eq!(w.mode(), Mode::Normal);
+    assert_eq!(
+        sub(&w).item("web-profile-menu").and_then(|r| r.note.as_deref()),
+        Some("the menu is top left on my screen")
+    );
+    // A ticked step keeps its note and its day.
+    send(&mut w, &[Msg::Toggle]);
+    let record = sub(&w).item("web-profile-menu").expect("a record");
+    assert_eq!(
+        (record.done, record.done_on, record.note.as_deref()),
+        (true, Some(today()), Some("the menu is top left on my screen"))
+    );
+}
+
+#[test]
+fn a_note_on_i_have_cancelled_keeps_the_cancel_date() {
+    let mut w = cancelling_a_trial();
+    go_to(&mut w, &item(CANCELLED));
+    send(&mut w, &[Msg::EditDate]);
+    type_text(&mut w, "2026-02-28");
+    send(&mut w, &[Msg::Next, Msg::EditNote]);
+    type_text(&mut w, "confirmation email 2026-02-28");
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(sub(&w).cancelled_on, Some(d("2026-02-28")));
+    assert_eq!(
+        sub(&w).item(CANCELLED).and_then(|r| r.note.as_deref()),
+        Some("confirmation email 2026-02-28")
+    );
+}
+
+#[test]
+fn the_cancel_date_offers_today_and_refuses_invalid_future_and_too_early_dates_inline() {
+    let mut w = cancelling_a_trial();
+    go_to(&mut w, &item(CANCELLED));
+    send(&mut w, &[Msg::EditDate]);
+    let date = |w: &Wizard| match steps(w).editing() {
+        Some(Editing::Date { field, .. }) => (
+            field.text().value().to_string(),
+            field.error().map(str::to_string),
+        ),
+        other => panic!("the date field is open: {other:?}"),
+    };
+    assert_eq!(date(&w), ("2026-03-01".to_string(), None), "today is offered");
+    for (typed, reason) in [
+        ("2026-02-30", "February 2026 has 28 days"),
+        ("2026-03-02", "after today, 2026-03-01"),
+        ("2026-02-26", "before s1 started, Fri 2026-02-27"),
+    ] {
+        send(&mut w, &[Msg::Text(TextKey::Clear)]);
+        type_text(&mut w, typed);
+        let before = w.state().clone();
+        assert!(!send(&mut w, &[Msg::Next]).save, "{typed}");
+        assert_eq!(w.state(), &before, "{typed}: nothing saved");
+        assert_eq!(w.mode(), Mode::Edit, "{typed}: still editing");
+        let (value, error) = date(&w);
+        assert_eq!(value, typed);
+        assert_eq!(error.as_deref(), Some(reason), "{typed}");
+    }
+    // ↓ steps a day earlier; the start day itself is accepted.
+    send(&mut w, &[Msg::Text(TextKey::Clear)]);
+    type_text(&mut w, "2026-02-28");
+    send(&mut w, &[Msg::Down]);
+    assert!(send(&mut w, &[Msg::Next]).save);
+    assert_eq!(sub(&w).cancelled_on, Some(d("2026-02-27")));
+    assert_eq!(w.mode(), Mode::Normal);
+}
+
+#[test]
+fn esc_in_the_date_field_cancels_the_edit_and_keeps_the_saved_date() {
+    let mut w = cancelling_a_trial();
+    go_to(&mut w, &item(CANCELLED));
+    send(&mut w, &[Msg::Toggle, Msg::EditDate]);
+    type_text(&mut w, "2026-02-27");
+    assert!(!send(&mut w, &[Msg::Back]).save);
+    assert_eq!(w.mode(), Mode::Normal);
+    assert_eq!(sub(&w).cancelled_on, Some(today()));
+    assert_eq!(w.screen(), Screen::Steps, "Esc left the field, not the screen");
+}
+
+#[test]
+fn e_gives_any_step_the_day_it_was_done() {
+    let mut w = cancelling_a_trial();
+    send(&mut w, &[Msg::EditDate]);
+    type_text(&mut w, "2026-02-28");
+    assert!(send(&mut w, &[Msg::Next]).save);
+    let record = sub(&w).item("web-sign-in").expect("a record");
+    assert_eq!((record.done, record.done_on), (true, Some(d("2026-02-28"))));
+}
+
+#[test]
+fn back_from_steps_keeps_every_tick_and_note_and_reopening_returns_to_them() {
+    let mut w = cancelling_a_trial();
+    send(&mut w, &[Msg::Toggle, Msg::Next, Msg::EditNote]);
+    type_text(&mut w, "found it");
+    send(&mut w, &[Msg::Next]);
+    let saved = w.state().subscriptions.clone();
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.screen(), Screen::Decide);
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.screen(), Screen::Identify);
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.screen(), Screen::Home);
+    assert_eq!(w.state().subscriptions, saved);
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(
+        w.screen(),
+        Screen::Steps,
+        "a decided subscription opens on its steps"
+    );
+    assert_eq!(selected(&w), item("web-profile-menu"), "the first step not done");
+
+    // Quit and start again: the same position.
+    let mut again = open(w.state().clone());
+    assert_eq!(again.screen(), Screen::Steps);
+    assert_eq!(again.state().subscriptions, saved);
+    send(&mut again, &[Msg::Back]);
+    assert_eq!(again.screen(), Screen::Decide);
+}
+
+#[test]
+fn continue_leads_to_the_next_unfinished_screen() {
+    let mut w = cancelling_a_trial();
+    send(&mut w, &[Msg::Back, Msg::Back, Msg::Back]);
+    assert_eq!(route::continue_screen(sub(&w)), Some(Screen::Steps));
+    send(&mut w, &[Msg::Continue]);
+    assert_eq!(w.screen(), Screen::Steps);
+
+    let mut state = State::default();
+    add(&mut state, PlanKind::PlusAnnual, Channel::Web, "2025-06-15", None);
+    let undecided = &state.subscriptions[0];
+    assert_eq!(route::continue_screen(undecided), Some(Screen::Decide));
+    assert_eq!(route::open_screen(undecided), Screen::Decide);
+}
+
+#[test]
+fn the_account_kept_ticks_its_footprint_steps_as_account_items() {
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::Account]);
+    pick(&mut w, 1);
+    assert_eq!(w.screen(), Screen::Steps);
+    assert_eq!(steps(&w).id(), None);
+    let keep: Vec<String> = w
+        .policy()
+        .account_keep
+        .steps
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    let mut expected: Vec<Entry> = keep.iter().map(|id| item(id)).collect();
+    expected.push(Entry::Finish);
+    assert_eq!(entries(&w), expected);
+    for (n, id) in keep.iter().enumerate() {
+        assert!(send(&mut w, &[Msg::Toggle]).save);
+        let record = w.state().account.item(id).expect("an account item");
+        assert_eq!((record.done, record.done_on), (true, Some(today())), "{id}");
+        assert_eq!(w.state().account.items.len(), n + 1);
+        send(&mut w, &[Msg::Next]);
+    }
+    assert!(w.state().subscriptions.is_empty());
+    assert_eq!(selected(&w), Entry::Finish);
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.screen(), Screen::Home);
+    assert!(w.notice().is_some());
+}
+
+#[test]
+fn a_trial_that_became_paid_shows_it_on_steps_and_esc_offers_the_conversion() {
+    let mut state = State::default();
+    add(&mut state, PlanKind::FreeTrial, Channel::Web, "2026-02-01", None);
+    state.subscriptions[0].decision = Some(Decision::Cancel);
+    let mut w = open(state);
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.screen(), Screen::Steps);
+    // The trial's rows stay, overdue, until the conversion is recorded.
+    let rows = deadlines(w.state(), &w.policy().rules, today());
+    assert!(rows.iter().all(|r| r.days_left < 0));
+    send(&mut w, &[Msg::Back]);
+    let Page::Decide(page) = w.page() else {
+        panic!("on Decide")
+    };
+    assert_eq!(
+        page.choices(w.state(), w.policy(), today())[0],
+        Choice::Became(PlanKind::SpecializationMonthly)
+    );
+}
+
+#[test]
+fn the_sidebar_marks_steps_done_once_nothing_is_left_for_the_decision() {
+    use coursera_exit::wizard::progress::{Mark, marks};
+    let steps_mark = |w: &Wizard| {
+        marks(w.state(), Screen::Home, Some(sub(w)))
+            .into_iter()
+            .find(|(s, _)| *s == Screen::Steps)
+            .map(|(_, m)| m)
+    };
+    let mut kept = identify(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
+    assert_eq!(steps_mark(&kept), Some(Mark::Todo));
+    choose(&mut kept, Choice::Keep);
+    assert_eq!(steps_mark(&kept), Some(Mark::Done), "keeping needs no ticks");
+    let mut cancelling = cancelling_a_trial();
+    assert_eq!(steps_mark(&cancelling), Some(Mark::Todo));
+    go_to(&mut cancelling, &item(CANCELLED));
+    send(&mut cancelling, &[Msg::Toggle]);
+    assert_eq!(steps_mark(&cancelling), Some(Mark::Done));
+}
