@@ -4,7 +4,8 @@
 //! Run: `cargo bench --bench first_frame` (options after `--`: `--runs N`,
 //! default 50; `--no-build` to skip the release build; `--show` to print
 //! the first screens; `--write-state FILE` to only write the 50-subscription
-//! state file, e.g. for a profiler, and exit). It first runs `cargo build
+//! state file, e.g. for a profiler, and exit; `--candidate BINARY` to add
+//! another build of coursera-exit on the same state, e.g. one with a fix). It first runs `cargo build
 //! --release --bins --examples` itself, so every program is the release
 //! profile of the tree as it is.
 //!
@@ -93,7 +94,7 @@ fn main() {
         ]
         .to_vec()
     };
-    let programs = [
+    let mut programs = vec![
         Program {
             name: "bare ratatui (floor)",
             path: bins::bare(),
@@ -106,7 +107,7 @@ fn main() {
             path: bins::ours(),
             args: ours_on(&fifty),
             markers: FIFTY_MARKERS,
-            state: Some((fifty.clone(), Some(fifty_bytes))),
+            state: Some((fifty.clone(), Some(fifty_bytes.clone()))),
         },
         Program {
             name: "coursera-exit, no state file",
@@ -116,6 +117,16 @@ fn main() {
             state: Some((missing.clone(), None)),
         },
     ];
+    if let Some(candidate) = common::arg_value("--candidate") {
+        let state = dir.path().join("candidate.toml");
+        programs.push(Program {
+            name: "candidate, 50 subscriptions",
+            path: PathBuf::from(candidate),
+            args: ours_on(&state),
+            markers: FIFTY_MARKERS,
+            state: Some((state, Some(fifty_bytes.clone()))),
+        });
+    }
 
     if common::has_flag("--show") {
         for p in &programs {
@@ -153,6 +164,12 @@ fn main() {
         pair_median(bare, empty) * 1e3,
         pair_median(empty, fifty) * 1e3
     );
+    if let Some(candidate) = samples.get(3) {
+        println!(
+            "  candidate − coursera-exit, both on 50 subscriptions: median of run-pair differences {:+.3} ms",
+            pair_median(fifty, candidate) * 1e3
+        );
+    }
 
     println!("\nMemory at the first frame: peak (VmHWM), resident split, page faults");
     for (p, s) in programs.iter().zip(&samples) {

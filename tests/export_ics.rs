@@ -216,7 +216,7 @@ fn summaries_say_what_to_do_and_descriptions_give_how_plan_and_source() {
         .expect("the trial's cancel-by is open");
     assert_eq!(
         value(trial_cancel, "SUMMARY"),
-        "Cancel Data Science trial before it renews"
+        "Last day to cancel Data Science trial"
     );
     let rule = policy.deadline(DeadlineKind::CancelBy);
     let description = value(trial_cancel, "DESCRIPTION");

@@ -46,7 +46,7 @@ fn a_free_trial_added_key_by_key_goes_to_decide_then_home_shows_its_next_deadlin
     let home = pty.wait_for("Most urgent");
     assert!(home.contains("Cancel by Wed 2026-03-04 · in 3 days"), "{home}");
     assert!(
-        home.contains("Most urgent: Cancel Free trial before it renews"),
+        home.contains("Most urgent: Last day to cancel Free trial"),
         "{home}"
     );
     pty.send("q");

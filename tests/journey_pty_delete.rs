@@ -108,7 +108,7 @@ fn deleting_the_account_key_by_key_records_the_request_and_its_reply_date() {
     // The reply date is on the Deadlines table.
     pty.send("t");
     let table = pty.wait_for("Support reply due");
-    assert!(table.contains("Wed 2026-04-01"), "{table}");
+    assert!(table.contains("2026-04-01"), "{table}");
     pty.send(key::ESC);
     pty.wait_for("Before deleting your account");
     pty.send("q");

@@ -114,3 +114,20 @@ fn alt_letters_are_not_commands() {
     let k = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
     assert_eq!(action(k, Mode::Normal), None);
 }
+
+#[test]
+fn g_and_the_home_key_go_home_only_in_normal_mode() {
+    for code in [KeyCode::Char('g'), KeyCode::Home] {
+        assert_eq!(msg(key(code), Mode::Normal), Some(Msg::Home), "{code:?}");
+    }
+    // Typing a date or note: g is a letter, Home moves to the start.
+    assert_eq!(
+        msg(key(KeyCode::Char('g')), Mode::Edit),
+        Some(Msg::Text(TextKey::Insert('g')))
+    );
+    assert_eq!(
+        msg(key(KeyCode::Home), Mode::Edit),
+        Some(Msg::Text(TextKey::Start))
+    );
+    assert_eq!(msg(key(KeyCode::Char('g')), Mode::Confirm), None);
+}

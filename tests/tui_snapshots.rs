@@ -5,13 +5,13 @@
 mod support;
 
 use coursera_exit::domain::actions::add_blank;
-use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::plan::{AccountDecision, Channel, PlanKind};
 use coursera_exit::domain::state::State;
 use coursera_exit::tui::theme::Theme;
 use coursera_exit::wizard::{Msg, Wizard};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use support::wizard::{add, open, repeat, send, type_text};
+use support::wizard::{add, open, repeat, send, today, type_text};
 
 fn render(wizard: &Wizard, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
@@ -140,11 +140,63 @@ fn identify_shows_why_a_date_is_refused() {
 #[test]
 fn identify_asks_about_a_certificate() {
     let mut w = new_subscription();
-    send(
-        &mut w,
-        &[Msg::Next, Msg::Down, Msg::Down, Msg::Down, Msg::Next, Msg::Next],
-    );
+    send(&mut w, &[Msg::Next, Msg::Down, Msg::Down, Msg::Down, Msg::Next]);
+    // The offered date is no answer: it is typed.
+    type_text(&mut w, "2026-03-01");
+    send(&mut w, &[Msg::Next]);
     snapshot("identify_certificate", &w);
+}
+
+#[test]
+fn identify_shows_no_date_is_chosen_after_the_editor_is_cancelled() {
+    let mut w = new_subscription();
+    send(&mut w, &[Msg::Next, Msg::Down, Msg::Next, Msg::Back]);
+    snapshot("identify_date_not_chosen", &w);
+}
+
+#[test]
+fn the_certificate_hint_follows_the_plan() {
+    // Down 1: Specialization (monthly), whose certificate ends it rather than a refund.
+    let mut w = new_subscription();
+    send(&mut w, &[Msg::Next, Msg::Down, Msg::Next]);
+    type_text(&mut w, "2026-02-20");
+    send(&mut w, &[Msg::Next]);
+    let screen = render(&w, 80, 24).backend().to_string();
+    assert!(screen.contains("ends by itself"), "{screen}");
+    assert!(!screen.contains("decides whether a refund"), "{screen}");
+}
+
+fn deleting_the_account(state: &mut State) {
+    state.account.decision = Some(AccountDecision::Delete);
+    state.account.requested_on = Some(today());
+}
+
+#[test]
+fn home_shows_the_account_being_deleted_with_nothing_else_tracked() {
+    let mut state = State::default();
+    deleting_the_account(&mut state);
+    snapshot("home_account_only", &open(state));
+}
+
+#[test]
+fn home_shows_the_account_line_beside_subscriptions() {
+    let mut state = every_urgency();
+    deleting_the_account(&mut state);
+    snapshot("home_every_urgency_account", &open(state));
+}
+
+#[test]
+fn an_incomplete_subscription_says_what_is_missing_without_cutting_a_word() {
+    let mut state = State::default();
+    let blank = add_blank(&mut state, "New subscription");
+    state.subscription_mut(&blank).expect("added").channel = Some(Channel::Android);
+    let wide = render(&open(state.clone()), 80, 24).backend().to_string();
+    assert!(
+        wide.contains("? incomplete: plan, date, certificate to answer"),
+        "named where they fit: {wide}"
+    );
+    let narrow = render(&open(state), 60, 20).backend().to_string();
+    assert!(narrow.contains("? incomplete: 3 answers missing"), "{narrow}");
 }
 
 #[test]

@@ -162,3 +162,46 @@ fn checklist_details_scrolled_with_page_down() {
     repeat(&mut w, Msg::PageDown, 2);
     snapshot("checklist_details_scrolled", &w);
 }
+
+#[test]
+fn a_cut_title_keeps_its_note_mark_and_date_in_sight() {
+    let w = open(some_done());
+    for (width, height) in [(80, 24), (60, 20)] {
+        let terminal = render(&w, width, height);
+        let buffer = terminal.backend().buffer();
+        let text: Vec<String> = (0..height)
+            .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+            .collect();
+        let row = text
+            .iter()
+            .find(|l| l.contains("Save receipts"))
+            .expect("the receipts item is listed");
+        assert!(row.contains('…'), "the title is cut at {width}x{height}: {row}");
+        assert!(
+            row.contains('✎'),
+            "its note mark shows at {width}x{height}: {row}"
+        );
+        if width >= 80 {
+            assert!(row.contains("2026-02-28"), "its date shows: {row}");
+        }
+    }
+}
+
+#[test]
+fn the_help_ends_with_a_legend_of_the_checklists_marks() {
+    let mut w = open(some_done());
+    w.update(Msg::Help);
+    repeat(&mut w, Msg::PageDown, 10);
+    let terminal = render(&w, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let text: String = (0..24u16)
+        .flat_map(|y| (0..80u16).map(move |x| (x, y)))
+        .map(|p| buffer[p].symbol().to_string())
+        .collect();
+    for (mark, meaning) in [("✓", "done"), ("✎", "has a note"), (">", "selected")] {
+        assert!(
+            text.contains(&format!("{mark}  ")) && text.contains(meaning),
+            "{mark} {meaning} explained:\n{text}"
+        );
+    }
+}

@@ -143,3 +143,69 @@ fn the_highlighted_row_stays_in_sight_at_every_position_and_size() {
         w.update(Msg::Down);
     }
 }
+
+/// The table's lines only (inside the pane, right of the steps): from the
+/// pane's top to the line that counts the rows out of sight.
+fn table_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .skip(2)
+        .take_while(|l| !l.contains(" more") && !l.contains("└"))
+        .filter_map(|l| l.split_once("││"))
+        .map(|(_, pane)| pane.trim_end_matches('│').to_string())
+        .collect()
+}
+
+#[test]
+fn every_row_shows_its_whole_title_and_label_at_both_sizes() {
+    let mut w = deadlines_from_home(every_kind_of_row());
+    repeat(&mut w, Msg::Up, 30);
+    let rows = coursera_exit::domain::deadlines::deadlines(w.state(), &w.policy().rules, today());
+    for (width, height) in [(80, 24), (60, 20)] {
+        let mut seen = vec![false; rows.len()];
+        repeat(&mut w, Msg::Up, 30);
+        for _ in 0..rows.len() {
+            let text = screen_text(&w, width, height);
+            let table = table_lines(&text).join("\n");
+            assert!(!table.contains('…'), "nothing cut at {width}x{height}:\n{text}");
+            // A wrapped label continues on the next line; joined, it reads whole.
+            let words: String = table.split_whitespace().collect::<Vec<_>>().join(" ");
+            for (i, row) in rows.iter().enumerate() {
+                let title = &w.policy().deadline(row.kind).title;
+                if words.contains(&format!("{title} · {}", row.label)) {
+                    seen[i] = true;
+                }
+            }
+            w.update(Msg::Down);
+        }
+        assert!(
+            seen.iter().all(|s| *s),
+            "every row read whole at {width}x{height}: {seen:?}"
+        );
+    }
+}
+
+#[test]
+fn page_down_brings_the_rest_of_the_details_into_sight_at_60x20() {
+    let mut w = deadlines_from_home(every_kind_of_row());
+    let before = screen_text(&w, 60, 20);
+    assert!(before.contains("(PgDn)"), "says how to see more:\n{before}");
+    assert!(
+        !before.contains("as of"),
+        "the source is out of sight first:\n{before}"
+    );
+    repeat(&mut w, Msg::PageDown, 5);
+    let after = screen_text(&w, 60, 20);
+    assert!(after.contains("as of"), "the source line is reached:\n{after}");
+    assert!(after.contains("(PgUp)"), "says how to go back:\n{after}");
+    snapshot("deadlines_details_scrolled", &w);
+}
+
+#[test]
+fn a_refund_row_names_the_payment_it_is_for() {
+    let mut w = deadlines_from_home(every_kind_of_row());
+    repeat(&mut w, Msg::Up, 30);
+    let text = screen_text(&w, 80, 24);
+    assert!(text.contains("> ✗ 2026-02-23"), "the course's refund-by:\n{text}");
+    // The Python course was bought on 2026-02-10.
+    assert!(text.contains("For the payment of Tue 2026-02-10."), "{text}");
+}

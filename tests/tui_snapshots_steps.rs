@@ -218,3 +218,88 @@ fn a_course_bought_once_has_only_its_refund_steps() {
     );
     snapshot("steps_course_refund", &open(state));
 }
+
+/// The rows of the screen as text.
+fn rows(wizard: &Wizard, width: u16, height: u16) -> Vec<String> {
+    let terminal = render(wizard, width, height);
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn every_line_of_the_steps_can_be_scrolled_into_sight_without_blank_rows() {
+    let state = decided(
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-02-01",
+        actions::Choice::Cancel,
+        &[],
+    );
+    let mut w = open(state);
+    for (width, height) in [(80, 24), (60, 20)] {
+        for _ in 0..30 {
+            let screen = rows(&w, width, height);
+            // The pane's last row inside its border: the scroll indicator,
+            // when there is one, sits there with the list filling the rows above.
+            let bottom = &screen[usize::from(height) - 3];
+            if let Some(row) = screen.iter().position(|r| r.contains(" more")) {
+                assert_eq!(
+                    &screen[row],
+                    bottom,
+                    "blank rows above the indicator:\n{}",
+                    screen.join("\n")
+                );
+            }
+            send(&mut w, &[Msg::Down]);
+        }
+        let screen = rows(&w, width, height);
+        let shown = screen.join("\n");
+        assert!(shown.contains("> Finish"), "the last step is in sight:\n{shown}");
+        let indicator = screen
+            .iter()
+            .find(|r| r.contains(" more"))
+            .expect("the list scrolls");
+        assert!(
+            !indicator.contains("↓"),
+            "nothing is left below the last step:\n{shown}"
+        );
+        repeat(&mut w, Msg::Up, 30);
+    }
+}
+
+#[test]
+fn a_long_notice_wraps_instead_of_being_cut() {
+    let state = decided(
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-02-20",
+        actions::Choice::Cancel,
+        &["cancelled"],
+    );
+    let mut w = open(state);
+    repeat(&mut w, Msg::PageDown, 1);
+    send(&mut w, &[Msg::Next]);
+    let notice = w.notice().expect("a notice on finishing").text.clone();
+    for (width, height) in [(80, 24), (60, 20)] {
+        assert!(notice.chars().count() > usize::from(width) - 2, "{notice}");
+        let screen = rows(&w, width, height);
+        let footer = screen.len() - 1;
+        let border = screen
+            .iter()
+            .position(|r| r.starts_with('└'))
+            .expect("the panes' border");
+        let shown: Vec<&str> = screen[border + 1..footer]
+            .iter()
+            .flat_map(|r| r.split_whitespace())
+            .collect();
+        let words: Vec<&str> = notice.split_whitespace().collect();
+        assert_eq!(
+            shown,
+            words,
+            "the notice, whole, above the footer:\n{}",
+            screen.join("\n")
+        );
+    }
+}

@@ -118,3 +118,33 @@ fn troubleshooting_keeps_the_last_entry_in_view() {
     repeat(&mut w, Msg::Down, 10);
     snapshot("troubleshooting", &w);
 }
+
+#[test]
+fn a_kept_plan_reads_keep_paying_with_its_next_charge_and_no_steps() {
+    use coursera_exit::domain::actions::{self, Choice};
+    use coursera_exit::domain::plan::{Channel, PlanKind};
+    use coursera_exit::domain::policy::Policy;
+    let mut state = State::default();
+    let id = support::wizard::add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-01-31",
+        Some("Plus"),
+    );
+    let today = support::wizard::today();
+    actions::decide(&mut state, &id, Choice::Keep, None, &Policy::embedded(), today).expect("kept");
+    let mut w = open(state);
+    send(&mut w, &[Msg::Summary]);
+    let terminal = render(&w, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let text: Vec<String> = (0..24u16)
+        .map(|y| (0..80u16).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let line = text
+        .iter()
+        .find(|l| l.contains("keep paying"))
+        .expect("the decision is shown");
+    assert!(line.contains("keep paying · next charge "), "{line}");
+    assert!(!line.contains("steps"), "no steps to count: {line}");
+}

@@ -539,3 +539,24 @@ fn page_keys_scroll_the_details_and_moving_starts_them_at_the_top() {
         "another item's details start at the top"
     );
 }
+
+#[test]
+fn every_item_lists_the_shared_keys_in_the_same_order_after_its_own() {
+    let mut w = at_checklist(deleting());
+    let shared = |w: &Wizard| -> Vec<&'static str> {
+        let commands = w.commands();
+        let from = commands
+            .iter()
+            .position(|c| c.keys == "Enter")
+            .expect("Enter goes on");
+        commands[from..].iter().map(|c| c.action).collect()
+    };
+    select(&mut w, checklist_ids::DOWNLOAD_CERTIFICATES);
+    let normal = shared(&w);
+    select(&mut w, CANCEL_ALL);
+    assert_eq!(shared(&w), normal, "the derived item");
+    select(&mut w, SOCIAL);
+    assert_eq!(shared(&w), normal, "the social item");
+    assert!(normal.contains(&"move"), "↑↓ move is listed: {normal:?}");
+    assert_eq!(normal[1], "move", "right after Enter, so it shows at 80 columns");
+}

@@ -86,3 +86,32 @@ fn esc_restores_the_value_from_before_the_edit() {
     assert_eq!(f.text().value(), "2026-02-10");
     assert!(!f.editing());
 }
+
+#[test]
+fn an_offered_date_is_never_submitted_until_typed_or_stepped() {
+    let mut f = DateField::suggest(today());
+    f.begin();
+    assert_eq!(
+        f.on_msg(Msg::Next, today()),
+        FieldEvent::Idle,
+        "the offer is no answer"
+    );
+    assert!(f.error().is_some(), "it says why");
+    assert_eq!(steps(&mut f, Msg::Down, 1), "2026-02-28");
+    assert!(!f.suggested());
+    assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Submit);
+}
+
+#[test]
+fn typing_over_an_offered_date_chooses_it_and_esc_brings_the_offer_back() {
+    let mut f = DateField::suggest(today());
+    f.begin();
+    for c in "2026-02-14".chars() {
+        f.on_msg(Msg::Text(TextKey::Insert(c)), today());
+    }
+    assert!(!f.suggested());
+    assert_eq!(f.on_msg(Msg::Back, today()), FieldEvent::Cancelled);
+    assert!(f.suggested(), "cancelling undoes the choice");
+    f.begin();
+    assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Idle);
+}

@@ -90,17 +90,29 @@ fn up_and_down_move_one_row_and_stop_at_the_ends() {
 }
 
 #[test]
-fn page_keys_jump_five_rows_within_the_table() {
+fn page_keys_scroll_the_details_without_moving_the_row() {
+    let mut w = from_home(several());
+    let at = page(&w).selected(&rows(&w));
+    w.update(Msg::PageDown);
+    w.update(Msg::PageDown);
+    assert_eq!(page(&w).selected(&rows(&w)), at, "the row stays");
+    let scrolled = page(&w).detail_scroll();
+    assert!(scrolled > 0, "the details scrolled");
+    w.update(Msg::PageUp);
+    assert!(page(&w).detail_scroll() < scrolled, "PgUp scrolls back");
+    repeat(&mut w, Msg::PageUp, 20);
+    assert_eq!(page(&w).detail_scroll(), 0, "and stops at the top");
+}
+
+#[test]
+fn another_row_shows_its_details_from_the_top() {
     let mut w = from_home(several());
     let count = rows(&w).len();
-    assert!(count > 6, "enough rows to page: {count}");
     repeat(&mut w, Msg::Up, count);
     w.update(Msg::PageDown);
-    assert_eq!(page(&w).selected(&rows(&w)), 5);
-    w.update(Msg::PageUp);
-    assert_eq!(page(&w).selected(&rows(&w)), 0);
-    repeat(&mut w, Msg::PageDown, 10);
-    assert_eq!(page(&w).selected(&rows(&w)), count - 1);
+    w.update(Msg::Down);
+    assert_eq!(page(&w).selected(&rows(&w)), 1);
+    assert_eq!(page(&w).detail_scroll(), 0);
 }
 
 #[test]

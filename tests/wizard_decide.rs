@@ -525,3 +525,36 @@ fn a_decide_position_for_an_incomplete_subscription_opens_its_questions() {
     let w = open(state);
     assert_eq!(w.screen(), Screen::Identify);
 }
+
+#[test]
+fn a_cancel_or_refund_chosen_is_not_shown_as_done_but_names_the_step_that_finishes_it() {
+    let cases = [
+        (
+            PlanKind::SpecializationMonthly,
+            Channel::Web,
+            "2026-02-20",
+            Choice::Cancel,
+            "I have cancelled",
+        ),
+        (
+            PlanKind::CoursePurchase,
+            Channel::Web,
+            "2026-02-25",
+            Choice::Refund,
+            "I have asked for a refund",
+        ),
+    ];
+    for (plan, channel, started, choice, step) in cases {
+        let mut w = on_decide(plan, channel, started);
+        highlight(&mut w, choice);
+        send(&mut w, &[Msg::Next]);
+        let notice = w.notice().expect("a notice").text.clone();
+        assert!(!notice.contains('✓'), "{choice:?}: {notice}");
+        assert!(notice.contains(step), "{choice:?}: {notice}");
+    }
+    // Keeping is done once chosen.
+    let mut w = on_decide(PlanKind::SpecializationMonthly, Channel::Web, "2026-02-20");
+    highlight(&mut w, Choice::Keep);
+    send(&mut w, &[Msg::Next]);
+    assert!(w.notice().is_some_and(|n| n.text.contains('✓')));
+}

@@ -2,9 +2,9 @@
 
 mod support;
 
-use coursera_exit::domain::deadlines::{Urgency, deadlines};
+use coursera_exit::domain::deadlines::{DeadlineKind, Urgency, deadlines};
 use coursera_exit::domain::journey::{Journey, Screen};
-use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::plan::{AccountDecision, Channel, PlanKind};
 use coursera_exit::domain::state::State;
 use coursera_exit::wizard::home::next_deadline;
 use coursera_exit::wizard::identify::Question;
@@ -228,4 +228,17 @@ fn the_next_deadline_is_the_first_open_one_from_today_else_the_latest_missed() {
         Some(ahead),
         "the most urgent is ahead, not missed"
     );
+}
+
+#[test]
+fn the_most_urgent_deadline_can_be_the_accounts_support_reply() {
+    let mut state = State::default();
+    // Plus yearly from 2025-06-15: its first deadline is in June.
+    add(&mut state, PlanKind::PlusAnnual, Channel::Web, "2025-06-15", None);
+    state.account.decision = Some(AccountDecision::Delete);
+    state.account.requested_on = Some(today());
+    let rows = deadlines(&state, &open(State::default()).policy().rules, today());
+    let next = next_deadline(&rows, None).expect("a row");
+    assert_eq!(next.subscription, None, "the account's row");
+    assert_eq!(next.kind, DeadlineKind::SupportReplyDue);
 }

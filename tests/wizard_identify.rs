@@ -7,7 +7,7 @@ use coursera_exit::domain::journey::{Journey, Screen};
 use coursera_exit::domain::plan::{Channel, PlanKind};
 use coursera_exit::domain::state::State;
 use coursera_exit::wizard::identify::{Choice, Question};
-use coursera_exit::wizard::{Mode, Msg, Page, TextKey, Wizard};
+use coursera_exit::wizard::{Mode, Msg, Page, TextKey, Wizard, text};
 use support::wizard::{d, open, repeat, send, today, type_text};
 
 const CHANNELS: [Channel; 4] = [
@@ -339,4 +339,115 @@ fn finishing_identify_opens_decide_for_the_new_subscription_and_its_deadline() {
     let rows = coursera_exit::domain::deadlines::deadlines(w.state(), &w.policy().rules, today());
     let next = coursera_exit::wizard::home::next_deadline(&rows, Some("s1")).expect("a deadline");
     assert_eq!(next.date, d("2026-03-04"), "a trial from 02-27: cancel by 03-04");
+}
+
+/// What Enter does on the closed date question, as the footer says it.
+fn enter_action(wizard: &Wizard) -> &'static str {
+    wizard
+        .commands()
+        .iter()
+        .find(|c| c.keys.split('/').any(|k| k == "Enter"))
+        .map(|c| c.action)
+        .expect("the footer says what Enter does")
+}
+
+#[test]
+fn esc_after_a_refused_date_then_enter_reopens_the_editor_and_records_nothing() {
+    let mut w = at_date_question();
+    type_text(&mut w, "2026-02-30");
+    send(&mut w, &[Msg::Next, Msg::Up, Msg::Back]);
+    assert_eq!(w.mode(), Mode::Normal);
+    assert_eq!(only_sub(&w).started, None);
+    assert_eq!(
+        enter_action(&w),
+        text::CHOOSE_DATE.action,
+        "the footer does not promise the next question"
+    );
+    let effects = send(&mut w, &[Msg::Next]);
+    assert!(!effects.save, "nothing to save");
+    assert_eq!(question(&w), Question::Started, "Enter does not move on");
+    assert_eq!(w.mode(), Mode::Edit, "Enter reopens the editor");
+    assert_eq!(only_sub(&w).started, None);
+    // e reopens it too.
+    send(&mut w, &[Msg::Back, Msg::EditDate]);
+    assert_eq!(w.mode(), Mode::Edit);
+    assert_eq!(only_sub(&w).started, None);
+}
+
+#[test]
+fn enter_on_the_offered_date_records_nothing_and_says_why() {
+    let mut w = at_date_question();
+    assert!(identify(&w).date().suggested(), "today is only offered");
+    let effects = send(&mut w, &[Msg::Next]);
+    assert!(!effects.save);
+    assert_eq!(only_sub(&w).started, None);
+    assert_eq!(question(&w), Question::Started);
+    assert_eq!(w.mode(), Mode::Edit, "still editing");
+    assert_eq!(identify(&w).date().error(), Some(text::DATE_CHOOSE_FIRST));
+}
+
+#[test]
+fn enter_accepts_today_once_the_person_types_it_or_steps_to_it() {
+    let mut w = at_date_question();
+    type_text(&mut w, "2026-03-01");
+    assert!(send(&mut w, &[Msg::Next]).save);
+    assert_eq!(only_sub(&w).started, Some(today()));
+
+    let mut w = at_date_question();
+    send(&mut w, &[Msg::Down, Msg::Up]);
+    assert!(!identify(&w).date().suggested(), "stepping chooses");
+    assert!(send(&mut w, &[Msg::Next]).save);
+    assert_eq!(only_sub(&w).started, Some(today()));
+}
+
+#[test]
+fn esc_restores_the_offer_not_a_choice() {
+    let mut w = at_date_question();
+    send(&mut w, &[Msg::Down, Msg::Back, Msg::Next]);
+    assert!(identify(&w).date().suggested(), "the step was cancelled");
+    assert!(!send(&mut w, &[Msg::Next]).save);
+    assert_eq!(only_sub(&w).started, None);
+}
+
+#[test]
+fn with_a_saved_date_enter_moves_on_and_the_footer_says_so() {
+    let mut w = at_date_question();
+    type_text(&mut w, "2026-02-01");
+    send(&mut w, &[Msg::Next, Msg::Back]);
+    assert_eq!((question(&w), w.mode()), (Question::Started, Mode::Normal));
+    assert_eq!(enter_action(&w), text::NEXT.action);
+    // An edit cancelled keeps the saved date, and Enter still moves on.
+    send(&mut w, &[Msg::EditDate, Msg::Down, Msg::Back, Msg::Next]);
+    assert_eq!(question(&w), Question::Certificate);
+    assert_eq!(only_sub(&w).started, Some(d("2026-02-01")));
+}
+
+#[test]
+fn reopening_a_question_puts_the_cursor_on_its_saved_answer() {
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::Add]);
+    pick(&mut w, 2);
+    pick(&mut w, 3);
+    // Back to the plan, then the channel: each shows its own answer highlighted.
+    send(&mut w, &[Msg::Back, Msg::Back]);
+    assert_eq!(question(&w), Question::Plan);
+    assert_eq!(
+        identify(&w).choices()[identify(&w).cursor()],
+        Choice::Plan(PLANS[3])
+    );
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(
+        identify(&w).choices()[identify(&w).cursor()],
+        Choice::Channel(CHANNELS[2])
+    );
+    // Reopened later from Home, at the channel question: the same.
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.screen(), Screen::Home);
+    let mut again = open(w.state().clone());
+    send(&mut again, &[Msg::Next, Msg::Back, Msg::Back]);
+    assert_eq!(question(&again), Question::Plan);
+    assert_eq!(
+        identify(&again).choices()[identify(&again).cursor()],
+        Choice::Plan(PLANS[3])
+    );
 }

@@ -550,20 +550,129 @@ fn a_trial_that_became_paid_shows_it_on_steps_and_esc_offers_the_conversion() {
 
 #[test]
 fn the_sidebar_marks_steps_done_once_nothing_is_left_for_the_decision() {
-    use coursera_exit::wizard::progress::{Mark, marks};
+    use coursera_exit::wizard::progress::steps;
     let steps_mark = |w: &Wizard| {
-        marks(w.state(), Screen::Home, Some(sub(w)))
+        steps(w.state(), Screen::Home, Some(sub(w)))
             .into_iter()
-            .find(|(s, _)| *s == Screen::Steps)
-            .map(|(_, m)| m)
+            .find(|s| s.screen == Screen::Steps)
+            .map(|s| s.done)
     };
     let mut kept = identify(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
-    assert_eq!(steps_mark(&kept), Some(Mark::Todo));
+    assert_eq!(steps_mark(&kept), Some(false));
     choose(&mut kept, Choice::Keep);
-    assert_eq!(steps_mark(&kept), Some(Mark::Done), "keeping needs no ticks");
+    assert_eq!(steps_mark(&kept), Some(true), "keeping needs no ticks");
     let mut cancelling = cancelling_a_trial();
-    assert_eq!(steps_mark(&cancelling), Some(Mark::Todo));
+    assert_eq!(steps_mark(&cancelling), Some(false));
     go_to(&mut cancelling, &item(CANCELLED));
     send(&mut cancelling, &[Msg::Toggle]);
-    assert_eq!(steps_mark(&cancelling), Some(Mark::Done));
+    assert_eq!(steps_mark(&cancelling), Some(true));
+}
+
+#[test]
+fn progress_is_the_same_on_every_screen_for_the_same_state() {
+    use coursera_exit::wizard::progress::{done_count, steps};
+    let w = cancelling_a_trial();
+    let marks = |screen: Screen, focus| {
+        steps(w.state(), screen, focus)
+            .map(|s| (s.screen, s.done))
+            .to_vec()
+    };
+    let on_steps = marks(Screen::Steps, Some(sub(&w)));
+    assert!(on_steps.iter().any(|(s, done)| *s == Screen::Decide && *done));
+    // Deadlines, the checklist and the summary are about no one subscription.
+    for screen in Screen::JOURNEY {
+        assert_eq!(marks(screen, None), on_steps, "on {screen:?}");
+    }
+    let here = steps(w.state(), Screen::Home, None);
+    let home = here.iter().find(|s| s.screen == Screen::Home).expect("Home");
+    assert!(home.current && home.done, "Home on show stays ticked");
+    assert_eq!(done_count(&here), 3, "Home, Identify and Decide");
+}
+
+#[test]
+fn the_overview_keys_work_from_steps_and_esc_comes_back() {
+    let mut w = cancelling_a_trial();
+    for (key, screen) in [
+        (Msg::Deadlines, Screen::Deadlines),
+        (Msg::Summary, Screen::Summary),
+    ] {
+        assert!(send(&mut w, &[key]).save, "{key:?} saves the position");
+        assert_eq!(w.screen(), screen, "{key:?} from Steps");
+        send(&mut w, &[Msg::Back]);
+        assert_eq!(w.screen(), Screen::Steps, "Esc on {screen:?} returns to Steps");
+    }
+    send(&mut w, &[Msg::Account]);
+    assert!(
+        matches!(w.page(), Page::Decide(p) if p.id().is_none()),
+        "A: the account"
+    );
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.screen(), Screen::Steps, "Esc on the account returns to Steps");
+    send(&mut w, &[Msg::Home]);
+    assert_eq!(
+        w.state().journey,
+        Journey {
+            screen: Screen::Home,
+            subscription: Some("s1".into())
+        },
+        "g: Home beside the subscription"
+    );
+    assert!(sub(&w).decision.is_some(), "nothing is lost on the way");
+}
+
+#[test]
+fn esc_on_steps_opened_from_deadlines_returns_to_deadlines_at_the_same_row() {
+    let mut w = cancelling_a_trial();
+    send(&mut w, &[Msg::Deadlines]);
+    let Page::Deadlines(table) = w.page() else {
+        panic!("on Deadlines")
+    };
+    let rows = deadlines(w.state(), &w.policy().rules, today());
+    let row = table.selected(&rows);
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.screen(), Screen::Steps);
+    send(&mut w, &[Msg::Back]);
+    let Page::Deadlines(table) = w.page() else {
+        panic!("Esc returns to Deadlines, not to Decide")
+    };
+    assert_eq!(table.selected(&rows), row);
+    // Opened on its own, Steps' Esc is still the previous step.
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(
+        w.screen(),
+        Screen::Steps,
+        "Deadlines' Esc: where it was opened from"
+    );
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.screen(), Screen::Decide);
+}
+
+#[test]
+fn overview_keys_are_text_while_a_note_is_typed() {
+    let mut w = cancelling_a_trial();
+    send(&mut w, &[Msg::EditNote]);
+    assert_eq!(w.mode(), Mode::Edit);
+    send(&mut w, &[Msg::Deadlines, Msg::Summary, Msg::Home, Msg::Account]);
+    assert_eq!(w.screen(), Screen::Steps);
+}
+
+#[test]
+fn choosing_cancel_says_what_is_left_to_do_without_a_tick() {
+    let w = cancelling_a_trial();
+    let notice = w.notice().expect("a notice").text.clone();
+    assert!(!notice.contains('✓'), "{notice}");
+    assert!(notice.contains("I have cancelled"), "{notice}");
+}
+
+#[test]
+fn esc_retraces_deadlines_and_summary_back_to_steps() {
+    let mut w = cancelling_a_trial();
+    send(&mut w, &[Msg::Deadlines, Msg::Summary]);
+    assert_eq!(w.screen(), Screen::Summary);
+    let mut trail = Vec::new();
+    for _ in 0..3 {
+        send(&mut w, &[Msg::Back]);
+        trail.push(w.screen());
+    }
+    assert_eq!(trail, [Screen::Deadlines, Screen::Steps, Screen::Decide]);
 }

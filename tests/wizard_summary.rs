@@ -420,3 +420,34 @@ fn the_export_key_does_nothing_outside_the_summary() {
     assert_eq!(effects.export, None);
     assert_eq!(w.mode(), Mode::Normal);
 }
+
+#[test]
+fn a_kept_plan_has_no_steps_to_count_and_shows_its_next_charge() {
+    use coursera_exit::domain::actions::{self, Choice};
+    use coursera_exit::domain::deadlines::deadlines;
+    use coursera_exit::domain::plan::PlanKind;
+    let policy = Policy::embedded();
+    let mut state = State::default();
+    let id = support::wizard::add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-01-31",
+        Some("Plus"),
+    );
+    actions::decide(&mut state, &id, Choice::Keep, None, &policy, today()).expect("kept");
+    let ov = overview(&state, &policy, today());
+    let kept = &ov.choices[0];
+    assert_eq!(kept.decision, Some(Decision::Keep));
+    assert_eq!((kept.steps_done, kept.steps_total), (0, 0), "nothing to do");
+    let charge = deadlines(&state, &policy.rules, today())
+        .into_iter()
+        .find(|r| r.kind == DeadlineKind::NextCharge && r.days_left >= 0)
+        .expect("a monthly plan has a next charge");
+    assert_eq!(kept.next_charge, Some(charge.date));
+    // Any other decision keeps counting steps and names no charge.
+    actions::decide(&mut state, &id, Choice::Cancel, None, &policy, today()).expect("cancelling");
+    let cancelling = &overview(&state, &policy, today()).choices[0];
+    assert!(cancelling.steps_total > 0);
+    assert_eq!(cancelling.next_charge, None);
+}

@@ -326,6 +326,11 @@ pub fn account_rows(state: &State, rules: &Rules) -> Vec<Row> {
     }
 }
 
+/// The day of the payment a `refund-by` row is for: the rule of `Facts::refund_by`, run backwards.
+pub fn refund_covers_payment_of(refund_by: NaiveDate, rules: &Rules) -> NaiveDate {
+    add_days(refund_by, rules.margin_days - rules.refund_days)
+}
+
 /// A trial nobody cancelled has turned into a paid plan once its first charge
 /// is behind us; returns the day of that charge, the new plan's anchor.
 pub fn converted_trial_charge(sub: &Subscription, rules: &Rules, today: NaiveDate) -> Option<NaiveDate> {

@@ -117,7 +117,7 @@ pub struct DeadlineText {
     pub kind: DeadlineKind,
     /// Column title ("Cancel by").
     pub title: String,
-    /// What to do, with `{label}` for the subscription ("Cancel {label} before it renews").
+    /// What to do, with `{label}` for the subscription ("Last day to cancel {label}").
     pub summary: String,
     pub how: String,
     #[serde(flatten)]

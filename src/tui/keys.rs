@@ -62,6 +62,7 @@ fn normal(code: KeyCode) -> Option<Msg> {
         KeyCode::Char('d') | KeyCode::Char('x') | KeyCode::Delete => Msg::Remove,
         KeyCode::Char('c') => Msg::Continue,
         KeyCode::Char('A') => Msg::Account,
+        KeyCode::Char('g') | KeyCode::Home => Msg::Home,
         KeyCode::Char('t') => Msg::Deadlines,
         KeyCode::Char('s') => Msg::Summary,
         KeyCode::Char('w') => Msg::Export,

@@ -8,8 +8,9 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
 use super::views;
+use super::views::parts::wrap;
 use crate::domain::dates::long_date;
-use crate::wizard::progress::{self, Mark};
+use crate::wizard::progress;
 use crate::wizard::text::{self, Command};
 use crate::wizard::{NoticeKind, Wizard};
 
@@ -30,8 +31,9 @@ pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
         draw_too_small(frame, area);
         return None;
     }
-    let notice_height = u16::from(wizard.notice().is_some());
-    let [title, body, notice, footer] = area.layout(&Layout::vertical([
+    let notice = notice_lines(wizard, area.width);
+    let notice_height = notice.len() as u16;
+    let [title, body, notice_area, footer] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(0),
         Constraint::Length(notice_height),
@@ -46,7 +48,7 @@ pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
     draw_title(frame, title, wizard, theme);
     draw_sidebar(frame, sidebar, wizard, theme, area.width >= WIDE);
     views::draw_page(frame, main, wizard, theme);
-    draw_notice(frame, notice, wizard, theme);
+    draw_notice(frame, notice_area, wizard, notice, theme);
     draw_footer(frame, footer, &wizard.commands(), theme);
     wizard
         .help_scroll()
@@ -76,25 +78,27 @@ fn draw_title(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
 }
 
 fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, wide: bool) {
-    let marks = progress::marks(wizard.state(), wizard.screen(), wizard.focus());
-    let mut lines: Vec<Line> = marks
+    let steps = progress::steps(wizard.state(), wizard.screen(), wizard.focus());
+    let mut lines: Vec<Line> = steps
         .iter()
         .enumerate()
-        .map(|(i, (screen, mark))| {
+        .map(|(i, step)| {
             let name = if wide {
-                screen.title()
+                step.screen.title()
             } else {
-                text::short_title(*screen)
+                text::short_title(step.screen)
             };
-            let (symbol, style) = match mark {
-                Mark::Current => ("> ", theme.current_step()),
-                Mark::Done => (DONE_SYMBOL, theme.done()),
-                Mark::Todo => ("  ", theme.dim()),
+            // Two columns only, so the current step shows `>` alone; whether it
+            // is done still counts in "n of 7 done" below.
+            let mark = match (step.current, step.done) {
+                (true, _) => "> ".to_string(),
+                (false, true) => format!("{DONE_SYMBOL} "),
+                (false, false) => "  ".to_string(),
             };
-            let symbol = if *mark == Mark::Done {
-                format!("{symbol} ")
-            } else {
-                symbol.to_string()
+            let style = match (step.current, step.done) {
+                (true, _) => theme.current_step(),
+                (false, true) => theme.done(),
+                (false, false) => theme.dim(),
             };
             let number = if wide {
                 format!("{}. ", i + 1)
@@ -102,14 +106,14 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
                 String::new()
             };
             Line::from(vec![
-                Span::styled(symbol, style),
+                Span::styled(mark, style),
                 Span::styled(format!("{number}{name}"), style),
             ])
         })
         .collect();
     lines.push(Line::default());
     lines.push(Line::styled(
-        format!("{} of {} done", progress::done_count(&marks), marks.len()),
+        format!("{} of {} done", progress::done_count(&steps), steps.len()),
         theme.dim(),
     ));
     if let Some(sub) = wizard.focus() {
@@ -126,20 +130,35 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
     );
 }
 
-fn draw_notice(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
+/// The notice, wrapped: a dated line must not be cut mid-date. At most
+/// three lines, so the page keeps its room.
+fn notice_lines(wizard: &Wizard, width: u16) -> Vec<String> {
+    let Some(notice) = wizard.notice() else {
+        return Vec::new();
+    };
+    let text = match notice.kind {
+        NoticeKind::Error if !notice.text.starts_with(ERROR_SYMBOL) => {
+            format!("{ERROR_SYMBOL} {}", notice.text)
+        }
+        _ => notice.text.clone(),
+    };
+    let mut lines = wrap(&text, usize::from(width).saturating_sub(2), 2);
+    lines.truncate(3);
+    lines
+}
+
+fn draw_notice(frame: &mut Frame, area: Rect, wizard: &Wizard, lines: Vec<String>, theme: &Theme) {
     let Some(notice) = wizard.notice() else { return };
     let style = match notice.kind {
         NoticeKind::Info => theme.heading(),
         NoticeKind::Done => theme.done(),
         NoticeKind::Error => theme.error(),
     };
-    let text = match notice.kind {
-        NoticeKind::Error if !notice.text.starts_with(ERROR_SYMBOL) => {
-            format!(" {ERROR_SYMBOL} {}", notice.text)
-        }
-        _ => format!(" {}", notice.text),
-    };
-    frame.render_widget(Paragraph::new(Line::styled(text, style)), area);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| Line::styled(format!(" {l}"), style))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The keys that work here, gitui-style. When they do not all fit, the

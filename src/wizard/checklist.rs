@@ -190,13 +190,14 @@ impl Checklist {
             Some(Row::NotUsed(_)) => commands.push(text::USED_KEY),
             None => {}
         }
+        // The same keys after the item's, in the same order, on every item.
         commands.push(if last { text::TO_SUMMARY } else { text::NEXT_ITEM });
         commands.extend([
+            text::MOVE,
+            text::DETAIL_SCROLL,
             text::DEADLINES_KEY,
             text::SUMMARY_KEY,
-            text::MOVE,
             text::BACK,
-            text::DETAIL_SCROLL,
         ]);
         commands
     }

@@ -10,21 +10,30 @@ use crate::domain::deadlines::{Deadline, deadlines};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::state::State;
 
-/// Rows PgUp/PgDn move.
-const PAGE: usize = 5;
+/// Lines PgUp/PgDn move the detail pane (as on the checklist).
+const DETAIL_STEP: u16 = 3;
+/// Further than any row's details reach at the smallest size; the view
+/// clamps to what is really there.
+const DETAIL_MAX: u16 = 40;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadlines {
     /// The highlighted row once the person has moved; before that, the most
     /// urgent row.
     selected: Option<usize>,
+    /// How far the highlighted row's details are scrolled.
+    detail_scroll: u16,
     /// Where Esc goes: the screen this one was opened from.
     back: Journey,
 }
 
 impl Deadlines {
     pub fn open(back: Journey) -> Deadlines {
-        Deadlines { selected: None, back }
+        Deadlines {
+            selected: None,
+            detail_scroll: 0,
+            back,
+        }
     }
 
     /// The highlighted row of `rows` (0 when there are none).
@@ -35,6 +44,10 @@ impl Deadlines {
                 .unwrap_or(0)
         });
         index.min(rows.len().saturating_sub(1))
+    }
+
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll
     }
 
     pub fn back(&self) -> &Journey {
@@ -57,7 +70,7 @@ impl Deadlines {
         let mut commands = Vec::new();
         let any = !state.subscriptions.is_empty() || state.account.requested_on.is_some();
         if any {
-            commands.extend([text::MOVE, text::OPEN_STEPS]);
+            commands.extend([text::MOVE, text::OPEN_STEPS, text::DETAIL_SCROLL]);
         }
         commands.extend([text::SUMMARY_KEY, text::BACK]);
         commands
@@ -68,10 +81,10 @@ impl Deadlines {
         let last = rows.len().saturating_sub(1);
         let at = self.selected(&rows);
         match msg {
-            Msg::Up => self.selected = Some(at.saturating_sub(1)),
-            Msg::Down => self.selected = Some((at + 1).min(last)),
-            Msg::PageUp => self.selected = Some(at.saturating_sub(PAGE)),
-            Msg::PageDown => self.selected = Some((at + PAGE).min(last)),
+            Msg::Up => self.select(at, at.saturating_sub(1)),
+            Msg::Down => self.select(at, (at + 1).min(last)),
+            Msg::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(DETAIL_STEP),
+            Msg::PageDown => self.detail_scroll = (self.detail_scroll + DETAIL_STEP).min(DETAIL_MAX),
             Msg::Next => {
                 let Some(row) = rows.get(at) else {
                     return Flow::Stay;
@@ -97,5 +110,13 @@ impl Deadlines {
             _ => {}
         }
         Flow::Stay
+    }
+
+    /// A new row shows its details from the top.
+    fn select(&mut self, at: usize, index: usize) {
+        if index != at {
+            self.detail_scroll = 0;
+        }
+        self.selected = Some(index);
     }
 }

@@ -10,7 +10,7 @@ use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice};
 use crate::domain::actions::{self, Choice as Decision};
-use crate::domain::checklist::refund_possible;
+use crate::domain::checklist::{cancellable, refund_possible};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, deadlines};
 use crate::domain::journey::{Journey, Screen};
@@ -218,7 +218,7 @@ impl Decide {
                 self.after(
                     ctx,
                     result,
-                    text::ACCOUNT_DELETE_CHOSEN.to_string(),
+                    Notice::done(text::ACCOUNT_DELETE_CHOSEN.to_string()),
                     Screen::Checklist,
                 )
             }
@@ -228,7 +228,12 @@ impl Decide {
                     return Flow::Stay;
                 }
                 let result = actions::delete_account(ctx.state, None, true, ctx.today);
-                self.after(ctx, result, text::ACCOUNT_KEEP_CHOSEN.to_string(), Screen::Steps)
+                self.after(
+                    ctx,
+                    result,
+                    Notice::done(text::ACCOUNT_KEEP_CHOSEN.to_string()),
+                    Screen::Steps,
+                )
             }
             (Some(id), Choice::Became(plan)) => {
                 let on = self.converted_on(ctx.state, ctx.policy, ctx.today);
@@ -249,6 +254,12 @@ impl Decide {
             (Some(id), choice) => {
                 let sub = ctx.state.subscription(&id).expect("checked in update");
                 let label = sub.label.clone();
+                // A cancel or refund is only chosen, not done: no ✓ until its step is ticked.
+                let to_do = match choice {
+                    Choice::Pause(_) | Choice::Keep => None,
+                    _ if cancellable(sub) => sub.cancelled_on.is_none().then_some(text::DECIDED_CANCEL),
+                    _ => sub.refund_requested_on.is_none().then_some(text::DECIDED_REFUND),
+                };
                 if let Some(on) = sub.cancelled_on
                     && matches!(choice, Choice::Pause(_) | Choice::Keep)
                 {
@@ -266,7 +277,10 @@ impl Decide {
                 self.after(
                     ctx,
                     result,
-                    text::decided(&label, choice_word(choice)),
+                    match to_do {
+                        Some(to_do) => Notice::info(to_do.to_string()),
+                        None => Notice::done(text::decided(&label, choice_word(choice))),
+                    },
                     Screen::Steps,
                 )
             }
@@ -279,12 +293,12 @@ impl Decide {
         &mut self,
         ctx: &mut Ctx,
         result: Result<(), actions::Refusal>,
-        notice: String,
+        notice: Notice,
         next: Screen,
     ) -> Flow {
         match result {
             Ok(()) => {
-                *ctx.notice = Some(Notice::done(notice));
+                *ctx.notice = Some(notice);
                 Flow::Go(Journey {
                     screen: next,
                     subscription: self.id.clone(),

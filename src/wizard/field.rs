@@ -112,10 +112,15 @@ impl TextField {
 
 /// A `YYYY-MM-DD` field: typing, ↑/↓ a day, PgUp/PgDn a month. A reason is
 /// shown for a value that cannot be accepted, and nothing invalid is accepted.
+/// A [`suggested`](DateField::suggest) value is only a starting point for the
+/// steps: Enter does not accept it until the person types or steps.
 #[derive(Debug, Clone)]
 pub struct DateField {
     text: TextField,
     error: Option<String>,
+    suggested: bool,
+    /// `suggested` when editing began, for Esc to restore.
+    suggested_before: bool,
     /// Month steps are taken from this day (day, months stepped), so that
     /// Jan 31 → Feb 28 → Mar 31 rather than Mar 28.
     month_anchor: Option<(NaiveDate, i32)>,
@@ -126,8 +131,24 @@ impl DateField {
         DateField {
             text: TextField::new(&format_date(value)),
             error: None,
+            suggested: false,
+            suggested_before: false,
             month_anchor: None,
         }
+    }
+
+    /// Offers `value` (today, say) as a starting point nobody has chosen.
+    pub fn suggest(value: NaiveDate) -> DateField {
+        DateField {
+            suggested: true,
+            suggested_before: true,
+            ..DateField::new(value)
+        }
+    }
+
+    /// The value is only the starting point offered: nobody chose it.
+    pub fn suggested(&self) -> bool {
+        self.suggested
     }
 
     pub fn text(&self) -> &TextField {
@@ -150,17 +171,21 @@ impl DateField {
     pub fn begin(&mut self) {
         self.text.begin();
         self.error = None;
+        self.suggested_before = self.suggested;
     }
 
     pub fn set(&mut self, value: NaiveDate) {
         self.text.set(&format_date(value));
         self.month_anchor = None;
+        self.suggested = false;
     }
 
     /// The caller accepted the value (it was saved).
     pub fn accepted(&mut self) {
         self.text.finish();
         self.error = None;
+        self.suggested = false;
+        self.suggested_before = false;
     }
 
     /// The caller refused the value; the field stays open with the reason.
@@ -172,6 +197,10 @@ impl DateField {
     /// only through the error it shows: a future date is shown as refused.
     pub fn on_msg(&mut self, msg: Msg, today: NaiveDate) -> FieldEvent {
         match msg {
+            Msg::Next if self.suggested => {
+                self.error = Some(super::text::DATE_CHOOSE_FIRST.to_string());
+                FieldEvent::Idle
+            }
             Msg::Next => match self.date() {
                 Ok(_) => FieldEvent::Submit,
                 Err(reason) => {
@@ -183,6 +212,7 @@ impl DateField {
                 self.text.cancel();
                 self.error = None;
                 self.month_anchor = None;
+                self.suggested = self.suggested_before;
                 FieldEvent::Cancelled
             }
             Msg::Up => self.step_days(1, today),
@@ -193,6 +223,7 @@ impl DateField {
                 if self.text.on_text(key) {
                     self.error = None;
                     self.month_anchor = None;
+                    self.suggested = false;
                 }
                 FieldEvent::Idle
             }
@@ -225,6 +256,7 @@ impl DateField {
     fn show_stepped(&mut self, date: NaiveDate, today: NaiveDate) {
         let fresh = self.text.fresh();
         self.text.set(&format_date(date));
+        self.suggested = false;
         if fresh {
             // Still a whole, selected value: typing replaces it.
             self.text.fresh = true;

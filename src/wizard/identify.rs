@@ -79,7 +79,7 @@ impl Identify {
             question,
             cursor: 0,
             not_sure: false,
-            date: DateField::new(sub.started.unwrap_or(today)),
+            date: date_field(sub, today),
             just_added,
         };
         page.arrive(sub, today, !answered(sub, question));
@@ -168,7 +168,10 @@ impl Identify {
             return vec![text::MOVE, text::CHOOSE, text::BACK];
         }
         let mut commands = match self.question {
-            Question::Started => vec![text::EDIT_DATE, text::NEXT, text::BACK],
+            Question::Started if answered(sub, Question::Started) => {
+                vec![text::EDIT_DATE, text::NEXT, text::BACK]
+            }
+            Question::Started => vec![text::CHOOSE_DATE, text::BACK],
             _ => vec![text::MOVE, text::CHOOSE, text::BACK],
         };
         if self.question != Question::Started && answered(sub, self.question) {
@@ -200,7 +203,15 @@ impl Identify {
                 self.cursor = (self.cursor + 1).min(count.saturating_sub(1));
                 Flow::Stay
             }
-            Msg::Next if self.question == Question::Started => self.submit_date(ctx),
+            // Only a date accepted in the editor is recorded: with none yet, Enter opens it.
+            Msg::Next if self.question == Question::Started => {
+                if answered(self.sub(ctx.state), Question::Started) {
+                    self.advance(ctx)
+                } else {
+                    self.date.begin();
+                    Flow::Stay
+                }
+            }
             Msg::Next => self.choose(ctx, true),
             Msg::Toggle if self.question != Question::Started => self.choose(ctx, false),
             Msg::EditDate => self.edit_date(ctx),
@@ -232,7 +243,7 @@ impl Identify {
             .and_then(|a| self.choices().iter().position(|c| *c == a))
             .unwrap_or(0);
         if self.question == Question::Started {
-            self.date = DateField::new(sub.started.unwrap_or(today));
+            self.date = date_field(sub, today);
             if edit {
                 self.date.begin();
             }
@@ -380,15 +391,11 @@ impl Identify {
         }
     }
 
-    /// Saves the date in the field (the domain refuses a date after today) and moves on.
+    /// Saves the date the editor accepted (the domain refuses a date after today) and moves on.
     fn submit_date(&mut self, ctx: &mut Ctx) -> Flow {
-        let date = match self.date.date() {
-            Ok(date) => date,
-            Err(reason) => {
-                self.date.begin();
-                self.date.refuse(reason);
-                return Flow::Stay;
-            }
+        // The field submits only a date.
+        let Ok(date) = self.date.date() else {
+            return Flow::Stay;
         };
         let change = Edit {
             started: Some(date),
@@ -407,6 +414,14 @@ impl Identify {
                 Flow::Stay
             }
         }
+    }
+}
+
+/// The saved date, or today offered as a starting point nobody has chosen.
+fn date_field(sub: &Subscription, today: NaiveDate) -> DateField {
+    match sub.started {
+        Some(date) => DateField::new(date),
+        None => DateField::suggest(today),
     }
 }
 

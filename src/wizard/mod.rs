@@ -244,6 +244,16 @@ pub struct Effects {
     pub export: Option<ExportRequest>,
 }
 
+/// Keys that work from every page in normal mode, in footer order.
+const OVERVIEW: [(Msg, Command); 6] = [
+    (Msg::Home, text::HOME_KEY),
+    (Msg::Deadlines, text::DEADLINES_KEY),
+    (Msg::Summary, text::SUMMARY_KEY),
+    (Msg::Account, text::ACCOUNT_KEY),
+    (Msg::Faq, text::FAQ_KEY),
+    (Msg::Troubleshooting, text::TROUBLESHOOTING_KEY),
+];
+
 #[derive(Debug, Clone)]
 pub struct Wizard {
     state: State,
@@ -254,6 +264,9 @@ pub struct Wizard {
     help: Option<u16>,
     notice: Option<Notice>,
     exports: Exports,
+    /// The Deadlines or Summary page, as it was, that the current one was
+    /// opened from: Esc returns there instead of to the previous step.
+    came_from: Option<Box<Page>>,
 }
 
 impl Wizard {
@@ -270,6 +283,7 @@ impl Wizard {
             help: None,
             notice: None,
             exports: Exports::default(),
+            came_from: None,
         }
     }
 
@@ -356,7 +370,15 @@ impl Wizard {
             ],
             Mode::Edit | Mode::Confirm => self.page.commands(&self.state, &self.policy),
             Mode::Normal => {
+                // The page's own keys first: the footer drops from the end.
                 let mut commands = self.page.commands(&self.state, &self.policy);
+                let overview: Vec<Command> = OVERVIEW
+                    .into_iter()
+                    .filter(|(msg, _)| Topic::of(*msg).is_some() || self.overview(*msg).is_some())
+                    .map(|(_, command)| command)
+                    .filter(|o| !commands.iter().any(|c| c.keys == o.keys))
+                    .collect();
+                commands.extend(overview);
                 commands.extend([text::HELP, text::QUIT]);
                 commands
             }
@@ -372,6 +394,7 @@ impl Wizard {
             (text::HELP_MORE, text::HELP_MORE_KEYS.to_vec()),
             (text::HELP_EDIT, text::HELP_EDIT_KEYS.to_vec()),
             (text::HELP_CONFIRM, text::HELP_CONFIRM_KEYS.to_vec()),
+            (text::HELP_SYMBOLS, text::HELP_SYMBOL_KEYS.to_vec()),
         ]
     }
 
@@ -423,6 +446,7 @@ impl Wizard {
             self.help = reference::close(&mut self.page);
             return Effects::default();
         }
+        let normal = self.mode() == Mode::Normal;
         let mut ctx = Ctx {
             state: &mut self.state,
             policy: &self.policy,
@@ -430,15 +454,27 @@ impl Wizard {
             notice: &mut self.notice,
             export: &mut self.exports,
         };
-        let save = match self.page.update(&mut ctx, msg) {
+        let mut flow = self.page.update(&mut ctx, msg);
+        // The overview keys, once for every page that left them alone.
+        if normal && matches!(flow, Flow::Stay) {
+            flow = self.overview(msg).unwrap_or(flow);
+        }
+        let leaving = matches!(flow, Flow::Go(_) | Flow::Open(_));
+        if leaving
+            && msg == Msg::Back
+            && let Some(back) = self.came_from.take()
+        {
+            flow = Flow::Open(back);
+        }
+        let from = leaving.then(|| self.page.clone());
+        let save = match flow {
             Flow::Stay => false,
             Flow::Changed => true,
             Flow::Go(journey) => {
-                let from = self.page.journey();
                 self.page = route::page(&self.state, &journey, self.today);
                 // Esc on the Summary goes back to where it was opened from.
-                if let Page::Summary(summary) = &mut self.page {
-                    summary.came_from(from);
+                if let (Page::Summary(summary), Some(from)) = (&mut self.page, &from) {
+                    summary.came_from(from.journey());
                 }
                 true
             }
@@ -447,11 +483,76 @@ impl Wizard {
                 true
             }
         };
+        if let Some(from) = from {
+            self.remember(from, msg);
+        }
         self.state.journey = self.page.journey();
         Effects {
             save,
             exit: None,
             export: self.exports.request.take(),
+        }
+    }
+
+    /// Where an overview key goes from here; None for another key, or for
+    /// the page already on show.
+    fn overview(&self, msg: Msg) -> Option<Flow> {
+        let focus = self.focus().map(|s| s.id.clone());
+        let here = match &self.page {
+            Page::Reference(_) => None,
+            page => Some(page.journey()),
+        };
+        let to = match msg {
+            Msg::Home => Journey {
+                screen: Screen::Home,
+                subscription: focus,
+            },
+            Msg::Deadlines => Journey {
+                screen: Screen::Deadlines,
+                subscription: focus,
+            },
+            Msg::Summary => Journey {
+                screen: Screen::Summary,
+                subscription: focus,
+            },
+            Msg::Account => Journey {
+                screen: Screen::Decide,
+                subscription: None,
+            },
+            _ => return None,
+        };
+        let same = here.is_some_and(|here| {
+            here.screen == to.screen && (to.screen != Screen::Decide || here.subscription.is_none())
+        });
+        if same {
+            return None;
+        }
+        Some(match to.screen {
+            // Esc on Deadlines comes back here.
+            Screen::Deadlines => Flow::Open(Box::new(Page::Deadlines(Deadlines::open(self.page.journey())))),
+            _ => Flow::Go(to),
+        })
+    }
+
+    /// After a page change from `from`: what Esc on the new page returns to.
+    fn remember(&mut self, from: Page, msg: Msg) {
+        let from = match from {
+            Page::Reference(r) => r.back().clone(),
+            page => page,
+        };
+        let (before, now) = (from.screen(), self.page.screen());
+        if msg == Msg::Back || now == Screen::Home {
+            // Going back never makes a way back, or Esc would bounce
+            // between two pages; Home is where every way back ends.
+            self.came_from = None;
+        } else if matches!(before, Screen::Deadlines | Screen::Summary) || msg == Msg::Account {
+            // Not from Home: its Enter starts the journey, whose Esc is the
+            // previous step (from Steps, Decide is how a choice is changed).
+            // The account's decision is a side trip from anywhere.
+            self.came_from = Some(Box::new(from));
+        } else if before != now {
+            // A step of the journey, or an overview page with its own way back.
+            self.came_from = None;
         }
     }
 

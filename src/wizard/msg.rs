@@ -42,6 +42,8 @@ pub enum Msg {
     Continue,
     /// `A`: decide about the account (delete it or keep it).
     Account,
+    /// `g` or Home: back to Home from any page.
+    Home,
     /// `t`: the table of every deadline.
     Deadlines,
     /// `s`: the summary of choices, progress and deadlines.

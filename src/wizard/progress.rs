@@ -1,38 +1,49 @@
-//! The sidebar's progress: which journey steps are done for the subscription in view.
+//! The sidebar's progress: which journey steps are done. A function of the
+//! saved state alone (and the subscription it is about), so moving between
+//! screens never changes it; where the person is shows separately.
 
 use crate::domain::journey::Screen;
 use crate::domain::state::{State, Subscription};
 
+/// One journey step in the sidebar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
+pub struct Step {
+    pub screen: Screen,
     /// The screen on show.
-    Current,
-    Done,
-    Todo,
+    pub current: bool,
+    pub done: bool,
 }
 
-/// One mark per step of `Screen::JOURNEY`, in order.
-pub fn marks(state: &State, current: Screen, focus: Option<&Subscription>) -> [(Screen, Mark); 7] {
-    Screen::JOURNEY.map(|screen| {
-        let mark = if screen == current {
-            Mark::Current
-        } else if done(state, screen, focus) {
-            Mark::Done
-        } else {
-            Mark::Todo
-        };
-        (screen, mark)
+/// The subscription progress is about: the one in focus, else the one the
+/// journey last named, else the one added last.
+pub fn subject<'s>(state: &'s State, focus: Option<&'s Subscription>) -> Option<&'s Subscription> {
+    focus
+        .or_else(|| {
+            let id = state.journey.subscription.as_deref()?;
+            state.subscription(id)
+        })
+        .or_else(|| state.subscriptions.last())
+}
+
+/// One step per `Screen::JOURNEY`, in order. `done` depends only on `state`
+/// and `subject`, never on `current`.
+pub fn steps(state: &State, current: Screen, focus: Option<&Subscription>) -> [Step; 7] {
+    let subject = subject(state, focus);
+    Screen::JOURNEY.map(|screen| Step {
+        screen,
+        current: screen == current,
+        done: done(state, screen, subject),
     })
 }
 
-fn done(state: &State, screen: Screen, focus: Option<&Subscription>) -> bool {
+fn done(state: &State, screen: Screen, sub: Option<&Subscription>) -> bool {
     match screen {
         Screen::Home => !state.subscriptions.is_empty(),
-        Screen::Identify => focus.is_some_and(Subscription::is_complete),
-        Screen::Decide => focus.is_some_and(|s| s.decision.is_some()),
+        Screen::Identify => sub.is_some_and(Subscription::is_complete),
+        Screen::Decide => sub.is_some_and(|s| s.decision.is_some()),
         // Nothing left to do for the decision (a pause or keep needs no ticks).
         Screen::Steps => {
-            focus.is_some_and(|s| s.decision.is_some() && super::route::continue_screen(s).is_none())
+            sub.is_some_and(|s| s.decision.is_some() && super::route::continue_screen(s).is_none())
         }
         Screen::Checklist => state.account.requested_on.is_some(),
         // Views of what follows from the answers: nothing to finish.
@@ -41,6 +52,6 @@ fn done(state: &State, screen: Screen, focus: Option<&Subscription>) -> bool {
 }
 
 /// How many of the steps are done, for "2 of 7".
-pub fn done_count(marks: &[(Screen, Mark)]) -> usize {
-    marks.iter().filter(|(_, m)| *m == Mark::Done).count()
+pub fn done_count(steps: &[Step]) -> usize {
+    steps.iter().filter(|s| s.done).count()
 }

@@ -17,7 +17,7 @@ use super::text::{self, Command};
 use super::{Ctx, Flow, Notice, Page};
 use crate::domain::checklist::{account_items, subscription_items};
 use crate::domain::dates::add_months;
-use crate::domain::deadlines::{Deadline, deadlines};
+use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::{AccountDecision, Decision};
 use crate::domain::policy::Policy;
@@ -37,9 +37,12 @@ pub struct Choice {
     pub complete: bool,
     pub decision: Option<Decision>,
     pub pause: Option<PauseSpan>,
-    /// Steps ticked, of all the steps for its channel (and refund).
+    /// Steps ticked, of all the steps for its channel (and refund); none
+    /// while the plan is kept, as its Steps screen has nothing to do.
     pub steps_done: usize,
     pub steps_total: usize,
+    /// A kept plan's next payment (first charge, monthly charge or renewal), from today on.
+    pub next_charge: Option<NaiveDate>,
     pub cancelled_on: Option<NaiveDate>,
     pub refund_requested_on: Option<NaiveDate>,
 }
@@ -110,11 +113,17 @@ impl Overview {
 }
 
 pub fn overview(state: &State, policy: &Policy, today: NaiveDate) -> Overview {
+    let rows = deadlines(state, &policy.rules, today);
     let choices = state
         .subscriptions
         .iter()
         .map(|sub| {
-            let items = subscription_items(sub, policy);
+            let kept = sub.decision == Some(Decision::Keep);
+            let items = if kept {
+                Vec::new()
+            } else {
+                subscription_items(sub, policy)
+            };
             let pause = sub.pause.filter(|_| sub.decision == Some(Decision::Pause));
             Choice {
                 id: sub.id.clone(),
@@ -132,6 +141,7 @@ pub fn overview(state: &State, policy: &Policy, today: NaiveDate) -> Overview {
                 }),
                 steps_done: items.iter().filter(|i| i.done).count(),
                 steps_total: items.len(),
+                next_charge: if kept { next_charge(&rows, &sub.id) } else { None },
                 cancelled_on: sub.cancelled_on,
                 refund_requested_on: sub.refund_requested_on,
             }
@@ -144,7 +154,7 @@ pub fn overview(state: &State, policy: &Policy, today: NaiveDate) -> Overview {
         total: items.len(),
         requested_on: state.account.requested_on,
     };
-    let (overdue, coming): (Vec<Deadline>, Vec<Deadline>) = deadlines(state, &policy.rules, today)
+    let (overdue, coming): (Vec<Deadline>, Vec<Deadline>) = rows
         .into_iter()
         .filter(|d| !d.done)
         .partition(|d| d.days_left < 0);
@@ -154,6 +164,20 @@ pub fn overview(state: &State, policy: &Policy, today: NaiveDate) -> Overview {
         next: coming.into_iter().take(NEXT_COUNT).collect(),
         overdue,
     }
+}
+
+/// The first payment still to come for subscription `id` among `rows`.
+fn next_charge(rows: &[Deadline], id: &str) -> Option<NaiveDate> {
+    rows.iter()
+        .filter(|r| r.subscription.as_deref() == Some(id) && r.days_left >= 0)
+        .filter(|r| {
+            matches!(
+                r.kind,
+                DeadlineKind::FirstCharge | DeadlineKind::NextCharge | DeadlineKind::Renewal
+            )
+        })
+        .map(|r| r.date)
+        .min()
 }
 
 /// The folder prompt: the field and why its value was refused.

@@ -62,6 +62,35 @@ pub fn missing(channel: bool, plan: bool, started: bool, certificate: bool) -> S
     format!("{INCOMPLETE}: {} to answer", parts.join(", "))
 }
 
+/// [`missing`] for a narrow line: how many answers are missing, not which.
+pub fn missing_count(count: usize) -> String {
+    match count {
+        1 => format!("{INCOMPLETE}: 1 answer missing"),
+        n => format!("{INCOMPLETE}: {n} answers missing"),
+    }
+}
+
+/// Home's heading when no subscription is tracked but the account is being
+/// dealt with ("Nothing is tracked yet" would not be true).
+pub const HOME_NO_SUBSCRIPTIONS: &str = "No subscriptions tracked yet.";
+
+/// Home's account line: what was decided for the account, and when deletion was requested.
+pub fn home_account(
+    decision: Option<crate::domain::plan::AccountDecision>,
+    requested: Option<&str>,
+) -> String {
+    match (decision, requested) {
+        (None, _) => ACCOUNT_HINT.to_string(),
+        (Some(crate::domain::plan::AccountDecision::Delete), Some(on)) => {
+            format!("Account: {}", deletion_requested_on(on))
+        }
+        (Some(crate::domain::plan::AccountDecision::Delete), None) => {
+            "Account: delete it (not requested yet)".to_string()
+        }
+        (Some(decision), _) => format!("Account: {}", account_decision_name(decision)),
+    }
+}
+
 /// Under a list that does not fit: how many lines are out of sight.
 pub fn more(above: usize, below: usize) -> String {
     match (above, below) {
@@ -86,7 +115,7 @@ pub fn removed(label: &str) -> String {
 }
 
 pub fn saved_complete(label: &str) -> String {
-    format!("✓ {label} is saved; its dates are below.")
+    format!("✓ {label} is saved. Now choose what to do with it.")
 }
 
 pub fn saved_incomplete(label: &str) -> String {
@@ -167,8 +196,30 @@ pub fn started_hint(plan: PlanKind) -> &'static str {
 
 pub const DATE_FORMAT: &str = "YYYY-MM-DD";
 pub const DATE_KEYS: &str = "type a date · ↑/↓ a day · PgUp/PgDn a month · Enter accept · Esc cancel";
-pub const DATE_NOT_EDITING: &str = "e or Enter: change the date";
-pub const CERT_WHY: &str = "It decides whether a refund is still possible.";
+/// Under a saved date, the field closed.
+pub const DATE_NOT_EDITING: &str = "e: change the date · Enter: next question";
+/// Under a date question with no date chosen yet, the field closed.
+pub const DATE_NOT_CHOSEN_KEYS: &str = "e or Enter: choose the date";
+/// Where the field shows a date the person has not chosen.
+pub const DATE_NOT_CHOSEN: &str = "Not chosen yet";
+/// Under today, offered only as a starting point.
+pub const DATE_SUGGESTED: &str = "Today is only a starting point: type the date or step to it.";
+/// Enter on the date offered as a starting point.
+pub const DATE_CHOOSE_FIRST: &str = "No date chosen yet: type it or step to it.";
+
+/// Why the certificate question is asked: it changes the refund only where
+/// the domain says so (Coursera Plus yearly, one course).
+pub fn cert_why(plan: Option<PlanKind>) -> &'static str {
+    match plan {
+        Some(PlanKind::SpecializationMonthly) => {
+            "It is kept with your record; a Specialization subscription ends by itself in the month you earn its certificate."
+        }
+        Some(PlanKind::FreeTrial | PlanKind::PlusMonthly | PlanKind::Organization) => {
+            "It is kept with your record; it does not change any refund for this plan."
+        }
+        _ => "It decides whether a refund is still possible.",
+    }
+}
 
 pub const NOT_SURE_TITLE: &str = "Where to look";
 pub const NOT_SURE_FOUND: &str = "I found it — answer now";
@@ -212,6 +263,7 @@ pub const ADD: Command = cmd("a", "add");
 pub const REMOVE: Command = cmd("d", "remove");
 pub const CONTINUE_KEY: Command = cmd("c", "continue");
 pub const EDIT_DATE: Command = cmd("e", "edit date");
+pub const CHOOSE_DATE: Command = cmd("Enter/e", "choose the date");
 pub const NEXT_QUESTION: Command = cmd("Tab", "next question");
 pub const HELP: Command = cmd("?", "help");
 pub const QUIT: Command = cmd("q", "quit");
@@ -230,6 +282,19 @@ pub const HELP_NORMAL: &str = "Moving around";
 pub const HELP_EDIT: &str = "Typing a date or a note";
 pub const HELP_CONFIRM: &str = "A yes/no question";
 pub const HELP_HERE: &str = "On this screen";
+pub const HELP_SYMBOLS: &str = "Symbols (what the colours also say)";
+
+/// The marks in lists, for anyone who does not see colour; `tui::theme`
+/// draws them (a test in `tui/views/help.rs` keeps the two the same).
+pub const HELP_SYMBOL_KEYS: [Command; 7] = [
+    cmd(">", "selected"),
+    cmd("✗", "overdue"),
+    cmd("!", "today or within 2 days"),
+    cmd("•", "within a week"),
+    cmd("·", "later"),
+    cmd("✓", "done"),
+    cmd("✎", "has a note"),
+];
 
 pub const HELP_ANYWHERE_KEYS: [Command; 3] = [
     cmd("Ctrl-C", "save and quit"),
@@ -239,7 +304,7 @@ pub const HELP_ANYWHERE_KEYS: [Command; 3] = [
 pub const HELP_NORMAL_KEYS: [Command; 9] = [
     cmd("↑/↓ or j/k", "move"),
     cmd("Enter, → or l", "choose / next"),
-    cmd("Esc, ← or h", "back (answers are kept)"),
+    cmd("Esc, ← or h", "back where you came from (answers kept)"),
     cmd("Space", "toggle"),
     cmd("Tab", "next field"),
     cmd("e", "edit the date"),
@@ -420,6 +485,15 @@ pub fn account_progress(done: usize, total: usize) -> String {
     format!("checklist {done}/{total}")
 }
 
+/// Under a refund-by row's summary: the payment it is about.
+pub fn refund_for_payment(date: &str) -> String {
+    format!("For the payment of {date}.")
+}
+
+pub fn summary_next_charge(date: &str) -> String {
+    format!("next charge {date}")
+}
+
 pub fn summary_cancelled(date: &str) -> String {
     format!("cancelled {date}")
 }
@@ -519,11 +593,16 @@ pub const EXPORT_WRITE: Command = cmd("Enter", "write");
 pub const FAQ_KEY: Command = cmd("F", "FAQ");
 pub const TROUBLESHOOTING_KEY: Command = cmd("T", "troubleshooting");
 
-pub const HELP_MORE: &str = "Answers and overview";
-pub const HELP_MORE_KEYS: [Command; 4] = [
+pub const HOME_KEY: Command = cmd("g", "home");
+
+pub const HELP_MORE: &str = "From any screen (not while typing)";
+pub const HELP_MORE_KEYS: [Command; 7] = [
+    cmd("g or Home", "back to Home"),
+    cmd("t", "every deadline in one table"),
+    cmd("s", "summary of your choices and dates"),
+    cmd("A", "decide about the account"),
     cmd("F", "questions people ask (works in this help too)"),
     cmd("T", "troubleshooting (works in this help too)"),
-    cmd("s", "summary of your choices and dates"),
     cmd("w", "export the plan and a calendar (Summary)"),
 ];
 
@@ -592,6 +671,10 @@ pub const CHOSE_PAUSE: &str = "pause";
 pub const CHOSE_CANCEL: &str = "cancel";
 pub const CHOSE_REFUND: &str = "ask for a refund";
 pub const CHOSE_KEEP: &str = "keep";
+
+pub const DECIDED_CANCEL: &str = "Decision: cancel. Do the steps below, then tick \"I have cancelled\".";
+pub const DECIDED_REFUND: &str =
+    "Decision: refund. Do the steps below, then tick \"I have asked for a refund\".";
 
 pub fn decided(label: &str, choice: &str) -> String {
     format!("✓ {label}: {choice} recorded.")

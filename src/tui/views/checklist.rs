@@ -21,7 +21,7 @@ use crate::wizard::text;
 
 /// From this width on, the day an item was done shows beside it.
 const WIDE: u16 = 50;
-const NOTE_MARK: &str = " ✎";
+pub(super) const NOTE_MARK: &str = " ✎";
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, theme: &Theme) {
     let state = wizard.state();
@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
 /// `[✓] Download every certificate ✎      2026-03-01`; derived items in
 /// round brackets with "auto", the unused social item with a dash.
 fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> {
-    let (mark, mark_style, title, right) = match row {
+    let (mark, mark_style, title, note, right) = match row {
         Row::Item(item) => {
             let symbol = if item.done { DONE_SYMBOL } else { " " };
             let mark = if item.derived {
@@ -118,12 +118,13 @@ fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> 
             } else {
                 item.done_on.filter(|_| wide).map(format_date).unwrap_or_default()
             };
-            (mark, style, format!("{}{note}", item.title), right)
+            (mark, style, item.title.clone(), note, right)
         }
         Row::NotUsed(rule) => (
             "[–]".to_string(),
             theme.dim(),
             rule.title.clone(),
+            "",
             text::NOT_USED.to_string(),
         ),
     };
@@ -136,16 +137,19 @@ fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> 
     } else {
         right.chars().count() + 1
     };
+    // Only the title is cut: the note mark and the date always show.
+    let note_width = Span::raw(note).width();
     let title = fit(
         &title,
-        width.saturating_sub(mark.chars().count() + 1 + right_width),
+        width.saturating_sub(mark.chars().count() + 1 + note_width + right_width),
     );
-    let used = mark.chars().count() + 1 + Span::raw(title.as_str()).width();
+    let used = mark.chars().count() + 1 + Span::raw(title.as_str()).width() + note_width;
     let gap = width.saturating_sub(used + right.chars().count());
     Line::from(vec![
         Span::styled(mark, mark_style),
         Span::raw(" "),
         Span::styled(title, title_style),
+        Span::styled(note, title_style),
         Span::raw(" ".repeat(gap)),
         Span::styled(right, theme.dim()),
     ])

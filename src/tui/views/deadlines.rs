@@ -10,7 +10,7 @@ use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, W
 
 use super::parts::{deadline_summary, source_line};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, deadlines};
+use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
 use crate::domain::policy::Policy;
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
@@ -18,7 +18,8 @@ use crate::wizard::deadlines::Deadlines;
 use crate::wizard::field::format_date;
 use crate::wizard::text;
 
-/// From this width on, a row fits on one line with the weekday.
+/// From this width on, a row keeps its columns (date, when, what) on one
+/// line; narrower, the date and when go above what.
 const ONE_LINE: u16 = 50;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, theme: &Theme) {
@@ -31,10 +32,17 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
     let selected = page.selected(&rows);
     let wide = area.width >= ONE_LINE;
     let width = area.width as usize;
-    // The table keeps most of the pane; the details take what they need of the rest.
+    // The table keeps most of the pane; the details take what they need of
+    // the rest and scroll (PgUp/PgDn) when they need more.
     let budget = (area.height as usize * 2 / 5).max(3);
-    let detail = detail(&rows[selected], policy, theme, width, budget);
-    let detail_height = detail.len().min(budget) as u16;
+    let detail = detail(&rows[selected], policy, theme, width);
+    let mut detail_height = detail.len().min(budget);
+    // Two-line rows leave a blank line when the table's height is odd: the details use it.
+    let table_height = (area.height as usize).saturating_sub(usize::from(wide) + 1 + detail_height);
+    if !wide && table_height % 2 == 1 && detail.len() > detail_height {
+        detail_height += 1;
+    }
+    let detail_height = detail_height as u16;
     // The line between table and details says what is out of sight, if anything.
     let [header, table, more, detail_area] = area.layout(&Layout::vertical([
         Constraint::Length(u16::from(wide)),
@@ -42,43 +50,36 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
         Constraint::Length(1),
         Constraint::Length(detail_height),
     ]));
-    let when_width = rows
-        .iter()
-        .map(|r| text::days_left(r.days_left).chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(text::COLUMN_WHEN.len());
     let inner = width.saturating_sub(SELECTED_SYMBOL.len());
-    if wide {
+    let items: Vec<Vec<Line>> = if wide {
+        let columns = Columns::for_rows(&rows, policy, inner);
         let head = format!(
-            "{}  {:<14} {:<when_width$}  {}",
+            "{}  {:<date$} {:<when$}  {}",
             " ".repeat(SELECTED_SYMBOL.len()),
             text::COLUMN_DATE,
             text::COLUMN_WHEN,
-            text::COLUMN_WHAT
+            text::COLUMN_WHAT,
+            date = columns.date,
+            when = columns.when,
         );
         frame.render_widget(Paragraph::new(Line::styled(head, theme.dim())), header);
-    }
-    let items: Vec<ListItem> = rows
-        .iter()
-        .map(|row| {
-            let lines = if wide {
-                vec![one_line(row, policy, theme, when_width, inner)]
-            } else {
-                two_lines(row, policy, theme, inner)
-            };
-            ListItem::new(lines)
-        })
-        .collect();
-    let row_height = if wide { 1 } else { 2 };
-    let list = List::new(items)
+        rows.iter()
+            .map(|row| one_line(row, policy, theme, &columns))
+            .collect()
+    } else {
+        rows.iter()
+            .map(|row| two_lines(row, policy, theme, inner))
+            .collect()
+    };
+    let heights: Vec<usize> = items.iter().map(Vec::len).collect();
+    let list = List::new(items.into_iter().map(ListItem::new))
         .highlight_symbol(SELECTED_SYMBOL)
         .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
     let mut state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, table, &mut state);
-    let shown = (table.height as usize / row_height).max(1);
     let above = state.offset();
+    let shown = rows_shown(&heights[above.min(heights.len())..], table.height as usize);
     let below = rows.len().saturating_sub(above + shown);
     if above + below > 0 {
         frame.render_widget(
@@ -86,7 +87,65 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
             more,
         );
     }
+    let detail = scrolled(detail, detail_height as usize, page.detail_scroll(), theme);
     frame.render_widget(Paragraph::new(detail), detail_area);
+}
+
+/// How many whole rows of these heights fit in `height` lines (at least one).
+fn rows_shown(heights: &[usize], height: usize) -> usize {
+    let mut used = 0;
+    let mut count = 0;
+    for h in heights {
+        if used + h > height {
+            break;
+        }
+        used += h;
+        count += 1;
+    }
+    count.max(1)
+}
+
+/// The widths of the one-line table. The weekday goes first when a row's
+/// what would not fit beside it; a what that still does not fit wraps
+/// under its column rather than being cut.
+struct Columns {
+    /// The date column: with the weekday ("Tue 2026-03-03") or without.
+    date: usize,
+    weekday: bool,
+    when: usize,
+    what: usize,
+}
+
+impl Columns {
+    fn for_rows(rows: &[Deadline], policy: &Policy, width: usize) -> Columns {
+        let when = rows
+            .iter()
+            .map(|r| text::days_left(r.days_left).chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(text::COLUMN_WHEN.len());
+        let longest = rows
+            .iter()
+            .map(|r| Span::raw(what(r, policy)).width())
+            .max()
+            .unwrap_or(0);
+        let with = |date: usize| width.saturating_sub(Self::lead(date, when));
+        let long = long_date(rows[0].date).chars().count();
+        let short = format_date(rows[0].date).chars().count();
+        let weekday = longest <= with(long);
+        let date = if weekday { long } else { short };
+        Columns {
+            date,
+            weekday,
+            when,
+            what: with(date),
+        }
+    }
+
+    /// Symbol, date, when and their gaps: where the what column starts.
+    fn lead(date: usize, when: usize) -> usize {
+        1 + 1 + date + 1 + when + 2
+    }
 }
 
 /// The symbol and style of a row: done rows are dimmed with ✓, the others by urgency.
@@ -103,21 +162,31 @@ fn what(row: &Deadline, policy: &Policy) -> String {
     format!("{} · {}", policy.deadline(row.kind).title, row.label)
 }
 
-/// `✗ Mon 2026-02-23  6 days ago    Refund by · Python course`
-fn one_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, when_width: usize, width: usize) -> Line<'a> {
+/// `✗ Mon 2026-02-23  6 days ago    Refund by · Python course`, the what
+/// wrapped under its column when it is longer than the column.
+fn one_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, columns: &Columns) -> Vec<Line<'a>> {
     let (symbol, mark, style) = marks(row, theme);
+    let date = if columns.weekday {
+        long_date(row.date)
+    } else {
+        format_date(row.date)
+    };
     let lead = format!(
-        " {} {:<when_width$}  ",
-        long_date(row.date),
-        text::days_left(row.days_left)
+        " {date} {:<when$}  ",
+        text::days_left(row.days_left),
+        when = columns.when
     );
-    let room = width.saturating_sub(1 + lead.chars().count());
     let what_style = if row.done { theme.dim() } else { Style::new() };
-    Line::from(vec![
+    let mut parts = wrap_what(&what(row, policy), columns.what).into_iter();
+    let first = parts.next().unwrap_or_default();
+    let indent = " ".repeat(Columns::lead(columns.date, columns.when));
+    let mut lines = vec![Line::from(vec![
         Span::styled(symbol, mark),
         Span::styled(lead, style),
-        Span::styled(fit(&what(row, policy), room), what_style),
-    ])
+        Span::styled(first, what_style),
+    ])];
+    lines.extend(parts.map(|part| Line::styled(format!("{indent}{part}"), what_style)));
+    lines
 }
 
 /// Narrow terminals: the date and days left, then what, indented.
@@ -129,41 +198,81 @@ fn two_lines<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -
         format_date(row.date)
     };
     let what_style = if row.done { theme.dim() } else { Style::new() };
-    vec![
-        Line::from(vec![
-            Span::styled(symbol, mark),
-            Span::styled(format!(" {date} · {}", text::days_left(row.days_left)), style),
-        ]),
-        Line::styled(
-            format!("  {}", fit(&what(row, policy), width.saturating_sub(2))),
-            what_style,
-        ),
-    ]
+    let mut lines = vec![Line::from(vec![
+        Span::styled(symbol, mark),
+        Span::styled(format!(" {date} · {}", text::days_left(row.days_left)), style),
+    ])];
+    lines.extend(
+        wrap_what(&what(row, policy), width.saturating_sub(2))
+            .into_iter()
+            .map(|part| Line::styled(format!("  {part}"), what_style)),
+    );
+    lines
 }
 
-/// What the highlighted row asks, how, and the rule's source, wrapped to
-/// `width` in at most `budget` lines: the how-to is cut first (with "…").
-fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize, budget: usize) -> Vec<Line<'a>> {
+/// "Title · label" wrapped to `width`: after the "·" when the label then
+/// fits whole on the next line, else word by word (the "·" never starting
+/// a line).
+fn wrap_what(what: &str, width: usize) -> Vec<String> {
+    if Span::raw(what).width() <= width {
+        return vec![what.to_string()];
+    }
+    if let Some((title, label)) = what.split_once(" · ")
+        && Span::raw(title).width() + 2 <= width
+        && Span::raw(label).width() <= width
+    {
+        return vec![format!("{title} ·"), label.to_string()];
+    }
+    let mut lines = hard_wrap(what, width);
+    for i in 1..lines.len() {
+        if let Some(rest) = lines[i].strip_prefix("· ") {
+            let rest = rest.to_string();
+            lines[i - 1].push_str(" ·");
+            lines[i] = rest;
+        }
+    }
+    lines
+}
+
+/// What the highlighted row asks, how, and the rule's source, wrapped to `width`.
+fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let rule = policy.deadline(row.kind);
     let mut summary = deadline_summary(row, policy);
     if row.done {
         summary = format!("{} {summary}", text::ROW_DONE);
     }
-    let summary = hard_wrap(&summary, width);
-    let source = hard_wrap(&source_line(&rule.origin, theme).to_string(), width);
-    let mut how = hard_wrap(&rule.how, width);
-    let room = budget.saturating_sub(summary.len() + source.len());
-    if how.len() > room {
-        how.truncate(room);
-        if let Some(last) = how.last_mut() {
-            *last = fit(&format!("{last} …"), width);
-        }
-    }
     let heading = theme.heading().add_modifier(Modifier::BOLD);
-    let mut lines: Vec<Line> = summary.into_iter().map(|l| Line::styled(l, heading)).collect();
-    lines.extend(how.into_iter().map(Line::from));
-    lines.extend(source.into_iter().map(|l| Line::styled(l, theme.dim())));
+    let mut lines: Vec<Line> = hard_wrap(&summary, width)
+        .into_iter()
+        .map(|l| Line::styled(l, heading))
+        .collect();
+    if row.kind == DeadlineKind::RefundBy {
+        let paid = crate::domain::deadlines::refund_covers_payment_of(row.date, &policy.rules);
+        let line = text::refund_for_payment(&long_date(paid));
+        lines.extend(hard_wrap(&line, width).into_iter().map(Line::from));
+    }
+    lines.extend(hard_wrap(&rule.how, width).into_iter().map(Line::from));
+    let source = source_line(&rule.origin, theme).to_string();
+    lines.extend(
+        hard_wrap(&source, width)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim())),
+    );
     lines
+}
+
+/// The `height` lines of `lines` from `scroll` on; when they do not all
+/// fit, the last line says what is out of sight and which keys scroll.
+fn scrolled<'a>(lines: Vec<Line<'a>>, height: usize, scroll: u16, theme: &Theme) -> Vec<Line<'a>> {
+    if lines.len() <= height {
+        return lines;
+    }
+    let room = height.saturating_sub(1);
+    let scroll = (scroll as usize).min(lines.len().saturating_sub(room));
+    let below = lines.len().saturating_sub(scroll + room);
+    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
+    shown.push(Line::styled(text::detail_more(scroll, below), theme.dim()));
+    shown
 }
 
 fn draw_empty(frame: &mut Frame, area: Rect, theme: &Theme) {

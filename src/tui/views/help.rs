@@ -53,3 +53,27 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, scroll: u16, theme: 
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
     max_scroll
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::deadlines::Urgency;
+    use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, urgency_symbol};
+    use crate::tui::views::checklist::NOTE_MARK;
+    use crate::wizard::text::HELP_SYMBOL_KEYS;
+
+    #[test]
+    fn the_legend_explains_the_symbols_the_screens_draw() {
+        let legend: Vec<&str> = HELP_SYMBOL_KEYS.iter().map(|c| c.keys).collect();
+        let drawn = [
+            SELECTED_SYMBOL.trim(),
+            urgency_symbol(Urgency::Overdue),
+            urgency_symbol(Urgency::Urgent),
+            urgency_symbol(Urgency::Soon),
+            urgency_symbol(Urgency::Later),
+            DONE_SYMBOL,
+            NOTE_MARK.trim(),
+        ];
+        assert_eq!(legend, drawn);
+        assert_eq!(urgency_symbol(Urgency::Today), urgency_symbol(Urgency::Urgent));
+    }
+}

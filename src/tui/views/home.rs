@@ -10,6 +10,7 @@ use super::parts::{deadline_line, deadline_summary, popup, wrap};
 
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;
+use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines};
 use crate::domain::journey::Screen;
 use crate::domain::state::Subscription;
@@ -21,13 +22,15 @@ use crate::wizard::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: &Theme) {
     let state = wizard.state();
-    if state.subscriptions.is_empty() {
-        draw_empty(frame, area, theme);
+    if state.subscriptions.is_empty() && state.account.decision.is_none() {
+        draw_empty(frame, area, text::HOME_EMPTY[0], theme);
         return;
     }
     let rows = deadlines(state, &wizard.policy().rules, wizard.today());
     let mut header = Vec::new();
-    if let Some(row) = next_deadline(&rows, None) {
+    // Account rows count too: a deletion request's reply can be the most urgent.
+    let banner_row = next_deadline(&rows, None);
+    if let Some(row) = banner_row {
         let style = theme.urgency(row.urgency).add_modifier(Modifier::BOLD);
         let banner = format!(
             "{} {}: {}",
@@ -42,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         );
         let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
-        header.push(when);
+        header.extend(fit(when, area.width as usize));
     }
     if let Some(target) = home.continue_target(state) {
         let label = target
@@ -59,16 +62,33 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
             Span::raw(format!(" {}: {what}", text::CONTINUE)),
         ]));
     }
+    let day = if compact(area) { format_date } else { long_date };
+    let requested = state.account.requested_on.map(day);
     header.push(Line::from(vec![
         Span::styled("A", theme.key()),
-        Span::raw(format!(" {}", text::ACCOUNT_HINT)),
+        Span::raw(format!(
+            " {}",
+            text::home_account(state.account.decision, requested.as_deref())
+        )),
     ]));
+    // The account's own deadline, unless the banner already shows it.
+    if let Some(row) = rows.iter().find(|d| d.subscription.is_none())
+        && banner_row != Some(row)
+    {
+        let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
+        when.spans.insert(0, Span::raw("  "));
+        header.extend(fit(when, area.width as usize));
+    }
     header.push(Line::default());
     let [top, list_area] = area.layout(&Layout::vertical([
         Constraint::Length(header.len() as u16),
         Constraint::Min(0),
     ]));
     frame.render_widget(Paragraph::new(header), top);
+    if state.subscriptions.is_empty() {
+        draw_empty(frame, list_area, text::HOME_NO_SUBSCRIPTIONS, theme);
+        return;
+    }
 
     let count = state.subscriptions.len();
     let overflow = count * ITEM_HEIGHT > list_area.height as usize;
@@ -130,13 +150,23 @@ fn item<'a>(
     first.push(Span::styled(id, theme.dim()));
 
     let second = if !sub.is_complete() {
-        let missing = text::missing(
+        let answered = [
             sub.channel.is_some(),
             sub.plan.is_some(),
             sub.started.is_some(),
             sub.certificate_earned.is_some(),
+        ];
+        let [channel, plan, started, certificate] = answered;
+        let mut line = format!(
+            "{INCOMPLETE_SYMBOL} {}",
+            text::missing(channel, plan, started, certificate)
         );
-        Line::styled(format!("{INCOMPLETE_SYMBOL} {missing}"), theme.warning())
+        if line.chars().count() > width {
+            // Too long to name them all: the count never cuts a word.
+            let count = answered.iter().filter(|a| !**a).count();
+            line = format!("{INCOMPLETE_SYMBOL} {}", text::missing_count(count));
+        }
+        Line::styled(line, theme.warning())
     } else if let Some(on) = converted_trial_charge(sub, &policy.rules, wizard.today()) {
         let became = text::trial_became_paid_short(&format_date(on));
         Line::styled(format!("{ERROR_SYMBOL} {became}"), theme.error())
@@ -149,14 +179,39 @@ fn item<'a>(
     ListItem::new(vec![Line::from(first), second])
 }
 
+/// `line` as is when it fits `width`, else with the spans that do not fit on
+/// a second, indented line (a deadline's "· in 31 days"), never cut.
+fn fit(line: Line<'_>, width: usize) -> Vec<Line<'_>> {
+    if line.width() <= width {
+        return vec![line];
+    }
+    let mut first = Vec::new();
+    let mut rest = vec![Span::raw("    ")];
+    let mut used = 0;
+    for span in line.spans {
+        if rest.len() == 1 && (first.is_empty() || used + span.width() <= width) {
+            used += span.width();
+            first.push(span);
+        } else {
+            let content = span.content.trim_start_matches([' ', '·']).to_string();
+            rest.push(Span::styled(content, span.style));
+        }
+    }
+    vec![Line::from(first), Line::from(rest)]
+}
+
 /// Too narrow for weekdays beside the dates.
 fn compact(area: Rect) -> bool {
     area.width < 50
 }
 
-fn draw_empty(frame: &mut Frame, area: Rect, theme: &Theme) {
-    let [first, rest @ ..] = text::HOME_EMPTY;
-    let mut lines = vec![Line::styled(first, theme.heading()), Line::default()];
+/// The invitation to add a first subscription, under `heading`.
+fn draw_empty(frame: &mut Frame, area: Rect, heading: &str, theme: &Theme) {
+    let [_, rest @ ..] = text::HOME_EMPTY;
+    let mut lines = vec![
+        Line::styled(heading.to_string(), theme.heading()),
+        Line::default(),
+    ];
     for paragraph in rest {
         lines.push(Line::from(paragraph));
         lines.push(Line::default());

@@ -2,10 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{date_field, source_line};
+use super::parts::{date_field, source_line, wrap};
 use crate::domain::policy::Policy;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{SELECTED_SYMBOL, Theme};
@@ -86,7 +86,7 @@ fn detail<'a>(choice: Choice, sub: &Subscription, policy: &Policy, theme: &Theme
             ]
         }
         Choice::Certificate(_) => {
-            let mut lines = vec![Line::from(text::CERT_WHY)];
+            let mut lines = vec![Line::from(text::cert_why(sub.plan))];
             if let Some(p) = sub.plan {
                 let rule = policy.plan(p);
                 lines.push(Line::from(rule.refund.clone()));
@@ -115,7 +115,8 @@ fn draw_choices(
         Constraint::Min(0),
     ]));
     frame.render_widget(
-        Paragraph::new(Line::styled(question_text(page.question(), sub), theme.heading())),
+        Paragraph::new(Line::styled(question_text(page.question(), sub), theme.heading()))
+            .wrap(Wrap { trim: true }),
         question,
     );
     let items: Vec<ListItem> = choices
@@ -153,12 +154,31 @@ fn draw_date(frame: &mut Frame, area: Rect, page: &Identify, sub: &Subscription,
         Line::styled(hint, theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), question);
-    let field = date_field(frame, field_area, page.date(), theme);
-    frame.render_widget(Paragraph::new(field), field_area);
+    let field = if page.date().editing() || sub.started.is_some() {
+        let mut lines = date_field(frame, field_area, page.date(), theme);
+        if page.date().suggested() && page.date().error().is_none() {
+            let width = (field_area.width as usize).saturating_sub(2);
+            lines.extend(
+                wrap(text::DATE_SUGGESTED, width, 0)
+                    .into_iter()
+                    .map(|l| Line::styled(format!("  {l}"), theme.dim())),
+            );
+        }
+        lines
+    } else {
+        // Closed with nothing accepted: the offered day is not an answer.
+        vec![Line::from(vec![
+            Span::raw("  Date: "),
+            Span::styled(text::DATE_NOT_CHOSEN, theme.warning()),
+        ])]
+    };
+    frame.render_widget(Paragraph::new(field).wrap(Wrap { trim: false }), field_area);
     let keys_text = if page.date().editing() {
         text::DATE_KEYS
-    } else {
+    } else if sub.started.is_some() {
         text::DATE_NOT_EDITING
+    } else {
+        text::DATE_NOT_CHOSEN_KEYS
     };
     frame.render_widget(
         Paragraph::new(Line::styled(keys_text, theme.dim())).wrap(Wrap { trim: true }),

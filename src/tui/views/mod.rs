@@ -7,7 +7,7 @@ mod document;
 pub mod help;
 pub mod home;
 pub mod identify;
-mod parts;
+pub(crate) mod parts;
 pub mod reference;
 pub mod steps;
 pub mod summary;

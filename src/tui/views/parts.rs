@@ -36,7 +36,7 @@ pub fn deadline_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, compact
     ])
 }
 
-/// What the deadline asks, in the policy's words ("Cancel Free trial before it renews").
+/// What the deadline asks, in the policy's words ("Last day to cancel Free trial").
 pub fn deadline_summary(row: &Deadline, policy: &Policy) -> String {
     policy.deadline(row.kind).summary.replace("{label}", &row.label)
 }

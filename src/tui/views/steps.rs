@@ -258,14 +258,21 @@ fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: 
     }
     let mut offset = 0;
     if overflow {
+        // Past the last entry only text follows (the sources): the last
+        // entry shows it all, or no key could ever bring it into sight.
+        let tail = !body.lines[last + 1..].iter().any(|l| l.entry.is_some());
+        let want = if tail { total } else { last + 1 };
+        // Beyond `end` the list would leave blank rows below its last line.
+        let end = total - room;
         // The whole entry in sight, its top first when it is taller than the room.
-        let want = (last + 1).min(total);
-        offset = want.saturating_sub(room).min(first).min(total - room);
-        // Never start halfway through a step or a paragraph.
-        while offset > 0 && offset < first && body.lines[offset].block == body.lines[offset - 1].block {
+        offset = want.saturating_sub(room).min(first).min(end);
+        // Never start halfway through a step or a paragraph; moving the top
+        // down keeps the entry's end in sight.
+        let movable = |offset: usize| offset > 0 && offset < first && offset < end;
+        while movable(offset) && body.lines[offset].block == body.lines[offset - 1].block {
             offset += 1;
         }
-        if offset > 0 && offset < first && body.lines[offset].line.width() == 0 {
+        if movable(offset) && body.lines[offset].line.width() == 0 {
             offset += 1;
         }
     }

@@ -7,8 +7,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
+use super::deadlines::fit as cut;
 use super::document::{Document, fit};
 use super::parts::{deadline_line, popup};
+use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline};
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
@@ -110,12 +112,15 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
 /// "label · plan   id", then what was decided and how far it has got.
 fn choice_lines(choice: &Choice, width: usize, theme: &Theme) -> (Line<'static>, Vec<Line<'static>>) {
     let date = format_date;
+    let id = format!(" {}", choice.id);
     let mut first = vec![Span::styled(choice.label.clone(), theme.heading())];
     if let Some(plan) = choice.plan.as_ref().filter(|p| **p != choice.label) {
-        first.push(Span::raw(format!(" · {plan}")));
+        // The plan's name is cut first, so the id stays in sight.
+        let label = Span::raw(choice.label.as_str()).width();
+        let room = width.saturating_sub(SELECTED_SYMBOL.len() + label + id.len());
+        first.push(Span::raw(cut(&format!(" · {plan}"), room)));
     }
     let used: usize = first.iter().map(|s| s.width()).sum::<usize>() + SELECTED_SYMBOL.len();
-    let id = format!(" {}", choice.id);
     first.push(Span::raw(" ".repeat(width.saturating_sub(used + id.len()))));
     first.push(Span::styled(id, theme.dim()));
 
@@ -129,6 +134,9 @@ fn choice_lines(choice: &Choice, width: usize, theme: &Theme) -> (Line<'static>,
     }];
     if choice.steps_total > 0 {
         parts.push(text::steps_progress(choice.steps_done, choice.steps_total));
+    }
+    if let Some(on) = choice.next_charge {
+        parts.push(text::summary_next_charge(&long_date(on)));
     }
     if let Some(pause) = choice.pause {
         parts.push(text::paused_until(&date(pause.until), pause.over));
