@@ -60,7 +60,13 @@ fn wizard(ctx: Context) -> Result<u8, Failure> {
         ));
     }
     let (store, state) = Store::open(&ctx.prepare_for_writing()?)?;
-    match tui::run(store, state, ctx.policy, ctx.today) {
+    let around = tui::Surroundings {
+        // https://no-color.org: set to a non-empty value.
+        no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        start_folder: std::env::current_dir().unwrap_or_default(),
+        home: directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf()),
+    };
+    match tui::run(store, state, ctx.policy, ctx.today, around) {
         Ok(outcome) => Ok(outcome.exit_code() as u8),
         Err(tui::TuiError::Store(e)) => Err(e.into()),
         Err(e) => Err(Failure::Fatal(e.to_string())),

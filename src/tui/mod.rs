@@ -52,19 +52,36 @@ pub fn interactive_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// What the wizard needs from the environment; `main` reads it, nothing here does.
+#[derive(Debug, Clone, Default)]
+pub struct Surroundings {
+    /// NO_COLOR is set: draw with symbols and modifiers only.
+    pub no_color: bool,
+    /// Where exports go unless the person types another folder.
+    pub start_folder: std::path::PathBuf,
+    /// What `~` means in a typed folder.
+    pub home: Option<std::path::PathBuf>,
+}
+
 /// Runs the wizard until the person quits; saves through `store` after every change.
 ///
-/// Colour follows NO_COLOR (read here, through `Theme::from_env`). Whatever
-/// ends the run — `q`, Ctrl-C, SIGTERM, SIGHUP or a terminal error — the
-/// state is saved first and the terminal restored after.
-pub fn run(store: Store, state: State, policy: Policy, today: NaiveDate) -> Result<Outcome, TuiError> {
+/// Whatever ends the run — `q`, Ctrl-C, SIGTERM, SIGHUP or a terminal error —
+/// the state is saved first and the terminal restored after.
+pub fn run(
+    store: Store,
+    state: State,
+    policy: Policy,
+    today: NaiveDate,
+    around: Surroundings,
+) -> Result<Outcome, TuiError> {
     let mut signals = signals::Signals::register()?;
-    // Exports default to the folder the wizard was started in; `~` in a
-    // typed folder is the home folder. Read here, as terminal-side wiring.
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let home = directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
-    let wizard = Wizard::open(state, policy, today).with_folders(cwd, home);
-    let mut app = app::App::new(wizard, store, theme::Theme::from_env());
+    let wizard = Wizard::open(state, policy, today).with_folders(around.start_folder, around.home);
+    let theme = if around.no_color {
+        theme::Theme::plain()
+    } else {
+        theme::Theme::colored()
+    };
+    let mut app = app::App::new(wizard, store, theme);
     let mut session = terminal::Session::enter()?;
     let outcome = app.run(&mut session, &signals);
     signals.finishing();

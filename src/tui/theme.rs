@@ -11,12 +11,6 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// Colour unless NO_COLOR is set to a non-empty value (https://no-color.org).
-    pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
-    }
-
     pub fn colored() -> Theme {
         Theme { color: true }
     }
