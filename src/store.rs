@@ -233,6 +233,16 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State, StoreError> {
         }
         fault(path, text, offset, message)
     };
+    // One parse on the common path; a file that fails it, or has another
+    // version, is parsed again only to explain the version first (a newer
+    // file may have fields this build does not know).
+    let parsed: Result<State, toml::de::Error> = toml::from_str(text);
+    if let Ok(state) = &parsed
+        && state.schema_version == SCHEMA_VERSION
+    {
+        state.validate().map_err(invalid)?;
+        return parsed.map_err(toml_error);
+    }
     let version: VersionOnly = toml::from_str(text).map_err(toml_error)?;
     let Some(version) = version.schema_version else {
         return Err(invalid(format!(
@@ -261,7 +271,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State, StoreError> {
             return Err(fault(path, text, version.span().start, message));
         }
     }
-    let state: State = toml::from_str(text).map_err(toml_error)?;
+    let state = parsed.map_err(toml_error)?;
     state.validate().map_err(invalid)?;
     Ok(state)
 }

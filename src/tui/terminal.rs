@@ -1,7 +1,7 @@
 //! Entering and leaving full-screen mode, in every way a run can end:
 //! normally, on a panic, on a signal, and around a Ctrl-Z suspension.
 
-use std::io::{self, Stdout, stdout};
+use std::io::{self, BufWriter, Stdout, stdout};
 use std::sync::Once;
 
 use ratatui::Terminal;
@@ -13,7 +13,9 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::layout::Rect;
 
-pub type Backend = CrosstermBackend<Stdout>;
+/// Buffered, so a frame reaches the terminal in one write (ratatui flushes
+/// after every draw) instead of tearing across several.
+pub type Backend = CrosstermBackend<BufWriter<Stdout>>;
 
 /// Raw mode and the alternate screen for as long as it lives.
 pub struct Session {
@@ -25,7 +27,10 @@ impl Session {
     pub fn enter() -> io::Result<Session> {
         install_panic_hook();
         activate()?;
-        match Terminal::new(CrosstermBackend::new(stdout())) {
+        match Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+            64 * 1024,
+            stdout(),
+        ))) {
             Ok(terminal) => Ok(Session {
                 terminal,
                 active: true,
