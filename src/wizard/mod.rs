@@ -515,6 +515,7 @@ impl Wizard {
                 screen: Screen::Summary,
                 subscription: focus,
             },
+            // The account's decision is Decide without a subscription.
             Msg::Account => Journey {
                 screen: Screen::Decide,
                 subscription: None,
