@@ -212,3 +212,38 @@ fn a_terminal_below_60x20_says_what_it_needs() {
     insta::assert_snapshot!("too_small_59x20", render(&w, 59, 20).backend());
     insta::assert_snapshot!("too_small_80x19", render(&w, 80, 19).backend());
 }
+
+/// Home draws only the rows in sight; moving past the bottom scrolls the
+/// window by one row at a time and says how many are above and below.
+#[test]
+fn home_scrolls_a_long_list_to_keep_the_selection_in_sight() {
+    let mut s = State::default();
+    for i in 0..12 {
+        let label = format!("Course {i:02}");
+        add(
+            &mut s,
+            PlanKind::CoursePurchase,
+            Channel::Web,
+            "2026-02-20",
+            Some(&label),
+        );
+    }
+    let mut wizard = open(s);
+    repeat(&mut wizard, Msg::Down, 9);
+    for (w, h) in [(80, 24), (60, 20)] {
+        let screen = format!("{:?}", render(&wizard, w, h).backend());
+        assert!(
+            screen.contains("> Course 09"),
+            "the selection is in sight at {w}x{h}:\n{screen}"
+        );
+        assert!(
+            !screen.contains("Course 10"),
+            "the window ends at the selection:\n{screen}"
+        );
+        assert!(
+            screen.contains("more"),
+            "the rows out of sight are counted:\n{screen}"
+        );
+    }
+    snapshot("home_scrolled", &wizard);
+}

@@ -97,8 +97,13 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         Constraint::Length(u16::from(overflow)),
     ]));
     let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
-    let items: Vec<ListItem> = state
-        .subscriptions
+    // Only the rows that show are built (with 50 subscriptions, 7 of 50):
+    // the window scrolls as little as keeps the selection in sight, as
+    // ratatui's List would from offset 0. Items are ITEM_HEIGHT lines each.
+    let shown = (list_area.height as usize / ITEM_HEIGHT).max(1);
+    let selected = home.selected().min(count - 1);
+    let above = (selected + 1).saturating_sub(shown);
+    let items: Vec<ListItem> = state.subscriptions[above..count.min(above + shown)]
         .iter()
         .map(|sub| item(sub, &rows, wizard, theme, width, compact(area)))
         .collect();
@@ -106,11 +111,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         .highlight_symbol(SELECTED_SYMBOL)
         .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
-    let mut list_state = ListState::default().with_selected(Some(home.selected()));
+    let mut list_state = ListState::default().with_selected(Some(selected - above));
     frame.render_stateful_widget(list, list_area, &mut list_state);
     if overflow {
-        let above = list_state.offset();
-        let shown = list_area.height as usize / ITEM_HEIGHT;
         let below = count.saturating_sub(above + shown);
         frame.render_widget(
             Paragraph::new(Line::styled(text::more(above, below), theme.dim())),
