@@ -7,19 +7,9 @@ mod support;
 use coursera_exit::domain::actions::add_blank;
 use coursera_exit::domain::plan::{AccountDecision, Channel, PlanKind};
 use coursera_exit::domain::state::State;
-use coursera_exit::tui::theme::Theme;
 use coursera_exit::wizard::{Msg, Wizard};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use support::screen::render;
 use support::wizard::{add, open, repeat, send, today, type_text};
-
-fn render(wizard: &Wizard, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| coursera_exit::tui::draw(frame, wizard, &Theme::plain()))
-        .expect("drawn");
-    terminal
-}
 
 /// The same screen at both supported sizes.
 fn snapshot(name: &str, wizard: &Wizard) {

@@ -8,19 +8,9 @@ use coursera_exit::domain::checklist::{CANCELLED, REFUND_REQUESTED};
 use coursera_exit::domain::plan::{Channel, PlanKind};
 use coursera_exit::domain::policy::{Policy, checklist_ids};
 use coursera_exit::domain::state::State;
-use coursera_exit::tui::theme::Theme;
 use coursera_exit::wizard::{Msg, Wizard};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use support::screen::render;
 use support::wizard::{add, d, open, repeat, today};
-
-fn render(wizard: &Wizard, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| coursera_exit::tui::draw(frame, wizard, &Theme::plain()))
-        .expect("drawn");
-    terminal
-}
 
 fn snapshot(name: &str, wizard: &Wizard) {
     for (w, h) in [(80, 24), (60, 20)] {

@@ -6,21 +6,11 @@ mod support;
 use std::path::PathBuf;
 
 use coursera_exit::domain::state::State;
-use coursera_exit::tui::theme::Theme;
 use coursera_exit::wizard::export::{CALENDAR_FILE, ExportOutcome, PLAN_FILE};
 use coursera_exit::wizard::{Msg, Wizard};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use support::screen::render;
 use support::summary::several_and_deleting;
 use support::wizard::{open, repeat, send};
-
-fn render(wizard: &Wizard, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| coursera_exit::tui::draw(frame, wizard, &Theme::plain()))
-        .expect("drawn");
-    terminal
-}
 
 fn snapshot(name: &str, wizard: &Wizard) {
     for (w, h) in [(80, 24), (60, 20)] {

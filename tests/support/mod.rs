@@ -3,5 +3,6 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod screen;
 pub mod summary;
 pub mod wizard;
