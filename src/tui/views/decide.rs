@@ -6,16 +6,16 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::parts::{deadline_line, rewrap, scrolled, source_line, wrap};
+use super::parts::{choice_list, deadline_line, rewrap, scrolled, source_line, wrap};
 use crate::domain::checklist::{certificates_unsaved, deletion_items, keep_items, refund_possible};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::plan::{Channel, PlanKind};
 use crate::domain::policy::Policy;
 use crate::domain::state::Subscription;
-use crate::tui::theme::{ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
+use crate::tui::theme::{ERROR_SYMBOL, Theme};
 use crate::wizard::Wizard;
 use crate::wizard::decide::{Choice, Decide};
 use crate::wizard::text;
@@ -77,22 +77,10 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
     frame.render_widget(Paragraph::new(head), head_area);
 
     let answer = page.answer(state);
-    let items: Vec<ListItem> = choices
+    let labels = choices
         .iter()
-        .map(|c| {
-            let mark = if Some(*c) == answer { "(•) " } else { "( ) " };
-            ListItem::new(format!("{mark}{}", choice_label(*c, sub, policy)))
-        })
-        .collect();
-    let list = List::new(items)
-        .highlight_symbol(SELECTED_SYMBOL)
-        .highlight_spacing(HighlightSpacing::Always)
-        .highlight_style(theme.selected());
-    frame.render_stateful_widget(
-        list,
-        list_area,
-        &mut ListState::default().with_selected(Some(cursor)),
-    );
+        .map(|c| (choice_label(*c, sub, policy), Some(*c) == answer));
+    choice_list(frame, list_area, labels, cursor, theme);
 
     let Some(choice) = choices.get(cursor).copied() else {
         return;

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{date_field, source_line, wrap};
+use super::parts::{choice_list, date_field, source_line, wrap};
 use crate::domain::policy::Policy;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{SELECTED_SYMBOL, Theme};
@@ -119,22 +119,10 @@ fn draw_choices(
             .wrap(Wrap { trim: true }),
         question,
     );
-    let items: Vec<ListItem> = choices
+    let labels = choices
         .iter()
-        .map(|c| {
-            let mark = if Some(*c) == answer { "(•) " } else { "( ) " };
-            ListItem::new(format!("{mark}{}", choice_label(*c, policy)))
-        })
-        .collect();
-    let list = List::new(items)
-        .highlight_symbol(SELECTED_SYMBOL)
-        .highlight_spacing(HighlightSpacing::Always)
-        .highlight_style(theme.selected());
-    frame.render_stateful_widget(
-        list,
-        list_area,
-        &mut ListState::default().with_selected(Some(page.cursor())),
-    );
+        .map(|c| (choice_label(*c, policy), Some(*c) == answer));
+    choice_list(frame, list_area, labels, page.cursor(), theme);
     let _ = gap;
     if let Some(choice) = choices.get(page.cursor()) {
         let lines = detail(*choice, sub, policy, theme);

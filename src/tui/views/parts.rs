@@ -4,12 +4,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::Deadline;
 use crate::domain::policy::{Policy, Source};
-use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme, urgency_symbol};
+use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::field::{DateField, format_date};
 use crate::wizard::text;
 
@@ -98,6 +98,26 @@ pub fn date_field(frame: &mut Frame, area: Rect, field: &DateField, theme: &Them
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
     lines
+}
+
+/// A question's answers as radio buttons: `(•)` marks the saved answer,
+/// `>` and the selection style the one under the cursor.
+pub fn choice_list(
+    frame: &mut Frame,
+    area: Rect,
+    labels: impl IntoIterator<Item = (String, bool)>,
+    cursor: usize,
+    theme: &Theme,
+) {
+    let items: Vec<ListItem> = labels
+        .into_iter()
+        .map(|(label, chosen)| ListItem::new(format!("{}{label}", if chosen { "(•) " } else { "( ) " })))
+        .collect();
+    let list = List::new(items)
+        .highlight_symbol(SELECTED_SYMBOL)
+        .highlight_spacing(HighlightSpacing::Always)
+        .highlight_style(theme.selected());
+    frame.render_stateful_widget(list, area, &mut ListState::default().with_selected(Some(cursor)));
 }
 
 /// Greedy word wrap to `width` columns; the lines after the first are indented by `indent`.
