@@ -37,13 +37,6 @@ pub enum Choice {
     Later,
 }
 
-/// The channels in the order of SPEC §3.
-const CHANNELS: [Channel; 4] = [
-    Channel::Web,
-    Channel::Ios,
-    Channel::Android,
-    Channel::Organization,
-];
 /// The plans a person picks; an organization plan follows from the channel.
 const PLANS: [PlanKind; 5] = [
     PlanKind::FreeTrial,
@@ -128,7 +121,7 @@ impl Identify {
             return vec![Choice::Found, Choice::Later];
         }
         match self.question {
-            Question::Channel => CHANNELS
+            Question::Channel => Channel::ALL
                 .iter()
                 .map(|c| Choice::Channel(*c))
                 .chain([Choice::NotSure])
