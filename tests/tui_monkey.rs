@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use coursera_exit::domain::deadlines::deadlines;
 use coursera_exit::domain::journey::{Journey, Screen};
 use coursera_exit::domain::state::State;
 use coursera_exit::tui::keys::{Action, action};
@@ -223,6 +224,9 @@ fn run_one(start: State, size: (u16, u16), steps: Vec<Step>, seen: &RefCell<Seen
         seen.modes.insert(format!("{:?}", wizard.mode()));
         drop(seen);
         reads_back(&wizard)?;
+        // The deadlines the screens draw from are never those of an older state.
+        let fresh = deadlines(wizard.state(), &wizard.policy().rules, wizard.today());
+        prop_assert_eq!(wizard.deadlines(), fresh.as_slice());
     }
     // What was saved opens again.
     let reopened = open(wizard.state().clone());

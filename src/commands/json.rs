@@ -11,7 +11,7 @@ use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 
 fn day(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
+    d.map(|d| d.to_string())
 }
 
 #[derive(Serialize)]
@@ -104,7 +104,7 @@ pub fn status<'a>(
     deadlines: &'a [Deadline],
 ) -> StatusJson<'a> {
     StatusJson {
-        today: today.format("%Y-%m-%d").to_string(),
+        today: today.to_string(),
         subscriptions: state
             .subscriptions
             .iter()

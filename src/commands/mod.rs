@@ -135,7 +135,7 @@ pub fn execute(
                 rows.retain(|r| !r.done && r.days_left <= n);
             }
             if json {
-                let today = today.format("%Y-%m-%d").to_string();
+                let today = today.to_string();
                 emit_json(
                     out,
                     &json::DeadlinesJson {

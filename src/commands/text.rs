@@ -42,7 +42,7 @@ pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate) -> String
         let _ = writeln!(
             s,
             "{:<10}  {:>4}d  {:<10}  {}",
-            row.date.format("%Y-%m-%d"),
+            row.date,
             row.days_left,
             marker(row),
             what(row, policy)

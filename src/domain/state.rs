@@ -255,7 +255,7 @@ pub(crate) mod date {
     use std::fmt;
 
     pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&d.format("%Y-%m-%d"))
+        s.collect_str(d)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {

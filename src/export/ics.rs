@@ -5,7 +5,7 @@
 //! today at midnight UTC), so exporting twice gives the same bytes, and UIDs
 //! name the subscription and the kind, so importing again updates the events.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::domain::dates::add_days;
 use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
@@ -101,7 +101,7 @@ fn steps(row: &Deadline, state: &State, policy: &Policy) -> String {
 }
 
 fn ics_date(date: NaiveDate) -> String {
-    date.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11). Line breaks of any style become

@@ -7,6 +7,7 @@ pub mod export;
 pub mod keys;
 pub mod screen;
 mod signals;
+pub mod split;
 mod terminal;
 pub mod theme;
 pub mod views;

@@ -1,8 +1,12 @@
 //! The frame around every screen: title bar, step sidebar, main pane,
 //! notice line and footer; or, in a terminal too small, a message saying so.
 
+use crate::tui::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
@@ -33,26 +37,21 @@ pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
     }
     let notice = notice_lines(wizard, area.width);
     let notice_height = notice.len() as u16;
-    let [title, body, notice_area, footer] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(0),
-        Constraint::Length(notice_height),
-        Constraint::Length(1),
-    ]));
+    let [title, body, notice_area, footer] =
+        split::rows(area, [Fixed(1), Rest, Fixed(notice_height), Fixed(1)]);
     let sidebar_width = if area.width >= WIDE { 24 } else { 15 };
-    let [sidebar, main] = body.layout(&Layout::horizontal([
-        Constraint::Length(sidebar_width),
-        Constraint::Min(0),
-    ]));
+    let [sidebar, main] = split::columns(body, [Fixed(sidebar_width), Rest]);
 
     draw_title(frame, title, wizard, theme);
-    draw_sidebar(frame, sidebar, wizard, theme, area.width >= WIDE);
-    views::draw_page(frame, main, wizard, theme);
     draw_notice(frame, notice_area, wizard, notice, theme);
     draw_footer(frame, footer, &wizard.commands(), theme);
-    wizard
-        .help_scroll()
-        .map(|scroll| views::help::draw(frame, body, wizard, scroll, theme))
+    // The help covers the sidebar and the page whole: they are not drawn under it.
+    if let Some(scroll) = wizard.help_scroll() {
+        return Some(views::help::draw(frame, body, wizard, scroll, theme));
+    }
+    draw_sidebar(frame, sidebar, wizard, theme, area.width >= WIDE);
+    views::draw_page(frame, main, wizard, theme);
+    None
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
@@ -61,11 +60,7 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
         .map(Line::from)
         .collect();
     let height = (lines.len() as u16).min(area.height);
-    let [_, middle, _] = area.layout(&Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(height),
-        Constraint::Fill(1),
-    ]));
+    let middle = split::centered(area, area.width, height);
     frame.render_widget(Paragraph::new(lines).centered().wrap(Wrap { trim: true }), middle);
 }
 

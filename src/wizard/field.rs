@@ -277,5 +277,5 @@ fn shift_months(anchor: NaiveDate, k: i32) -> NaiveDate {
 }
 
 pub fn format_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    date.to_string()
 }

@@ -39,6 +39,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::domain::deadlines::{Deadline, deadlines};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
@@ -267,6 +268,9 @@ pub struct Wizard {
     /// The Deadlines or Summary page, as it was, that the current one was
     /// opened from: Esc returns there instead of to the previous step.
     came_from: Option<Box<Page>>,
+    /// The deadlines of `state`, kept from one change of the state to the
+    /// next: several screens show them on every frame.
+    rows: Vec<Deadline>,
 }
 
 impl Wizard {
@@ -275,6 +279,7 @@ impl Wizard {
     pub fn open(mut state: State, policy: Policy, today: NaiveDate) -> Wizard {
         let page = route::page(&state, &state.journey, today);
         state.journey = page.journey();
+        let rows = deadlines(&state, &policy.rules, today);
         Wizard {
             state,
             policy,
@@ -284,6 +289,7 @@ impl Wizard {
             notice: None,
             exports: Exports::default(),
             came_from: None,
+            rows,
         }
     }
 
@@ -305,6 +311,11 @@ impl Wizard {
 
     pub fn state(&self) -> &State {
         &self.state
+    }
+
+    /// Every deadline of the state as it is, in the order of SPEC §4.
+    pub fn deadlines(&self) -> &[Deadline] {
+        &self.rows
     }
 
     pub fn policy(&self) -> &Policy {
@@ -487,6 +498,10 @@ impl Wizard {
             self.remember(from, msg);
         }
         self.state.journey = self.page.journey();
+        // Every change of the state is saved, so `save` also says when it changed.
+        if save {
+            self.rows = deadlines(&self.state, &self.policy.rules, self.today);
+        }
         Effects {
             save,
             exit: None,

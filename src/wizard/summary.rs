@@ -113,7 +113,11 @@ impl Overview {
 }
 
 pub fn overview(state: &State, policy: &Policy, today: NaiveDate) -> Overview {
-    let rows = deadlines(state, &policy.rules, today);
+    overview_of(state, policy, today, &deadlines(state, &policy.rules, today))
+}
+
+/// [`overview`] from the state's deadlines, already computed.
+pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline]) -> Overview {
     let choices = state
         .subscriptions
         .iter()
@@ -141,7 +145,7 @@ pub fn overview(state: &State, policy: &Policy, today: NaiveDate) -> Overview {
                 }),
                 steps_done: items.iter().filter(|i| i.done).count(),
                 steps_total: items.len(),
-                next_charge: if kept { next_charge(&rows, &sub.id) } else { None },
+                next_charge: if kept { next_charge(rows, &sub.id) } else { None },
                 cancelled_on: sub.cancelled_on,
                 refund_requested_on: sub.refund_requested_on,
             }
@@ -154,15 +158,16 @@ pub fn overview(state: &State, policy: &Policy, today: NaiveDate) -> Overview {
         total: items.len(),
         requested_on: state.account.requested_on,
     };
-    let (overdue, coming): (Vec<Deadline>, Vec<Deadline>) = rows
-        .into_iter()
-        .filter(|d| !d.done)
-        .partition(|d| d.days_left < 0);
+    let open = || rows.iter().filter(|d| !d.done);
     Overview {
         choices,
         account,
-        next: coming.into_iter().take(NEXT_COUNT).collect(),
-        overdue,
+        next: open()
+            .filter(|d| d.days_left >= 0)
+            .take(NEXT_COUNT)
+            .cloned()
+            .collect(),
+        overdue: open().filter(|d| d.days_left < 0).cloned().collect(),
     }
 }
 

@@ -1,8 +1,12 @@
 //! Before deleting: the checklist, then the highlighted item's details (the
 //! field being edited first), and the yes/no before an unsafe deletion request.
 
+use crate::tui::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
@@ -11,7 +15,7 @@ use super::deadlines::{fit, hard_wrap};
 use super::parts::{date_field, popup, source_line};
 use crate::domain::checklist::{Item, certificates_unsaved};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{DeadlineKind, deadlines};
+use crate::domain::deadlines::DeadlineKind;
 use crate::domain::policy::{ChecklistCondition, ChecklistRule, Source, checklist_ids};
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
@@ -41,12 +45,8 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
     // The list takes about half the pane and scrolls; the details get the rest.
     let room = area.height.saturating_sub(2);
     let list_height = (rows.len() as u16).min((room * 11 / 20).max(3));
-    let [head, list_area, more, detail_area] = area.layout(&Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(list_height),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ]));
+    let [head, list_area, more, detail_area] =
+        split::rows(area, [Fixed(1), Fixed(list_height), Fixed(1), Rest]);
     frame.render_widget(Paragraph::new(header), head);
 
     let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
@@ -289,8 +289,11 @@ fn item_detail(wizard: &Wizard, item: &Item, theme: &Theme) -> Vec<(String, Styl
         out.push((text::SOCIAL_HINT.to_string(), theme.dim()));
     }
     if item.id == checklist_ids::WRITTEN_CONFIRMATION && requested {
-        let rows = deadlines(state, &policy.rules, wizard.today());
-        if let Some(due) = rows.iter().find(|d| d.kind == DeadlineKind::SupportReplyDue) {
+        if let Some(due) = wizard
+            .deadlines()
+            .iter()
+            .find(|d| d.kind == DeadlineKind::SupportReplyDue)
+        {
             let when = text::days_left(due.days_left);
             out.push((text::reply_due(&long_date(due.date), &when), theme.heading()));
         }

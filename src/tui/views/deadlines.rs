@@ -2,15 +2,19 @@
 //! colour; below the table, what the highlighted row asks and where the rule
 //! comes from.
 
+use crate::tui::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::parts::{deadline_summary, source_line};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
+use crate::domain::deadlines::{Deadline, DeadlineKind};
 use crate::domain::policy::Policy;
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
@@ -24,12 +28,12 @@ const ONE_LINE: u16 = 50;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, theme: &Theme) {
     let policy = wizard.policy();
-    let rows = deadlines(wizard.state(), &policy.rules, wizard.today());
+    let rows = wizard.deadlines();
     if rows.is_empty() {
         draw_empty(frame, area, theme);
         return;
     }
-    let selected = page.selected(&rows);
+    let selected = page.selected(rows);
     let wide = area.width >= ONE_LINE;
     let width = area.width as usize;
     // The table keeps most of the pane; the details take what they need of
@@ -44,15 +48,13 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
     }
     let detail_height = detail_height as u16;
     // The line between table and details says what is out of sight, if anything.
-    let [header, table, more, detail_area] = area.layout(&Layout::vertical([
-        Constraint::Length(u16::from(wide)),
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(detail_height),
-    ]));
+    let [header, table, more, detail_area] = split::rows(
+        area,
+        [Fixed(u16::from(wide)), Rest, Fixed(1), Fixed(detail_height)],
+    );
     let inner = width.saturating_sub(SELECTED_SYMBOL.len());
     let items: Vec<Vec<Line>> = if wide {
-        let columns = Columns::for_rows(&rows, policy, inner);
+        let columns = Columns::for_rows(rows, policy, inner);
         let head = format!(
             "{}  {:<date$} {:<when$}  {}",
             " ".repeat(SELECTED_SYMBOL.len()),

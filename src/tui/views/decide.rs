@@ -2,8 +2,12 @@
 //! means — its dates (from the domain's rows), then Coursera's rules about
 //! access, progress, certificates and refunds, with their source.
 
+use crate::tui::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
@@ -68,12 +72,15 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
 
     let choices = page.choices(state, policy, today);
     let cursor = page.cursor(&choices);
-    let [head_area, list_area, _, detail_area] = area.layout(&Layout::vertical([
-        Constraint::Length(head.len() as u16),
-        Constraint::Length(choices.len() as u16),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ]));
+    let [head_area, list_area, _, detail_area] = split::rows(
+        area,
+        [
+            Fixed(head.len() as u16),
+            Fixed(choices.len() as u16),
+            Fixed(1),
+            Rest,
+        ],
+    );
     frame.render_widget(Paragraph::new(head), head_area);
 
     let answer = page.answer(state);

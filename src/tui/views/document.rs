@@ -1,8 +1,9 @@
 //! A scrolling list of entries, each a block of lines, kept in view around
 //! the highlighted one; and a word wrap that also cuts over-long words.
 
+use crate::tui::split::{self, Part::Fixed};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -47,10 +48,7 @@ impl<'a> Document<'a> {
         }
         offset = offset.min(start);
         let shown: Vec<Line> = self.lines.into_iter().skip(offset).take(height).collect();
-        let [list, more] = area.layout(&Layout::vertical([
-            Constraint::Length(height as u16),
-            Constraint::Length(u16::from(overflow)),
-        ]));
+        let [list, more] = split::rows(area, [Fixed(height as u16), Fixed(u16::from(overflow))]);
         frame.render_widget(Paragraph::new(shown), list);
         if overflow {
             let above = self.entries.iter().filter(|(s, _)| *s < offset).count();

@@ -1,7 +1,11 @@
 //! Home: every subscription with its next date, the most urgent one on top.
 
+use crate::tui::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
@@ -11,7 +15,7 @@ use super::parts::{deadline_line, deadline_summary, popup, wrap};
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines};
+use crate::domain::deadlines::{Deadline, converted_trial_charge};
 use crate::domain::journey::Screen;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
@@ -26,10 +30,10 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         draw_empty(frame, area, text::HOME_EMPTY[0], theme);
         return;
     }
-    let rows = deadlines(state, &wizard.policy().rules, wizard.today());
+    let rows = wizard.deadlines();
     let mut header = Vec::new();
     // Account rows count too: a deletion request's reply can be the most urgent.
-    let banner_row = next_deadline(&rows, None);
+    let banner_row = next_deadline(rows, None);
     if let Some(row) = banner_row {
         let style = theme.urgency(row.urgency).add_modifier(Modifier::BOLD);
         let banner = format!(
@@ -80,10 +84,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         header.extend(fit(when, area.width as usize));
     }
     header.push(Line::default());
-    let [top, list_area] = area.layout(&Layout::vertical([
-        Constraint::Length(header.len() as u16),
-        Constraint::Min(0),
-    ]));
+    let [top, list_area] = split::rows(area, [Fixed(header.len() as u16), Rest]);
     frame.render_widget(Paragraph::new(header), top);
     if state.subscriptions.is_empty() {
         draw_empty(frame, list_area, text::HOME_NO_SUBSCRIPTIONS, theme);
@@ -92,10 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
 
     let count = state.subscriptions.len();
     let overflow = count * ITEM_HEIGHT > list_area.height as usize;
-    let [list_area, more_area] = list_area.layout(&Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(u16::from(overflow)),
-    ]));
+    let [list_area, more_area] = split::rows(list_area, [Rest, Fixed(u16::from(overflow))]);
     let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
     // Only the rows that show are built (with 50 subscriptions, 7 of 50):
     // the window scrolls as little as keeps the selection in sight, as
@@ -105,7 +103,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
     let above = (selected + 1).saturating_sub(shown);
     let items: Vec<ListItem> = state.subscriptions[above..count.min(above + shown)]
         .iter()
-        .map(|sub| item(sub, &rows, wizard, theme, width, compact(area)))
+        .map(|sub| item(sub, rows, wizard, theme, width, compact(area)))
         .collect();
     let list = List::new(items)
         .highlight_symbol(SELECTED_SYMBOL)

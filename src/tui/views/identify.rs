@@ -1,7 +1,11 @@
 //! Identify the plan: one question at a time, with what each answer means.
 
+use crate::tui::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
@@ -21,11 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, the
     let policy = wizard.policy();
     // The answers so far, except while explaining where to look (room is short at 60x20).
     let answers_height = if page.not_sure() { 0 } else { 2 };
-    let [head, body, answers] = area.layout(&Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(0),
-        Constraint::Length(answers_height),
-    ]));
+    let [head, body, answers] = split::rows(area, [Fixed(2), Rest, Fixed(answers_height)]);
     let (n, total) = page.position(sub);
     let mut head_text = text::question_of(n, total);
     if page.not_sure() {
@@ -108,12 +108,8 @@ fn draw_choices(
 ) {
     let choices = page.choices();
     let answer = page.answer(sub);
-    let [question, list_area, gap, detail_area] = area.layout(&Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Length(choices.len() as u16),
-        Constraint::Length(1),
-        Constraint::Min(0),
-    ]));
+    let [question, list_area, gap, detail_area] =
+        split::rows(area, [Fixed(2), Fixed(choices.len() as u16), Fixed(1), Rest]);
     frame.render_widget(
         Paragraph::new(Line::styled(question_text(page.question(), sub), theme.heading()))
             .wrap(Wrap { trim: true }),
@@ -132,11 +128,7 @@ fn draw_choices(
 
 fn draw_date(frame: &mut Frame, area: Rect, page: &Identify, sub: &Subscription, theme: &Theme) {
     let hint = sub.plan.map_or("", text::started_hint);
-    let [question, field_area, keys] = area.layout(&Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Length(3),
-        Constraint::Min(0),
-    ]));
+    let [question, field_area, keys] = split::rows(area, [Fixed(3), Fixed(3), Rest]);
     let lines = vec![
         Line::styled(question_text(Question::Started, sub), theme.heading()),
         Line::styled(hint, theme.dim()),
@@ -183,10 +175,7 @@ fn draw_not_sure(frame: &mut Frame, area: Rect, page: &Identify, theme: &Theme) 
         lines.push(Line::from(format!("{}. {tip}", i + 1)));
     }
     let choices = page.choices();
-    let [tips, list_area] = area.layout(&Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(choices.len() as u16 + 1),
-    ]));
+    let [tips, list_area] = split::rows(area, [Rest, Fixed(choices.len() as u16 + 1)]);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), tips);
     let items: Vec<ListItem> = choices
         .iter()
@@ -202,7 +191,7 @@ fn draw_not_sure(frame: &mut Frame, area: Rect, page: &Identify, theme: &Theme) 
         .highlight_symbol(SELECTED_SYMBOL)
         .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
-    let [_, list_area] = list_area.layout(&Layout::vertical([Constraint::Length(1), Constraint::Min(0)]));
+    let [_, list_area] = split::rows(list_area, [Fixed(1), Rest]);
     frame.render_stateful_widget(
         list,
         list_area,

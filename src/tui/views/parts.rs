@@ -1,7 +1,8 @@
 //! Pieces several views share: deadline lines, popups, the date field.
 
+use crate::tui::split;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph, Wrap};
@@ -55,7 +56,7 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme
     let inner_width = width.saturating_sub(4).max(1) as usize;
     let height: usize = lines.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
     let height = (height as u16 + 2).min(area.height);
-    let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
+    let rect = split::centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_style(theme.heading())

@@ -1,8 +1,12 @@
 //! FAQ and Troubleshooting: one line per question (or problem); the
 //! highlighted one opens to its answer (or fix) and source.
 
+use crate::tui::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
@@ -14,7 +18,7 @@ use crate::wizard::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Reference, theme: &Theme) {
     let entries = entries(wizard.policy(), page.topic());
-    let [head, body] = area.layout(&Layout::vertical([Constraint::Length(2), Constraint::Min(0)]));
+    let [head, body] = split::rows(area, [Fixed(2), Rest]);
     let position = text::entry_of(page.selected() + 1, entries.len());
     frame.render_widget(Paragraph::new(Line::styled(position, theme.dim())), head);
 

@@ -3,8 +3,12 @@
 //! the account's footprint steps. The list scrolls to keep the highlighted
 //! step in sight; dates come from the domain's rows.
 
+use crate::tui::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -232,10 +236,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
         body.paragraph(rewrap(&source_line(origin, theme), width, 2));
     }
 
-    let [head_area, body_area] = area.layout(&Layout::vertical([
-        Constraint::Length(head.len() as u16),
-        Constraint::Min(0),
-    ]));
+    let [head_area, body_area] = split::rows(area, [Fixed(head.len() as u16), Rest]);
     frame.render_widget(Paragraph::new(head), head_area);
     render_body(frame, body_area, body, view.cursor, theme);
 }

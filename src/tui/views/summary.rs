@@ -1,8 +1,12 @@
 //! Summary: each choice with its progress, the next deadlines, the dates
 //! that have passed, and the export (its folder prompt and overwrite question).
 
+use crate::tui::split::{
+    self,
+    Part::{Fixed, Rest},
+};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
@@ -16,14 +20,19 @@ use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme}
 use crate::wizard::Wizard;
 use crate::wizard::export::{CALENDAR_FILE, PLAN_FILE, file_name};
 use crate::wizard::field::format_date;
-use crate::wizard::summary::{AccountChoice, Choice, FolderPrompt, Overwrite, Summary, overview};
+use crate::wizard::summary::{AccountChoice, Choice, FolderPrompt, Overwrite, Summary, overview_of};
 use crate::wizard::text;
 
 /// Detail lines are indented under their entry.
 const INDENT: usize = 4;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, theme: &Theme) {
-    let ov = overview(wizard.state(), wizard.policy(), wizard.today());
+    let ov = overview_of(
+        wizard.state(),
+        wizard.policy(),
+        wizard.today(),
+        wizard.deadlines(),
+    );
     let width = area.width as usize;
     let compact = width < 50;
 
@@ -41,11 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
             .map(|l| Line::styled(l, theme.dim()))
             .collect(),
     };
-    let [body, gap, bottom] = area.layout(&Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(export.len() as u16),
-    ]));
+    let [body, gap, bottom] = split::rows(area, [Rest, Fixed(1), Fixed(export.len() as u16)]);
     let _ = gap;
     frame.render_widget(Paragraph::new(export), bottom);
 
@@ -256,7 +261,7 @@ fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &The
         lines.push(Line::styled(l, theme.key()));
     }
     let height = (lines.len() as u16 + 2).min(area.height);
-    let rect = area.centered(Constraint::Length(width), Constraint::Length(height));
+    let rect = split::centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_style(theme.heading())
