@@ -5,8 +5,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
-use coursera_exit::cli::Cli;
+use coursera_exit::cli::{self, Cli};
 use coursera_exit::commands::{self, Context, Failure, values};
 use coursera_exit::domain::policy::{EMBEDDED_POLICY, Policy};
 use coursera_exit::store::Store;
@@ -15,11 +14,11 @@ use coursera_exit::tui;
 const STATE_ENV: &str = "COURSERA_EXIT_STATE";
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        Err(exit) => {
+            exit.print();
+            return ExitCode::from(exit.exit_code());
         }
     };
     match run(cli) {

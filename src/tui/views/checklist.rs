@@ -288,15 +288,15 @@ fn item_detail(wizard: &Wizard, item: &Item, theme: &Theme) -> Vec<(String, Styl
     if social && !item.done {
         out.push((text::SOCIAL_HINT.to_string(), theme.dim()));
     }
-    if item.id == checklist_ids::WRITTEN_CONFIRMATION && requested {
-        if let Some(due) = wizard
+    if item.id == checklist_ids::WRITTEN_CONFIRMATION
+        && requested
+        && let Some(due) = wizard
             .deadlines()
             .iter()
             .find(|d| d.kind == DeadlineKind::SupportReplyDue)
-        {
-            let when = text::days_left(due.days_left);
-            out.push((text::reply_due(&long_date(due.date), &when), theme.heading()));
-        }
+    {
+        let when = text::days_left(due.days_left);
+        out.push((text::reply_due(&long_date(due.date), &when), theme.heading()));
     }
     if let Some(origin) = item.origin {
         out.push(source(origin, theme));
