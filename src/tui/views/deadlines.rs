@@ -53,8 +53,8 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
         [Fixed(u16::from(wide)), Rest, Fixed(1), Fixed(detail_height)],
     );
     let inner = width.saturating_sub(SELECTED_SYMBOL.len());
-    let items: Vec<Vec<Line>> = if wide {
-        let columns = Columns::for_rows(rows, policy, inner);
+    let columns = wide.then(|| Columns::for_rows(rows, policy, inner));
+    if let Some(columns) = &columns {
         let head = format!(
             "{}  {:<date$} {:<when$}  {}",
             " ".repeat(SELECTED_SYMBOL.len()),
@@ -65,24 +65,32 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
             when = columns.when,
         );
         frame.render_widget(Paragraph::new(Line::styled(head, theme.dim())), header);
-        rows.iter()
-            .map(|row| one_line(row, policy, theme, &columns))
-            .collect()
-    } else {
-        rows.iter()
-            .map(|row| two_lines(row, policy, theme, inner))
-            .collect()
+    }
+    // Only the rows in sight are built (a dozen of ~80 with 50 subscriptions).
+    // The window scrolls as little as keeps the selection in sight, as
+    // ratatui's List does from offset 0.
+    let height_of = |row: &Deadline| match &columns {
+        Some(columns) => what_lines(row, policy, columns.what),
+        None => 1 + what_lines(row, policy, inner.saturating_sub(2)),
     };
-    let heights: Vec<usize> = items.iter().map(Vec::len).collect();
-    let list = List::new(items.into_iter().map(ListItem::new))
+    let room = table.height as usize;
+    let above = first_in_sight(&rows[..=selected], room, height_of);
+    let shown = rows_shown(rows[above..].iter().map(height_of), room);
+    let items: Vec<ListItem> = rows[above..above + shown]
+        .iter()
+        .map(|row| match &columns {
+            Some(columns) => one_line(row, policy, theme, columns),
+            None => two_lines(row, policy, theme, inner),
+        })
+        .map(ListItem::new)
+        .collect();
+    let list = List::new(items)
         .highlight_symbol(SELECTED_SYMBOL)
         .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
-    let mut state = ListState::default().with_selected(Some(selected));
+    let mut state = ListState::default().with_selected(Some(selected - above));
     frame.render_stateful_widget(list, table, &mut state);
-    let above = state.offset();
-    let shown = rows_shown(&heights[above.min(heights.len())..], table.height as usize);
-    let below = rows.len().saturating_sub(above + shown);
+    let below = rows.len() - (above + shown);
     if above + below > 0 {
         frame.render_widget(
             Paragraph::new(Line::styled(text::more(above, below), theme.dim())),
@@ -94,7 +102,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
 }
 
 /// How many whole rows of these heights fit in `height` lines (at least one).
-fn rows_shown(heights: &[usize], height: usize) -> usize {
+fn rows_shown(heights: impl Iterator<Item = usize>, height: usize) -> usize {
     let mut used = 0;
     let mut count = 0;
     for h in heights {
@@ -105,6 +113,19 @@ fn rows_shown(heights: &[usize], height: usize) -> usize {
         count += 1;
     }
     count.max(1)
+}
+
+/// The first row in sight when the last of `rows` is selected: 0 while it
+/// fits from the top, else the window ends with it.
+fn first_in_sight(rows: &[Deadline], height: usize, height_of: impl Fn(&Deadline) -> usize) -> usize {
+    let mut used = 0;
+    for (i, row) in rows.iter().enumerate().rev() {
+        used += height_of(row);
+        if used > height {
+            return (i + 1).min(rows.len() - 1);
+        }
+    }
+    0
 }
 
 /// The widths of the one-line table. The weekday goes first when a row's
@@ -120,17 +141,16 @@ struct Columns {
 
 impl Columns {
     fn for_rows(rows: &[Deadline], policy: &Policy, width: usize) -> Columns {
-        let when = rows
-            .iter()
-            .map(|r| text::days_left(r.days_left).chars().count())
-            .max()
-            .unwrap_or(0)
-            .max(text::COLUMN_WHEN.len());
-        let longest = rows
-            .iter()
-            .map(|r| Span::raw(what(r, policy)).width())
-            .max()
-            .unwrap_or(0);
+        // Rows come by date, so equal days left are neighbours: each is measured once.
+        let mut when = text::COLUMN_WHEN.len();
+        let mut last = None;
+        for days in rows.iter().map(|r| r.days_left) {
+            if last != Some(days) {
+                when = when.max(text::days_left(days).chars().count());
+                last = Some(days);
+            }
+        }
+        let longest = rows.iter().map(|r| what_width(r, policy)).max().unwrap_or(0);
         let with = |date: usize| width.saturating_sub(Self::lead(date, when));
         let long = long_date(rows[0].date).chars().count();
         let short = format_date(rows[0].date).chars().count();
@@ -162,6 +182,20 @@ fn marks(row: &Deadline, theme: &Theme) -> (&'static str, Style, Style) {
 
 fn what(row: &Deadline, policy: &Policy) -> String {
     format!("{} · {}", policy.deadline(row.kind).title, row.label)
+}
+
+/// The width of [`what`], without building it.
+fn what_width(row: &Deadline, policy: &Policy) -> usize {
+    Span::raw(policy.deadline(row.kind).title.as_str()).width() + 3 + Span::raw(row.label.as_str()).width()
+}
+
+/// How many lines [`wrap_what`] makes of this row's what at `width`.
+fn what_lines(row: &Deadline, policy: &Policy, width: usize) -> usize {
+    if what_width(row, policy) <= width {
+        1
+    } else {
+        wrap_what(&what(row, policy), width).len()
+    }
 }
 
 /// `✗ Mon 2026-02-23  6 days ago    Refund by · Python course`, the what
