@@ -104,7 +104,19 @@ fn screens() -> Vec<Screen> {
             "Before deleting your account",
         ),
         screen("deadlines", vec![Deadlines], "Every date that matters"),
+        // The window at the far end: every row or entry above it counts.
+        screen(
+            "deadlines: the last row",
+            [vec![Deadlines], vec![Down; 120]].concat(),
+            "↑",
+        ),
+        screen("home: the last subscription", vec![Down; 60], "↑"),
         screen("summary", vec![Summary], "Next deadlines"),
+        screen(
+            "summary: the last entry",
+            [vec![Summary], vec![Down; 120]].concat(),
+            "Coursera account",
+        ),
         screen("faq", vec![Faq], "Questions people ask"),
         screen(
             "troubleshooting",

@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 use super::deadlines::fit as cut;
-use super::document::{Document, fit};
+use super::document::{draw_blocks, fit};
 use super::parts::{deadline_line, popup};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline};
@@ -54,10 +54,52 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
     let _ = gap;
     frame.render_widget(Paragraph::new(export), bottom);
 
-    let mut n = 0;
-    let mut entry = |doc: &mut Document, first: Line<'static>, rest: Vec<Line<'static>>| {
-        let selected = n == page.selected();
-        n += 1;
+    // In the order of `Overview::entries`: what is due, then the choices.
+    let mut blocks = vec![Part::Line(Line::styled(text::SUMMARY_NEXT, theme.heading()))];
+    if ov.next.is_empty() {
+        blocks.push(Part::Line(Line::styled(
+            format!("  {}", text::NOTHING_COMING),
+            theme.dim(),
+        )));
+    }
+    blocks.extend((0..ov.next.len()).map(Part::Next));
+    if !ov.overdue.is_empty() {
+        blocks.push(Part::Line(Line::default()));
+        blocks.push(Part::Line(Line::styled(
+            format!("{ERROR_SYMBOL} {}", text::missed(ov.overdue.len())),
+            theme.error(),
+        )));
+        blocks.extend((0..ov.overdue.len()).map(Part::Missed));
+    }
+    blocks.push(Part::Line(Line::default()));
+    blocks.push(Part::Line(Line::styled(text::SUMMARY_CHOICES, theme.heading())));
+    if ov.choices.is_empty() {
+        for l in fit(text::SUMMARY_NONE_TRACKED, width, 0) {
+            blocks.push(Part::Line(Line::styled(l, theme.dim())));
+        }
+    }
+    blocks.extend((0..ov.choices.len()).map(Part::Choice));
+    blocks.push(Part::Account);
+
+    let kinds: Vec<bool> = blocks.iter().map(|b| !matches!(b, Part::Line(_))).collect();
+    // Only the blocks in view are built.
+    let highlighted = kinds
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| **entry)
+        .nth(page.selected())
+        .map(|(i, _)| i);
+    let mut blocks: Vec<Option<Part>> = blocks.into_iter().map(Some).collect();
+    let build = |i: usize| {
+        let (first, rest) = match blocks[i].take() {
+            Some(Part::Line(line)) => return vec![line],
+            Some(Part::Next(j)) => deadline_lines(&ov.next[j], wizard, theme, compact),
+            Some(Part::Missed(j)) => deadline_lines(&ov.overdue[j], wizard, theme, compact),
+            Some(Part::Choice(j)) => choice_lines(&ov.choices[j], width, theme),
+            Some(Part::Account) => account_lines(&ov.account, width, theme),
+            None => return Vec::new(),
+        };
+        let selected = Some(i) == highlighted;
         let symbol = if selected { SELECTED_SYMBOL } else { "  " };
         let mut first = first;
         first.spans.insert(0, Span::raw(symbol));
@@ -66,45 +108,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
         }
         let mut lines = vec![first];
         lines.extend(rest);
-        doc.entry(lines);
+        lines
     };
-
-    // In the order of `Overview::entries`: what is due, then the choices.
-    let mut doc = Document::default();
-    doc.line(Line::styled(text::SUMMARY_NEXT, theme.heading()));
-    if ov.next.is_empty() {
-        doc.line(Line::styled(format!("  {}", text::NOTHING_COMING), theme.dim()));
-    }
-    for row in &ov.next {
-        let (first, rest) = deadline_lines(row, wizard, theme, compact);
-        entry(&mut doc, first, rest);
-    }
-    if !ov.overdue.is_empty() {
-        doc.line(Line::default());
-        doc.line(Line::styled(
-            format!("{ERROR_SYMBOL} {}", text::missed(ov.overdue.len())),
-            theme.error(),
-        ));
-        for row in &ov.overdue {
-            let (first, rest) = deadline_lines(row, wizard, theme, compact);
-            entry(&mut doc, first, rest);
-        }
-    }
-
-    doc.line(Line::default());
-    doc.line(Line::styled(text::SUMMARY_CHOICES, theme.heading()));
-    if ov.choices.is_empty() {
-        for l in fit(text::SUMMARY_NONE_TRACKED, width, 0) {
-            doc.line(Line::styled(l, theme.dim()));
-        }
-    }
-    for choice in &ov.choices {
-        let (first, rest) = choice_lines(choice, width, theme);
-        entry(&mut doc, first, rest);
-    }
-    let (first, rest) = account_lines(&ov.account, width, theme);
-    entry(&mut doc, first, rest);
-    doc.draw(frame, body, page.selected(), theme);
+    draw_blocks(frame, body, &kinds, page.selected(), build, theme);
 
     if let Some(prompt) = page.prompt() {
         draw_prompt(frame, area, prompt, theme);
@@ -112,6 +118,15 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
     if let Some(overwrite) = page.overwrite() {
         draw_overwrite(frame, area, overwrite, theme);
     }
+}
+
+/// One part of the summary, built only when it comes into view.
+enum Part {
+    Line(Line<'static>),
+    Next(usize),
+    Missed(usize),
+    Choice(usize),
+    Account,
 }
 
 /// "label · plan   id", then what was decided and how far it has got.
@@ -218,11 +233,20 @@ fn indented(parts: &[String], width: usize, style: Style) -> Vec<Line<'static>> 
     }
     lines.push(line);
     let pad = " ".repeat(INDENT);
-    lines
-        .iter()
-        .flat_map(|l| fit(l, room, 2))
-        .map(|l| Line::styled(format!("{pad}{l}"), style))
-        .collect()
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        // Only a part longer than a whole line needs the word wrap.
+        if line.chars().count() <= room {
+            out.push(Line::styled(pad.clone() + &line, style));
+        } else {
+            out.extend(
+                fit(&line, room, 2)
+                    .into_iter()
+                    .map(|l| Line::styled(pad.clone() + &l, style)),
+            );
+        }
+    }
+    out
 }
 
 /// A box over the pane: the folder field, why it was refused, what is written.
