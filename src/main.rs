@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use coursera_exit::cli::{self, Cli};
 use coursera_exit::commands::{self, Context, Failure, values};
-use coursera_exit::domain::policy::{EMBEDDED_POLICY, Policy};
+use coursera_exit::domain::policy::Policy;
 use coursera_exit::store::Store;
 use coursera_exit::tui;
 
@@ -74,7 +74,8 @@ fn wizard(ctx: Context) -> Result<u8, Failure> {
 
 fn load_policy(path: Option<&std::path::Path>) -> Result<Policy, Failure> {
     let Some(path) = path else {
-        return Policy::parse(EMBEDDED_POLICY).map_err(|e| Failure::Fatal(format!("built-in policy: {e}")));
+        // Checked at build time (build.rs): a start decodes it instead of parsing TOML.
+        return Ok(Policy::embedded());
     };
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Fatal(format!("{}: could not read the policy file: {e}", path.display())))?;

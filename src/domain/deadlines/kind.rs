@@ -1,0 +1,55 @@
+//! The kinds of date the deadline table shows. Its own file so that the build
+//! script can check `assets/policy.toml` against it (see `build.rs`).
+
+use serde::{Deserialize, Serialize};
+
+/// Declared in the §4 tie-break order, so `Ord` sorts kinds as the spec does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeadlineKind {
+    CancelBy,
+    RefundBy,
+    TrialLastDay,
+    AccessUntil,
+    FirstCharge,
+    NextCharge,
+    Renewal,
+    PauseResumes,
+    SupportReplyDue,
+}
+
+impl DeadlineKind {
+    pub const ALL: [DeadlineKind; 9] = [
+        DeadlineKind::CancelBy,
+        DeadlineKind::RefundBy,
+        DeadlineKind::TrialLastDay,
+        DeadlineKind::AccessUntil,
+        DeadlineKind::FirstCharge,
+        DeadlineKind::NextCharge,
+        DeadlineKind::Renewal,
+        DeadlineKind::PauseResumes,
+        DeadlineKind::SupportReplyDue,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            DeadlineKind::CancelBy => "cancel-by",
+            DeadlineKind::RefundBy => "refund-by",
+            DeadlineKind::TrialLastDay => "trial-last-day",
+            DeadlineKind::AccessUntil => "access-until",
+            DeadlineKind::FirstCharge => "first-charge",
+            DeadlineKind::NextCharge => "next-charge",
+            DeadlineKind::Renewal => "renewal",
+            DeadlineKind::PauseResumes => "pause-resumes",
+            DeadlineKind::SupportReplyDue => "support-reply-due",
+        }
+    }
+
+    /// Rows that ask the person to act (the others are facts to know).
+    pub fn is_action(self) -> bool {
+        matches!(
+            self,
+            DeadlineKind::CancelBy | DeadlineKind::RefundBy | DeadlineKind::SupportReplyDue
+        )
+    }
+}

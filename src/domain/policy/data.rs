@@ -1,0 +1,207 @@
+//! The policy's data types, as `assets/policy.toml` spells them. Shared with
+//! `build.rs`, which checks the embedded policy at build time: this file may
+//! use only serde and the parent module's `PlanKind`, `Channel` and `DeadlineKind`.
+
+use serde::Deserialize;
+
+use super::{Channel, DeadlineKind, PlanKind};
+
+/// Where a rule comes from and when that source was read.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub source: String,
+    pub as_of: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Policy {
+    pub rules: Rules,
+    pub plans: Vec<PlanRule>,
+    pub channels: Vec<ChannelRule>,
+    pub pause: PauseRule,
+    pub refund: RefundRule,
+    pub deadlines: Vec<DeadlineText>,
+    pub checklist: Vec<ChecklistRule>,
+    pub account_keep: AccountKeepRule,
+    /// What cancelling means for access, progress and certificates.
+    pub after_cancel: Text,
+    pub after_deletion: Text,
+    pub faq: Vec<FaqEntry>,
+    pub troubleshooting: Vec<TroubleshootingEntry>,
+}
+
+/// The numbers of SPEC §4.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rules {
+    /// Cancel this many whole days before the last day you have.
+    pub margin_days: i64,
+    /// Length of a refund window after a payment.
+    pub refund_days: i64,
+    /// Length of a free trial; the first charge falls on day `trial_days + 1`.
+    pub trial_days: i64,
+    /// How long a missed one-time refund-by stays listed (overdue).
+    pub missed_refund_listed_days: i64,
+    /// The answer period for a deletion request, in months.
+    pub support_reply_months: u32,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRule {
+    pub id: PlanKind,
+    /// Short name, also the default label of a subscription.
+    pub name: String,
+    /// How the questionnaire offers it ("Monthly, for one Specialization").
+    pub question: String,
+    pub billing: String,
+    pub refund: String,
+    pub notes: String,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChannelRule {
+    pub id: Channel,
+    pub name: String,
+    pub question: String,
+    /// Where this channel's subscription is cancelled, in a few words.
+    pub cancel_where: String,
+    pub steps: Vec<StepRule>,
+    pub warnings: Vec<String>,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepRule {
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PauseRule {
+    pub months: Vec<u32>,
+    pub caveat: String,
+    pub how: String,
+    pub consequences: String,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RefundRule {
+    pub steps: Vec<StepRule>,
+    pub app_store: String,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+/// What a deadline asks of the user, for tables and calendar events.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineText {
+    pub kind: DeadlineKind,
+    /// Column title ("Cancel by").
+    pub title: String,
+    /// What to do, with `{label}` for the subscription ("Last day to cancel {label}").
+    pub summary: String,
+    pub how: String,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+/// When a checklist item applies.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChecklistCondition {
+    Always,
+    /// Only if the person signs in with Google, Facebook or Apple.
+    SocialSignIn,
+    /// Only if an organization plan is tracked.
+    Organization,
+}
+
+impl ChecklistCondition {
+    pub const ALL: [ChecklistCondition; 3] = [
+        ChecklistCondition::Always,
+        ChecklistCondition::SocialSignIn,
+        ChecklistCondition::Organization,
+    ];
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistRule {
+    pub id: String,
+    pub title: String,
+    pub why: String,
+    pub how: String,
+    pub condition: ChecklistCondition,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccountKeepRule {
+    pub summary: String,
+    pub steps: Vec<StepRule>,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub text: String,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FaqEntry {
+    pub question: String,
+    pub answer: String,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TroubleshootingEntry {
+    pub problem: String,
+    pub fix: String,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+/// Checklist ids the engine gives meaning to; a policy file must define them.
+pub mod checklist_ids {
+    pub const DOWNLOAD_CERTIFICATES: &str = "download-certificates";
+    pub const CANCEL_SUBSCRIPTIONS: &str = "cancel-subscriptions";
+    pub const REQUEST_DELETION: &str = "request-deletion";
+    pub const WRITTEN_CONFIRMATION: &str = "written-confirmation";
+}
+
+/// Why a policy file was refused: the field at fault, in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError(pub String);
+
+impl std::fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PolicyError {}
