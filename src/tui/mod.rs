@@ -84,7 +84,7 @@ pub fn run(
     };
     let mut app = app::App::new(wizard, store, theme);
     let mut session = terminal::Session::enter()?;
-    let outcome = app.run(&mut session, &signals);
+    let outcome = app.run(&mut session, &mut signals);
     signals.finishing();
     let saved = app.store.save(app.wizard.state());
     let left = session.leave();

@@ -36,6 +36,8 @@ pub struct Signals {
     ids: Vec<SigId>,
     finishing: Option<Sender<()>>,
     handle: Handle,
+    /// Until the watchdog takes them.
+    incoming: Option<iterator::Signals>,
     watchdog: Option<JoinHandle<()>>,
 }
 
@@ -62,13 +64,35 @@ impl Signals {
         ids.push(flag::register(SIGTSTP, stop.clone())?);
         ids.push(flag::register(SIGCONT, resumed.clone())?);
 
-        let mut incoming = iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+        // Registered now, so a signal before the watchdog starts waits for it.
+        let incoming = iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
         let handle = incoming.handle();
+        Ok(Signals {
+            interrupted,
+            terminated,
+            hung_up,
+            stop,
+            resumed,
+            ids,
+            finishing: None,
+            handle,
+            incoming: Some(incoming),
+            watchdog: None,
+        })
+    }
+
+    /// Starts the watchdog. Called once the first frame is out: a thread
+    /// (its stack, its malloc arena) is start-up work the person would
+    /// otherwise wait for, and until then the loop has not begun to poll.
+    pub fn watch(&mut self) -> io::Result<()> {
+        let Some(mut incoming) = self.incoming.take() else {
+            return Ok(());
+        };
         let (finishing, finished) = mpsc::channel::<()>();
         let flags = [
-            (SIGINT, interrupted.clone()),
-            (SIGTERM, terminated.clone()),
-            (SIGHUP, hung_up.clone()),
+            (SIGINT, self.interrupted.clone()),
+            (SIGTERM, self.terminated.clone()),
+            (SIGHUP, self.hung_up.clone()),
         ];
         let watchdog = thread::Builder::new().name("signals".into()).spawn(move || {
             // Only the first one matters: a second is the conditional shutdown's.
@@ -84,17 +108,9 @@ impl Signals {
                 std::process::exit(outcome(signal).exit_code());
             }
         })?;
-        Ok(Signals {
-            interrupted,
-            terminated,
-            hung_up,
-            stop,
-            resumed,
-            ids,
-            finishing: Some(finishing),
-            handle,
-            watchdog: Some(watchdog),
-        })
+        self.finishing = Some(finishing);
+        self.watchdog = Some(watchdog);
+        Ok(())
     }
 
     /// A signal that ends the run, if one came.
