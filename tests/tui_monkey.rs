@@ -23,6 +23,7 @@ use coursera_exit::tui::screen;
 use coursera_exit::tui::theme::Theme;
 use coursera_exit::wizard::export::{ExportOutcome, ExportRequest};
 use coursera_exit::wizard::reference::Topic;
+use coursera_exit::wizard::summary::overview;
 use coursera_exit::wizard::{Exit, Mode, Msg, Page, Wizard};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseResult, TestRng, TestRunner};
@@ -227,6 +228,8 @@ fn run_one(start: State, size: (u16, u16), steps: Vec<Step>, seen: &RefCell<Seen
         // The deadlines the screens draw from are never those of an older state.
         let fresh = deadlines(wizard.state(), &wizard.policy().rules, wizard.today());
         prop_assert_eq!(wizard.deadlines(), fresh.as_slice());
+        let summary = overview(wizard.state(), wizard.policy(), wizard.today());
+        prop_assert_eq!(wizard.summary(), &summary);
     }
     // What was saved opens again.
     let reopened = open(wizard.state().clone());

@@ -35,6 +35,7 @@ pub mod steps;
 pub mod summary;
 pub mod text;
 
+use std::cell::OnceCell;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -52,7 +53,7 @@ use identify::Identify;
 pub use msg::{Mode, Msg, TextKey};
 use reference::{Reference, Topic};
 use steps::Steps;
-use summary::Summary;
+use summary::{Overview, Summary};
 use text::Command;
 
 /// The screen on show, with its own (unsaved) state.
@@ -271,6 +272,8 @@ pub struct Wizard {
     /// The deadlines of `state`, kept from one change of the state to the
     /// next: several screens show them on every frame.
     rows: Vec<Deadline>,
+    /// What the Summary shows, made on first use after each change.
+    overview: OnceCell<Overview>,
 }
 
 impl Wizard {
@@ -290,6 +293,7 @@ impl Wizard {
             exports: Exports::default(),
             came_from: None,
             rows,
+            overview: OnceCell::new(),
         }
     }
 
@@ -316,6 +320,12 @@ impl Wizard {
     /// Every deadline of the state as it is, in the order of SPEC §4.
     pub fn deadlines(&self) -> &[Deadline] {
         &self.rows
+    }
+
+    /// The Summary's overview of the state as it is.
+    pub fn summary(&self) -> &Overview {
+        self.overview
+            .get_or_init(|| summary::overview_of(&self.state, &self.policy, self.today, &self.rows))
     }
 
     pub fn policy(&self) -> &Policy {
@@ -501,6 +511,7 @@ impl Wizard {
         // Every change of the state is saved, so `save` also says when it changed.
         if save {
             self.rows = deadlines(&self.state, &self.policy.rules, self.today);
+            self.overview = OnceCell::new();
         }
         Effects {
             save,

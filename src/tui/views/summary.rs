@@ -20,19 +20,14 @@ use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme}
 use crate::wizard::Wizard;
 use crate::wizard::export::{CALENDAR_FILE, PLAN_FILE, file_name};
 use crate::wizard::field::format_date;
-use crate::wizard::summary::{AccountChoice, Choice, FolderPrompt, Overwrite, Summary, overview_of};
+use crate::wizard::summary::{AccountChoice, Choice, FolderPrompt, Overwrite, Summary};
 use crate::wizard::text;
 
 /// Detail lines are indented under their entry.
 const INDENT: usize = 4;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, theme: &Theme) {
-    let ov = overview_of(
-        wizard.state(),
-        wizard.policy(),
-        wizard.today(),
-        wizard.deadlines(),
-    );
+    let ov = wizard.summary();
     let width = area.width as usize;
     let compact = width < 50;
 
