@@ -206,16 +206,19 @@ impl State {
             return Err("next_id: must be 1 or more".into());
         }
         for (i, s) in self.subscriptions.iter().enumerate() {
-            let at = format!("subscriptions[{}] (id = \"{}\")", i + 1, s.id);
+            // Made only for a message: this runs on every start, for every subscription.
+            let at = || format!("subscriptions[{}] (id = \"{}\")", i + 1, s.id);
+            // s1, s2, …: digits only, no leading zero, as `add` writes them.
             let n =
                 s.id.strip_prefix('s')
-                    .and_then(|n| n.parse::<u32>().ok())
-                    .filter(|n| *n > 0 && s.id == format!("s{n}"));
+                    .filter(|n| n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0'))
+                    .and_then(|n| n.parse::<u32>().ok());
             match n {
-                None => return Err(format!("{at}: id must look like s1, s2, …")),
+                None => return Err(format!("{}: id must look like s1, s2, …", at())),
                 Some(n) if n >= self.next_id => {
                     return Err(format!(
-                        "{at}: id is not below next_id = {}; raise next_id to {}",
+                        "{}: id is not below next_id = {}; raise next_id to {}",
+                        at(),
                         self.next_id,
                         n + 1
                     ));
@@ -223,25 +226,25 @@ impl State {
                 Some(_) => {}
             }
             if self.subscriptions[..i].iter().any(|o| o.id == s.id) {
-                return Err(format!("{at}: the id is used twice"));
+                return Err(format!("{}: the id is used twice", at()));
             }
             if s.label.trim().is_empty() {
-                return Err(format!("{at}: label is empty"));
+                return Err(format!("{}: label is empty", at()));
             }
             if s.pause.is_some_and(|p| !(1..=12).contains(&p.months)) {
-                return Err(format!("{at}: pause.months must be between 1 and 12"));
+                return Err(format!("{}: pause.months must be between 1 and 12", at()));
             }
-            check_items(&s.items, &at)?;
+            check_items(&s.items, at)?;
         }
-        check_items(&self.account.items, "account")?;
+        check_items(&self.account.items, || "account".to_string())?;
         Ok(())
     }
 }
 
-fn check_items(items: &[ItemRecord], at: &str) -> Result<(), String> {
+fn check_items(items: &[ItemRecord], at: impl Fn() -> String) -> Result<(), String> {
     for (i, item) in items.iter().enumerate() {
         if items[..i].iter().any(|o| o.id == item.id) {
-            return Err(format!("{at}: item \"{}\" appears twice", item.id));
+            return Err(format!("{}: item \"{}\" appears twice", at(), item.id));
         }
     }
     Ok(())
@@ -301,5 +304,33 @@ pub(crate) mod opt_date {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         super::date::deserialize(d).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_id(id: &str) -> State {
+        let mut state = State {
+            next_id: 100,
+            ..State::default()
+        };
+        state
+            .subscriptions
+            .push(Subscription::new(id.to_string(), "Plus".to_string()));
+        state
+    }
+
+    #[test]
+    fn ids_are_s_and_a_number_as_add_writes_them() {
+        for good in ["s1", "s9", "s10", "s99"] {
+            assert_eq!(with_id(good).validate(), Ok(()), "{good}");
+        }
+        for bad in ["s0", "s01", "s+1", "s", "1", "S1", "s1x", "s 1", "account"] {
+            let error = with_id(bad).validate().expect_err(bad);
+            assert!(error.contains("id must look like s1, s2"), "{bad}: {error}");
+            assert!(error.starts_with("subscriptions[1]"), "{bad}: {error}");
+        }
     }
 }
