@@ -13,13 +13,14 @@
 //! The first rows time the floor's frame (`examples/bare.rs`) the same way.
 //! Options after `--`: `--sizes 80x24[,200x50]`; `--only TEXT` (the screen
 //! of that name, or else every screen whose name contains TEXT); `--show`
-//! (print every screen of the list at 80x24); `--draws N` (see below).
+//! (print every screen of the list at 80x24); `--list` (their names); `--draws N` (see below).
 //!
 //! Instructions per draw, reproducible on a busy machine: build with
 //! `cargo bench --profile profiling --bench render --no-run`, then run that
 //! executable under `valgrind --tool=callgrind --toggle-collect='render::draw_into*'`
 //! with `--draws 100 --only NAME --sizes 80x24`: it draws that screen 100
 //! times and nothing else, so the instructions collected / 100 is one draw.
+//! `scripts/render-instructions.sh` does this for every screen.
 //!
 //! To add a screen, add a line to `screens()`: the messages that reach it
 //! from Home and a text only that screen shows (checked before timing).
@@ -133,6 +134,13 @@ fn main() {
     let policy = Policy::embedded();
     let state = common::fifty_subscriptions(&policy);
     let theme = Theme::colored();
+    if common::has_flag("--list") {
+        println!("{FLOOR}");
+        for s in screens() {
+            println!("{}", s.name);
+        }
+        return;
+    }
     if common::has_flag("--show") {
         for s in screens() {
             let wizard = reach(&s, &state, &policy);
