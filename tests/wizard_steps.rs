@@ -570,7 +570,7 @@ fn the_sidebar_marks_steps_done_once_nothing_is_left_for_the_decision() {
 
 #[test]
 fn progress_is_the_same_on_every_screen_for_the_same_state() {
-    use coursera_exit::wizard::progress::{done_count, steps};
+    use coursera_exit::wizard::progress::{done_count, steps, task_count};
     let w = cancelling_a_trial();
     let marks = |screen: Screen, focus| {
         steps(w.state(), screen, focus)
@@ -587,6 +587,31 @@ fn progress_is_the_same_on_every_screen_for_the_same_state() {
     let home = here.iter().find(|s| s.screen == Screen::Home).expect("Home");
     assert!(home.current && home.done, "Home on show stays ticked");
     assert_eq!(done_count(&here), 3, "Home, Identify and Decide");
+    // Deadlines and Summary are views, and the account is not being deleted.
+    assert_eq!(task_count(&here), 4, "Home, Identify, Decide and Steps");
+}
+
+#[test]
+fn the_checklist_counts_as_a_task_only_when_the_account_is_being_deleted() {
+    use coursera_exit::domain::plan::AccountDecision;
+    use coursera_exit::wizard::progress::{done_count, steps, task_count};
+    let w = cancelling_a_trial();
+    let mut state = w.state().clone();
+    for (decision, tasks) in [
+        (None, 4),
+        (Some(AccountDecision::Keep), 4),
+        (Some(AccountDecision::Delete), 5),
+    ] {
+        state.account.decision = decision;
+        assert_eq!(
+            task_count(&steps(&state, Screen::Home, None)),
+            tasks,
+            "{decision:?}"
+        );
+    }
+    state.account.requested_on = Some(state.subscriptions[0].started.expect("a start date"));
+    let all = steps(&state, Screen::Home, None);
+    assert_eq!(done_count(&all), 4, "the request ticks the checklist");
 }
 
 #[test]

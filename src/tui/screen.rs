@@ -84,7 +84,7 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
                 text::short_title(step.screen)
             };
             // Two columns only, so the current step shows `>` alone; whether it
-            // is done still counts in "n of 7 done" below.
+            // is done still counts in "n of m done" below.
             let mark = match (step.current, step.done) {
                 (true, _) => "> ".to_string(),
                 (false, true) => format!("{DONE_SYMBOL} "),
@@ -108,7 +108,11 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
         .collect();
     lines.push(Line::default());
     lines.push(Line::styled(
-        format!("{} of {} done", progress::done_count(&steps), steps.len()),
+        format!(
+            "{} of {} done",
+            progress::done_count(&steps),
+            progress::task_count(&steps)
+        ),
         theme.dim(),
     ));
     if let Some(sub) = wizard.focus() {

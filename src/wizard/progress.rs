@@ -3,6 +3,7 @@
 //! screens never changes it; where the person is shows separately.
 
 use crate::domain::journey::Screen;
+use crate::domain::plan::AccountDecision;
 use crate::domain::state::{State, Subscription};
 
 /// One journey step in the sidebar.
@@ -12,6 +13,10 @@ pub struct Step {
     /// The screen on show.
     pub current: bool,
     pub done: bool,
+    /// A task that applies to this person, counted in "n of m done". The
+    /// views (Deadlines, Summary) are not tasks, and the checklist before
+    /// deleting is one only for an account being deleted.
+    pub counts: bool,
 }
 
 /// The subscription progress is about: the one in focus, else the one the
@@ -33,7 +38,16 @@ pub fn steps(state: &State, current: Screen, focus: Option<&Subscription>) -> [S
         screen,
         current: screen == current,
         done: done(state, screen, subject),
+        counts: counts(state, screen),
     })
+}
+
+fn counts(state: &State, screen: Screen) -> bool {
+    match screen {
+        Screen::Checklist => state.account.decision == Some(AccountDecision::Delete),
+        Screen::Deadlines | Screen::Summary => false,
+        Screen::Home | Screen::Identify | Screen::Decide | Screen::Steps => true,
+    }
 }
 
 fn done(state: &State, screen: Screen, sub: Option<&Subscription>) -> bool {
@@ -51,7 +65,12 @@ fn done(state: &State, screen: Screen, sub: Option<&Subscription>) -> bool {
     }
 }
 
-/// How many of the steps are done, for "2 of 7".
+/// How many of the tasks are done, for "2 of 4 done".
 pub fn done_count(steps: &[Step]) -> usize {
-    steps.iter().filter(|s| s.done).count()
+    steps.iter().filter(|s| s.counts && s.done).count()
+}
+
+/// How many of the steps are tasks for this person: the "4" of "2 of 4 done".
+pub fn task_count(steps: &[Step]) -> usize {
+    steps.iter().filter(|s| s.counts).count()
 }
