@@ -97,8 +97,17 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
     }
     let width = area.width as usize;
     let compact = width < 50;
-    let rows = page.dates(state, policy, today);
-    let row = |kinds: &[DeadlineKind]| rows.iter().find(|d| kinds.contains(&d.kind));
+    // This subscription's rows, from the deadlines the wizard keeps (the same
+    // as `page.dates`, without recomputing every subscription's each frame).
+    let rows: Vec<&Deadline> = match page.id() {
+        Some(id) => wizard
+            .deadlines()
+            .iter()
+            .filter(|d| d.subscription.as_deref() == Some(id))
+            .collect(),
+        None => Vec::new(),
+    };
+    let row = |kinds: &[DeadlineKind]| rows.iter().copied().find(|d| kinds.contains(&d.kind));
 
     let mut head: Vec<Line> = Vec::new();
     let heading = match sub {
@@ -299,7 +308,7 @@ fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: 
     }
 }
 
-fn cancel_lines(body: &mut Body, view: &View, sub: &Subscription, items: &[Item], rows: &[Deadline]) {
+fn cancel_lines(body: &mut Body, view: &View, sub: &Subscription, items: &[Item], rows: &[&Deadline]) {
     let (policy, theme, width) = (view.policy, view.theme, view.width);
     if let Some(channel) = sub.channel.filter(|_| cancellable(sub)) {
         let rule = policy.channel(channel);
