@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::deadlines::Deadlines;
+use super::detail::DetailScroll;
 use super::field::{DateField, FieldEvent, TextField};
 use super::msg::{Mode, Msg};
 use super::text::{self, Command};
@@ -24,11 +25,6 @@ use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::PlanKind;
 use crate::domain::policy::{ChecklistCondition, ChecklistRule, Policy, checklist_ids};
 use crate::domain::state::{State, Subscription};
-
-/// Lines PgUp/PgDn move the detail pane.
-const DETAIL_STEP: u16 = 3;
-/// Further than any item's details reach at the smallest size.
-const DETAIL_MAX: u16 = 40;
 
 /// One line of the checklist.
 #[derive(Debug, Clone)]
@@ -109,7 +105,7 @@ struct Current {
 #[derive(Debug, Clone)]
 pub struct Checklist {
     selected: usize,
-    detail_scroll: u16,
+    detail_scroll: DetailScroll,
     editing: Option<Editing>,
     /// Request deletion on this day, once the person says yes (certificates not saved).
     confirm: Option<NaiveDate>,
@@ -119,7 +115,7 @@ impl Checklist {
     pub fn open() -> Checklist {
         Checklist {
             selected: 0,
-            detail_scroll: 0,
+            detail_scroll: DetailScroll::default(),
             editing: None,
             confirm: None,
         }
@@ -130,7 +126,7 @@ impl Checklist {
     }
 
     pub fn detail_scroll(&self) -> u16 {
-        self.detail_scroll
+        self.detail_scroll.lines()
     }
 
     pub fn editing(&self) -> Option<&Editing> {
@@ -236,11 +232,11 @@ impl Checklist {
             Msg::Up => self.select(self.selected.saturating_sub(1)),
             Msg::Down => self.select((self.selected + 1).min(count.saturating_sub(1))),
             Msg::PageUp => {
-                self.detail_scroll = self.detail_scroll.saturating_sub(DETAIL_STEP);
+                self.detail_scroll.up();
                 Flow::Stay
             }
             Msg::PageDown => {
-                self.detail_scroll = (self.detail_scroll + DETAIL_STEP).min(DETAIL_MAX);
+                self.detail_scroll.down();
                 Flow::Stay
             }
             // `c` on "cancel every subscription": the steps of the first plan still to cancel.
@@ -270,7 +266,7 @@ impl Checklist {
 
     fn select(&mut self, index: usize) -> Flow {
         if index != self.selected {
-            self.detail_scroll = 0;
+            self.detail_scroll.reset();
         }
         self.selected = index;
         Flow::Stay

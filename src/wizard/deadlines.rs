@@ -2,6 +2,7 @@
 //! Enter opens what a row is about: a subscription's steps, or the checklist
 //! for the account's row.
 
+use super::detail::DetailScroll;
 use super::home::next_deadline;
 use super::msg::{Mode, Msg};
 use super::text::{self, Command};
@@ -10,19 +11,13 @@ use crate::domain::deadlines::{Deadline, deadlines};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::state::State;
 
-/// Lines PgUp/PgDn move the detail pane (as on the checklist).
-const DETAIL_STEP: u16 = 3;
-/// Further than any row's details reach at the smallest size; the view
-/// clamps to what is really there.
-const DETAIL_MAX: u16 = 40;
-
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadlines {
     /// The highlighted row once the person has moved; before that, the most
     /// urgent row.
     selected: Option<usize>,
     /// How far the highlighted row's details are scrolled.
-    detail_scroll: u16,
+    detail_scroll: DetailScroll,
     /// Where Esc goes: the screen this one was opened from.
     back: Journey,
 }
@@ -31,7 +26,7 @@ impl Deadlines {
     pub fn open(back: Journey) -> Deadlines {
         Deadlines {
             selected: None,
-            detail_scroll: 0,
+            detail_scroll: DetailScroll::default(),
             back,
         }
     }
@@ -47,7 +42,7 @@ impl Deadlines {
     }
 
     pub fn detail_scroll(&self) -> u16 {
-        self.detail_scroll
+        self.detail_scroll.lines()
     }
 
     pub fn back(&self) -> &Journey {
@@ -83,8 +78,8 @@ impl Deadlines {
         match msg {
             Msg::Up => self.select(at, at.saturating_sub(1)),
             Msg::Down => self.select(at, (at + 1).min(last)),
-            Msg::PageUp => self.detail_scroll = self.detail_scroll.saturating_sub(DETAIL_STEP),
-            Msg::PageDown => self.detail_scroll = (self.detail_scroll + DETAIL_STEP).min(DETAIL_MAX),
+            Msg::PageUp => self.detail_scroll.up(),
+            Msg::PageDown => self.detail_scroll.down(),
             Msg::Next => {
                 let Some(row) = rows.get(at) else {
                     return Flow::Stay;
@@ -115,7 +110,7 @@ impl Deadlines {
     /// A new row shows its details from the top.
     fn select(&mut self, at: usize, index: usize) {
         if index != at {
-            self.detail_scroll = 0;
+            self.detail_scroll.reset();
         }
         self.selected = Some(index);
     }

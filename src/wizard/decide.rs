@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::detail::DetailScroll;
 use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice};
@@ -33,10 +34,6 @@ pub enum Choice {
     KeepAccount,
 }
 
-/// Lines PgUp/PgDn move the detail pane, and a bound past any detail's length.
-const DETAIL_STEP: u16 = 3;
-const DETAIL_MAX: u16 = 40;
-
 /// What a trial can turn into: the plans that offer a trial and renew.
 pub const TRIAL_BECOMES: [PlanKind; 3] = [
     PlanKind::SpecializationMonthly,
@@ -51,7 +48,7 @@ pub struct Decide {
     /// The highlighted choice; None until moved: the saved answer, else the first.
     selected: Option<Choice>,
     /// How far the consequences of the highlighted choice are scrolled.
-    detail_scroll: u16,
+    detail_scroll: DetailScroll,
 }
 
 impl Decide {
@@ -63,7 +60,7 @@ impl Decide {
         Decide {
             id: id.map(str::to_string),
             selected,
-            detail_scroll: 0,
+            detail_scroll: DetailScroll::default(),
         }
     }
 
@@ -73,7 +70,7 @@ impl Decide {
     }
 
     pub fn detail_scroll(&self) -> u16 {
-        self.detail_scroll
+        self.detail_scroll.lines()
     }
 
     pub fn journey(&self) -> Journey {
@@ -181,18 +178,18 @@ impl Decide {
         let last = choices.len().saturating_sub(1);
         let mut select = |index: usize| {
             self.selected = choices.get(index).copied();
-            self.detail_scroll = 0;
+            self.detail_scroll.reset();
             Flow::Stay
         };
         match msg {
             Msg::Up => select(cursor.saturating_sub(1)),
             Msg::Down => select((cursor + 1).min(last)),
             Msg::PageUp => {
-                self.detail_scroll = self.detail_scroll.saturating_sub(DETAIL_STEP);
+                self.detail_scroll.up();
                 Flow::Stay
             }
             Msg::PageDown => {
-                self.detail_scroll = (self.detail_scroll + DETAIL_STEP).min(DETAIL_MAX);
+                self.detail_scroll.down();
                 Flow::Stay
             }
             Msg::Next => match choices.get(cursor).copied() {

@@ -23,6 +23,7 @@
 pub mod checklist;
 pub mod deadlines;
 pub mod decide;
+mod detail;
 pub mod export;
 pub mod field;
 pub mod home;
