@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
 use super::views;
-use super::views::parts::wrap;
+use super::views::wrap::wrap;
 use crate::domain::dates::long_date;
 use crate::wizard::progress;
 use crate::wizard::text::{self, Command};

@@ -11,8 +11,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
-use super::deadlines::{fit, hard_wrap};
 use super::parts::{date_field, popup, source_line};
+use super::wrap::{cut, wrap};
 use crate::domain::checklist::{Item, certificates_unsaved};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
@@ -139,7 +139,7 @@ fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> 
     };
     // Only the title is cut: the note mark and the date always show.
     let note_width = Span::raw(note).width();
-    let title = fit(
+    let title = cut(
         &title,
         width.saturating_sub(mark.chars().count() + 1 + note_width + right_width),
     );
@@ -197,11 +197,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist,
         } else {
             let style = line.style;
             let plain = line.to_string();
-            lines.extend(
-                hard_wrap(&plain, width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, style)),
-            );
+            lines.extend(wrap(&plain, width, 0).into_iter().map(|l| Line::styled(l, style)));
         }
     }
     let body = match row {
@@ -209,11 +205,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist,
         Row::NotUsed(rule) => not_used_detail(rule, theme),
     };
     for (text, style) in body {
-        lines.extend(
-            hard_wrap(&text, width)
-                .into_iter()
-                .map(|l| Line::styled(l, style)),
-        );
+        lines.extend(wrap(&text, width, 0).into_iter().map(|l| Line::styled(l, style)));
     }
     let height = area.height as usize;
     let overflow = lines.len() > height;

@@ -13,6 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::parts::{deadline_summary, source_line};
+use super::wrap::wrap;
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind};
 use crate::domain::policy::Policy;
@@ -259,7 +260,7 @@ fn wrap_what(what: &str, width: usize) -> Vec<String> {
     {
         return vec![format!("{title} ·"), label.to_string()];
     }
-    let mut lines = hard_wrap(what, width);
+    let mut lines = wrap(what, width, 0);
     for i in 1..lines.len() {
         if let Some(rest) = lines[i].strip_prefix("· ") {
             let rest = rest.to_string();
@@ -278,19 +279,19 @@ fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> V
         summary = format!("{} {summary}", text::ROW_DONE);
     }
     let heading = theme.heading().add_modifier(Modifier::BOLD);
-    let mut lines: Vec<Line> = hard_wrap(&summary, width)
+    let mut lines: Vec<Line> = wrap(&summary, width, 0)
         .into_iter()
         .map(|l| Line::styled(l, heading))
         .collect();
     if row.kind == DeadlineKind::RefundBy {
         let paid = crate::domain::deadlines::refund_covers_payment_of(row.date, &policy.rules);
         let line = text::refund_for_payment(&long_date(paid));
-        lines.extend(hard_wrap(&line, width).into_iter().map(Line::from));
+        lines.extend(wrap(&line, width, 0).into_iter().map(Line::from));
     }
-    lines.extend(hard_wrap(&rule.how, width).into_iter().map(Line::from));
+    lines.extend(wrap(&rule.how, width, 0).into_iter().map(Line::from));
     let source = source_line(&rule.origin, theme).to_string();
     lines.extend(
-        hard_wrap(&source, width)
+        wrap(&source, width, 0)
             .into_iter()
             .map(|l| Line::styled(l, theme.dim())),
     );
@@ -319,70 +320,4 @@ fn draw_empty(frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::from(rest),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
-}
-
-/// `text` cut to `width` columns, with "…" when something was cut.
-pub(super) fn fit(text: &str, width: usize) -> String {
-    if Span::raw(text).width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = Span::raw(c.to_string()).width();
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
-/// Word wrap that also breaks a word longer than the line (a web address),
-/// filling the line it starts on.
-pub(super) fn hard_wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        let gap = usize::from(used > 0);
-        if used + gap + len <= width {
-            if gap == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            used += gap + len;
-            continue;
-        }
-        if len <= width {
-            lines.push(std::mem::take(&mut line));
-            line.push_str(word);
-            used = len;
-            continue;
-        }
-        // Too long for any line: fill this one, then whole lines.
-        if used + gap < width && used > 0 {
-            line.push(' ');
-            used += 1;
-        } else if used > 0 {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
-        }
-        for c in word.chars() {
-            if used == width {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
-            }
-            line.push(c);
-            used += 1;
-        }
-    }
-    lines.push(line);
-    lines
 }

@@ -12,7 +12,8 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::parts::{choice_list, deadline_line, rewrap, scrolled, source_line, wrap};
+use super::parts::{choice_list, deadline_line, scrolled, source_line};
+use super::wrap::{wrap, wrap_line};
 use crate::domain::checklist::{certificates_unsaved, deletion_items, keep_items, refund_possible};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
@@ -108,7 +109,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
         );
     }
     for origin in origins(policy, sub, choice) {
-        lines.extend(rewrap(&source_line(origin, theme), width, 2));
+        lines.extend(wrap_line(&source_line(origin, theme), width, 2));
     }
     let shown = scrolled(
         lines,

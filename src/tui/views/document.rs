@@ -177,41 +177,6 @@ impl<'a, F: FnMut(usize) -> Vec<Line<'a>>> Built<'a, F> {
     }
 }
 
-/// Word wrap to `width` columns (later lines indented by `indent`), cutting
-/// words longer than a line (web addresses) rather than hiding their end.
-pub fn fit(text: &str, width: usize, indent: usize) -> Vec<String> {
-    let width = width.max(indent + 1);
-    let room = |lines: &Vec<String>| if lines.is_empty() { width } else { width - indent };
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    let mut len = 0;
-    for word in text.split_whitespace() {
-        let mut chars: Vec<char> = word.chars().collect();
-        if len > 0 && len + 1 + chars.len() > room(&lines) {
-            lines.push(std::mem::take(&mut line));
-            len = 0;
-        }
-        if len > 0 {
-            line.push(' ');
-            len += 1;
-        }
-        while len == 0 && chars.len() > room(&lines) {
-            let rest = chars.split_off(room(&lines));
-            lines.push(chars.iter().collect());
-            chars = rest;
-        }
-        line.extend(chars.iter());
-        len += chars.len();
-    }
-    lines.push(line);
-    let pad = " ".repeat(indent);
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| if i == 0 { l } else { format!("{pad}{l}") })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

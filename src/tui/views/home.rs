@@ -10,7 +10,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{deadline_line, deadline_summary, popup, wrap};
+use super::parts::{deadline_line, deadline_summary, popup};
+use super::wrap::wrap;
 
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;

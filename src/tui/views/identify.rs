@@ -9,7 +9,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{choice_list, date_field, source_line, wrap};
+use super::parts::{choice_list, date_field, source_line};
+use super::wrap::wrap;
 use crate::domain::policy::Policy;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{SELECTED_SYMBOL, Theme};

@@ -11,6 +11,7 @@ pub(crate) mod parts;
 pub mod reference;
 pub mod steps;
 pub mod summary;
+pub(crate) mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

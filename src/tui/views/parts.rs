@@ -3,7 +3,7 @@
 use crate::tui::split;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
@@ -121,34 +121,6 @@ pub fn choice_list(
     frame.render_stateful_widget(list, area, &mut ListState::default().with_selected(Some(cursor)));
 }
 
-/// Greedy word wrap to `width` columns; the lines after the first are indented by `indent`.
-pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let room = if lines.is_empty() {
-            width
-        } else {
-            width.saturating_sub(indent)
-        };
-        let len = line.chars().count();
-        if len > 0 && len + 1 + word.chars().count() > room {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    let pad = " ".repeat(indent);
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| if i == 0 { l } else { format!("{pad}{l}") })
-        .collect()
-}
-
 /// The part of `lines` that fits `height` rows from `scroll` on (clamped so
 /// the last line can reach the bottom), with "↑/↓ n more" on the last row
 /// when some are out of sight.
@@ -169,43 +141,4 @@ pub fn scrolled<'a>(lines: Vec<Line<'a>>, height: usize, scroll: usize, theme: &
         ));
     }
     shown
-}
-
-/// `line` (one style) re-wrapped to `width`, breaking inside a word wider
-/// than a line (an address); the lines after the first indented by `indent`.
-pub fn rewrap<'a>(line: &Line, width: usize, indent: usize) -> Vec<Line<'a>> {
-    let style = line
-        .style
-        .patch(line.spans.first().map_or(Style::default(), |s| s.style));
-    let width = width.max(indent + 2);
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in line.to_string().split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        loop {
-            let current = lines.last_mut().expect("one line at least");
-            let used = current.chars().count();
-            let gap = usize::from(used > 0 && !current.ends_with(' '));
-            let fits = used + gap + word.len() <= width;
-            let too_long = word.len() > width - indent;
-            if fits || too_long {
-                let room = width.saturating_sub(used + gap);
-                if room == 0 {
-                    lines.push(" ".repeat(indent));
-                    continue;
-                }
-                let take = word.len().min(room);
-                if gap == 1 {
-                    current.push(' ');
-                }
-                current.extend(word.drain(..take));
-                if word.is_empty() {
-                    break;
-                }
-                lines.push(" ".repeat(indent));
-            } else {
-                lines.push(" ".repeat(indent));
-            }
-        }
-    }
-    lines.into_iter().map(|l| Line::styled(l, style)).collect()
 }

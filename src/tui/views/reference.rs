@@ -10,7 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::document::{Document, fit};
+use super::document::Document;
+use super::wrap::wrap;
 use crate::tui::theme::{SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
 use crate::wizard::reference::{Reference, entries};
@@ -27,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Reference, th
     let mut doc = Document::default();
     for (i, entry) in entries.iter().enumerate() {
         let selected = i == page.selected();
-        let mut lines: Vec<Line> = fit(entry.title, width.saturating_sub(indent), 0)
+        let mut lines: Vec<Line> = wrap(entry.title, width.saturating_sub(indent), 0)
             .into_iter()
             .enumerate()
             .map(|(n, l)| {
@@ -43,13 +44,13 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Reference, th
         if selected {
             let pad = " ".repeat(indent);
             lines.extend(
-                fit(entry.body, width.saturating_sub(indent), 0)
+                wrap(entry.body, width.saturating_sub(indent), 0)
                     .into_iter()
                     .map(|l| Line::from(format!("{pad}{l}"))),
             );
             let source = format!("Source: {} (as of {})", entry.origin.source, entry.origin.as_of);
             lines.extend(
-                fit(&source, width.saturating_sub(indent), 0)
+                wrap(&source, width.saturating_sub(indent), 0)
                     .into_iter()
                     .map(|l| Line::styled(format!("{pad}{l}"), theme.dim())),
             );

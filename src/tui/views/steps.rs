@@ -13,7 +13,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::parts::{date_field, deadline_line, rewrap, source_line, wrap};
+use super::parts::{date_field, deadline_line, source_line};
+use super::wrap::{wrap, wrap_line};
 use crate::domain::checklist::{CANCELLED, Item, REFUND_REQUESTED, cancellable, refund_possible};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
@@ -242,7 +243,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
         );
     }
     for origin in origins {
-        body.paragraph(rewrap(&source_line(origin, theme), width, 2));
+        body.paragraph(wrap_line(&source_line(origin, theme), width, 2));
     }
 
     let [head_area, body_area] = split::rows(area, [Fixed(head.len() as u16), Rest]);
@@ -457,7 +458,7 @@ fn date_editor(body: &mut Body, view: &View, entry: &Entry, at: usize) {
     // The reason a date is refused, wrapped to fit under the field.
     let indent = indent + 2;
     for reason in reasons {
-        for mut line in rewrap(reason, view.width.saturating_sub(indent), 2) {
+        for mut line in wrap_line(reason, view.width.saturating_sub(indent), 2) {
             line.spans.insert(0, Span::raw(" ".repeat(indent)));
             body.push(line, Some(at));
         }

@@ -11,9 +11,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
-use super::deadlines::fit as cut;
-use super::document::{draw_blocks, fit};
+use super::document::draw_blocks;
 use super::parts::{deadline_line, popup};
+use super::wrap::{cut, wrap};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline};
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme};
@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
     let compact = width < 50;
 
     let export: Vec<Line> = match &wizard.exports().last {
-        Some(dir) => fit(
+        Some(dir) => wrap(
             &text::last_export(&dir.display().to_string(), &[PLAN_FILE, CALENDAR_FILE]),
             width,
             2,
@@ -40,7 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
         .into_iter()
         .map(|l| Line::styled(l, theme.done()))
         .collect(),
-        None => fit(text::EXPORT_WHAT, width, 0)
+        None => wrap(text::EXPORT_WHAT, width, 0)
             .into_iter()
             .map(|l| Line::styled(l, theme.dim()))
             .collect(),
@@ -69,7 +69,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
     blocks.push(Part::Line(Line::default()));
     blocks.push(Part::Line(Line::styled(text::SUMMARY_CHOICES, theme.heading())));
     if ov.choices.is_empty() {
-        for l in fit(text::SUMMARY_NONE_TRACKED, width, 0) {
+        for l in wrap(text::SUMMARY_NONE_TRACKED, width, 0) {
             blocks.push(Part::Line(Line::styled(l, theme.dim())));
         }
     }
@@ -235,7 +235,7 @@ fn indented(parts: &[String], width: usize, style: Style) -> Vec<Line<'static>> 
             out.push(Line::styled(pad.clone() + &line, style));
         } else {
             out.extend(
-                fit(&line, room, 2)
+                wrap(&line, room, 2)
                     .into_iter()
                     .map(|l| Line::styled(pad.clone() + &l, style)),
             );
@@ -268,15 +268,15 @@ fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &The
         ),
     ]));
     if let Some(error) = &prompt.error {
-        for l in fit(&format!("{ERROR_SYMBOL} {error}"), inner, 2) {
+        for l in wrap(&format!("{ERROR_SYMBOL} {error}"), inner, 2) {
             lines.push(Line::styled(l, theme.error()));
         }
     }
     lines.push(Line::default());
-    for l in fit(text::EXPORT_FILES, inner, 0) {
+    for l in wrap(text::EXPORT_FILES, inner, 0) {
         lines.push(Line::from(l));
     }
-    for l in fit(text::EXPORT_HINT, inner, 0) {
+    for l in wrap(text::EXPORT_HINT, inner, 0) {
         lines.push(Line::styled(l, theme.key()));
     }
     let height = (lines.len() as u16 + 2).min(area.height);

@@ -1,0 +1,138 @@
+//! Word wrap, one way for every screen: greedy, at spaces, the lines after
+//! the first indented; a word longer than a line (a web address) is broken
+//! rather than hidden past the edge, filling the line it starts on. Widths
+//! are counted in characters: the product's text has no wide characters.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// `text` wrapped to `width` columns, the lines after the first indented by
+/// `indent` spaces.
+pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
+    let width = width.max(indent + 1);
+    let room = |lines: &[String]| if lines.is_empty() { width } else { width - indent };
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        let gap = usize::from(used > 0);
+        if used + gap + len <= room(&lines) {
+            if gap == 1 {
+                line.push(' ');
+            }
+            line.push_str(word);
+            used += gap + len;
+            continue;
+        }
+        if len <= width - indent {
+            lines.push(std::mem::take(&mut line));
+            line.push_str(word);
+            used = len;
+            continue;
+        }
+        // Too long for any line: on after a space if one more character
+        // fits, else from the next line, then across whole lines.
+        if used > 0 && used + 1 < room(&lines) {
+            line.push(' ');
+            used += 1;
+        } else if used > 0 {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        for c in word.chars() {
+            if used == room(&lines) {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += 1;
+        }
+    }
+    lines.push(line);
+    let pad = " ".repeat(indent);
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { l } else { format!("{pad}{l}") })
+        .collect()
+}
+
+/// [`wrap`] for a line of one style (its first span's over the line's own).
+pub fn wrap_line<'a>(line: &Line, width: usize, indent: usize) -> Vec<Line<'a>> {
+    let style = line
+        .style
+        .patch(line.spans.first().map_or(Style::default(), |s| s.style));
+    wrap(&line.to_string(), width, indent)
+        .into_iter()
+        .map(|l| Line::styled(l, style))
+        .collect()
+}
+
+/// `text` cut to `width` columns, with "…" when something was cut: for a
+/// name that must stay on its line.
+pub fn cut(text: &str, width: usize) -> String {
+    if Span::raw(text).width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = Span::raw(c.to_string()).width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_wrap_at_spaces_and_later_lines_are_indented() {
+        assert_eq!(wrap("one two three four", 9, 2), ["one two", "  three", "  four"]);
+        assert_eq!(wrap("", 10, 0), [""]);
+        assert_eq!(wrap("  spaced   out  ", 20, 0), ["spaced out"]);
+    }
+
+    #[test]
+    fn a_word_longer_than_a_line_fills_the_line_it_starts_on_and_is_never_lost() {
+        let lines = wrap("see https://example.org/a/long/path now", 12, 0);
+        assert_eq!(lines, ["see https://", "example.org/", "a/long/path", "now"]);
+        let lines = wrap("https://example.org/a/long/path", 12, 2);
+        assert_eq!(lines, ["https://exam", "  ple.org/a/", "  long/path"]);
+        for lines in [wrap("x abcdefghijklmnop", 5, 1), wrap("abcdefghijklmnop", 1, 3)] {
+            let joined: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+            assert!(joined.ends_with("abcdefghijklmnop"), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn no_line_is_wider_than_asked() {
+        let text = "Source: Cancel guide (as of 2026-01-18) https://learner.coursera.help/hc/en-us/articles/216348123";
+        for width in 1..40 {
+            for indent in 0..4 {
+                for line in wrap(text, width, indent) {
+                    assert!(
+                        line.chars().count() <= width.max(indent + 1),
+                        "{width}/{indent}: {line:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cut_name_ends_with_an_ellipsis() {
+        assert_eq!(cut("Coursera Plus", 20), "Coursera Plus");
+        assert_eq!(cut("Coursera Plus", 8), "Courser…");
+        assert_eq!(cut("Coursera Plus", 0), "");
+    }
+}
