@@ -414,3 +414,25 @@ fn the_wizard_without_a_terminal_exits_2_pointing_to_status_and_writes_no_escape
         "the wizard should not have touched the state"
     );
 }
+
+#[test]
+fn a_state_whose_ids_have_run_out_refuses_add_and_is_left_readable() {
+    let sb = Sandbox::new("2026-03-01");
+    std::fs::write(sb.state(), "schema_version = 1\nnext_id = 4294967295\n").expect("write the state");
+    refused(
+        &sb,
+        &[(
+            &[
+                "add",
+                "--plan",
+                "plus-monthly",
+                "--channel",
+                "web",
+                "--started",
+                "2026-02-01",
+            ],
+            &["next_id = 4294967295", "no more subscriptions can be added"],
+        )],
+    );
+    sb.run(&["status"]).success();
+}

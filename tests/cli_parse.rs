@@ -471,6 +471,9 @@ fn usage_errors_exit_2_naming_the_flag_the_value_and_the_reason() {
             &["status", "--json=x"],
             &["unexpected value 'x' for '--json'", "takes no value"],
         ),
+        (&["--help=x"], &["unexpected value 'x' for '--help'"]),
+        (&["add", "--help=1"], &["unexpected value '1' for '--help'"]),
+        (&["--version=2"], &["unexpected value '2' for '--version'"]),
         (
             &["decide", "s1", "--cancel=yes"],
             &["unexpected value 'yes' for '--cancel'"],

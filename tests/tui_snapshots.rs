@@ -63,7 +63,7 @@ fn every_urgency() -> State {
         "2025-09-01",
         None,
     );
-    let blank = add_blank(&mut s, "New subscription");
+    let blank = add_blank(&mut s, "New subscription").expect("an id");
     s.subscription_mut(&blank).expect("added").channel = Some(Channel::Android);
     s
 }
@@ -178,7 +178,7 @@ fn home_shows_the_account_line_beside_subscriptions() {
 #[test]
 fn an_incomplete_subscription_says_what_is_missing_without_cutting_a_word() {
     let mut state = State::default();
-    let blank = add_blank(&mut state, "New subscription");
+    let blank = add_blank(&mut state, "New subscription").expect("an id");
     state.subscription_mut(&blank).expect("added").channel = Some(Channel::Android);
     let wide = render(&open(state.clone()), 80, 24).backend().to_string();
     assert!(

@@ -517,7 +517,7 @@ fn a_decide_position_for_a_subscription_that_is_gone_opens_home() {
 #[test]
 fn a_decide_position_for_an_incomplete_subscription_opens_its_questions() {
     let mut state = State::default();
-    let id = actions::add_blank(&mut state, "New subscription");
+    let id = actions::add_blank(&mut state, "New subscription").expect("an id");
     state.journey = Journey {
         screen: Screen::Decide,
         subscription: Some(id),

@@ -107,7 +107,7 @@ fn enter_opens_the_selected_subscription() {
 #[test]
 fn reopening_resumes_at_the_saved_position() {
     let mut state = two_subscriptions();
-    let blank = coursera_exit::domain::actions::add_blank(&mut state, "New subscription");
+    let blank = coursera_exit::domain::actions::add_blank(&mut state, "New subscription").expect("an id");
     state.subscription_mut(&blank).expect("added").channel = Some(Channel::Android);
     state.journey = Journey {
         screen: Screen::Identify,

@@ -612,6 +612,10 @@ fn the_checklist_counts_as_a_task_only_when_the_account_is_being_deleted() {
     state.account.requested_on = Some(state.subscriptions[0].started.expect("a start date"));
     let all = steps(&state, Screen::Home, None);
     assert_eq!(done_count(&all), 4, "the request ticks the checklist");
+    // Deleting an account with no subscription: the checklist is the journey.
+    state.subscriptions.clear();
+    let only = steps(&state, Screen::Home, None);
+    assert_eq!((done_count(&only), task_count(&only)), (1, 1));
 }
 
 #[test]

@@ -14,7 +14,8 @@ It never talks to Coursera: it guides, computes and remembers, in a local TOML
 file (see `coursera-exit path`).";
 
 const EXIT_CODES: &str = "Exit codes: 0 ok; 1 error; 2 bad usage or value, or the wizard without a
-terminal; 3 the state file is in use by another coursera-exit.";
+terminal; 3 the state file is in use by another coursera-exit; 130, 143, 129
+the wizard ended by Ctrl-C, SIGTERM or SIGHUP (the state saved).";
 
 /// `help [COMMAND]`: the rest of the line names at most one subcommand.
 pub(super) fn help_command(parser: &mut lexopt::Parser) -> Exit {

@@ -138,6 +138,24 @@ impl Exit {
     }
 }
 
+fn version() -> String {
+    format!("coursera-exit {}\n", env!("CARGO_PKG_VERSION"))
+}
+
+/// `--help=x`, `--version=x`: these flags take no value.
+fn no_value(parser: &mut lexopt::Parser, here: Option<&Sub>, name: &str) -> Result<(), Exit> {
+    match parser.optional_value() {
+        Some(value) => Err(usage(
+            here,
+            format_args!(
+                "unexpected value '{}' for '--{name}' found",
+                value.to_string_lossy()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Parses the arguments after the program name (`std::env::args_os().skip(1)`).
 /// Left to right, like clap: the first of help, the version or an error wins.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, Exit> {
@@ -151,12 +169,15 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, Exit> {
             break;
         };
         match arg {
-            Arg::Short('h') | Arg::Long("help") => return Err(Exit::Print(help(here))),
-            Arg::Short('V') | Arg::Long("version") if here.is_none() => {
-                return Err(Exit::Print(format!(
-                    "coursera-exit {}\n",
-                    env!("CARGO_PKG_VERSION")
-                )));
+            Arg::Short('h') => return Err(Exit::Print(help(here))),
+            Arg::Long("help") => {
+                no_value(&mut parser, here, "help")?;
+                return Err(Exit::Print(help(here)));
+            }
+            Arg::Short('V') if here.is_none() => return Err(Exit::Print(version())),
+            Arg::Long("version") if here.is_none() => {
+                no_value(&mut parser, here, "version")?;
+                return Err(Exit::Print(version()));
             }
             Arg::Long(name) => match level.find(name) {
                 Some(slot) => level.take(slot, &mut parser)?,

@@ -101,13 +101,21 @@ pub struct NewSubscription {
 }
 
 /// Adds an empty subscription (the wizard fills it in answer by answer). Returns its id.
-pub fn add_blank(state: &mut State, label: &str) -> String {
+/// Refused only when the ids have run out (`next_id` at `u32::MAX`, set by hand).
+pub fn add_blank(state: &mut State, label: &str) -> Result<String, Refusal> {
+    let Some(next) = state.next_id.checked_add(1) else {
+        return refuse(
+            Field::Id,
+            format!("next_id = {}", state.next_id),
+            "the largest id there is: no more subscriptions can be added to this state file",
+        );
+    };
     let id = format!("s{}", state.next_id);
-    state.next_id += 1;
+    state.next_id = next;
     state
         .subscriptions
         .push(Subscription::new(id.clone(), label.to_string()));
-    id
+    Ok(id)
 }
 
 pub fn add(
@@ -122,7 +130,7 @@ pub fn add(
         Some(l) => clean_label(&l)?,
         None => policy.plan(new.plan).name.clone(),
     };
-    let id = add_blank(state, &label);
+    let id = add_blank(state, &label)?;
     let sub = state.subscription_mut(&id).expect("just added");
     sub.plan = Some(new.plan);
     sub.channel = Some(new.channel);

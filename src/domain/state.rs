@@ -216,12 +216,14 @@ impl State {
             match n {
                 None => return Err(format!("{}: id must look like s1, s2, …", at())),
                 Some(n) if n >= self.next_id => {
-                    return Err(format!(
-                        "{}: id is not below next_id = {}; raise next_id to {}",
-                        at(),
-                        self.next_id,
-                        n + 1
-                    ));
+                    return Err(match n.checked_add(1) {
+                        Some(above) => format!(
+                            "{}: id is not below next_id = {}; raise next_id to {above}",
+                            at(),
+                            self.next_id
+                        ),
+                        None => format!("{}: id is too large (s{} at most)", at(), u32::MAX - 1),
+                    });
                 }
                 Some(_) => {}
             }
@@ -327,10 +329,33 @@ mod tests {
         for good in ["s1", "s9", "s10", "s99"] {
             assert_eq!(with_id(good).validate(), Ok(()), "{good}");
         }
-        for bad in ["s0", "s01", "s+1", "s", "1", "S1", "s1x", "s 1", "account"] {
+        for bad in [
+            "s0",
+            "s01",
+            "s+1",
+            "s",
+            "1",
+            "S1",
+            "s1x",
+            "s 1",
+            "account",
+            "s4294967296",
+        ] {
             let error = with_id(bad).validate().expect_err(bad);
             assert!(error.contains("id must look like s1, s2"), "{bad}: {error}");
             assert!(error.starts_with("subscriptions[1]"), "{bad}: {error}");
         }
+    }
+
+    #[test]
+    fn the_largest_id_is_refused_with_advice_that_can_be_followed() {
+        let mut state = with_id("s4294967295");
+        state.next_id = 3;
+        let error = state.validate().expect_err("above next_id");
+        assert!(error.contains("id is too large (s4294967294 at most)"), "{error}");
+        let mut state = with_id("s7");
+        state.next_id = 3;
+        let error = state.validate().expect_err("above next_id");
+        assert!(error.contains("raise next_id to 8"), "{error}");
     }
 }

@@ -59,9 +59,8 @@ impl App {
     }
 
     /// Runs until the person quits or a signal ends the run.
-    pub fn run(&mut self, session: &mut Session, signals: &mut Signals) -> io::Result<Outcome> {
+    pub fn run(&mut self, session: &mut Session, signals: &Signals) -> io::Result<Outcome> {
         let mut redraw = true;
-        let mut watching = false;
         loop {
             if let Some(outcome) = signals.ending() {
                 return Ok(outcome);
@@ -77,9 +76,6 @@ impl App {
             }
             if std::mem::take(&mut redraw) {
                 self.draw(session)?;
-            }
-            if !std::mem::replace(&mut watching, true) {
-                signals.watch()?;
             }
             let event = match event::poll(SIGNAL_CHECK).and_then(|ready| ready.then(event::read).transpose())
             {

@@ -76,6 +76,9 @@ pub fn run(
     around: Surroundings,
 ) -> Result<Outcome, TuiError> {
     let mut signals = signals::Signals::register()?;
+    // Before the terminal is touched: a first write that blocks on a stuck
+    // terminal is exactly when the loop cannot look at the signal flags.
+    signals.watch()?;
     let wizard = Wizard::open(state, policy, today).with_folders(around.start_folder, around.home);
     let theme = if around.no_color {
         theme::Theme::plain()
@@ -84,7 +87,7 @@ pub fn run(
     };
     let mut app = app::App::new(wizard, store, theme);
     let mut session = terminal::Session::enter()?;
-    let outcome = app.run(&mut session, &mut signals);
+    let outcome = app.run(&mut session, &signals);
     signals.finishing();
     let saved = app.store.save(app.wizard.state());
     let left = session.leave();

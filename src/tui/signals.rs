@@ -64,7 +64,7 @@ impl Signals {
         ids.push(flag::register(SIGTSTP, stop.clone())?);
         ids.push(flag::register(SIGCONT, resumed.clone())?);
 
-        // Registered now, so a signal before the watchdog starts waits for it.
+        // Registered now, so a signal before the watchdog starts waits for it in the pipe.
         let incoming = iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
         let handle = incoming.handle();
         Ok(Signals {
@@ -81,9 +81,7 @@ impl Signals {
         })
     }
 
-    /// Starts the watchdog. Called once the first frame is out: a thread
-    /// (its stack, its malloc arena) is start-up work the person would
-    /// otherwise wait for, and until then the loop has not begun to poll.
+    /// Starts the watchdog; called once, before the terminal is touched.
     pub fn watch(&mut self) -> io::Result<()> {
         let Some(mut incoming) = self.incoming.take() else {
             return Ok(());

@@ -116,12 +116,15 @@ impl Home {
                 }),
                 None => Flow::Stay,
             },
-            Msg::Add => {
-                let id = actions::add_blank(ctx.state, text::NEW_LABEL);
-                Flow::Open(Box::new(Page::Identify(Identify::open(
+            Msg::Add => match actions::add_blank(ctx.state, text::NEW_LABEL) {
+                Ok(id) => Flow::Open(Box::new(Page::Identify(Identify::open(
                     ctx.state, &id, ctx.today, true,
-                ))))
-            }
+                )))),
+                Err(refusal) => {
+                    *ctx.notice = Some(Notice::error(refusal.reason));
+                    Flow::Stay
+                }
+            },
             Msg::Remove => {
                 self.confirm_remove = self.selected_id(ctx.state).map(str::to_string);
                 Flow::Stay

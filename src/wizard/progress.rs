@@ -43,10 +43,14 @@ pub fn steps(state: &State, current: Screen, focus: Option<&Subscription>) -> [S
 }
 
 fn counts(state: &State, screen: Screen) -> bool {
+    let deleting = state.account.decision == Some(AccountDecision::Delete);
     match screen {
-        Screen::Checklist => state.account.decision == Some(AccountDecision::Delete),
+        Screen::Checklist => deleting,
         Screen::Deadlines | Screen::Summary => false,
-        Screen::Home | Screen::Identify | Screen::Decide | Screen::Steps => true,
+        // With no subscription, deleting the account is the whole journey.
+        Screen::Home | Screen::Identify | Screen::Decide | Screen::Steps => {
+            !state.subscriptions.is_empty() || !deleting
+        }
     }
 }
 

@@ -118,7 +118,8 @@ impl<T: Blob> Blob for Vec<T> {
 
     fn take(reader: &mut Reader<'_>) -> Result<Self, PolicyError> {
         let len = reader.len()?;
-        // Every item takes at least one byte: a bad count cannot reserve more than the blob.
+        // Every item takes at least one byte, so a bad count reserves room for
+        // at most as many items as there are bytes left, never an absurd amount.
         let mut items = Vec::with_capacity(len.min(reader.bytes.len() - reader.at));
         for _ in 0..len {
             items.push(T::take(reader)?);

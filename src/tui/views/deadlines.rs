@@ -68,8 +68,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
         frame.render_widget(Paragraph::new(Line::styled(head, theme.dim())), header);
     }
     // Only the rows in sight are built (a dozen of ~80 with 50 subscriptions).
-    // The window scrolls as little as keeps the selection in sight, as
-    // ratatui's List does from offset 0.
+    // The window starts where ratatui's List would scroll to from offset 0
+    // (the top, or the selection at the bottom), and holds every whole row
+    // that fits from there.
     let height_of = |row: &Deadline| match &columns {
         Some(columns) => what_lines(row, policy, columns.what),
         None => 1 + what_lines(row, policy, inner.saturating_sub(2)),
@@ -102,7 +103,8 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
     frame.render_widget(Paragraph::new(detail), detail_area);
 }
 
-/// How many whole rows of these heights fit in `height` lines (at least one).
+/// How many whole rows of these heights fit in `height` lines; at least
+/// one (cut) when there is any room at all.
 fn rows_shown(heights: impl Iterator<Item = usize>, height: usize) -> usize {
     let mut used = 0;
     let mut count = 0;
@@ -113,7 +115,7 @@ fn rows_shown(heights: impl Iterator<Item = usize>, height: usize) -> usize {
         used += h;
         count += 1;
     }
-    count.max(1)
+    if height == 0 { 0 } else { count.max(1) }
 }
 
 /// The first row in sight when the last of `rows` is selected: 0 while it

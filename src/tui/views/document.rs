@@ -10,25 +10,25 @@ use ratatui::widgets::Paragraph;
 use crate::tui::theme::Theme;
 use crate::wizard::text;
 
-/// Lines where each entry is a block that can be highlighted; drawn
-/// scrolled so the highlighted block is in view, with "n more" below when
-/// not everything fits.
+/// Entries, each a block of lines that can be highlighted; drawn scrolled
+/// so the highlighted one is in view, with "n more" below when not
+/// everything fits. (The FAQ and Troubleshooting; the Summary, which mixes
+/// in headings and builds lazily, uses [`draw_blocks`] itself.)
 #[derive(Default)]
 pub struct Document<'a> {
-    blocks: Vec<Vec<Line<'a>>>,
-    entries: Vec<bool>,
+    entries: Vec<Vec<Line<'a>>>,
 }
 
 impl<'a> Document<'a> {
     pub fn entry(&mut self, lines: Vec<Line<'a>>) {
-        self.blocks.push(lines);
-        self.entries.push(true);
+        self.entries.push(lines);
     }
 
     pub fn draw(self, frame: &mut Frame, area: Rect, selected: usize, theme: &Theme) {
-        let mut blocks = self.blocks.into_iter().map(Some).collect::<Vec<_>>();
-        let build = |i: usize| blocks[i].take().unwrap_or_default();
-        draw_blocks(frame, area, &self.entries, selected, build, theme);
+        let kinds = vec![true; self.entries.len()];
+        let mut entries = self.entries.into_iter().map(Some).collect::<Vec<_>>();
+        let build = |i: usize| entries[i].take().unwrap_or_default();
+        draw_blocks(frame, area, &kinds, selected, build, theme);
     }
 }
 
