@@ -57,25 +57,26 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 
 /// Parses `YYYY-MM-DD`, saying what is wrong when it is not a date.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let text = text.trim();
-    let parts: Vec<&str> = text.split('-').collect();
-    let well_formed = parts.len() == 3
-        && parts[0].len() == 4
-        && parts[1].len() == 2
-        && parts[2].len() == 2
-        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    // Byte by byte, without allocating: the state file holds a hundred dates
+    // and they are read before the first frame.
+    let bytes = text.trim().as_bytes();
+    let well_formed = bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        });
     if !well_formed {
         return Err("not a date; write it as YYYY-MM-DD, e.g. 2026-03-01".to_string());
     }
-    let year: i32 = parts[0]
-        .parse()
-        .map_err(|_| "the year is not a number".to_string())?;
-    let month: u32 = parts[1]
-        .parse()
-        .map_err(|_| "the month is not a number".to_string())?;
-    let day: u32 = parts[2]
-        .parse()
-        .map_err(|_| "the day is not a number".to_string())?;
+    let number = |range: std::ops::Range<usize>| {
+        bytes[range]
+            .iter()
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+    };
+    let (year, month, day) = (number(0..4) as i32, number(5..7), number(8..10));
+    if let Some(date) = NaiveDate::from_ymd_opt(year, month, day).filter(|_| year >= 1) {
+        return Ok(date);
+    }
     if !(1..=12).contains(&month) {
         return Err(format!("there is no month {month:02}; months go from 01 to 12"));
     }
@@ -83,10 +84,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         return Err("the year must be 0001 or later".to_string());
     }
     let len = days_in_month(year, month);
-    if day == 0 || day > len {
-        return Err(format!("{} {year} has {len} days", month_name(month)));
-    }
-    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| "not a valid date".to_string())
+    Err(format!("{} {year} has {len} days", month_name(month)))
 }
 
 /// "Mon 2026-03-02": the weekday helps people place a date.
@@ -99,6 +97,42 @@ pub fn long_date(date: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn every_four_two_two_digit_text_is_a_date_exactly_when_the_calendar_has_it(
+            year in 0i32..=9999, month in 0u32..=99, day in 0u32..=99,
+        ) {
+            let text = format!("{year:04}-{month:02}-{day:02}");
+            let expected = NaiveDate::from_ymd_opt(year, month, day).filter(|_| year >= 1);
+            match (parse_date(&text), expected) {
+                (Ok(date), Some(expected)) => prop_assert_eq!(date, expected),
+                (Err(reason), None) => prop_assert!(!reason.is_empty()),
+                (got, expected) => prop_assert!(false, "{text}: {got:?} but the calendar says {expected:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_date_that_does_not_exist_is_refused_with_the_reason() {
+        assert_eq!(parse_date("2026-02-30").unwrap_err(), "February 2026 has 28 days");
+        assert_eq!(parse_date("2024-02-30").unwrap_err(), "February 2024 has 29 days");
+        assert_eq!(parse_date("2026-04-00").unwrap_err(), "April 2026 has 30 days");
+        assert!(parse_date("2026-13-01").unwrap_err().contains("no month 13"));
+        assert!(parse_date("0000-01-01").unwrap_err().contains("0001 or later"));
+        for bad in [
+            "2026-3-01",
+            "2026/03/01",
+            "26-03-01",
+            "2026-03-01x",
+            "",
+            "２０２６-03-01",
+        ] {
+            assert!(parse_date(bad).unwrap_err().contains("YYYY-MM-DD"), "{bad}");
+        }
+        assert_eq!(parse_date(" 2026-03-01 "), Ok(d("2026-03-01")));
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
