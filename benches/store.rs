@@ -31,8 +31,10 @@ fn main() {
     common::report("serialize only", &times);
 
     let (mut writer, _) = Store::open(&path).expect("open");
-    let times = common::time_runs(100, || writer.save(&state).expect("save"));
-    common::report("durable save (temp, fsync, rename, fsync dir)", &times);
+    let times = common::time_runs(100, || {
+        writer.save(&state).expect("save");
+    });
+    common::report("durable save (hand-edit check, temp, fsync, rename, fsync dir)", &times);
 
     let times = common::time_runs(500, || {
         std::hint::black_box(Policy::embedded());

@@ -336,6 +336,9 @@ pub struct Store {
     path: PathBuf,
     _lock: File,
     backed_up: bool,
+    /// The file's bytes as this run last read or wrote them (None: no
+    /// file): anything else found before a save is a hand edit.
+    known: Option<Vec<u8>>,
 }
 
 impl Store {
@@ -361,12 +364,17 @@ impl Store {
             Err(fs::TryLockError::Error(e)) => return Err(io_err(&lock_path, "lock it")(e)),
         }
         remove_stale_temps(path);
-        let state = load(path)?;
+        let known = read_limited(path)?;
+        let state = match &known {
+            Some(bytes) => parse(path, bytes).map_err(|e| with_backup_hint(e, path))?,
+            None => State::default(),
+        };
         Ok((
             Store {
                 path: path.to_path_buf(),
                 _lock: lock,
                 backed_up: false,
+                known,
             },
             state,
         ))
@@ -377,13 +385,27 @@ impl Store {
     }
 
     /// Writes the state durably. Before the first save of a run the file as it
-    /// was is copied to `FILE.bak`.
-    pub fn save(&mut self, state: &State) -> Result<(), StoreError> {
+    /// was is copied to `FILE.bak`. A file changed by hand since this run
+    /// read or wrote it is first set aside as `FILE.edited` (its path is
+    /// returned), so the edit is not lost to the save.
+    pub fn save(&mut self, state: &State) -> Result<Option<PathBuf>, StoreError> {
+        let current = read_limited(&self.path).unwrap_or(None);
+        let kept = match current {
+            Some(bytes) if Some(&bytes) != self.known.as_ref() => {
+                let edited = edited_path(&self.path);
+                write_durably(&edited, &bytes)?;
+                Some(edited)
+            }
+            _ => None,
+        };
         if !self.backed_up {
             backup(&self.path)?;
             self.backed_up = true;
         }
-        write_durably(&self.path, to_toml(state).as_bytes())
+        let text = to_toml(state);
+        write_durably(&self.path, text.as_bytes())?;
+        self.known = Some(text.into_bytes());
+        Ok(kept)
     }
 }
 
@@ -393,6 +415,11 @@ pub fn lock_path(path: &Path) -> PathBuf {
 
 pub fn backup_path(path: &Path) -> PathBuf {
     sibling(path, ".bak")
+}
+
+/// Where a hand edit made during a run is kept (see [`Store::save`]).
+pub fn edited_path(path: &Path) -> PathBuf {
+    sibling(path, ".edited")
 }
 
 fn temp_path(path: &Path) -> PathBuf {

@@ -263,3 +263,28 @@ fn no_color_draws_without_colour_and_keeps_the_symbols() {
         assert_eq!(pty.exit_code(), 0);
     }
 }
+
+#[test]
+fn a_hand_edit_made_while_the_wizard_runs_is_kept_and_the_person_told() {
+    let dir = StateDir::new();
+    let mut pty = wizard(&dir);
+    start_adding(&mut pty);
+    pty.keys(&[key::DOWN, key::ENTER]);
+    pty.wait_for("What are you paying for?");
+    // Someone edits the file in another terminal, then the wizard saves.
+    let by_hand = format!("{}# a note typed by hand\n", dir.read());
+    std::fs::write(&dir.path, &by_hand).expect("edit the state file");
+    pty.send(key::ENTER);
+    let screen = pty.wait_for("changed outside the wizard");
+    assert!(screen.contains("Question 3 of 4"), "the answer was taken: {screen}");
+    let edited = dir.path.with_file_name("state.toml.edited");
+    assert_eq!(
+        std::fs::read_to_string(&edited).expect("the edit is kept"),
+        by_hand
+    );
+    // The date question opens its field for typing: Esc leaves it, then q quits.
+    pty.send(key::ESC);
+    pty.wait_gone("Enter accept");
+    pty.send("q");
+    assert_eq!(pty.exit_code(), 0);
+}

@@ -432,6 +432,54 @@ fn restoring_the_backup_brings_back_the_state_before_the_run() {
 }
 
 #[test]
+fn a_hand_edit_made_during_a_run_is_kept_as_edited_before_the_next_save() {
+    let _turn = take_turn();
+    let placed = place(&fixture("valid.toml"));
+    let edited = store::edited_path(&placed.path);
+    let (mut run, _) = Store::open(&placed.path).unwrap();
+    assert_eq!(
+        run.save(&state_with_label("first")).unwrap(),
+        None,
+        "nothing changed by hand"
+    );
+
+    let by_hand = fs::read_to_string(&placed.path)
+        .unwrap()
+        .replace("first", "typed by hand");
+    fs::write(&placed.path, &by_hand).unwrap();
+    assert_eq!(
+        run.save(&state_with_label("second")).unwrap(),
+        Some(edited.clone())
+    );
+    assert_eq!(
+        fs::read_to_string(&edited).unwrap(),
+        by_hand,
+        "the edit is kept whole"
+    );
+    assert_eq!(store::load(&placed.path).unwrap(), state_with_label("second"));
+
+    assert_eq!(
+        run.save(&state_with_label("third")).unwrap(),
+        None,
+        "our own save is no edit"
+    );
+    assert_eq!(fs::read_to_string(&edited).unwrap(), by_hand);
+}
+
+#[test]
+fn a_file_created_by_hand_during_a_run_is_kept_too() {
+    let _turn = take_turn();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.toml");
+    let (mut run, _) = Store::open(&path).unwrap();
+    fs::write(&path, "schema_version = 1\n").unwrap();
+    assert_eq!(
+        run.save(&state_with_label("new")).unwrap(),
+        Some(store::edited_path(&path))
+    );
+}
+
+#[test]
 fn no_file_no_backup() {
     let _turn = take_turn();
     let dir = tempfile::tempdir().unwrap();

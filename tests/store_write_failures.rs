@@ -291,7 +291,7 @@ fn helper_save() {
     let path = PathBuf::from(std::env::var_os(HELPER_STATE).expect("the state path"));
     let (mut store, _) = Store::open(&path).expect("open");
     match store.save(&state_of(40, 100)) {
-        Ok(()) => eprintln!("{OUTCOME}saved"),
+        Ok(_) => eprintln!("{OUTCOME}saved"),
         Err(e) => eprintln!("{OUTCOME}{e}"),
     }
 }

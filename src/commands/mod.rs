@@ -207,6 +207,8 @@ fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> 
 fn write<T>(ctx: &Context, change: impl FnOnce(&mut State) -> Result<T, Failure>) -> Result<T, Failure> {
     let (mut store, mut state) = Store::open(&ctx.prepare_for_writing()?)?;
     let result = change(&mut state)?;
+    // A hand edit in the moment between reading and writing is kept as
+    // FILE.edited by the store; a command is too brief to say more.
     store.save(&state)?;
     Ok(result)
 }

@@ -38,8 +38,10 @@ impl App {
 
     /// Saves now; a failure is shown, and the run goes on (the final save retries).
     fn save(&mut self) {
-        if let Err(e) = self.store.save(self.wizard.state()) {
-            self.wizard.report_save_error(&e.to_string());
+        match self.store.save(self.wizard.state()) {
+            Ok(Some(edited)) => self.wizard.report_kept_edit(&edited.display().to_string()),
+            Ok(None) => {}
+            Err(e) => self.wizard.report_save_error(&e.to_string()),
         }
     }
 

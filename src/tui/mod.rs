@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
 use crate::store::{Store, StoreError};
-use crate::wizard::Wizard;
+use crate::wizard::{Wizard, text};
 
 /// How the wizard ended; each maps to the exit code of SPEC §6.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,7 +92,10 @@ pub fn run(
     let saved = app.store.save(app.wizard.state());
     let left = session.leave();
     let outcome = outcome?;
-    saved?;
+    if let Some(edited) = saved? {
+        // The screen is gone: the note goes where the shell shows it.
+        eprintln!("note: {}", text::hand_edit_kept(&edited.display().to_string()));
+    }
     if outcome != Outcome::HungUp {
         left?;
     }

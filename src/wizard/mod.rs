@@ -372,6 +372,11 @@ impl Wizard {
         self.notice = Some(Notice::error(text::save_failed(why)));
     }
 
+    /// The state file had been changed by hand; that version was kept at `path`.
+    pub fn report_kept_edit(&mut self, path: &str) {
+        self.notice = Some(Notice::info(text::hand_edit_kept(path)));
+    }
+
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help

@@ -332,6 +332,10 @@ pub fn too_small(width: u16, height: u16, min_width: u16, min_height: u16) -> [S
     ]
 }
 
+pub fn hand_edit_kept(path: &str) -> String {
+    format!("The state file was changed outside the wizard; that version is kept as {path}")
+}
+
 pub fn save_failed(why: &str) -> String {
     format!("✗ Could not save: {why}")
 }
