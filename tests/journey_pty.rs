@@ -119,6 +119,19 @@ fn sigterm_saves_restores_the_screen_and_exits_143() {
 }
 
 #[test]
+fn a_second_signal_in_a_row_still_restores_the_screen_and_keeps_the_first_code() {
+    ends_with(
+        |pty| {
+            pty.signal(libc::SIGTERM);
+            // Sent together, the kernel may hand over SIGINT first (the lower number).
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            pty.signal(libc::SIGINT);
+        },
+        143,
+    );
+}
+
+#[test]
 fn sighup_saves_and_exits_129() {
     ends_with(|pty| pty.signal(libc::SIGHUP), 129);
 }
@@ -276,7 +289,10 @@ fn a_hand_edit_made_while_the_wizard_runs_is_kept_and_the_person_told() {
     std::fs::write(&dir.path, &by_hand).expect("edit the state file");
     pty.send(key::ENTER);
     let screen = pty.wait_for("changed outside the wizard");
-    assert!(screen.contains("Question 3 of 4"), "the answer was taken: {screen}");
+    assert!(
+        screen.contains("Question 3 of 4"),
+        "the answer was taken: {screen}"
+    );
     let edited = dir.path.with_file_name("state.toml.edited");
     assert_eq!(
         std::fs::read_to_string(&edited).expect("the edit is kept"),

@@ -6,16 +6,16 @@
 //! A watchdog thread covers the case where the loop cannot look: once the
 //! terminal is gone, crossterm's reader spins on end-of-file inside `poll`
 //! and never returns. If the loop has not started to finish within `GRACE`
-//! of the signal, the watchdog restores what it can and exits with the
-//! signal's code. Everything answered is on disk already: the wizard saves
-//! after every change.
+//! of the signal — or at once if a second signal insists — the watchdog
+//! restores the terminal and exits with the first signal's code. Everything
+//! answered is on disk already: the wizard saves after every change.
 
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use signal_hook::SigId;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
@@ -26,6 +26,8 @@ use super::Outcome;
 
 /// Several times the loop's poll timeout: a loop that can look will have.
 const GRACE: Duration = Duration::from_millis(1000);
+/// How often, within the grace, the watchdog looks for a second signal.
+const POLL: Duration = Duration::from_millis(50);
 
 pub struct Signals {
     interrupted: Arc<AtomicBool>,
@@ -56,8 +58,7 @@ impl Signals {
         let hung_up = Arc::<AtomicBool>::default();
         let mut ids = Vec::new();
         for (signal, raised) in [(SIGINT, &interrupted), (SIGTERM, &terminated), (SIGHUP, &hung_up)] {
-            // A second one, once the first was seen, ends the run at once.
-            ids.push(flag::register_conditional_shutdown(signal, 1, raised.clone())?);
+            ids.push(flag::register(signal, raised.clone())?);
         }
         let stop = Arc::<AtomicBool>::default();
         let resumed = Arc::<AtomicBool>::default();
@@ -93,17 +94,26 @@ impl Signals {
             (SIGHUP, self.hung_up.clone()),
         ];
         let watchdog = thread::Builder::new().name("signals".into()).spawn(move || {
-            // Only the first one matters: a second is the conditional shutdown's.
             let Some(signal) = incoming.forever().next() else {
                 return;
             };
             if let Some((_, raised)) = flags.iter().find(|(s, _)| *s == signal) {
                 raised.store(true, Ordering::SeqCst);
             }
-            // Unless the loop says it is finishing (it saves and exits), end the run here.
-            if let Err(RecvTimeoutError::Timeout) = finished.recv_timeout(GRACE) {
-                let _ = super::terminal::restore();
-                std::process::exit(outcome(signal).exit_code());
+            // Unless the loop says it is finishing (it saves and exits), end
+            // the run here: after GRACE, or at once when a second signal
+            // insists. Either way the terminal is restored and the exit code
+            // is the first signal's; every answer is on disk already.
+            let deadline = Instant::now() + GRACE;
+            loop {
+                match finished.recv_timeout(POLL) {
+                    Ok(()) | Err(RecvTimeoutError::Disconnected) => return,
+                    Err(RecvTimeoutError::Timeout) => {}
+                }
+                if incoming.pending().next().is_some() || Instant::now() >= deadline {
+                    let _ = super::terminal::restore();
+                    std::process::exit(outcome(signal).exit_code());
+                }
             }
         })?;
         self.finishing = Some(finishing);
