@@ -34,7 +34,10 @@ fn main() {
     let times = common::time_runs(100, || {
         writer.save(&state).expect("save");
     });
-    common::report("durable save (hand-edit check, temp, fsync, rename, fsync dir)", &times);
+    common::report(
+        "durable save (hand-edit check, temp, fsync, rename, fsync dir)",
+        &times,
+    );
 
     let times = common::time_runs(500, || {
         std::hint::black_box(Policy::embedded());
