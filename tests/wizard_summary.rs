@@ -74,6 +74,8 @@ fn each_choice_shows_its_decision_and_its_progress() {
 
     let paused = ov.choices[2].pause.expect("paused");
     assert_eq!(ov.choices[2].decision, Some(Decision::Pause));
+    // A pause is recorded, not ticked: its Steps screen has no steps to count.
+    assert_eq!((ov.choices[2].steps_done, ov.choices[2].steps_total), (0, 0));
     assert_eq!(
         (paused.months, paused.until, paused.over),
         (2, d("2026-04-10"), false)

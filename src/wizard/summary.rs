@@ -38,7 +38,7 @@ pub struct Choice {
     pub decision: Option<Decision>,
     pub pause: Option<PauseSpan>,
     /// Steps ticked, of all the steps for its channel (and refund); none
-    /// while the plan is kept, as its Steps screen has nothing to do.
+    /// while the plan is kept or paused, as its Steps screen has nothing to tick.
     pub steps_done: usize,
     pub steps_total: usize,
     /// A kept plan's next payment (first charge, monthly charge or renewal), from today on.
@@ -123,7 +123,8 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
         .iter()
         .map(|sub| {
             let kept = sub.decision == Some(Decision::Keep);
-            let items = if kept {
+            let ticks = !matches!(sub.decision, Some(Decision::Keep | Decision::Pause));
+            let items = if !ticks {
                 Vec::new()
             } else {
                 subscription_items(sub, policy)
