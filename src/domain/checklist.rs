@@ -51,15 +51,26 @@ impl<'p> Item<'p> {
     }
 }
 
-/// A refund through Coursera is possible for this plan bought this way.
+/// The plan would be refunded by Coursera had it been bought on the website.
 /// A certificate ends the refund of a course purchase and of a yearly plan's first payment.
-pub fn refund_possible(sub: &Subscription) -> bool {
-    let plan_allows = match sub.plan {
+pub fn plan_refundable(sub: &Subscription) -> bool {
+    match sub.plan {
         Some(PlanKind::PlusMonthly) => true,
         Some(PlanKind::PlusAnnual | PlanKind::CoursePurchase) => !sub.certificate(),
         _ => false,
-    };
-    plan_allows && sub.channel.is_some_and(|c| !c.is_app_store())
+    }
+}
+
+/// Bought in an app store, a plan Coursera would refund on the web: the
+/// refund is the store's to give.
+pub fn app_store_refund(sub: &Subscription) -> bool {
+    sub.channel.is_some_and(|c| c.is_app_store()) && plan_refundable(sub)
+}
+
+/// A refund through Coursera is possible for this plan bought this way
+/// (app-store purchases are refunded by the store, never by Coursera).
+pub fn refund_possible(sub: &Subscription) -> bool {
+    plan_refundable(sub) && sub.channel.is_some_and(|c| !c.is_app_store())
 }
 
 /// A subscription can be cancelled (course purchases have nothing that renews).

@@ -14,7 +14,9 @@ use ratatui::widgets::Paragraph;
 
 use super::parts::{choice_list, deadline_line, scrolled, source_line};
 use super::wrap::{wrap, wrap_line};
-use crate::domain::checklist::{certificates_unsaved, deletion_items, keep_items, refund_possible};
+use crate::domain::checklist::{
+    app_store_refund, certificates_unsaved, deletion_items, keep_items, plan_refundable,
+};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::plan::{Channel, PlanKind};
@@ -179,7 +181,7 @@ fn consequences(
     let rule = policy.plan(plan);
     let app_store = sub.channel.is_some_and(Channel::is_app_store);
     // What a refund would be, bought this way: the app stores refund their own sales.
-    let refund = if app_store && refundable_on_the_web(sub) {
+    let refund = if app_store && plan_refundable(sub) {
         policy.refund.app_store.clone()
     } else {
         rule.refund.clone()
@@ -219,8 +221,7 @@ fn origins<'p>(
 ) -> Vec<&'p crate::domain::policy::Source> {
     let plan = sub.and_then(|s| s.plan);
     let plan_origin = plan.map(|p| &policy.plan(p).origin);
-    let app_store =
-        sub.is_some_and(|s| s.channel.is_some_and(Channel::is_app_store) && refundable_on_the_web(s));
+    let app_store = sub.is_some_and(app_store_refund);
     let mut out = Vec::new();
     match choice {
         Choice::Pause(_) => out.push(&policy.pause.origin),
@@ -247,13 +248,4 @@ fn origins<'p>(
         }
     }
     unique
-}
-
-/// Coursera would refund this plan had it been bought on the website.
-fn refundable_on_the_web(sub: &Subscription) -> bool {
-    let web = Subscription {
-        channel: Some(Channel::Web),
-        ..sub.clone()
-    };
-    refund_possible(&web)
 }

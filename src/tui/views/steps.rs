@@ -15,10 +15,10 @@ use ratatui::widgets::Paragraph;
 
 use super::parts::{date_field, deadline_line, source_line};
 use super::wrap::{wrap, wrap_line};
-use crate::domain::checklist::{CANCELLED, Item, REFUND_REQUESTED, cancellable, refund_possible};
+use crate::domain::checklist::{CANCELLED, Item, REFUND_REQUESTED, app_store_refund, cancellable};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
-use crate::domain::plan::{Channel, Decision, PlanKind};
+use crate::domain::plan::{Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::Subscription;
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
@@ -478,13 +478,4 @@ fn styled<'a>(text: &str, width: usize, indent: usize, style: Style) -> Vec<Line
 fn indented(mut line: Line) -> Line {
     line.spans.insert(0, Span::raw("  "));
     line
-}
-
-/// Bought in an app store a plan Coursera would refund on the web: the store refunds it.
-fn app_store_refund(sub: &Subscription) -> bool {
-    sub.channel.is_some_and(Channel::is_app_store)
-        && refund_possible(&Subscription {
-            channel: Some(Channel::Web),
-            ..sub.clone()
-        })
 }
