@@ -12,7 +12,7 @@ mod data;
 
 pub use data::*;
 
-use super::deadlines::DeadlineKind;
+use super::deadlines::{Deadline, DeadlineKind};
 use super::plan::{Channel, PlanKind};
 
 /// The policy compiled into the binary, as text: what `--policy FILE` replaces.
@@ -46,6 +46,12 @@ impl Policy {
             .iter()
             .find(|d| d.kind == kind)
             .expect("validated: every deadline kind present")
+    }
+
+    /// What a deadline asks, in the policy's words, with its subscription
+    /// named ("Last day to cancel Free trial").
+    pub fn deadline_summary(&self, row: &Deadline) -> String {
+        self.deadline(row.kind).summary.replace("{label}", &row.label)
     }
 
     pub fn checklist_item(&self, id: &str) -> Option<&ChecklistRule> {

@@ -35,7 +35,7 @@ pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
 
 fn push_event(out: &mut String, row: &Deadline, description: &str, policy: &Policy, stamp: &str) {
     let owner = row.subscription.as_deref().unwrap_or(ACCOUNT_ID);
-    let summary = escape_text(&super::summary(policy, row));
+    let summary = escape_text(&policy.deadline_summary(row));
     let lines = [
         "BEGIN:VEVENT".to_string(),
         format!("UID:{owner}-{}@coursera-exit", row.kind.id()),

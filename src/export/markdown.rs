@@ -177,7 +177,7 @@ fn deadline_table(doc: &mut Doc, rows: &[Deadline], policy: &Policy) {
     doc.line("|---|---:|---|---|");
     for row in rows {
         let status = if row.done { "done" } else { row.urgency.id() };
-        let mut what = super::summary(policy, row);
+        let mut what = policy.deadline_summary(row);
         if let Some(id) = &row.subscription {
             what.push_str(&format!(" ({id})"));
         }

@@ -12,7 +12,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{deadline_summary, source_line};
+use super::parts::source_line;
 use super::wrap::wrap;
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind};
@@ -276,7 +276,7 @@ fn wrap_what(what: &str, width: usize) -> Vec<String> {
 /// What the highlighted row asks, how, and the rule's source, wrapped to `width`.
 fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let rule = policy.deadline(row.kind);
-    let mut summary = deadline_summary(row, policy);
+    let mut summary = policy.deadline_summary(row);
     if row.done {
         summary = format!("{} {summary}", text::ROW_DONE);
     }

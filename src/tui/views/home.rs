@@ -10,7 +10,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{deadline_line, deadline_summary, popup};
+use super::parts::{deadline_line, popup};
 use super::wrap::wrap;
 
 /// Each subscription takes two lines.
@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
             "{} {}: {}",
             urgency_symbol(row.urgency),
             text::banner(row.urgency),
-            deadline_summary(row, wizard.policy())
+            wizard.policy().deadline_summary(row)
         );
         header.extend(
             wrap(&banner, area.width as usize, 2)

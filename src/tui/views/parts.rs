@@ -37,11 +37,6 @@ pub fn deadline_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, compact
     ])
 }
 
-/// What the deadline asks, in the policy's words ("Last day to cancel Free trial").
-pub fn deadline_summary(row: &Deadline, policy: &Policy) -> String {
-    policy.deadline(row.kind).summary.replace("{label}", &row.label)
-}
-
 /// Where a rule comes from, shown beside it (SPEC §2).
 pub fn source_line<'a>(origin: &Source, theme: &Theme) -> Line<'a> {
     Line::styled(
