@@ -141,11 +141,16 @@ fn io_err<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) ->
 /// Reads the state at `path` without any lock; a missing file is a fresh start.
 /// Whatever the outcome, the file is not touched.
 pub fn load(path: &Path) -> Result<State, StoreError> {
-    let bytes = match read_limited(path)? {
-        Some(b) => b,
-        None => return Ok(State::default()),
+    read_state(path).map(|(_, state)| state)
+}
+
+/// The file's bytes (None: no file) and the state they hold.
+fn read_state(path: &Path) -> Result<(Option<Vec<u8>>, State), StoreError> {
+    let Some(bytes) = read_limited(path)? else {
+        return Ok((None, State::default()));
     };
-    parse(path, &bytes).map_err(|e| with_backup_hint(e, path))
+    let state = parse(path, &bytes).map_err(|e| with_backup_hint(e, path))?;
+    Ok((Some(bytes), state))
 }
 
 fn with_backup_hint(mut e: StoreError, path: &Path) -> StoreError {
@@ -364,11 +369,7 @@ impl Store {
             Err(fs::TryLockError::Error(e)) => return Err(io_err(&lock_path, "lock it")(e)),
         }
         remove_stale_temps(path);
-        let known = read_limited(path)?;
-        let state = match &known {
-            Some(bytes) => parse(path, bytes).map_err(|e| with_backup_hint(e, path))?,
-            None => State::default(),
-        };
+        let (known, state) = read_state(path)?;
         Ok((
             Store {
                 path: path.to_path_buf(),
@@ -389,17 +390,20 @@ impl Store {
     /// read or wrote it is first set aside as `FILE.edited` (its path is
     /// returned), so the edit is not lost to the save.
     pub fn save(&mut self, state: &State) -> Result<Option<PathBuf>, StoreError> {
-        let current = read_limited(&self.path).unwrap_or(None);
-        let kept = match current {
-            Some(bytes) if Some(&bytes) != self.known.as_ref() => {
+        // Read once, for both: a file that cannot be read is not overwritten.
+        let current = read_limited(&self.path)?;
+        let kept = match &current {
+            Some(bytes) if Some(bytes) != self.known.as_ref() => {
                 let edited = edited_path(&self.path);
-                write_durably(&edited, &bytes)?;
+                write_durably(&edited, bytes)?;
                 Some(edited)
             }
             _ => None,
         };
         if !self.backed_up {
-            backup(&self.path)?;
+            if let Some(bytes) = &current {
+                backup(&self.path, bytes)?;
+            }
             self.backed_up = true;
         }
         let text = to_toml(state);
@@ -467,14 +471,9 @@ fn remove_stale_temps(path: &Path) {
 }
 
 /// Copies (never renames: readers must always find FILE) the file to FILE.bak.
-fn backup(path: &Path) -> Result<(), StoreError> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(io_err(path, "read it to make the backup")(e)),
-    };
+fn backup(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let bak = backup_path(path);
-    write_durably(&bak, &bytes).map_err(|e| match e {
+    write_durably(&bak, bytes).map_err(|e| match e {
         StoreError::NotSaved { doing, source, .. } => StoreError::NotSaved {
             path: path.to_path_buf(),
             doing: format!("copying it to {} ({doing})", bak.display()),
