@@ -381,10 +381,6 @@ impl Store {
         ))
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Writes the state durably. Before the first save of a run the file as it
     /// was is copied to `FILE.bak`. A file changed by hand since this run
     /// read or wrote it is first set aside as `FILE.edited` (its path is

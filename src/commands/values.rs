@@ -58,7 +58,6 @@ pub fn days(flag: &str, text: &str) -> Result<i64, Failure> {
 pub fn flag(field: Field) -> &'static str {
     match field {
         Field::Id => "",
-        Field::Plan => "--plan",
         Field::Channel => "--channel",
         Field::Started => "--started",
         Field::On => "--on",
@@ -67,7 +66,6 @@ pub fn flag(field: Field) -> &'static str {
         Field::Subscription => "--subscription",
         Field::Pause => "--pause",
         Field::Label => "--label",
-        Field::Decision => "",
     }
 }
 

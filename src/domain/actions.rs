@@ -24,7 +24,6 @@ pub struct Refusal {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Id,
-    Plan,
     Channel,
     Started,
     On,
@@ -33,7 +32,6 @@ pub enum Field {
     Subscription,
     Pause,
     Label,
-    Decision,
 }
 
 fn refuse<T>(field: Field, value: impl ToString, reason: impl Into<String>) -> Result<T, Refusal> {

@@ -49,25 +49,9 @@ impl PlanKind {
         )
     }
 
-    pub fn is_monthly(self) -> bool {
-        matches!(self, PlanKind::SpecializationMonthly | PlanKind::PlusMonthly)
-    }
-
     /// Only a Specialization subscription can be paused (SPEC §2).
     pub fn can_pause(self) -> bool {
         self == PlanKind::SpecializationMonthly
-    }
-
-    /// What the key date of this plan is called in questions and messages.
-    pub fn start_noun(self) -> &'static str {
-        match self {
-            PlanKind::FreeTrial => "the day the trial started",
-            PlanKind::SpecializationMonthly | PlanKind::PlusMonthly | PlanKind::PlusAnnual => {
-                "the date of the first payment"
-            }
-            PlanKind::CoursePurchase => "the purchase date",
-            PlanKind::Organization => "the day access was given",
-        }
     }
 }
 

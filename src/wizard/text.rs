@@ -526,10 +526,6 @@ pub fn missed(count: usize) -> String {
     }
 }
 
-pub fn and_more_missed(count: usize) -> String {
-    format!("  … and {count} more: t shows every date")
-}
-
 pub const EXPORT_WHAT: &str = "w: export the plan and a calendar file";
 
 /// At the foot of the Summary after an export: where, and which files.
@@ -734,7 +730,6 @@ pub const STEPS_ACCOUNT_KEEP: &str = "Keep your Coursera account";
 pub const KEEP_NOTHING_TO_DO: &str = "Nothing to do: it goes on as it is.";
 pub const REFUND_HEADING: &str = "Refund";
 pub const FINISH_ROW: &str = "Finish: back to Home";
-pub const NOTE_LABEL: &str = "Note: ";
 pub const NOTE_ON_STEPS: &str = "Notes go on a step: move to one first.";
 
 pub fn step_done_on(date: &str) -> String {

@@ -44,12 +44,4 @@ impl DeadlineKind {
             DeadlineKind::SupportReplyDue => "support-reply-due",
         }
     }
-
-    /// Rows that ask the person to act (the others are facts to know).
-    pub fn is_action(self) -> bool {
-        matches!(
-            self,
-            DeadlineKind::CancelBy | DeadlineKind::RefundBy | DeadlineKind::SupportReplyDue
-        )
-    }
 }

@@ -390,7 +390,7 @@ fn item_lines(body: &mut Body, view: &View, items: &[Item]) {
         }
         let editing_note = matches!(page.editing(), Some(Editing::Note { item: i, .. }) if *i == item.id);
         if let Some(note) = item.note.as_deref().filter(|_| !editing_note) {
-            facts.push(format!("{}{note}", text::NOTE_LABEL));
+            facts.push(format!("{}{note}", text::NOTE));
         }
         if !facts.is_empty() {
             let line = facts.join(" · ");
@@ -417,11 +417,11 @@ fn item_lines(body: &mut Body, view: &View, items: &[Item]) {
             };
             body.cursor = Some((
                 body.lines.len(),
-                (ITEM_INDENT + text::NOTE_LABEL.len() + field.cursor_column()) as u16,
+                (ITEM_INDENT + text::NOTE.len() + field.cursor_column()) as u16,
             ));
             body.push(
                 Line::from(vec![
-                    Span::raw(format!("{indent}{}", text::NOTE_LABEL)),
+                    Span::raw(format!("{indent}{}", text::NOTE)),
                     Span::styled(value.to_string(), value_style),
                 ]),
                 Some(at),
