@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
-use super::parts::{date_field, popup, source_line};
+use super::parts::{date_field, popup, scrolled, source_line};
 use super::wrap::{cut, wrap};
 use crate::domain::checklist::{Item, certificates_unsaved};
 use crate::domain::dates::long_date;
@@ -207,22 +207,9 @@ fn draw_detail(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist,
     for (text, style) in body {
         lines.extend(wrap(&text, width, 0).into_iter().map(|l| Line::styled(l, style)));
     }
-    let height = area.height as usize;
-    let overflow = lines.len() > height;
-    let max_scroll = lines.len().saturating_sub(height.saturating_sub(1));
-    let scroll = if editing || !overflow {
-        0
-    } else {
-        (page.detail_scroll() as usize).min(max_scroll)
-    };
-    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
-    if overflow {
-        let below = shown.len().saturating_sub(height.saturating_sub(1));
-        shown.truncate(height.saturating_sub(1));
-        if below > 0 || scroll > 0 {
-            shown.push(Line::styled(text::detail_more(scroll, below), theme.dim()));
-        }
-    }
+    // While a note or date is typed, the details stay at the top, where the field is.
+    let scroll = if editing { 0 } else { page.detail_scroll().into() };
+    let shown = scrolled(lines, area.height as usize, scroll, theme);
     frame.render_widget(Paragraph::new(shown), area);
 }
 

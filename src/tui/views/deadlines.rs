@@ -12,7 +12,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::source_line;
+use super::parts::{scrolled, source_line};
 use super::wrap::wrap;
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind};
@@ -99,7 +99,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
             more,
         );
     }
-    let detail = scrolled(detail, detail_height as usize, page.detail_scroll(), theme);
+    let detail = scrolled(detail, detail_height as usize, page.detail_scroll().into(), theme);
     frame.render_widget(Paragraph::new(detail), detail_area);
 }
 
@@ -298,20 +298,6 @@ fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> V
             .map(|l| Line::styled(l, theme.dim())),
     );
     lines
-}
-
-/// The `height` lines of `lines` from `scroll` on; when they do not all
-/// fit, the last line says what is out of sight and which keys scroll.
-fn scrolled<'a>(lines: Vec<Line<'a>>, height: usize, scroll: u16, theme: &Theme) -> Vec<Line<'a>> {
-    if lines.len() <= height {
-        return lines;
-    }
-    let room = height.saturating_sub(1);
-    let scroll = (scroll as usize).min(lines.len().saturating_sub(room));
-    let below = lines.len().saturating_sub(scroll + room);
-    let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
-    shown.push(Line::styled(text::detail_more(scroll, below), theme.dim()));
-    shown
 }
 
 fn draw_empty(frame: &mut Frame, area: Rect, theme: &Theme) {

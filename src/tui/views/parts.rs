@@ -129,11 +129,7 @@ pub fn scrolled<'a>(lines: Vec<Line<'a>>, height: usize, scroll: usize, theme: &
     let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
     if height > 0 {
         // PgUp/PgDn scroll what is beside a list.
-        let hint = if below > 0 { " (PgDn)" } else { " (PgUp)" };
-        shown.push(Line::styled(
-            format!("{}{hint}", text::more(scroll, below)),
-            theme.dim(),
-        ));
+        shown.push(Line::styled(text::detail_more(scroll, below), theme.dim()));
     }
     shown
 }
