@@ -79,7 +79,8 @@ pub fn labels(subs: &[&Subscription]) -> Vec<String> {
 }
 
 /// The social sign-in item (only shown to people who may use one).
-fn is_social(policy: &Policy, id: &str) -> bool {
+/// The item asks about a social sign-in (it can be marked "not used").
+pub fn is_social(policy: &Policy, id: &str) -> bool {
     policy
         .checklist_item(id)
         .is_some_and(|r| r.condition == ChecklistCondition::SocialSignIn)
@@ -411,9 +412,12 @@ impl Checklist {
             Some(Editing::Note(field)) => match msg {
                 Msg::Next => {
                     let note = field.value().to_string();
-                    self.editing = None;
+                    // As on Steps: a refused note stays in its field, not lost.
                     match actions::set_note(ctx.state, &id, None, &note, ctx.policy) {
-                        Ok(()) => Flow::Changed,
+                        Ok(()) => {
+                            self.editing = None;
+                            Flow::Changed
+                        }
                         Err(refusal) => {
                             *ctx.notice = Some(Notice::error(refusal.reason));
                             Flow::Stay

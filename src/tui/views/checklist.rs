@@ -16,10 +16,10 @@ use super::wrap::{cut, wrap};
 use crate::domain::checklist::{Item, certificates_unsaved};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
-use crate::domain::policy::{ChecklistCondition, ChecklistRule, Source, checklist_ids};
+use crate::domain::policy::{ChecklistRule, Source, checklist_ids};
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::checklist::{Checklist, Editing, Row, labels, rows, still_renewing};
+use crate::wizard::checklist::{Checklist, Editing, Row, is_social, labels, rows, still_renewing};
 use crate::wizard::field::format_date;
 use crate::wizard::text;
 
@@ -261,10 +261,7 @@ fn item_detail(wizard: &Wizard, item: &Item, theme: &Theme) -> Vec<(String, Styl
         };
         out.push((hint, theme.dim()));
     }
-    let social = policy
-        .checklist_item(&item.id)
-        .is_some_and(|r| r.condition == ChecklistCondition::SocialSignIn);
-    if social && !item.done {
+    if is_social(policy, &item.id) && !item.done {
         out.push((text::SOCIAL_HINT.to_string(), theme.dim()));
     }
     if item.id == checklist_ids::WRITTEN_CONFIRMATION

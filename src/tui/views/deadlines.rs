@@ -12,7 +12,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{scrolled, source_line};
+use super::parts::{NARROW, scrolled, source_line};
 use super::wrap::wrap;
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind};
@@ -25,7 +25,7 @@ use crate::wizard::text;
 
 /// From this width on, a row keeps its columns (date, when, what) on one
 /// line; narrower, the date and when go above what.
-const ONE_LINE: u16 = 50;
+const ONE_LINE: u16 = NARROW;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, theme: &Theme) {
     let policy = wizard.policy();

@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::parts::{choice_list, deadline_line, scrolled, source_line};
+use super::parts::{NARROW, choice_list, deadline_line, scrolled, source_line};
 use super::wrap::{wrap, wrap_line};
 use crate::domain::checklist::{
     app_store_refund, certificates_unsaved, deletion_items, keep_items, plan_refundable,
@@ -96,7 +96,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
         return;
     };
     let mut lines = vec![Line::styled(text::WHAT_HAPPENS, theme.heading())];
-    let compact = width < 50;
+    let compact = width < usize::from(NARROW);
     let rows = page.dates(state, policy, today, choice);
     lines.extend(rows.iter().map(|row| deadline_line(row, policy, theme, compact)));
     let refund_open = rows

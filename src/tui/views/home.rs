@@ -10,7 +10,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{deadline_line, popup};
+use super::parts::{NARROW, deadline_line, popup};
 use super::wrap::wrap;
 
 /// Each subscription takes two lines.
@@ -204,7 +204,7 @@ fn fit(line: Line<'_>, width: usize) -> Vec<Line<'_>> {
 
 /// Too narrow for weekdays beside the dates.
 fn compact(area: Rect) -> bool {
-    area.width < 50
+    area.width < NARROW
 }
 
 /// The invitation to add a first subscription, under `heading`.

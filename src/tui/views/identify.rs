@@ -109,7 +109,7 @@ fn draw_choices(
 ) {
     let choices = page.choices();
     let answer = page.answer(sub);
-    let [question, list_area, gap, detail_area] =
+    let [question, list_area, _gap, detail_area] =
         split::rows(area, [Fixed(2), Fixed(choices.len() as u16), Fixed(1), Rest]);
     frame.render_widget(
         Paragraph::new(Line::styled(question_text(page.question(), sub), theme.heading()))
@@ -120,7 +120,6 @@ fn draw_choices(
         .iter()
         .map(|c| (choice_label(*c, policy), Some(*c) == answer));
     choice_list(frame, list_area, labels, page.cursor(), theme);
-    let _ = gap;
     if let Some(choice) = choices.get(page.cursor()) {
         let lines = detail(*choice, sub, policy, theme);
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail_area);

@@ -14,6 +14,10 @@ use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme, urgen
 use crate::wizard::field::{DateField, format_date};
 use crate::wizard::text;
 
+/// Below this width a pane drops weekdays and puts dates above what they
+/// are about (the sidebar leaves 41 columns at 60x20).
+pub const NARROW: u16 = 50;
+
 /// "! Cancel by Wed 2026-03-04 · in 3 days", urgency by symbol and colour;
 /// `compact` leaves out the weekday.
 pub fn deadline_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, compact: bool) -> Line<'a> {

@@ -13,7 +13,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::parts::{date_field, deadline_line, source_line};
+use super::parts::{NARROW, date_field, deadline_line, source_line};
 use super::wrap::{wrap, wrap_line};
 use crate::domain::checklist::{CANCELLED, Item, REFUND_REQUESTED, app_store_refund, cancellable};
 use crate::domain::dates::long_date;
@@ -97,7 +97,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
         return;
     }
     let width = area.width as usize;
-    let compact = width < 50;
+    let compact = width < usize::from(NARROW);
     // This subscription's rows, from the deadlines the wizard keeps (the same
     // as `page.dates`, without recomputing every subscription's each frame).
     let rows: Vec<&Deadline> = match page.id() {

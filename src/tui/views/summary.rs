@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 use super::document::draw_blocks;
-use super::parts::{deadline_line, popup};
+use super::parts::{NARROW, deadline_line, popup};
 use super::wrap::{cut, wrap};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline};
@@ -29,7 +29,7 @@ const INDENT: usize = 4;
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, theme: &Theme) {
     let ov = wizard.summary();
     let width = area.width as usize;
-    let compact = width < 50;
+    let compact = width < usize::from(NARROW);
 
     let export: Vec<Line> = match &wizard.exports().last {
         Some(dir) => wrap(
@@ -45,8 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
             .map(|l| Line::styled(l, theme.dim()))
             .collect(),
     };
-    let [body, gap, bottom] = split::rows(area, [Rest, Fixed(1), Fixed(export.len() as u16)]);
-    let _ = gap;
+    let [body, _gap, bottom] = split::rows(area, [Rest, Fixed(1), Fixed(export.len() as u16)]);
     frame.render_widget(Paragraph::new(export), bottom);
 
     // In the order of `Overview::entries`: what is due, then the choices.
