@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
 use super::parts::{date_field, popup, scrolled, source_line};
-use super::wrap::{cut, wrap};
+use super::wrap::{cut, wrap_styled};
 use crate::domain::checklist::{Item, certificates_unsaved};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
@@ -197,7 +197,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist,
         } else {
             let style = line.style;
             let plain = line.to_string();
-            lines.extend(wrap(&plain, width, 0).into_iter().map(|l| Line::styled(l, style)));
+            lines.extend(wrap_styled(&plain, width, 0, style));
         }
     }
     let body = match row {
@@ -205,7 +205,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist,
         Row::NotUsed(rule) => not_used_detail(rule, theme),
     };
     for (text, style) in body {
-        lines.extend(wrap(&text, width, 0).into_iter().map(|l| Line::styled(l, style)));
+        lines.extend(wrap_styled(&text, width, 0, style));
     }
     // While a note or date is typed, the details stay at the top, where the field is.
     let scroll = if editing { 0 } else { page.detail_scroll().into() };

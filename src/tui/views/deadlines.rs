@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::parts::{NARROW, scrolled, source_line};
-use super::wrap::wrap;
+use super::wrap::{wrap, wrap_styled};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind};
 use crate::domain::policy::Policy;
@@ -281,10 +281,7 @@ fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> V
         summary = format!("{} {summary}", text::ROW_DONE);
     }
     let heading = theme.heading().add_modifier(Modifier::BOLD);
-    let mut lines: Vec<Line> = wrap(&summary, width, 0)
-        .into_iter()
-        .map(|l| Line::styled(l, heading))
-        .collect();
+    let mut lines: Vec<Line> = wrap_styled(&summary, width, 0, heading);
     if row.kind == DeadlineKind::RefundBy {
         let paid = crate::domain::deadlines::refund_covers_payment_of(row.date, &policy.rules);
         let line = text::refund_for_payment(&long_date(paid));
@@ -292,11 +289,7 @@ fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> V
     }
     lines.extend(wrap(&rule.how, width, 0).into_iter().map(Line::from));
     let source = source_line(&rule.origin, theme).to_string();
-    lines.extend(
-        wrap(&source, width, 0)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.dim())),
-    );
+    lines.extend(wrap_styled(&source, width, 0, theme.dim()));
     lines
 }
 

@@ -13,7 +13,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::parts::{NARROW, choice_list, deadline_line, scrolled, source_line};
-use super::wrap::{wrap, wrap_line};
+use super::wrap::{wrap_line, wrap_styled};
 use crate::domain::checklist::{
     app_store_refund, certificates_unsaved, deletion_items, keep_items, plan_refundable,
 };
@@ -61,15 +61,11 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
         Some(sub) => text::decide_question(&sub.label),
         None => text::ACCOUNT_QUESTION.to_string(),
     };
-    let mut head = paragraph(&question, width, theme.heading());
+    let mut head = wrap_styled(&question, width, 0, theme.heading());
     if let Some(on) = page.converted_on(state, policy, today) {
         let became = format!("{ERROR_SYMBOL} {}", text::trial_became_paid(&long_date(on)));
-        head.extend(
-            wrap(&became, width, 2)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.error())),
-        );
-        head.extend(paragraph(text::WHICH_PLAN, width, theme.dim()));
+        head.extend(wrap_styled(&became, width, 2, theme.error()));
+        head.extend(wrap_styled(text::WHICH_PLAN, width, 0, theme.dim()));
     }
     head.push(Line::default());
 
@@ -104,11 +100,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
         .any(|r| r.kind == DeadlineKind::RefundBy && !r.done && r.days_left >= 0);
     for (sentence, style) in consequences(wizard, sub, choice, refund_open, theme) {
         let indent = if sentence.starts_with("! ") { 2 } else { 0 };
-        lines.extend(
-            wrap(&sentence, width, indent)
-                .into_iter()
-                .map(|l| Line::styled(l, style)),
-        );
+        lines.extend(wrap_styled(&sentence, width, indent, style));
     }
     for origin in origins(policy, sub, choice) {
         lines.extend(wrap_line(&source_line(origin, theme), width, 2));
@@ -120,13 +112,6 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
         theme,
     );
     frame.render_widget(Paragraph::new(shown), detail_area);
-}
-
-fn paragraph<'a>(text: &str, width: usize, style: Style) -> Vec<Line<'a>> {
-    wrap(text, width, 0)
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
 }
 
 fn choice_label(choice: Choice, sub: Option<&Subscription>, policy: &Policy) -> String {

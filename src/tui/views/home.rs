@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::parts::{NARROW, deadline_line, popup};
-use super::wrap::wrap;
+use super::wrap::wrap_styled;
 
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;
@@ -43,11 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
             text::banner(row.urgency),
             wizard.policy().deadline_summary(row)
         );
-        header.extend(
-            wrap(&banner, area.width as usize, 2)
-                .into_iter()
-                .map(|l| Line::styled(l, style)),
-        );
+        header.extend(wrap_styled(&banner, area.width as usize, 2, style));
         let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, area.width as usize));

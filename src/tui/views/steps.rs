@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::parts::{NARROW, date_field, deadline_line, source_line};
-use super::wrap::{wrap, wrap_line};
+use super::wrap::{wrap, wrap_line, wrap_styled};
 use crate::domain::checklist::{CANCELLED, Item, REFUND_REQUESTED, app_store_refund, cancellable};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
@@ -81,12 +81,7 @@ impl<'a> Body<'a> {
     }
 
     fn text(&mut self, text: &str, width: usize, indent: usize, style: Style) {
-        self.paragraph(
-            wrap(text, width, indent)
-                .into_iter()
-                .map(|l| Line::styled(l, style))
-                .collect(),
-        );
+        self.paragraph(wrap_styled(text, width, indent, style));
     }
 }
 
@@ -121,18 +116,18 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
             _ => text::steps_cancel(&sub.label),
         },
     };
-    head.extend(styled(&heading, width, 0, theme.heading()));
+    head.extend(wrap_styled(&heading, width, 0, theme.heading()));
     if let Some(on) = sub.and_then(|s| converted_trial_charge(s, &policy.rules, today)) {
         let became = format!("{ERROR_SYMBOL} {}", text::trial_became_paid(&long_date(on)));
-        head.extend(styled(&became, width, 2, theme.error()));
-        head.extend(styled(text::STEPS_CONVERTED_HINT, width, 0, theme.dim()));
+        head.extend(wrap_styled(&became, width, 2, theme.error()));
+        head.extend(wrap_styled(text::STEPS_CONVERTED_HINT, width, 0, theme.dim()));
     }
     if let Some(sub) = sub {
         match sub.cancelled_on {
             Some(on) => {
                 let until = row(&[DeadlineKind::AccessUntil, DeadlineKind::TrialLastDay]);
                 let line = text::cancelled_on(&long_date(on), until.map(|d| long_date(d.date)).as_deref());
-                head.extend(styled(&line, width, 2, theme.done()));
+                head.extend(wrap_styled(&line, width, 2, theme.done()));
             }
             None if sub.decision.is_none() || sub.decision == Some(Decision::Cancel) => {
                 let key = if cancellable(sub) {
@@ -467,13 +462,6 @@ fn date_editor(body: &mut Body, view: &View, entry: &Entry, at: usize) {
 
 /// `parts::date_field` starts its line with "  Date: ".
 const DATE_LABEL_WIDTH: usize = 8;
-
-fn styled<'a>(text: &str, width: usize, indent: usize, style: Style) -> Vec<Line<'a>> {
-    wrap(text, width, indent)
-        .into_iter()
-        .map(|l| Line::styled(l, style))
-        .collect()
-}
 
 fn indented(mut line: Line) -> Line {
     line.spans.insert(0, Span::raw("  "));

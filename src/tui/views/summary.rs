@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 use super::document::draw_blocks;
 use super::parts::{NARROW, deadline_line, popup};
-use super::wrap::{cut, wrap};
+use super::wrap::{cut, wrap, wrap_styled};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline};
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme};
@@ -40,10 +40,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
         .into_iter()
         .map(|l| Line::styled(l, theme.done()))
         .collect(),
-        None => wrap(text::EXPORT_WHAT, width, 0)
-            .into_iter()
-            .map(|l| Line::styled(l, theme.dim()))
-            .collect(),
+        None => wrap_styled(text::EXPORT_WHAT, width, 0, theme.dim()),
     };
     let [body, _gap, bottom] = split::rows(area, [Rest, Fixed(1), Fixed(export.len() as u16)]);
     frame.render_widget(Paragraph::new(export), bottom);

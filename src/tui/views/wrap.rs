@@ -63,7 +63,12 @@ pub fn wrap_line<'a>(line: &Line, width: usize, indent: usize) -> Vec<Line<'a>> 
     let style = line
         .style
         .patch(line.spans.first().map_or(Style::default(), |s| s.style));
-    wrap(&line.to_string(), width, indent)
+    wrap_styled(&line.to_string(), width, indent, style)
+}
+
+/// [`wrap`], each line in `style`.
+pub fn wrap_styled(text: &str, width: usize, indent: usize, style: Style) -> Vec<Line<'static>> {
+    wrap(text, width, indent)
         .into_iter()
         .map(|l| Line::styled(l, style))
         .collect()
