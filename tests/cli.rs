@@ -3,24 +3,15 @@
 
 mod cli_support;
 
-use cli_support::{Json, Row, Sandbox, assert_rows, kinds_and_dates};
+use cli_support::{Json, Row, Sandbox, add_args, assert_rows, kinds_and_dates};
 use coursera_exit::domain::plan::PlanKind;
 use coursera_exit::domain::policy::Policy;
 
 /// A sandbox holding one subscription added with `label` on `today`.
 fn tracked(today: &'static str, plan: &str, channel: &str, started: &str, extra: &[&str]) -> Sandbox {
     let sb = Sandbox::new(today);
-    let mut args = vec![
-        "add",
-        "--plan",
-        plan,
-        "--channel",
-        channel,
-        "--started",
-        started,
-        "--label",
-        "L",
-    ];
+    let mut args = add_args(plan, channel, started).to_vec();
+    args.extend_from_slice(&["--label", "L"]);
     args.extend_from_slice(extra);
     assert_eq!(sb.ok(&args), "s1\n");
     sb
@@ -52,15 +43,8 @@ fn row<'a>(
 fn issue_done_means_specialization_monthly_from_jan_31_seen_on_march_1() {
     let sb = Sandbox::new("2026-03-01");
     let mut cmd = sb.bare();
-    cmd.args(["--state", "try.toml", "--today", "2026-03-01", "add"])
-        .args([
-            "--plan",
-            "specialization-monthly",
-            "--channel",
-            "web",
-            "--started",
-            "2026-01-31",
-        ]);
+    cmd.args(["--state", "try.toml", "--today", "2026-03-01"])
+        .args(add_args("specialization-monthly", "web", "2026-01-31"));
     let out = cmd.output().unwrap();
     assert_eq!(
         out.status.code(),
@@ -282,30 +266,8 @@ fn rows_of_several_subscriptions_sort_by_date_then_order_added_then_kind() {
 #[test]
 fn add_prints_only_the_new_id_and_ids_are_never_reused() {
     let sb = Sandbox::new("2026-03-01");
-    assert_eq!(
-        sb.ok(&[
-            "add",
-            "--plan",
-            "plus-monthly",
-            "--channel",
-            "web",
-            "--started",
-            "2026-02-01"
-        ]),
-        "s1\n"
-    );
-    assert_eq!(
-        sb.ok(&[
-            "add",
-            "--plan",
-            "free-trial",
-            "--channel",
-            "ios",
-            "--started",
-            "2026-02-27"
-        ]),
-        "s2\n"
-    );
+    assert_eq!(sb.ok(&add_args("plus-monthly", "web", "2026-02-01")), "s1\n");
+    assert_eq!(sb.ok(&add_args("free-trial", "ios", "2026-02-27")), "s2\n");
     sb.ok(&["remove", "s2"]);
     assert_eq!(sb.add("course-purchase", "web", "2026-02-20"), "s3");
     let ids: Vec<String> = sb.status()["subscriptions"]
@@ -332,18 +294,9 @@ fn add_defaults_the_label_to_the_plan_name_and_takes_label_and_certificate() {
         assert_eq!(sub["plan"].str(), kind.id());
         assert!(!sub["certificate_earned"].bool());
     }
-    sb.ok(&[
-        "add",
-        "--plan",
-        "course-purchase",
-        "--channel",
-        "android",
-        "--started",
-        "2026-02-01",
-        "--label",
-        "Machine Learning",
-        "--certificate-earned",
-    ]);
+    let mut args = add_args("course-purchase", "android", "2026-02-01").to_vec();
+    args.extend_from_slice(&["--label", "Machine Learning", "--certificate-earned"]);
+    sb.ok(&args);
     let sub = sb.subscription("s7");
     assert_eq!(sub["label"].str(), "Machine Learning");
     assert_eq!(sub["channel"].str(), "android");
@@ -827,36 +780,8 @@ fn global_flags_work_before_and_after_the_subcommand() {
             .success()
             .stdout
     };
-    assert_eq!(
-        run(
-            false,
-            &[
-                "add",
-                "--plan",
-                "plus-monthly",
-                "--channel",
-                "web",
-                "--started",
-                "2026-01-31"
-            ]
-        ),
-        "s1\n"
-    );
-    assert_eq!(
-        run(
-            true,
-            &[
-                "add",
-                "--plan",
-                "free-trial",
-                "--channel",
-                "web",
-                "--started",
-                "2026-02-27"
-            ]
-        ),
-        "s2\n"
-    );
+    assert_eq!(run(false, &add_args("plus-monthly", "web", "2026-01-31")), "s1\n");
+    assert_eq!(run(true, &add_args("free-trial", "web", "2026-02-27")), "s2\n");
     let after = run(false, &["deadlines", "--json"]);
     assert_eq!(Json::parse(&after)["deadlines"].items().len(), 7);
     assert_eq!(run(true, &["deadlines", "--json"]), after);
@@ -900,17 +825,8 @@ fn the_environment_variable_names_the_state_file_when_no_flag_does() {
     let out = sb
         .bare()
         .env("COURSERA_EXIT_STATE", &from_env)
-        .args([
-            "--today",
-            "2026-03-01",
-            "add",
-            "--plan",
-            "plus-monthly",
-            "--channel",
-            "web",
-            "--started",
-            "2026-02-01",
-        ])
+        .args(["--today", "2026-03-01"])
+        .args(add_args("plus-monthly", "web", "2026-02-01"))
         .output()
         .unwrap();
     assert_eq!(

@@ -4,7 +4,7 @@
 
 mod cli_support;
 
-use cli_support::{Run, Sandbox};
+use cli_support::{Run, Sandbox, add_args};
 
 /// A state with s1 (a monthly Specialization), s2 (Coursera Plus monthly) and
 /// s3 (a course purchase), today 2026-03-01.
@@ -37,39 +37,15 @@ fn impossible_and_future_dates_are_named_with_the_reason() {
         &sb,
         &[
             (
-                &[
-                    "add",
-                    "--plan",
-                    "plus-monthly",
-                    "--channel",
-                    "web",
-                    "--started",
-                    "2026-02-30",
-                ],
+                &add_args("plus-monthly", "web", "2026-02-30"),
                 &["--started 2026-02-30: February 2026 has 28 days"],
             ),
             (
-                &[
-                    "add",
-                    "--plan",
-                    "plus-monthly",
-                    "--channel",
-                    "web",
-                    "--started",
-                    "2026-05-01",
-                ],
+                &add_args("plus-monthly", "web", "2026-05-01"),
                 &["--started 2026-05-01: after today, 2026-03-01"],
             ),
             (
-                &[
-                    "add",
-                    "--plan",
-                    "plus-monthly",
-                    "--channel",
-                    "web",
-                    "--started",
-                    "March 1",
-                ],
+                &add_args("plus-monthly", "web", "March 1"),
                 &["--started March 1"],
             ),
             (
@@ -107,39 +83,15 @@ fn unknown_plans_channels_and_bad_pairs_are_refused() {
         &sb,
         &[
             (
-                &[
-                    "add",
-                    "--plan",
-                    "plus",
-                    "--channel",
-                    "web",
-                    "--started",
-                    "2026-02-01",
-                ],
+                &add_args("plus", "web", "2026-02-01"),
                 &["--plan plus", "plus-monthly"],
             ),
             (
-                &[
-                    "add",
-                    "--plan",
-                    "plus-monthly",
-                    "--channel",
-                    "fax",
-                    "--started",
-                    "2026-02-01",
-                ],
+                &add_args("plus-monthly", "fax", "2026-02-01"),
                 &["--channel fax", "ios"],
             ),
             (
-                &[
-                    "add",
-                    "--plan",
-                    "organization",
-                    "--channel",
-                    "web",
-                    "--started",
-                    "2026-02-01",
-                ],
+                &add_args("organization", "web", "2026-02-01"),
                 &["--channel web", "organization"],
             ),
             (
@@ -294,16 +246,8 @@ fn bad_today_and_within_values_are_named() {
 #[test]
 fn a_refused_command_on_a_missing_state_creates_no_file() {
     let sb = Sandbox::new("2026-03-01");
-    sb.run(&[
-        "add",
-        "--plan",
-        "plus-monthly",
-        "--channel",
-        "web",
-        "--started",
-        "2026-02-30",
-    ])
-    .fails_with(2, &[]);
+    sb.run(&add_args("plus-monthly", "web", "2026-02-30"))
+        .fails_with(2, &[]);
     sb.run(&["remove", "s1"]).fails_with(2, &["s1"]);
     assert!(!sb.state().exists());
 }
@@ -422,15 +366,7 @@ fn a_state_whose_ids_have_run_out_refuses_add_and_is_left_readable() {
     refused(
         &sb,
         &[(
-            &[
-                "add",
-                "--plan",
-                "plus-monthly",
-                "--channel",
-                "web",
-                "--started",
-                "2026-02-01",
-            ],
+            &add_args("plus-monthly", "web", "2026-02-01"),
             &["next_id = 4294967295", "no more subscriptions can be added"],
         )],
     );

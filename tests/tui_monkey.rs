@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use coursera_exit::domain::deadlines::deadlines;
-use coursera_exit::domain::journey::{Journey, Screen};
+use coursera_exit::domain::journey::Screen;
 use coursera_exit::domain::state::State;
 use coursera_exit::tui::keys::{Action, action};
 use coursera_exit::tui::screen;
@@ -32,7 +32,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use support::summary::several_and_deleting;
-use support::wizard::open;
+use support::wizard::{open, resume_at};
 
 /// Sequences in the default run.
 const DEFAULT_RUNS: u32 = 300;
@@ -137,10 +137,7 @@ fn any_start() -> impl Strategy<Value = State> {
         2 => Just(several_and_deleting()),
         2 => position.prop_map(|(screen, sub)| {
             let mut state = several_and_deleting();
-            state.journey = Journey {
-                screen,
-                subscription: sub.map(str::to_string),
-            };
+            resume_at(&mut state, screen, sub);
             state
         }),
     ]

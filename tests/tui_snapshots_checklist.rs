@@ -5,30 +5,19 @@
 mod support;
 
 use coursera_exit::domain::actions::{self, Tick};
-use coursera_exit::domain::journey::{Journey, Screen};
+use coursera_exit::domain::journey::Screen;
 use coursera_exit::domain::plan::{Channel, PlanKind};
 use coursera_exit::domain::policy::{Policy, checklist_ids};
 use coursera_exit::domain::state::State;
 use coursera_exit::wizard::checklist::rows;
 use coursera_exit::wizard::{Msg, Wizard};
-use support::screen::render;
-use support::wizard::{add, d, open, repeat, today, type_text};
+use support::screen::{lines, render};
+use support::wizard::{add, open, repeat, resume_at, tick_noted, today, type_text};
 
 fn snapshot(name: &str, wizard: &Wizard) {
     for (w, h) in [(80, 24), (60, 20)] {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(wizard, w, h).backend());
     }
-}
-
-fn tick(state: &mut State, item: &str, on: &str, note: Option<&str>) {
-    let tick = Tick {
-        item,
-        subscription: None,
-        note: note.map(str::to_string),
-        on: Some(d(on)),
-        undo: false,
-    };
-    actions::done(state, tick, &Policy::embedded(), today()).expect("ticked");
 }
 
 /// Deleting, two plans still running, two items done with notes.
@@ -49,22 +38,21 @@ fn some_done() -> State {
         Some("ML trial"),
     );
     actions::delete_account(&mut s, None, false, today()).expect("deleting");
-    tick(
+    tick_noted(
         &mut s,
         checklist_ids::DOWNLOAD_CERTIFICATES,
+        None,
         "2026-02-27",
         Some("PDFs in ~/Documents/coursera"),
     );
-    tick(
+    tick_noted(
         &mut s,
         "save-receipts",
+        None,
         "2026-02-28",
         Some("mail folder Receipts"),
     );
-    s.journey = Journey {
-        screen: Screen::Checklist,
-        subscription: None,
-    };
+    resume_at(&mut s, Screen::Checklist, None);
     s
 }
 
@@ -157,11 +145,7 @@ fn checklist_details_scrolled_with_page_down() {
 fn a_cut_title_keeps_its_note_mark_and_date_in_sight() {
     let w = open(some_done());
     for (width, height) in [(80, 24), (60, 20)] {
-        let terminal = render(&w, width, height);
-        let buffer = terminal.backend().buffer();
-        let text: Vec<String> = (0..height)
-            .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
-            .collect();
+        let text = lines(&w, width, height);
         let row = text
             .iter()
             .find(|l| l.contains("Save receipts"))
@@ -182,12 +166,7 @@ fn the_help_ends_with_a_legend_of_the_checklists_marks() {
     let mut w = open(some_done());
     w.update(Msg::Help);
     repeat(&mut w, Msg::PageDown, 10);
-    let terminal = render(&w, 80, 24);
-    let buffer = terminal.backend().buffer();
-    let text: String = (0..24u16)
-        .flat_map(|y| (0..80u16).map(move |x| (x, y)))
-        .map(|p| buffer[p].symbol().to_string())
-        .collect();
+    let text = lines(&w, 80, 24).concat();
     for (mark, meaning) in [("✓", "done"), ("✎", "has a note"), (">", "selected")] {
         assert!(
             text.contains(&format!("{mark}  ")) && text.contains(meaning),

@@ -3,39 +3,19 @@
 
 mod support;
 
-use coursera_exit::domain::actions::{self, Tick};
+use coursera_exit::domain::actions;
 use coursera_exit::domain::checklist::{CANCELLED, REFUND_REQUESTED};
 use coursera_exit::domain::plan::{Channel, PlanKind};
-use coursera_exit::domain::policy::{Policy, checklist_ids};
+use coursera_exit::domain::policy::checklist_ids;
 use coursera_exit::domain::state::State;
 use coursera_exit::wizard::{Msg, Wizard};
-use support::screen::render;
-use support::wizard::{add, d, open, repeat, today};
+use support::screen::{lines, render};
+use support::wizard::{add, d, open, repeat, tick, today};
 
 fn snapshot(name: &str, wizard: &Wizard) {
     for (w, h) in [(80, 24), (60, 20)] {
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(wizard, w, h).backend());
     }
-}
-
-fn screen_text(wizard: &Wizard, width: u16, height: u16) -> String {
-    let terminal = render(wizard, width, height);
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn tick(state: &mut State, item: &str, subscription: Option<&str>, on: &str) {
-    let tick = Tick {
-        item,
-        subscription,
-        note: None,
-        on: Some(d(on)),
-        undo: false,
-    };
-    actions::done(state, tick, &Policy::embedded(), today()).expect("ticked");
 }
 
 /// Every urgency and done rows (today 2026-03-01), built through the domain.
@@ -98,7 +78,7 @@ fn deadlines_from_home(state: State) -> Wizard {
 #[test]
 fn deadlines_every_urgency_and_done() {
     let w = deadlines_from_home(every_kind_of_row());
-    let text = screen_text(&w, 80, 24);
+    let text = lines(&w, 80, 24).join("\n");
     for symbol in ["✗", "!", "•", "·", "✓"] {
         assert!(text.contains(symbol), "{symbol} is shown:\n{text}");
     }
@@ -124,7 +104,7 @@ fn the_highlighted_row_stays_in_sight_at_every_position_and_size() {
     let count = coursera_exit::domain::deadlines::deadlines(w.state(), &w.policy().rules, today()).len();
     for _ in 0..count {
         for (width, height) in [(80, 24), (60, 20)] {
-            let text = screen_text(&w, width, height);
+            let text = lines(&w, width, height).join("\n");
             assert!(
                 text.lines().any(|l| l.contains("│ > ")),
                 "the highlight is on screen at {width}x{height}:\n{text}"
@@ -154,7 +134,7 @@ fn every_row_shows_its_whole_title_and_label_at_both_sizes() {
         let mut seen = vec![false; rows.len()];
         repeat(&mut w, Msg::Up, 30);
         for _ in 0..rows.len() {
-            let text = screen_text(&w, width, height);
+            let text = lines(&w, width, height).join("\n");
             let table = table_lines(&text).join("\n");
             assert!(!table.contains('…'), "nothing cut at {width}x{height}:\n{text}");
             // A wrapped label continues on the next line; joined, it reads whole.
@@ -177,14 +157,14 @@ fn every_row_shows_its_whole_title_and_label_at_both_sizes() {
 #[test]
 fn page_down_brings_the_rest_of_the_details_into_sight_at_60x20() {
     let mut w = deadlines_from_home(every_kind_of_row());
-    let before = screen_text(&w, 60, 20);
+    let before = lines(&w, 60, 20).join("\n");
     assert!(before.contains("(PgDn)"), "says how to see more:\n{before}");
     assert!(
         !before.contains("as of"),
         "the source is out of sight first:\n{before}"
     );
     repeat(&mut w, Msg::PageDown, 5);
-    let after = screen_text(&w, 60, 20);
+    let after = lines(&w, 60, 20).join("\n");
     assert!(after.contains("as of"), "the source line is reached:\n{after}");
     assert!(after.contains("(PgUp)"), "says how to go back:\n{after}");
     snapshot("deadlines_details_scrolled", &w);
@@ -194,7 +174,7 @@ fn page_down_brings_the_rest_of_the_details_into_sight_at_60x20() {
 fn a_refund_row_names_the_payment_it_is_for() {
     let mut w = deadlines_from_home(every_kind_of_row());
     repeat(&mut w, Msg::Up, 30);
-    let text = screen_text(&w, 80, 24);
+    let text = lines(&w, 80, 24).join("\n");
     assert!(text.contains("> ✗ 2026-02-23"), "the course's refund-by:\n{text}");
     // The Python course was bought on 2026-02-10.
     assert!(text.contains("For the payment of Tue 2026-02-10."), "{text}");

@@ -4,12 +4,12 @@
 
 mod support;
 
-use coursera_exit::domain::journey::{Journey, Screen};
+use coursera_exit::domain::journey::Screen;
 use coursera_exit::domain::plan::{Channel, PlanKind};
 use coursera_exit::domain::state::State;
 use coursera_exit::wizard::{Msg, Wizard};
 use support::screen::render;
-use support::wizard::{add, open, repeat, send};
+use support::wizard::{add, open, repeat, resume_at, send};
 
 fn snapshot(name: &str, wizard: &Wizard) {
     for (w, h) in [(80, 24), (60, 20)] {
@@ -21,10 +21,7 @@ fn snapshot(name: &str, wizard: &Wizard) {
 fn deciding(plan: PlanKind, channel: Channel, started: &str, label: Option<&str>, down: usize) -> Wizard {
     let mut state = State::default();
     add(&mut state, plan, channel, started, label);
-    state.journey = Journey {
-        screen: Screen::Decide,
-        subscription: Some("s1".into()),
-    };
+    resume_at(&mut state, Screen::Decide, Some("s1"));
     let mut w = open(state);
     repeat(&mut w, Msg::Down, down);
     w

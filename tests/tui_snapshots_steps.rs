@@ -4,14 +4,14 @@
 
 mod support;
 
-use coursera_exit::domain::actions::{self, Tick};
-use coursera_exit::domain::journey::{Journey, Screen};
+use coursera_exit::domain::actions;
+use coursera_exit::domain::journey::Screen;
 use coursera_exit::domain::plan::{Channel, PlanKind};
 use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::state::State;
 use coursera_exit::wizard::{Msg, Wizard};
-use support::screen::render;
-use support::wizard::{add, d, open, repeat, send, today, type_text};
+use support::screen::{lines, render};
+use support::wizard::{add, open, repeat, resume_at, send, tick, today, type_text};
 
 fn snapshot(name: &str, wizard: &Wizard) {
     for (w, h) in [(80, 24), (60, 20)] {
@@ -32,19 +32,9 @@ fn decided(
     add(&mut state, plan, channel, started, None);
     actions::decide(&mut state, "s1", choice, None, &policy, today()).expect("decided");
     for item in ticked {
-        let tick = Tick {
-            item,
-            subscription: Some("s1"),
-            note: None,
-            on: Some(d("2026-02-28")),
-            undo: false,
-        };
-        actions::done(&mut state, tick, &policy, today()).expect("ticked");
+        tick(&mut state, item, Some("s1"), "2026-02-28");
     }
-    state.journey = Journey {
-        screen: Screen::Steps,
-        subscription: Some("s1".into()),
-    };
+    resume_at(&mut state, Screen::Steps, Some("s1"));
     state
 }
 
@@ -209,15 +199,6 @@ fn a_course_bought_once_has_only_its_refund_steps() {
     snapshot("steps_course_refund", &open(state));
 }
 
-/// The rows of the screen as text.
-fn rows(wizard: &Wizard, width: u16, height: u16) -> Vec<String> {
-    let terminal = render(wizard, width, height);
-    let buffer = terminal.backend().buffer();
-    (0..height)
-        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
-        .collect()
-}
-
 #[test]
 fn every_line_of_the_steps_can_be_scrolled_into_sight_without_blank_rows() {
     let state = decided(
@@ -230,7 +211,7 @@ fn every_line_of_the_steps_can_be_scrolled_into_sight_without_blank_rows() {
     let mut w = open(state);
     for (width, height) in [(80, 24), (60, 20)] {
         for _ in 0..30 {
-            let screen = rows(&w, width, height);
+            let screen = lines(&w, width, height);
             // The pane's last row inside its border: the scroll indicator,
             // when there is one, sits there with the list filling the rows above.
             let bottom = &screen[usize::from(height) - 3];
@@ -244,7 +225,7 @@ fn every_line_of_the_steps_can_be_scrolled_into_sight_without_blank_rows() {
             }
             send(&mut w, &[Msg::Down]);
         }
-        let screen = rows(&w, width, height);
+        let screen = lines(&w, width, height);
         let shown = screen.join("\n");
         assert!(shown.contains("> Finish"), "the last step is in sight:\n{shown}");
         let indicator = screen
@@ -274,7 +255,7 @@ fn a_long_notice_wraps_instead_of_being_cut() {
     let notice = w.notice().expect("a notice on finishing").text.clone();
     for (width, height) in [(80, 24), (60, 20)] {
         assert!(notice.chars().count() > usize::from(width) - 2, "{notice}");
-        let screen = rows(&w, width, height);
+        let screen = lines(&w, width, height);
         let footer = screen.len() - 1;
         let border = screen
             .iter()

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use coursera_exit::domain::state::State;
 use coursera_exit::wizard::export::{CALENDAR_FILE, ExportOutcome, PLAN_FILE};
 use coursera_exit::wizard::{Msg, Wizard};
-use support::screen::render;
+use support::screen::{lines, render};
 use support::summary::several_and_deleting;
 use support::wizard::{open, repeat, send};
 
@@ -126,11 +126,7 @@ fn a_kept_plan_reads_keep_paying_with_its_next_charge_and_no_steps() {
     actions::decide(&mut state, &id, Choice::Keep, None, &Policy::embedded(), today).expect("kept");
     let mut w = open(state);
     send(&mut w, &[Msg::Summary]);
-    let terminal = render(&w, 80, 24);
-    let buffer = terminal.backend().buffer();
-    let text: Vec<String> = (0..24u16)
-        .map(|y| (0..80u16).map(|x| buffer[(x, y)].symbol()).collect())
-        .collect();
+    let text = lines(&w, 80, 24);
     let line = text
         .iter()
         .find(|l| l.contains("keep paying"))

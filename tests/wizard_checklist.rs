@@ -4,16 +4,16 @@
 
 mod support;
 
-use coursera_exit::domain::actions::{self, Tick};
+use coursera_exit::domain::actions;
 use coursera_exit::domain::checklist::CANCELLED;
 use coursera_exit::domain::deadlines::{DeadlineKind, deadlines};
 use coursera_exit::domain::journey::{Journey, Screen};
 use coursera_exit::domain::plan::{AccountDecision, Channel, PlanKind};
-use coursera_exit::domain::policy::{Policy, checklist_ids};
+use coursera_exit::domain::policy::checklist_ids;
 use coursera_exit::domain::state::{ItemRecord, State};
 use coursera_exit::wizard::checklist::{Checklist, Editing, Row, rows};
 use coursera_exit::wizard::{Mode, Msg, Page, Wizard};
-use support::wizard::{add, d, open, repeat, send, today, type_text};
+use support::wizard::{add, d, open, repeat, resume_at, send, tick, today, type_text};
 
 const CERTIFICATES: &str = checklist_ids::DOWNLOAD_CERTIFICATES;
 const TRANSCRIPTS: &str = "save-transcripts";
@@ -41,10 +41,7 @@ fn deleting() -> State {
         Some("Trial"),
     );
     actions::delete_account(&mut s, None, false, today()).expect("deleting");
-    s.journey = Journey {
-        screen: Screen::Checklist,
-        subscription: None,
-    };
+    resume_at(&mut s, Screen::Checklist, None);
     s
 }
 
@@ -52,21 +49,9 @@ fn deleting() -> State {
 fn deleting_all_cancelled() -> State {
     let mut s = deleting();
     for id in ["s1", "s2"] {
-        cancel(&mut s, id, "2026-02-28");
+        tick(&mut s, CANCELLED, Some(id), "2026-02-28");
     }
     s
-}
-
-/// Cancelled elsewhere (its Steps, or the command line).
-fn cancel(state: &mut State, id: &str, on: &str) {
-    let tick = Tick {
-        item: CANCELLED,
-        subscription: Some(id),
-        note: None,
-        on: Some(d(on)),
-        undo: false,
-    };
-    actions::done(state, tick, &Policy::embedded(), today()).expect("cancelled");
 }
 
 fn at_checklist(state: State) -> Wizard {
@@ -242,7 +227,7 @@ fn cancel_every_subscription_follows_the_cancellations_and_cannot_be_ticked_by_h
     // Cancelling each plan (elsewhere: its Steps, or the command line) ticks it.
     let mut state = w.state().clone();
     for (id, on) in [("s1", "2026-02-27"), ("s2", "2026-02-28")] {
-        cancel(&mut state, id, on);
+        tick(&mut state, CANCELLED, Some(id), on);
         let w = at_checklist(state.clone());
         assert_eq!(is_done(&w), id == "s2", "done only once both are cancelled");
     }
@@ -410,7 +395,7 @@ fn enter_walks_the_items_and_leaves_for_the_summary_after_the_last() {
 #[test]
 fn c_on_cancel_every_subscription_opens_the_steps_of_the_first_plan_still_to_cancel() {
     let mut state = deleting();
-    cancel(&mut state, "s1", "2026-02-28");
+    tick(&mut state, CANCELLED, Some("s1"), "2026-02-28");
     let mut w = at_checklist(state);
     select(&mut w, CANCEL_ALL);
     assert!(w.update(Msg::Continue).save);
@@ -500,7 +485,7 @@ fn the_whole_delete_path_from_home_saves_every_step() {
 
     // The plan is cancelled in its own steps; the derived item follows.
     let mut state = w.state().clone();
-    cancel(&mut state, "s1", "2026-02-28");
+    tick(&mut state, CANCELLED, Some("s1"), "2026-02-28");
     let mut w = at_checklist(state);
 
     select(&mut w, REQUEST);

@@ -10,7 +10,7 @@ use coursera_exit::domain::plan::{Channel, PlanKind};
 use coursera_exit::domain::state::State;
 use coursera_exit::wizard::deadlines::Deadlines;
 use coursera_exit::wizard::{Msg, Page, Wizard};
-use support::wizard::{add, d, open, repeat, today};
+use support::wizard::{add, d, open, repeat, resume_at, today};
 
 /// Three subscriptions and a deletion request (today 2026-03-01): a missed
 /// refund, a trial ending now, a Plus monthly and the support reply.
@@ -169,10 +169,7 @@ fn esc_goes_back_to_home_with_the_same_subscription_selected() {
 #[test]
 fn esc_goes_back_to_the_checklist_when_opened_from_it() {
     let mut s = several();
-    s.journey = Journey {
-        screen: Screen::Checklist,
-        subscription: None,
-    };
+    resume_at(&mut s, Screen::Checklist, None);
     let mut w = open(s);
     assert_eq!(w.screen(), Screen::Checklist);
     w.update(Msg::Deadlines);

@@ -11,7 +11,7 @@ use coursera_exit::domain::plan::{AccountDecision, Channel, Decision, PlanKind};
 use coursera_exit::domain::state::{Pause, State};
 use coursera_exit::wizard::decide::{Choice, Decide, TRIAL_BECOMES};
 use coursera_exit::wizard::{Msg, Page, Wizard};
-use support::wizard::{add, d, open, repeat, send, today};
+use support::wizard::{add, d, open, repeat, resume_at, send, today};
 
 fn decide(w: &Wizard) -> &Decide {
     match w.page() {
@@ -44,10 +44,7 @@ fn highlight(w: &mut Wizard, choice: Choice) {
 fn on_decide(plan: PlanKind, channel: Channel, started: &str) -> Wizard {
     let mut state = State::default();
     add(&mut state, plan, channel, started, None);
-    state.journey = Journey {
-        screen: Screen::Decide,
-        subscription: Some("s1".into()),
-    };
+    resume_at(&mut state, Screen::Decide, Some("s1"));
     let w = open(state);
     assert_eq!(decide(&w).id(), Some("s1"));
     w
@@ -302,10 +299,7 @@ fn a_second_choice_replaces_the_first_and_a_pause_keeps_its_first_day() {
         today(),
     )
     .expect("a pause");
-    state.journey = Journey {
-        screen: Screen::Decide,
-        subscription: Some("s1".into()),
-    };
+    resume_at(&mut state, Screen::Decide, Some("s1"));
     let mut w = open(state);
     assert_eq!(
         highlighted(&w),
@@ -487,10 +481,7 @@ fn deleting_the_account_goes_to_the_checklist_and_keeping_it_to_its_steps() {
 fn keeping_the_account_after_a_deletion_request_asks_to_take_the_request_back_first() {
     let mut state = State::default();
     actions::delete_account(&mut state, Some(d("2026-02-20")), false, today()).expect("requested");
-    state.journey = Journey {
-        screen: Screen::Decide,
-        subscription: None,
-    };
+    resume_at(&mut state, Screen::Decide, None);
     let mut w = open(state);
     assert_eq!(highlighted(&w), Choice::DeleteAccount, "the saved answer");
     highlight(&mut w, Choice::KeepAccount);
@@ -518,10 +509,7 @@ fn a_decide_position_for_a_subscription_that_is_gone_opens_home() {
 fn a_decide_position_for_an_incomplete_subscription_opens_its_questions() {
     let mut state = State::default();
     let id = actions::add_blank(&mut state, "New subscription").expect("an id");
-    state.journey = Journey {
-        screen: Screen::Decide,
-        subscription: Some(id),
-    };
+    resume_at(&mut state, Screen::Decide, Some(&id));
     let w = open(state);
     assert_eq!(w.screen(), Screen::Identify);
 }

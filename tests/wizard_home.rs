@@ -9,7 +9,7 @@ use coursera_exit::domain::state::State;
 use coursera_exit::wizard::home::next_deadline;
 use coursera_exit::wizard::identify::Question;
 use coursera_exit::wizard::{Exit, Mode, Msg, Page};
-use support::wizard::{add, open, send, today};
+use support::wizard::{add, open, resume_at, send, today};
 
 fn two_subscriptions() -> State {
     let mut state = State::default();
@@ -71,10 +71,7 @@ fn other_keys_do_not_answer_the_remove_question() {
 #[test]
 fn removing_the_subscription_to_continue_forgets_the_continue() {
     let mut state = two_subscriptions();
-    state.journey = Journey {
-        screen: Screen::Home,
-        subscription: Some("s1".into()),
-    };
+    resume_at(&mut state, Screen::Home, Some("s1"));
     let mut w = open(state);
     send(&mut w, &[Msg::Remove, Msg::Yes]);
     assert_eq!(w.state().journey, Journey::default());
@@ -109,10 +106,7 @@ fn reopening_resumes_at_the_saved_position() {
     let mut state = two_subscriptions();
     let blank = coursera_exit::domain::actions::add_blank(&mut state, "New subscription").expect("an id");
     state.subscription_mut(&blank).expect("added").channel = Some(Channel::Android);
-    state.journey = Journey {
-        screen: Screen::Identify,
-        subscription: Some(blank.clone()),
-    };
+    resume_at(&mut state, Screen::Identify, Some(&blank));
     let w = open(state);
     let Page::Identify(page) = w.page() else {
         panic!("resumed on Identify")
@@ -128,10 +122,7 @@ fn reopening_resumes_at_the_saved_position() {
 #[test]
 fn reopening_goes_home_when_the_saved_subscription_is_gone() {
     let mut state = two_subscriptions();
-    state.journey = Journey {
-        screen: Screen::Identify,
-        subscription: Some("s9".into()),
-    };
+    resume_at(&mut state, Screen::Identify, Some("s9"));
     let w = open(state);
     assert_eq!(w.screen(), Screen::Home);
     assert_eq!(
@@ -151,10 +142,7 @@ fn every_saved_screen_reopens_on_that_screen() {
         Screen::Summary,
     ] {
         let mut state = two_subscriptions();
-        state.journey = Journey {
-            screen,
-            subscription: Some("s2".into()),
-        };
+        resume_at(&mut state, screen, Some("s2"));
         let w = open(state);
         assert_eq!(w.screen(), screen);
     }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use coursera_exit::domain::checklist::{account_items, subscription_items};
 use coursera_exit::domain::deadlines::{DeadlineKind, Urgency};
-use coursera_exit::domain::journey::{Journey, Screen};
+use coursera_exit::domain::journey::Screen;
 use coursera_exit::domain::plan::{AccountDecision, Channel, Decision};
 use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::state::State;
@@ -17,7 +17,7 @@ use coursera_exit::wizard::export::{CALENDAR_FILE, ExportOutcome, ExportRequest,
 use coursera_exit::wizard::summary::{Entry, NEXT_COUNT, overview};
 use coursera_exit::wizard::{Mode, Msg, NoticeKind, Page, TextKey, Wizard};
 use support::summary::{TICKED_WEB_STEPS, several_and_deleting};
-use support::wizard::{d, open, send, today, type_text};
+use support::wizard::{d, open, resume_at, send, today, type_text};
 
 const CWD: &str = "/home/learner/work";
 const HOME: &str = "/home/learner";
@@ -180,10 +180,7 @@ fn esc_goes_back_to_the_screen_the_summary_was_opened_from() {
 
     // The end of the checklist leads to the Summary, and Esc back to it.
     let mut state = several_and_deleting();
-    state.journey = Journey {
-        screen: Screen::Checklist,
-        subscription: None,
-    };
+    resume_at(&mut state, Screen::Checklist, None);
     let mut w = open(state);
     let items = account_items(w.state(), w.policy()).len();
     for _ in 0..items {

@@ -12,6 +12,12 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_coursera-exit");
 
+/// `add --plan PLAN --channel CHANNEL --started STARTED`, the three answers
+/// every `add` needs.
+pub const fn add_args<'a>(plan: &'a str, channel: &'a str, started: &'a str) -> [&'a str; 7] {
+    ["add", "--plan", plan, "--channel", channel, "--started", started]
+}
+
 /// A state file of its own and a fixed "today"; the environment variable is
 /// removed so the person running the tests cannot leak their state in.
 pub struct Sandbox {
@@ -71,7 +77,7 @@ impl Sandbox {
 
     /// Adds a subscription and returns the printed id.
     pub fn add(&self, plan: &str, channel: &str, started: &str) -> String {
-        let out = self.ok(&["add", "--plan", plan, "--channel", channel, "--started", started]);
+        let out = self.ok(&add_args(plan, channel, started));
         out.trim_end().to_string()
     }
 

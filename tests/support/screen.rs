@@ -14,3 +14,13 @@ pub fn render(wizard: &Wizard, width: u16, height: u16) -> Terminal<TestBackend>
         .expect("drawn");
     terminal
 }
+
+/// The rows of one frame as text, one `String` per row, for tests that look
+/// for a word or a mark rather than compare the whole frame.
+pub fn lines(wizard: &Wizard, width: u16, height: u16) -> Vec<String> {
+    let terminal = render(wizard, width, height);
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}

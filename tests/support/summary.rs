@@ -1,25 +1,14 @@
 //! A state with something of everything the Summary shows (today 2026-03-01).
 
-use coursera_exit::domain::actions::{self, Choice, Tick};
+use coursera_exit::domain::actions::{self, Choice};
 use coursera_exit::domain::checklist::CANCELLED;
 use coursera_exit::domain::plan::{Channel, PlanKind};
 use coursera_exit::domain::policy::{Policy, checklist_ids};
 use coursera_exit::domain::state::State;
 
-use super::wizard::{add, d, today};
+use super::wizard::{add, d, tick, today};
 
 pub const TICKED_WEB_STEPS: [&str; 2] = ["web-sign-in", "web-profile-menu"];
-
-fn tick(state: &mut State, item: &str, subscription: Option<&str>, on: &str) {
-    let tick = Tick {
-        item,
-        subscription,
-        note: None,
-        on: Some(d(on)),
-        undo: false,
-    };
-    actions::done(state, tick, &Policy::embedded(), today()).expect("a known item");
-}
 
 /// s1 a trial cancelled on 02-28 after two web steps; s2 Plus monthly, not
 /// decided (refund-by 03-05, cancel-by 03-18); s3 a Specialization paused two

@@ -1,7 +1,8 @@
 //! Driving the pure wizard with messages, and building states through the domain.
 
 use chrono::NaiveDate;
-use coursera_exit::domain::actions::{self, NewSubscription};
+use coursera_exit::domain::actions::{self, NewSubscription, Tick};
+use coursera_exit::domain::journey::{Journey, Screen};
 use coursera_exit::domain::plan::{Channel, PlanKind};
 use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::state::State;
@@ -55,4 +56,29 @@ pub fn add(
         certificate_earned: false,
     };
     actions::add(state, new, &Policy::embedded(), today()).expect("a valid subscription")
+}
+
+/// Sets the saved position, as if the wizard had been closed on `screen`.
+pub fn resume_at(state: &mut State, screen: Screen, subscription: Option<&str>) {
+    state.journey = Journey {
+        screen,
+        subscription: subscription.map(str::to_string),
+    };
+}
+
+/// Marks `item` done on `on`, the way `coursera-exit done` does.
+pub fn tick(state: &mut State, item: &str, subscription: Option<&str>, on: &str) {
+    tick_noted(state, item, subscription, on, None);
+}
+
+/// Marks `item` done on `on` with `note`.
+pub fn tick_noted(state: &mut State, item: &str, subscription: Option<&str>, on: &str, note: Option<&str>) {
+    let tick = Tick {
+        item,
+        subscription,
+        note: note.map(str::to_string),
+        on: Some(d(on)),
+        undo: false,
+    };
+    actions::done(state, tick, &Policy::embedded(), today()).expect("ticked");
 }
