@@ -215,7 +215,7 @@ fn run_one(start: State, size: (u16, u16), steps: Vec<Step>, seen: &RefCell<Seen
             .draw(|frame| help_limit = screen::draw(frame, &wizard, &theme))
             .expect("drawn");
         if let Some(limit) = help_limit {
-            wizard.limit_help_scroll(limit);
+            wizard.limit_scroll(limit);
         }
         let mut seen = seen.borrow_mut();
         seen.pages.insert(page_name(wizard.page()));

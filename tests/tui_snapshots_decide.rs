@@ -101,3 +101,32 @@ fn page_down_scrolls_a_long_consequence() {
     send(&mut w, &[Msg::PageDown]);
     insta::assert_snapshot!("decide_trial_cancel_scrolled_60x20", render(&w, 60, 20).backend());
 }
+
+#[test]
+fn page_up_after_paging_past_the_end_scrolls_back_at_once() {
+    use coursera_exit::tui::screen;
+    use coursera_exit::tui::theme::Theme;
+    use ratatui::{Terminal, backend::TestBackend};
+
+    let mut w = deciding(PlanKind::FreeTrial, Channel::Web, "2026-02-27", None, 0);
+    let mut terminal = Terminal::new(TestBackend::new(60, 20)).expect("a test terminal");
+    // As the app loop does: draw, then keep the scroll within what was drawn.
+    let mut press = |w: &mut Wizard, msg: Msg| {
+        send(w, &[msg]);
+        let mut limit = None;
+        terminal
+            .draw(|frame| limit = screen::draw(frame, w, &Theme::plain()))
+            .expect("drawn");
+        if let Some(limit) = limit {
+            w.limit_scroll(limit);
+        }
+        terminal.backend().to_string()
+    };
+    let mut at_end = String::new();
+    for _ in 0..20 {
+        at_end = press(&mut w, Msg::PageDown);
+    }
+    assert!(at_end.contains("more (PgUp)"), "paged to the end: {at_end}");
+    let back = press(&mut w, Msg::PageUp);
+    assert_ne!(back, at_end, "one PgUp scrolls back");
+}

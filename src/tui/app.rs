@@ -48,14 +48,14 @@ impl App {
     fn draw(&mut self, session: &mut Session) -> io::Result<()> {
         let (wizard, theme) = (&self.wizard, &self.theme);
         let mut too_small = false;
-        let mut help_limit = None;
+        let mut scroll_limit = None;
         session.terminal().draw(|frame| {
             too_small = screen::too_small(frame.area());
-            help_limit = screen::draw(frame, wizard, theme);
+            scroll_limit = screen::draw(frame, wizard, theme);
         })?;
         self.too_small = too_small;
-        if let Some(limit) = help_limit {
-            self.wizard.limit_help_scroll(limit);
+        if let Some(limit) = scroll_limit {
+            self.wizard.limit_scroll(limit);
         }
         Ok(())
     }

@@ -27,8 +27,9 @@ pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
-/// Draws the whole screen for the wizard as it is. Returns how far the help
-/// can scroll, when it is open.
+/// Draws the whole screen for the wizard as it is. Returns how far what
+/// scrolls here can scroll (the help when it is open, else the page's
+/// detail pane), for [`Wizard::limit_scroll`].
 pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
     let area = frame.area();
     if too_small(area) {
@@ -50,8 +51,7 @@ pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
         return Some(views::help::draw(frame, body, wizard, scroll, theme));
     }
     draw_sidebar(frame, sidebar, wizard, theme, area.width >= WIDE);
-    views::draw_page(frame, main, wizard, theme);
-    None
+    views::draw_page(frame, main, wizard, theme)
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {

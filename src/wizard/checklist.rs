@@ -130,6 +130,10 @@ impl Checklist {
         self.detail_scroll.lines()
     }
 
+    pub fn limit_detail_scroll(&mut self, max: u16) {
+        self.detail_scroll.limit(max);
+    }
+
     pub fn editing(&self) -> Option<&Editing> {
         self.editing.as_ref()
     }

@@ -45,6 +45,10 @@ impl Deadlines {
         self.detail_scroll.lines()
     }
 
+    pub fn limit_detail_scroll(&mut self, max: u16) {
+        self.detail_scroll.limit(max);
+    }
+
     pub fn back(&self) -> &Journey {
         &self.back
     }

@@ -73,6 +73,10 @@ impl Decide {
         self.detail_scroll.lines()
     }
 
+    pub fn limit_detail_scroll(&mut self, max: u16) {
+        self.detail_scroll.limit(max);
+    }
+
     pub fn journey(&self) -> Journey {
         Journey {
             screen: Screen::Decide,

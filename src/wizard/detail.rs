@@ -23,6 +23,11 @@ impl DetailScroll {
         self.0 = (self.0 + STEP).min(MAX);
     }
 
+    /// The pane, as drawn, ends at `max`.
+    pub fn limit(&mut self, max: u16) {
+        self.0 = self.0.min(max);
+    }
+
     /// Another entry was chosen: its details show from the top.
     pub fn reset(&mut self) {
         self.0 = 0;

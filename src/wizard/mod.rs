@@ -589,10 +589,19 @@ impl Wizard {
         }
     }
 
-    /// The help box shows its last line at `max`: scrolling further does nothing.
-    pub fn limit_help_scroll(&mut self, max: u16) {
+    /// What scrolls here (the help box, else the page's detail pane) shows
+    /// its last line at `max`, as the screen was drawn: scrolling further
+    /// would change nothing, and PgUp would then seem not to work.
+    pub fn limit_scroll(&mut self, max: u16) {
         if let Some(scroll) = self.help.as_mut() {
             *scroll = (*scroll).min(max);
+            return;
+        }
+        match &mut self.page {
+            Page::Checklist(page) => page.limit_detail_scroll(max),
+            Page::Decide(page) => page.limit_detail_scroll(max),
+            Page::Deadlines(page) => page.limit_detail_scroll(max),
+            _ => {}
         }
     }
 

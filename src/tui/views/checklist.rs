@@ -27,7 +27,8 @@ use crate::wizard::text;
 const WIDE: u16 = 50;
 pub(super) const NOTE_MARK: &str = " ✎";
 
-pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, theme: &Theme) {
+/// Returns how far the detail pane can scroll.
+pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, theme: &Theme) -> Option<u16> {
     let state = wizard.state();
     let rows = rows(state, wizard.policy());
     let items: Vec<&Item> = rows
@@ -70,9 +71,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
         );
     }
 
-    if let Some(row) = rows.get(page.selected()) {
-        draw_detail(frame, detail_area, wizard, page, row, theme);
-    }
+    let max = rows
+        .get(page.selected())
+        .map(|row| draw_detail(frame, detail_area, wizard, page, row, theme));
     if page.confirming().is_some() {
         let mut lines = Vec::new();
         if certificates_unsaved(state) {
@@ -98,6 +99,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
         };
         popup(frame, over, text::CONFIRM_DELETE_TITLE, lines, theme);
     }
+    max
 }
 
 /// `[✓] Download every certificate ✎      2026-03-01`; derived items in
@@ -156,7 +158,14 @@ fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> 
 }
 
 /// The field being edited, then status, why, how, extras and the source.
-fn draw_detail(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, row: &Row, theme: &Theme) {
+fn draw_detail(
+    frame: &mut Frame,
+    area: Rect,
+    wizard: &Wizard,
+    page: &Checklist,
+    row: &Row,
+    theme: &Theme,
+) -> u16 {
     let width = area.width as usize;
     let mut top: Vec<Line> = Vec::new();
     match page.editing() {
@@ -209,8 +218,9 @@ fn draw_detail(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist,
     }
     // While a note or date is typed, the details stay at the top, where the field is.
     let scroll = if editing { 0 } else { page.detail_scroll().into() };
-    let shown = scrolled(lines, area.height as usize, scroll, theme);
+    let (shown, max) = scrolled(lines, area.height as usize, scroll, theme);
     frame.render_widget(Paragraph::new(shown), area);
+    max
 }
 
 /// The item's details as (text, style) paragraphs, wrapped by the caller.

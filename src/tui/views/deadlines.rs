@@ -27,12 +27,13 @@ use crate::wizard::text;
 /// line; narrower, the date and when go above what.
 const ONE_LINE: u16 = NARROW;
 
-pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, theme: &Theme) {
+/// Returns how far the detail pane can scroll.
+pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, theme: &Theme) -> Option<u16> {
     let policy = wizard.policy();
     let rows = wizard.deadlines();
     if rows.is_empty() {
         draw_empty(frame, area, theme);
-        return;
+        return None;
     }
     let selected = page.selected(rows);
     let wide = area.width >= ONE_LINE;
@@ -99,8 +100,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
             more,
         );
     }
-    let detail = scrolled(detail, detail_height as usize, page.detail_scroll().into(), theme);
+    let (detail, max) = scrolled(detail, detail_height as usize, page.detail_scroll().into(), theme);
     frame.render_widget(Paragraph::new(detail), detail_area);
+    Some(max)
 }
 
 /// How many whole rows of these heights fit in `height` lines; at least

@@ -50,11 +50,12 @@ pub fn title(page: &Decide, wizard: &Wizard) -> &'static str {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme: &Theme) {
+/// Returns how far the detail pane can scroll.
+pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme: &Theme) -> Option<u16> {
     let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
     let sub = page.id().and_then(|id| state.subscription(id));
     if page.id().is_some() && sub.is_none() {
-        return;
+        return None;
     }
     let width = area.width as usize;
     let question = match sub {
@@ -88,9 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
         .map(|c| (choice_label(*c, sub, policy), Some(*c) == answer));
     choice_list(frame, list_area, labels, cursor, theme);
 
-    let Some(choice) = choices.get(cursor).copied() else {
-        return;
-    };
+    let choice = choices.get(cursor).copied()?;
     let mut lines = vec![Line::styled(text::WHAT_HAPPENS, theme.heading())];
     let compact = width < usize::from(NARROW);
     let rows = page.dates(state, policy, today, choice);
@@ -105,13 +104,14 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
     for origin in origins(policy, sub, choice) {
         lines.extend(wrap_line(&source_line(origin, theme), width, 2));
     }
-    let shown = scrolled(
+    let (shown, max) = scrolled(
         lines,
         detail_area.height as usize,
-        page.detail_scroll() as usize,
+        page.detail_scroll().into(),
         theme,
     );
     frame.render_widget(Paragraph::new(shown), detail_area);
+    Some(max)
 }
 
 fn choice_label(choice: Choice, sub: Option<&Subscription>, policy: &Policy) -> String {

@@ -22,7 +22,8 @@ use super::theme::Theme;
 use crate::wizard::text;
 use crate::wizard::{Page, Wizard};
 
-pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
+/// Draws the page; returns how far its detail pane can scroll, if it has one.
+pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) -> Option<u16> {
     let title = match wizard.page() {
         Page::Home(_) => text::HOME_TITLE,
         Page::Identify(_) => text::IDENTIFY_TITLE,
@@ -40,13 +41,14 @@ pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) 
     let inner = block.inner(area);
     frame.render_widget(block, area);
     match wizard.page() {
+        Page::Decide(page) => return decide::draw(frame, inner, wizard, page, theme),
+        Page::Checklist(page) => return checklist::draw(frame, inner, wizard, page, theme),
+        Page::Deadlines(page) => return deadlines::draw(frame, inner, wizard, page, theme),
         Page::Home(page) => home::draw(frame, inner, wizard, page, theme),
         Page::Identify(page) => identify::draw(frame, inner, wizard, page, theme),
-        Page::Decide(page) => decide::draw(frame, inner, wizard, page, theme),
         Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
-        Page::Checklist(page) => checklist::draw(frame, inner, wizard, page, theme),
-        Page::Deadlines(page) => deadlines::draw(frame, inner, wizard, page, theme),
         Page::Summary(page) => summary::draw(frame, inner, wizard, page, theme),
         Page::Reference(page) => reference::draw(frame, inner, wizard, page, theme),
     }
+    None
 }

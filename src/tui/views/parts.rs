@@ -122,18 +122,25 @@ pub fn choice_list(
 
 /// The part of `lines` that fits `height` rows from `scroll` on (clamped so
 /// the last line can reach the bottom), with "↑/↓ n more" on the last row
-/// when some are out of sight.
-pub fn scrolled<'a>(lines: Vec<Line<'a>>, height: usize, scroll: usize, theme: &Theme) -> Vec<Line<'a>> {
+/// when some are out of sight; and the largest scroll that still shows
+/// something new.
+pub fn scrolled<'a>(
+    lines: Vec<Line<'a>>,
+    height: usize,
+    scroll: usize,
+    theme: &Theme,
+) -> (Vec<Line<'a>>, u16) {
     if lines.len() <= height {
-        return lines;
+        return (lines, 0);
     }
     let room = height.saturating_sub(1);
-    let scroll = scroll.min(lines.len().saturating_sub(room));
+    let max = lines.len().saturating_sub(room);
+    let scroll = scroll.min(max);
     let below = lines.len().saturating_sub(scroll + room);
     let mut shown: Vec<Line> = lines.into_iter().skip(scroll).take(room).collect();
     if height > 0 {
         // PgUp/PgDn scroll what is beside a list.
         shown.push(Line::styled(text::detail_more(scroll, below), theme.dim()));
     }
-    shown
+    (shown, max.try_into().unwrap_or(u16::MAX))
 }
