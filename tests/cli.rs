@@ -564,6 +564,30 @@ fn done_request_deletion_records_the_request_and_its_reply_due_date() {
 }
 
 #[test]
+fn requesting_deletion_warns_about_plans_that_still_renew_as_the_wizard_asks() {
+    let sb = Sandbox::new("2026-03-01");
+    let plus = sb.add("plus-monthly", "web", "2026-02-01");
+    let course = sb.add("course-purchase", "web", "2026-02-20");
+    let run = sb.run(&["done", "request-deletion"]).success();
+    assert!(
+        run.stderr
+            .contains(&format!("still to cancel: Coursera Plus (monthly) ({plus})")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains(&format!("({course})")),
+        "a one-time purchase does not renew: {}",
+        run.stderr
+    );
+    // Once it is cancelled there is nothing to warn about.
+    sb.ok(&["done", "request-deletion", "--undo"]);
+    sb.ok(&["done", "cancelled", "--subscription", &plus]);
+    let run = sb.run(&["done", "request-deletion"]).success();
+    assert!(!run.stderr.contains("still to cancel"), "{}", run.stderr);
+}
+
+#[test]
 fn done_written_confirmation_marks_support_reply_due_done() {
     let sb = Sandbox::new("2026-02-03");
     sb.ok(&["delete-account", "--requested-on", "2026-01-31"]);

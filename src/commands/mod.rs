@@ -178,10 +178,16 @@ fn decide(ctx: &Context, d: DecideArgs) -> Result<(), Failure> {
 
 fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> {
     let on = values::opt_date("--on", d.on.as_deref())?;
+    // What the wizard asks a yes for before recording the request, said here as warnings.
     let mut warn_certificates = false;
+    let mut renewing = Vec::new();
     write(ctx, |state| {
-        if d.item == checklist_ids::REQUEST_DELETION && !d.undo && checklist::certificates_unsaved(state) {
-            warn_certificates = true;
+        if d.item == checklist_ids::REQUEST_DELETION && !d.undo {
+            warn_certificates = checklist::certificates_unsaved(state);
+            renewing = checklist::still_renewing(state)
+                .iter()
+                .map(|s| format!("{} ({})", s.label, s.id))
+                .collect();
         }
         let tick = Tick {
             item: &d.item,
@@ -198,6 +204,14 @@ fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> 
             "warning: your certificates are not marked as saved; download them now, before the account is gone \
              (then: coursera-exit done {})",
             checklist_ids::DOWNLOAD_CERTIFICATES
+        );
+    }
+    if !renewing.is_empty() {
+        let _ = writeln!(
+            err,
+            "warning: still to cancel: {}; deleting the account does not stop an app-store renewal \
+             (then: coursera-exit done cancelled --subscription ID)",
+            renewing.join(", ")
         );
     }
     Ok(())

@@ -134,14 +134,23 @@ fn applies(condition: ChecklistCondition, state: &State) -> bool {
 /// Every trial, monthly and yearly subscription has been cancelled (the others
 /// do not renew and do not block a deletion). Returns the last cancellation day.
 pub fn all_cancelled(state: &State) -> (bool, Option<NaiveDate>) {
-    let renewing: Vec<&Subscription> = state
+    let renewing = state
         .subscriptions
         .iter()
-        .filter(|s| s.plan.is_some_and(PlanKind::renews))
-        .collect();
-    let done = renewing.iter().all(|s| s.cancelled_on.is_some());
-    let last = renewing.iter().filter_map(|s| s.cancelled_on).max();
+        .filter(|s| s.plan.is_some_and(PlanKind::renews));
+    let done = still_renewing(state).is_empty();
+    let last = renewing.filter_map(|s| s.cancelled_on).max();
     (done, if done { last } else { None })
+}
+
+/// The plans that renew and are not cancelled yet: what stands between the
+/// person and "cancel every subscription".
+pub fn still_renewing(state: &State) -> Vec<&Subscription> {
+    state
+        .subscriptions
+        .iter()
+        .filter(|s| s.plan.is_some_and(PlanKind::renews) && s.cancelled_on.is_none())
+        .collect()
 }
 
 /// The pre-deletion checklist, in policy order, with the items that apply.

@@ -12,7 +12,7 @@ use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice, Page};
 use crate::domain::actions::{self, Tick};
-use crate::domain::checklist::{Item, certificates_unsaved, deletion_items};
+use crate::domain::checklist::{Item, certificates_unsaved, deletion_items, still_renewing};
 
 /// Requesting deletion needs an explicit yes while certificates are not
 /// saved, or while a plan still renews (deleting is not cancelling).
@@ -22,7 +22,6 @@ pub fn request_needs_yes(state: &State) -> bool {
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{DeadlineKind, deadlines};
 use crate::domain::journey::{Journey, Screen};
-use crate::domain::plan::PlanKind;
 use crate::domain::policy::{ChecklistCondition, ChecklistRule, Policy, checklist_ids};
 use crate::domain::state::{State, Subscription};
 
@@ -61,16 +60,6 @@ pub fn rows<'p>(state: &State, policy: &'p Policy) -> Vec<Row<'p>> {
         }
     }
     rows
-}
-
-/// The plans that keep "cancel every subscription" from being done: every
-/// trial, monthly and yearly plan not yet cancelled.
-pub fn still_renewing(state: &State) -> Vec<&Subscription> {
-    state
-        .subscriptions
-        .iter()
-        .filter(|s| s.plan.is_some_and(PlanKind::renews) && s.cancelled_on.is_none())
-        .collect()
 }
 
 /// "Plus (s1)", to name a subscription in a sentence.

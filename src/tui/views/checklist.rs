@@ -13,13 +13,13 @@ use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
 use super::parts::{date_field, popup, scrolled, source_line};
 use super::wrap::{cut, wrap_styled};
-use crate::domain::checklist::{Item, certificates_unsaved};
+use crate::domain::checklist::{Item, certificates_unsaved, still_renewing};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::policy::{ChecklistRule, Source, checklist_ids};
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::checklist::{Checklist, Editing, Row, is_social, labels, rows, still_renewing};
+use crate::wizard::checklist::{Checklist, Editing, Row, is_social, labels, rows};
 use crate::wizard::field::format_date;
 use crate::wizard::text;
 
