@@ -190,7 +190,7 @@ pub fn edit(
         && sub
             .started
             .zip(change.started.or(sub.started))
-            .is_some_and(|(old, new)| new == super::dates::add_days(old, policy.rules.trial_days));
+            .is_some_and(|(old, new)| new == super::deadlines::trial_first_charge(old, &policy.rules));
     let sub = find_mut(state, id)?;
     if change.plan.is_some() {
         sub.converted_from_trial = converts;

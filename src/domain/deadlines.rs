@@ -168,8 +168,8 @@ impl Facts<'_> {
     }
 
     fn trial(&self) -> Vec<Row> {
-        let last_day = add_days(self.start, self.rules.trial_days - 1);
-        let first_charge = add_days(self.start, self.rules.trial_days);
+        let first_charge = trial_first_charge(self.start, self.rules);
+        let last_day = add_days(first_charge, -1);
         let cancel_by = Row::new(
             DeadlineKind::CancelBy,
             add_days(last_day, -self.margin()),
@@ -290,6 +290,11 @@ pub fn converted_trial_charge(sub: &Subscription, rules: &Rules, today: NaiveDat
     if sub.plan != Some(PlanKind::FreeTrial) || sub.cancelled_on.is_some() {
         return None;
     }
-    let first_charge = add_days(sub.started?, rules.trial_days);
+    let first_charge = trial_first_charge(sub.started?, rules);
     (today > first_charge).then_some(first_charge)
+}
+
+/// A trial started on `start` is first charged `trial_days` later (day 8 of a 7-day trial).
+pub fn trial_first_charge(start: NaiveDate, rules: &Rules) -> NaiveDate {
+    add_days(start, rules.trial_days)
 }
