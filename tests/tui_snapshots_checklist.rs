@@ -89,6 +89,18 @@ fn checklist_date_edit_with_an_error() {
 }
 
 #[test]
+fn a_note_longer_than_its_field_keeps_what_is_typed_last_in_sight() {
+    let mut w = open(some_done());
+    select(&mut w, checklist_ids::WRITTEN_CONFIRMATION);
+    w.update(Msg::EditNote);
+    let note = "Ticket 4711 at privacy@coursera.org, answered on the phone by a patient person, END";
+    type_text(&mut w, note);
+    let screen = lines(&w, 60, 20).join("\n");
+    assert!(screen.contains("patient person, END"), "{screen}");
+    assert!(!screen.contains("Ticket 4711"), "the start scrolls out: {screen}");
+}
+
+#[test]
 fn checklist_note_being_typed() {
     let mut w = open(some_done());
     select(&mut w, checklist_ids::WRITTEN_CONFIRMATION);

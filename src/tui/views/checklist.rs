@@ -11,7 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
-use super::parts::{date_field, popup, scrolled, source_line};
+use super::parts::{date_field, popup, scrolled, source_line, text_field_line};
 use super::wrap::{cut, wrap_styled};
 use crate::domain::checklist::{Item, certificates_unsaved, still_renewing};
 use crate::domain::dates::long_date;
@@ -180,20 +180,10 @@ fn draw_detail(
             top.push(Line::styled(text::DATE_KEYS, theme.dim()));
         }
         Some(Editing::Note(field)) => {
-            let value = field.value();
-            let shown = if value.is_empty() { " " } else { value };
-            let value_style = if field.fresh() {
-                theme.selected()
-            } else {
-                theme.heading()
-            };
-            top.push(Line::from(vec![
-                Span::raw(text::NOTE),
-                Span::styled(shown.to_string(), value_style),
-            ]));
+            let (line, cursor) = text_field_line(text::NOTE, field, width, theme);
+            top.push(line);
             top.push(Line::styled(text::NOTE_KEYS, theme.dim()));
-            let x = area.x + (text::NOTE.len() + field.cursor_column()) as u16;
-            frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
+            frame.set_cursor_position(Position::new(area.x + cursor, area.y));
         }
         None => {}
     }

@@ -11,7 +11,7 @@ use crate::domain::dates::long_date;
 use crate::domain::deadlines::Deadline;
 use crate::domain::policy::{Policy, Source};
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
-use crate::wizard::field::{DateField, format_date};
+use crate::wizard::field::{DateField, TextField, format_date};
 use crate::wizard::text;
 
 /// Below this width a pane drops weekdays and puts dates above what they
@@ -143,4 +143,26 @@ pub fn scrolled<'a>(
         shown.push(Line::styled(text::detail_more(scroll, below), theme.dim()));
     }
     (shown, max.try_into().unwrap_or(u16::MAX))
+}
+
+/// A one-line text field after `label`, in `width` columns: the value
+/// (highlighted while wholly selected, underlined while typed in), scrolled
+/// so the cursor stays in sight; and the cursor's column in the line.
+pub fn text_field_line(label: &str, field: &TextField, width: usize, theme: &Theme) -> (Line<'static>, u16) {
+    let label_width = label.chars().count();
+    let value: Vec<char> = field.value().chars().collect();
+    let room = width.saturating_sub(label_width + 1).max(1);
+    let cursor = field.cursor_column().min(value.len());
+    let start = (cursor + 1).saturating_sub(room);
+    let shown: String = value[start..].iter().take(room).collect();
+    let style = if field.fresh() {
+        theme.selected()
+    } else {
+        theme.heading().add_modifier(Modifier::UNDERLINED)
+    };
+    let line = Line::from(vec![
+        Span::raw(label.to_string()),
+        Span::styled(if shown.is_empty() { " ".to_string() } else { shown }, style),
+    ]);
+    (line, (label_width + cursor - start) as u16)
 }

@@ -9,11 +9,11 @@ use crate::tui::split::{
 };
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::parts::{NARROW, date_field, deadline_line, source_line};
+use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_line};
 use super::wrap::{wrap, wrap_line, wrap_styled};
 use crate::domain::checklist::{CANCELLED, Item, REFUND_REQUESTED, app_store_refund, cancellable};
 use crate::domain::dates::long_date;
@@ -400,27 +400,10 @@ fn item_lines(body: &mut Body, view: &View, items: &[Item]) {
             && *id == item.id
         {
             let indent = " ".repeat(ITEM_INDENT);
-            let value = if field.value().is_empty() {
-                " "
-            } else {
-                field.value()
-            };
-            let value_style = if field.fresh() {
-                theme.selected()
-            } else {
-                theme.heading().add_modifier(Modifier::UNDERLINED)
-            };
-            body.cursor = Some((
-                body.lines.len(),
-                (ITEM_INDENT + text::NOTE.len() + field.cursor_column()) as u16,
-            ));
-            body.push(
-                Line::from(vec![
-                    Span::raw(format!("{indent}{}", text::NOTE)),
-                    Span::styled(value.to_string(), value_style),
-                ]),
-                Some(at),
-            );
+            let label = format!("{indent}{}", text::NOTE);
+            let (line, cursor) = text_field_line(&label, field, width, theme);
+            body.cursor = Some((body.lines.len(), cursor));
+            body.push(line, Some(at));
             for l in wrap(text::NOTE_KEYS, text_width, 0) {
                 body.push(Line::styled(format!("{indent}{l}"), theme.dim()), Some(at));
             }

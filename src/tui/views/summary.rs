@@ -7,12 +7,12 @@ use crate::tui::split::{
 };
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 use super::document::draw_blocks;
-use super::parts::{NARROW, deadline_line, popup};
+use super::parts::{NARROW, deadline_line, popup, text_field_line};
 use super::wrap::{cut, wrap, wrap_styled};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline};
@@ -246,23 +246,8 @@ fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &The
     let inner = width.saturating_sub(4) as usize;
     let mut lines = Vec::new();
     // The end of a long folder stays in view, with the cursor.
-    let value: Vec<char> = prompt.field.value().chars().collect();
-    let room = inner.saturating_sub(text::EXPORT_FOLDER.len() + 1).max(1);
-    let cursor = prompt.field.cursor_column().min(value.len());
-    let start = (cursor + 1).saturating_sub(room);
-    let shown: String = value[start..].iter().take(room).collect();
-    let value_style = if prompt.field.fresh() {
-        theme.selected()
-    } else {
-        theme.heading().add_modifier(Modifier::UNDERLINED)
-    };
-    lines.push(Line::from(vec![
-        Span::raw(text::EXPORT_FOLDER),
-        Span::styled(
-            if shown.is_empty() { " ".to_string() } else { shown },
-            value_style,
-        ),
-    ]));
+    let (field, cursor) = text_field_line(text::EXPORT_FOLDER, &prompt.field, inner, theme);
+    lines.push(field);
     if let Some(error) = &prompt.error {
         for l in wrap(&format!("{ERROR_SYMBOL} {error}"), inner, 2) {
             lines.push(Line::styled(l, theme.error()));
@@ -285,7 +270,7 @@ fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &The
     let text_area = block.inner(rect);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
     if text_area.height > 0 && text_area.width > 0 {
-        let x = text_area.x + (text::EXPORT_FOLDER.len() + cursor - start) as u16;
+        let x = text_area.x + cursor;
         frame.set_cursor_position(Position::new(
             x.min(text_area.right().saturating_sub(1)),
             text_area.y,
