@@ -50,7 +50,7 @@ fn f_on_home_opens_the_faq_and_esc_returns_to_home_as_it_was() {
     assert_eq!(w.screen(), Screen::Home, "the journey step underneath");
     assert_eq!(w.title(), Topic::Faq.title(), "the title bar names the FAQ");
     send(&mut w, &[Msg::Back]);
-    assert_eq!(w.title(), Screen::Home.title());
+    assert_eq!(w.title(), coursera_exit::wizard::text::screen_title(Screen::Home));
     let Page::Home(home) = w.page() else {
         panic!("back on Home")
     };

@@ -25,18 +25,6 @@ impl Screen {
         Screen::Deadlines,
         Screen::Summary,
     ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Screen::Home => "Home",
-            Screen::Identify => "Identify the plan",
-            Screen::Decide => "Decide",
-            Screen::Steps => "Steps",
-            Screen::Checklist => "Before deleting",
-            Screen::Deadlines => "Deadlines",
-            Screen::Summary => "Summary",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

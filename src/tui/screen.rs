@@ -79,7 +79,7 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
         .enumerate()
         .map(|(i, step)| {
             let name = if wide {
-                step.screen.title()
+                text::screen_title(step.screen)
             } else {
                 text::short_title(step.screen)
             };

@@ -350,7 +350,7 @@ impl Wizard {
     pub fn title(&self) -> &'static str {
         match &self.page {
             Page::Reference(r) => r.topic().title(),
-            page => page.screen().title(),
+            page => text::screen_title(page.screen()),
         }
     }
 

@@ -11,6 +11,19 @@ pub const APP_TITLE: &str = "Coursera exit";
 pub const NEW_LABEL: &str = "New subscription";
 
 /// Sidebar names when the terminal is narrow.
+/// A journey step's name, as the sidebar and the title bar show it.
+pub fn screen_title(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Home => "Home",
+        Screen::Identify => "Identify the plan",
+        Screen::Decide => "Decide",
+        Screen::Steps => "Steps",
+        Screen::Checklist => "Before deleting",
+        Screen::Deadlines => "Deadlines",
+        Screen::Summary => "Summary",
+    }
+}
+
 pub fn short_title(screen: Screen) -> &'static str {
     match screen {
         Screen::Home => "Home",

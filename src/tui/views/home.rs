@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
             .map(|s| s.label.as_str());
         let what = match (target.screen, label) {
             (Screen::Identify, Some(label)) => text::continue_identify(label),
-            (screen, _) => screen.title().to_string(),
+            (screen, _) => text::screen_title(screen).to_string(),
         };
         header.push(Line::from(vec![
             Span::styled("c", theme.key()),
