@@ -108,11 +108,7 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
         .collect();
     lines.push(Line::default());
     lines.push(Line::styled(
-        format!(
-            "{} of {} done",
-            progress::done_count(&steps),
-            progress::task_count(&steps)
-        ),
+        text::tasks_done(progress::done_count(&steps), progress::task_count(&steps)),
         theme.dim(),
     ));
     if let Some(sub) = wizard.focus() {
@@ -122,7 +118,7 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
     }
     let block = Block::bordered()
         .border_style(theme.border())
-        .title(Line::from(" Steps "));
+        .title(Line::from(text::SIDEBAR_TITLE));
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
         area,

@@ -667,7 +667,7 @@ pub fn trial_became_paid_short(date: &str) -> String {
 pub const WHAT_HAPPENS: &str = "If you choose this:";
 
 pub fn where_to_cancel(place: &str) -> String {
-    format!("Where: {place}.")
+    format!("Where to cancel: {place}.")
 }
 
 pub fn checklist_count(done: usize, total: usize) -> String {
@@ -797,3 +797,29 @@ pub fn account_steps_left(done: usize, total: usize) -> String {
 
 pub const FINISH: Command = cmd("Enter", "finish");
 pub const STEPS_CONVERTED_HINT: &str = "Esc goes back to say which plan it became.";
+
+// Frame and shared pieces ----------------------------------------------------
+
+pub const SIDEBAR_TITLE: &str = " Steps ";
+pub const HELP_SCROLL_MORE: &str = " ↓ more ";
+pub const REMOVE_TITLE: &str = "Remove?";
+
+/// The sidebar's progress: tasks done of the tasks that apply.
+pub fn tasks_done(done: usize, of: usize) -> String {
+    format!("{done} of {of} done")
+}
+
+/// The help box's title: what closes it.
+pub fn help_title() -> String {
+    format!(" {HELP_TITLE} — Esc closes ")
+}
+
+/// A deadline that is done: "✓ Cancel by Mon 2026-03-02 · done".
+pub fn deadline_done(symbol: &str, title: &str, date: &str) -> String {
+    format!("{symbol} {title} {date} · done")
+}
+
+/// Where a rule comes from, beside it (SPEC §2).
+pub fn source(source: &str, as_of: &str) -> String {
+    format!("Source: {source} (as of {as_of})")
+}

@@ -40,14 +40,14 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, scroll: u16, theme: 
     let max_scroll = (lines.len() as u16).saturating_sub(visible);
     let scroll = scroll.min(max_scroll);
     let more = if (lines.len() as u16).saturating_sub(scroll) > visible {
-        " ↓ more "
+        text::HELP_SCROLL_MORE
     } else {
         ""
     };
     let block = Block::bordered()
         .border_style(theme.heading())
         .padding(Padding::horizontal(1))
-        .title(Line::from(format!(" {} — Esc closes ", text::HELP_TITLE)))
+        .title(Line::from(text::help_title()))
         .title_bottom(Line::from(more).right_aligned());
     frame.render_widget(Clear, rect);
     frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);

@@ -123,7 +123,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
             Line::default(),
             Line::styled(text::CONFIRM_KEYS, theme.key()),
         ];
-        popup(frame, area, "Remove?", lines, theme);
+        popup(frame, area, text::REMOVE_TITLE, lines, theme);
     }
 }
 

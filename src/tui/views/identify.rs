@@ -74,7 +74,7 @@ fn detail<'a>(choice: Choice, sub: &Subscription, policy: &Policy, theme: &Theme
         Choice::Channel(c) => {
             let rule = policy.channel(c);
             vec![
-                Line::from(format!("Where to cancel: {}.", rule.cancel_where)),
+                Line::from(text::where_to_cancel(&rule.cancel_where)),
                 source_line(&rule.origin, theme),
             ]
         }

@@ -28,7 +28,7 @@ pub fn deadline_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, compact
         long_date(row.date)
     };
     if row.done {
-        return Line::styled(format!("{DONE_SYMBOL} {title} {date} · done"), theme.done());
+        return Line::styled(text::deadline_done(DONE_SYMBOL, title, &date), theme.done());
     }
     let style = theme.urgency(row.urgency);
     Line::from(vec![
@@ -43,10 +43,7 @@ pub fn deadline_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, compact
 
 /// Where a rule comes from, shown beside it (SPEC §2).
 pub fn source_line<'a>(origin: &Source, theme: &Theme) -> Line<'a> {
-    Line::styled(
-        format!("Source: {} (as of {})", origin.source, origin.as_of),
-        theme.dim(),
-    )
+    Line::styled(text::source(&origin.source, &origin.as_of), theme.dim())
 }
 
 /// A bordered box over the middle of `area`, cleared first.

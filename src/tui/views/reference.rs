@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Reference, th
                     .into_iter()
                     .map(|l| Line::from(format!("{pad}{l}"))),
             );
-            let source = format!("Source: {} (as of {})", entry.origin.source, entry.origin.as_of);
+            let source = text::source(&entry.origin.source, &entry.origin.as_of);
             lines.extend(
                 wrap(&source, width.saturating_sub(indent), 0)
                     .into_iter()
