@@ -208,12 +208,7 @@ fn pair_median(earlier: &[Sample], later: &[Sample]) -> f64 {
         .map(|(e, l)| l.first_frame.as_secs_f64() - e.first_frame.as_secs_f64())
         .collect();
     diffs.sort_by(f64::total_cmp);
-    let n = diffs.len();
-    if n % 2 == 1 {
-        diffs[n / 2]
-    } else {
-        (diffs[n / 2 - 1] + diffs[n / 2]) / 2.0
-    }
+    common::middle(&diffs, |a, b| (a + b) / 2.0).unwrap_or(0.0)
 }
 
 fn print_times(name: &str, samples: &[Sample]) -> Summary {
@@ -230,7 +225,7 @@ fn print_times(name: &str, samples: &[Sample]) -> Summary {
 
 fn median_of(mut values: Vec<u64>) -> Option<u64> {
     values.sort();
-    values.get(values.len() / 2).copied()
+    common::middle(&values, |a, b| (a + b) / 2)
 }
 
 fn print_memory(name: &str, samples: &[Sample], budget_kib: Option<u64>) {

@@ -88,12 +88,12 @@ pub fn time_runs(runs: usize, mut f: impl FnMut()) -> Vec<Duration> {
 }
 
 pub fn report(name: &str, times: &[Duration]) {
-    let median = times[times.len() / 2];
+    let s = Summary::of(times);
     println!(
         "{name:<44} min {:>10.1?}  median {:>10.1?}  max {:>10.1?}  ({} runs)",
-        times[0],
-        median,
-        times[times.len() - 1],
+        s.min,
+        s.median,
+        s.max,
         times.len()
     );
 }
@@ -128,11 +128,17 @@ impl Summary {
 
 /// The middle of `sorted` (the mean of the two middles for an even count).
 pub fn median(sorted: &[Duration]) -> Duration {
+    middle(sorted, |a, b| (a + b) / 2).expect("at least one measurement")
+}
+
+/// The middle of `sorted`, with `mean` of the two middles for an even
+/// count; None when there is nothing. Every median of the benches is this.
+pub fn middle<T: Copy>(sorted: &[T], mean: impl Fn(T, T) -> T) -> Option<T> {
     let n = sorted.len();
-    if n % 2 == 1 {
-        sorted[n / 2]
-    } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some(mean(sorted[n / 2 - 1], sorted[n / 2])),
     }
 }
 
