@@ -98,6 +98,14 @@ pub struct NewSubscription {
     pub certificate_earned: bool,
 }
 
+/// The label of a subscription added before its plan is known.
+pub const NEW_LABEL: &str = "New subscription";
+
+/// A label the person did not choose: the new-subscription one, or a plan's name.
+pub fn is_default_label(label: &str, policy: &Policy) -> bool {
+    label == NEW_LABEL || policy.plans.iter().any(|p| p.name == label)
+}
+
 /// Adds an empty subscription (the wizard fills it in answer by answer). Returns its id.
 /// Refused only when the ids have run out (`next_id` at `u32::MAX`, set by hand).
 pub fn add_blank(state: &mut State, label: &str) -> Result<String, Refusal> {
@@ -199,9 +207,8 @@ pub fn edit(
         sub.label = label;
     }
     if let Some(plan) = change.plan {
-        // A label that is still the old plan's default name follows the plan.
-        let default_label = sub.plan.is_some_and(|old| sub.label == policy.plan(old).name);
-        if default_label && change.label.is_none() {
+        // A label nobody chose (the new-subscription one or a plan's name) follows the plan.
+        if is_default_label(&sub.label, policy) && change.label.is_none() {
             sub.label = policy.plan(plan).name.clone();
         }
         sub.plan = Some(plan);
@@ -545,4 +552,31 @@ pub fn set_note(
 /// "unlink social sign-ins" item applies only if they do (or have not said).
 pub fn set_social_sign_in(state: &mut State, used: bool) {
     state.account.social_sign_in = Some(used);
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a date")
+    }
+
+    #[test]
+    fn a_label_nobody_chose_follows_the_plan_however_the_subscription_was_added() {
+        let policy = Policy::embedded();
+        let mut state = State::default();
+        let blank = add_blank(&mut state, NEW_LABEL).expect("an id");
+        let typed = add_blank(&mut state, "My ML plan").expect("an id");
+        for id in [&blank, &typed] {
+            let change = Edit {
+                plan: Some(PlanKind::PlusMonthly),
+                ..Edit::default()
+            };
+            edit(&mut state, id, change, &policy, day("2026-03-01")).expect("edited");
+        }
+        let label = |id: &str| state.subscription(id).expect("kept").label.clone();
+        assert_eq!(label(&blank), policy.plan(PlanKind::PlusMonthly).name);
+        assert_eq!(label(&typed), "My ML plan", "a chosen label stays");
+    }
 }

@@ -12,7 +12,6 @@ use super::{Ctx, Flow, Notice};
 use crate::domain::actions::{self, Edit};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::{Channel, PlanKind};
-use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -443,21 +442,11 @@ pub fn answered(sub: &Subscription, question: Question) -> bool {
 }
 
 /// A label nobody chose: the placeholder or a plan's own name.
-fn default_label(label: &str, policy: &Policy) -> bool {
-    label == text::NEW_LABEL || policy.plans.iter().any(|p| p.name == label)
-}
-
-fn label_for(ctx: &Ctx, id: &str, plan: PlanKind) -> Option<String> {
-    let sub = ctx.state.subscription(id)?;
-    default_label(&sub.label, ctx.policy).then(|| ctx.policy.plan(plan).name.clone())
-}
-
 fn set_channel(ctx: &mut Ctx, id: &str, channel: Channel) -> Result<(), actions::Refusal> {
     if channel == Channel::Organization {
         let change = Edit {
             channel: Some(channel),
             plan: Some(PlanKind::Organization),
-            label: label_for(ctx, id, PlanKind::Organization),
             ..Edit::default()
         };
         return actions::edit(ctx.state, id, change, ctx.policy, ctx.today);
@@ -483,7 +472,6 @@ fn set_channel(ctx: &mut Ctx, id: &str, channel: Channel) -> Result<(), actions:
 fn set_plan(ctx: &mut Ctx, id: &str, plan: PlanKind) -> Result<(), actions::Refusal> {
     let change = Edit {
         plan: Some(plan),
-        label: label_for(ctx, id, plan),
         ..Edit::default()
     };
     actions::edit(ctx.state, id, change, ctx.policy, ctx.today)

@@ -8,7 +8,7 @@ use crate::domain::plan::{Channel, PlanKind};
 pub const APP_TITLE: &str = "Coursera exit";
 
 /// The label of a subscription until its plan is known.
-pub const NEW_LABEL: &str = "New subscription";
+pub use crate::domain::actions::NEW_LABEL;
 
 /// Sidebar names when the terminal is narrow.
 /// A journey step's name, as the sidebar and the title bar show it.
