@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crate::domain::state::{SCHEMA_VERSION, State};
+use crate::domain::state::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION, State};
 
 /// Files larger than this are refused before parsing.
 pub const MAX_STATE_BYTES: u64 = 1024 * 1024;
@@ -242,11 +242,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State, StoreError> {
     // version, is parsed again only to explain the version first (a newer
     // file may have fields this build does not know).
     let parsed: Result<State, toml::de::Error> = toml::from_str(text);
-    if let Ok(state) = &parsed
-        && state.schema_version == SCHEMA_VERSION
+    if let Ok(state) = parsed.as_ref()
+        && readable(i64::from(state.schema_version))
     {
+        let state = parsed.map_err(toml_error)?.migrate().map_err(invalid)?;
         state.validate().map_err(invalid)?;
-        return parsed.map_err(toml_error);
+        return Ok(state);
     }
     let version: VersionOnly = toml::from_str(text).map_err(toml_error)?;
     let Some(version) = version.schema_version else {
@@ -255,7 +256,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State, StoreError> {
         )));
     };
     match version.get_ref() {
-        toml::Value::Integer(v) if *v == SCHEMA_VERSION as i64 => {}
+        toml::Value::Integer(v) if readable(*v) => {}
         toml::Value::Integer(v) if *v > SCHEMA_VERSION as i64 => {
             return Err(StoreError::NewerSchema {
                 path: path.to_path_buf(),
@@ -266,7 +267,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State, StoreError> {
         other => {
             let message = match other {
                 toml::Value::Integer(v) => format!(
-                    "schema_version = {v} is not a version coursera-exit has written; it should be {SCHEMA_VERSION}"
+                    "schema_version = {v} is not a version coursera-exit has written; it should be {SCHEMA_VERSION} \
+                     (or {OLDEST_SCHEMA_VERSION}, which is read and rewritten as {SCHEMA_VERSION})"
                 ),
                 _ => format!(
                     "schema_version must be the number {SCHEMA_VERSION}, without quotes; found a {}",
@@ -276,9 +278,14 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<State, StoreError> {
             return Err(fault(path, text, version.span().start, message));
         }
     }
-    let state = parsed.map_err(toml_error)?;
+    let state = parsed.map_err(toml_error)?.migrate().map_err(invalid)?;
     state.validate().map_err(invalid)?;
     Ok(state)
+}
+
+/// A version this build reads: its own, or an older one it migrates.
+fn readable(version: i64) -> bool {
+    (i64::from(OLDEST_SCHEMA_VERSION)..=i64::from(SCHEMA_VERSION)).contains(&version)
 }
 
 /// The toml crate's wording, where it speaks of its own internals.

@@ -37,6 +37,7 @@ pub enum Command {
     Remove { id: String },
     Decide(DecideArgs),
     DeleteAccount(DeleteAccountArgs),
+    Region { region: String },
     Done(DoneArgs),
     Status { json: bool },
     Deadlines { json: bool, within: Option<String> },
@@ -51,6 +52,7 @@ pub struct AddArgs {
     pub started: String,
     pub label: Option<String>,
     pub certificate_earned: bool,
+    pub trial_days: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,6 +63,7 @@ pub struct EditArgs {
     pub started: Option<String>,
     pub channel: Option<String>,
     pub certificate_earned: Option<String>,
+    pub trial_days: Option<String>,
 }
 
 /// Exactly one of `cancel`, `pause` and `keep` is set.

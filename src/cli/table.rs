@@ -90,12 +90,15 @@ const JSON: Opt = switch("json", "Print JSON instead of text");
 const PLANS: &str =
     "free-trial, specialization-monthly, plus-monthly, plus-annual, course-purchase or organization";
 const CHANNELS: &str = "Where you pay: web, ios, android or organization";
+const TRIAL_DAYS: &str =
+    "A free trial's length, 1 to 31 days, as the checkout page says (default: the policy's, 7)";
 
 pub(super) const SUBS: &[Sub] = &[
     Sub {
         name: "add",
         about: "Track a subscription or purchase; prints its new id.",
-        usage: "add --plan KIND --channel CH --started YYYY-MM-DD [--label TEXT] [--certificate-earned]",
+        usage: "add --plan KIND --channel CH --started YYYY-MM-DD [--label TEXT] [--certificate-earned] \
+                [--trial-days N]",
         positional: None,
         opts: &[
             text("plan", "KIND", PLANS),
@@ -111,6 +114,7 @@ pub(super) const SUBS: &[Sub] = &[
                 "A name to recognise it by (default: the plan's name)",
             ),
             switch("certificate-earned", "A certificate was earned under this plan"),
+            text("trial-days", "N", TRIAL_DAYS),
         ],
         required: &["plan", "channel", "started"],
         one_of: &[],
@@ -122,6 +126,7 @@ pub(super) const SUBS: &[Sub] = &[
                 started: l.required("started"),
                 label: l.text("label"),
                 certificate_earned: l.switch("certificate-earned"),
+                trial_days: l.text("trial-days"),
             })
         },
     },
@@ -129,7 +134,7 @@ pub(super) const SUBS: &[Sub] = &[
         name: "edit",
         about: "Change what you told us about a subscription; the dates follow.",
         usage: "edit ID [--label TEXT] [--plan KIND] [--started YYYY-MM-DD] [--channel CH] \
-                [--certificate-earned true|false]",
+                [--certificate-earned true|false] [--trial-days N]",
         positional: ID,
         opts: &[
             text("label", "TEXT", "A new name to recognise it by"),
@@ -145,6 +150,7 @@ pub(super) const SUBS: &[Sub] = &[
                 "true|false",
                 "Whether a certificate was earned under this plan",
             ),
+            text("trial-days", "N", TRIAL_DAYS),
         ],
         required: &[],
         one_of: &[],
@@ -157,6 +163,7 @@ pub(super) const SUBS: &[Sub] = &[
                 started: l.text("started"),
                 channel: l.text("channel"),
                 certificate_earned: l.text("certificate-earned"),
+                trial_days: l.text("trial-days"),
             })
         },
     },
@@ -227,12 +234,26 @@ pub(super) const SUBS: &[Sub] = &[
         },
     },
     Sub {
+        name: "region",
+        about: "Say where you live: the EU/UK right of withdrawal depends on it.",
+        usage: "region eu-uk|elsewhere",
+        positional: Some((
+            "REGION",
+            "eu-uk (you live in the EU or the UK) or elsewhere",
+        )),
+        opts: &[],
+        required: &[],
+        one_of: &[],
+        exactly_one: false,
+        build: |l| Command::Region { region: l.positional() },
+    },
+    Sub {
         name: "done",
         about: "Tick a step or checklist item (ids are listed by `status`).",
         usage: "done ITEM [--subscription ID] [--note TEXT] [--on YYYY-MM-DD] [--undo]",
         positional: Some((
             "ITEM",
-            "A step or checklist id, or `cancelled` / `refund-requested`",
+            "A step or checklist id, or `cancelled` / `refund-requested` / `refund-received`",
         )),
         opts: &[
             text(

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::domain::checklist::{self, Item};
 use crate::domain::deadlines::Deadline;
-use crate::domain::plan::{AccountDecision, Channel, Decision, PlanKind};
+use crate::domain::plan::{AccountDecision, Channel, Decision, PlanKind, Region};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 
@@ -18,6 +18,17 @@ fn day(d: Option<NaiveDate>) -> Option<String> {
 pub struct DeadlinesJson<'a> {
     pub today: String,
     pub deadlines: &'a [Deadline],
+    pub policy_checked_on: String,
+    pub policy_stale: bool,
+}
+
+pub fn deadlines<'a>(policy: &Policy, today: NaiveDate, rows: &'a [Deadline]) -> DeadlinesJson<'a> {
+    DeadlinesJson {
+        today: today.to_string(),
+        deadlines: rows,
+        policy_checked_on: policy.checked_on().to_string(),
+        policy_stale: policy.stale(today),
+    }
 }
 
 #[derive(Serialize)]
@@ -26,6 +37,8 @@ pub struct StatusJson<'a> {
     pub subscriptions: Vec<SubscriptionJson>,
     pub account: AccountJson,
     pub deadlines: &'a [Deadline],
+    pub policy_checked_on: String,
+    pub policy_stale: bool,
 }
 
 #[derive(Serialize)]
@@ -36,10 +49,14 @@ pub struct SubscriptionJson {
     pub channel: Option<Channel>,
     pub started: Option<String>,
     pub certificate_earned: Option<bool>,
+    /// The length in force for a trial; null for any other plan.
+    pub trial_days: Option<i64>,
+    pub trial_started: Option<String>,
     pub decision: Option<Decision>,
     pub cancelled_on: Option<String>,
     pub pause: Option<PauseJson>,
     pub refund_requested_on: Option<String>,
+    pub refund_received_on: Option<String>,
     pub complete: bool,
     pub items: Vec<ItemJson>,
 }
@@ -62,6 +79,7 @@ pub struct ItemJson {
 pub struct AccountJson {
     pub decision: Option<AccountDecision>,
     pub requested_on: Option<String>,
+    pub region: Option<Region>,
     pub items: Vec<ItemJson>,
 }
 
@@ -77,7 +95,7 @@ fn items(items: Vec<Item>) -> Vec<ItemJson> {
         .collect()
 }
 
-fn subscription(sub: &Subscription, policy: &Policy) -> SubscriptionJson {
+fn subscription(state: &State, sub: &Subscription, policy: &Policy) -> SubscriptionJson {
     SubscriptionJson {
         id: sub.id.clone(),
         label: sub.label.clone(),
@@ -85,6 +103,8 @@ fn subscription(sub: &Subscription, policy: &Policy) -> SubscriptionJson {
         channel: sub.channel,
         started: day(sub.started),
         certificate_earned: sub.certificate_earned,
+        trial_days: (sub.plan == Some(PlanKind::FreeTrial)).then(|| sub.trial_length(policy.rules.trial_days)),
+        trial_started: day(sub.trial_started),
         decision: sub.decision,
         cancelled_on: day(sub.cancelled_on),
         pause: sub.pause.map(|p| PauseJson {
@@ -92,8 +112,9 @@ fn subscription(sub: &Subscription, policy: &Policy) -> SubscriptionJson {
             months: p.months,
         }),
         refund_requested_on: day(sub.refund_requested_on),
+        refund_received_on: day(sub.refund_received_on),
         complete: sub.is_complete(),
-        items: items(checklist::subscription_items(sub, policy)),
+        items: items(checklist::subscription_items(state, sub, policy)),
     }
 }
 
@@ -108,13 +129,16 @@ pub fn status<'a>(
         subscriptions: state
             .subscriptions
             .iter()
-            .map(|s| subscription(s, policy))
+            .map(|s| subscription(state, s, policy))
             .collect(),
         account: AccountJson {
             decision: state.account.decision,
             requested_on: day(state.account.requested_on),
+            region: state.account.region,
             items: items(checklist::account_items(state, policy)),
         },
         deadlines,
+        policy_checked_on: policy.checked_on().to_string(),
+        policy_stale: policy.stale(today),
     }
 }

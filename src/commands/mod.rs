@@ -84,6 +84,7 @@ pub fn execute(
                 started: values::date("--started", &a.started)?,
                 label: a.label,
                 certificate_earned: a.certificate_earned,
+                trial_days: a.trial_days.as_deref().map(values::trial_days).transpose()?,
             };
             let id = write(ctx, |state| Ok(actions::add(state, new, policy, today)?))?;
             emit(out, &format!("{id}\n"))
@@ -99,6 +100,7 @@ pub fn execute(
                     .as_deref()
                     .map(|t| values::boolean("--certificate-earned", t))
                     .transpose()?,
+                trial_days: e.trial_days.as_deref().map(values::trial_days).transpose()?,
             };
             write(ctx, |state| {
                 Ok(actions::edit(state, &e.id, change, policy, today)?)
@@ -112,6 +114,13 @@ pub fn execute(
             let requested_on = values::opt_date("--requested-on", d.requested_on.as_deref())?;
             write(ctx, |state| {
                 Ok(actions::delete_account(state, requested_on, d.undo, today)?)
+            })
+        }
+        Command::Region { region } => {
+            let region = values::region(&region)?;
+            write(ctx, |state| {
+                actions::set_region(state, region);
+                Ok(())
             })
         }
         Command::Done(d) => done(ctx, d, err),
@@ -135,14 +144,7 @@ pub fn execute(
                 rows.retain(|r| !r.done && r.days_left <= n);
             }
             if json {
-                let today = today.to_string();
-                emit_json(
-                    out,
-                    &json::DeadlinesJson {
-                        today,
-                        deadlines: &rows,
-                    },
-                )
+                emit_json(out, &json::deadlines(policy, today, &rows))
             } else {
                 emit(out, &text::deadlines(&rows, policy, today))
             }

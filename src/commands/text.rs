@@ -101,7 +101,7 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
             facts.push(format!("refund asked {r}"));
         }
         let _ = writeln!(s, "    {}", facts.join(" · "));
-        let items = checklist::subscription_items(sub, policy);
+        let items = checklist::subscription_items(state, sub, policy);
         if !items.is_empty() {
             let _ = writeln!(s, "    items: {}", items_line(&items));
         }

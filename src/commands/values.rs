@@ -5,11 +5,15 @@ use chrono::NaiveDate;
 
 use super::Failure;
 use crate::domain::actions::{Field, Refusal};
-use crate::domain::dates::parse_date;
-use crate::domain::plan::{Channel, PlanKind};
+use crate::domain::dates::{parse_date, within_range};
+use crate::domain::plan::{Channel, PlanKind, Region};
+use crate::domain::state::TRIAL_DAYS;
 
+/// A date of the calendar within the years a state file holds (1900–2200).
 pub fn date(flag: &str, text: &str) -> Result<NaiveDate, Failure> {
-    parse_date(text).map_err(|why| Failure::Usage(format!("{flag} {text}: {why}")))
+    parse_date(text)
+        .and_then(within_range)
+        .map_err(|why| Failure::Usage(format!("{flag} {text}: {why}")))
 }
 
 pub fn opt_date(flag: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {
@@ -32,6 +36,25 @@ pub fn channel(text: &str) -> Result<Channel, Failure> {
         Failure::Usage(format!(
             "--channel {text}: not a channel; use one of {}",
             ids.join(", ")
+        ))
+    })
+}
+
+pub fn region(text: &str) -> Result<Region, Failure> {
+    Region::from_id(text).ok_or_else(|| {
+        Failure::Usage(format!(
+            "region {text}: not a region; use eu-uk (you live in the EU or the UK) or elsewhere"
+        ))
+    })
+}
+
+/// A whole number of days; the range is the domain's to check (it names the rule).
+pub fn trial_days(text: &str) -> Result<u32, Failure> {
+    text.trim().parse::<u32>().map_err(|_| {
+        Failure::Usage(format!(
+            "--trial-days {text}: write the trial's length as a whole number of days, {} to {}",
+            TRIAL_DAYS.start(),
+            TRIAL_DAYS.end()
         ))
     })
 }
@@ -66,6 +89,9 @@ pub fn flag(field: Field) -> &'static str {
         Field::Subscription => "--subscription",
         Field::Pause => "--pause",
         Field::Label => "--label",
+        Field::Note => "--note",
+        Field::TrialDays => "--trial-days",
+        Field::Region => "region",
     }
 }
 

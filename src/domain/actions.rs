@@ -4,11 +4,12 @@
 
 use chrono::NaiveDate;
 
-use super::checklist::{self, CANCELLED, REFUND_REQUESTED};
+use super::checklist::{self, CANCELLED, REFUND_RECEIVED, REFUND_REQUESTED};
 use super::dates::long_date;
-use super::plan::{AccountDecision, Channel, Decision, PlanKind};
+use super::plan::{AccountDecision, Channel, Decision, PlanKind, Region};
 use super::policy::{Policy, checklist_ids};
-use super::state::{ACCOUNT_ID, Pause, State, Subscription};
+use super::state::{ACCOUNT_ID, Pause, State, Subscription, TRIAL_DAYS};
+use super::text_limits;
 
 /// A value that cannot be accepted. `value` is what was given, `reason` why not;
 /// the command line prefixes the flag, the wizard shows the reason beside the field.
@@ -32,6 +33,9 @@ pub enum Field {
     Subscription,
     Pause,
     Label,
+    Note,
+    TrialDays,
+    Region,
 }
 
 fn refuse<T>(field: Field, value: impl ToString, reason: impl Into<String>) -> Result<T, Refusal> {
@@ -96,6 +100,32 @@ pub struct NewSubscription {
     pub started: NaiveDate,
     pub label: Option<String>,
     pub certificate_earned: bool,
+    /// A free trial's length; None: the policy's default.
+    pub trial_days: Option<u32>,
+}
+
+/// A trial's length is 1 to 31 days, and only a trial has one.
+fn check_trial_days(days: u32, plan: Option<PlanKind>) -> Result<u32, Refusal> {
+    if plan != Some(PlanKind::FreeTrial) {
+        let plan = plan.map_or("not known yet".to_string(), |p| p.id().to_string());
+        return refuse(
+            Field::TrialDays,
+            days,
+            format!("only a free trial has a length in days; the plan is {plan}"),
+        );
+    }
+    if !TRIAL_DAYS.contains(&days) {
+        return refuse(
+            Field::TrialDays,
+            days,
+            format!(
+                "a trial lasts {} to {} days; the checkout page or the welcome email says how many",
+                TRIAL_DAYS.start(),
+                TRIAL_DAYS.end()
+            ),
+        );
+    }
+    Ok(days)
 }
 
 /// The label of a subscription added before its plan is known.
@@ -132,6 +162,10 @@ pub fn add(
 ) -> Result<String, Refusal> {
     check_plan_channel(new.plan, new.channel)?;
     not_after_today(Field::Started, new.started, today)?;
+    let trial_days = new
+        .trial_days
+        .map(|d| check_trial_days(d, Some(new.plan)))
+        .transpose()?;
     let label = match new.label {
         Some(l) => clean_label(&l)?,
         None => policy.plan(new.plan).name.clone(),
@@ -142,23 +176,31 @@ pub fn add(
     sub.channel = Some(new.channel);
     sub.started = Some(new.started);
     sub.certificate_earned = Some(new.certificate_earned);
+    sub.trial_days = trial_days;
     Ok(id)
 }
 
+/// A label as it will be kept: trimmed, and within the limits of SPEC §5.
 pub fn clean_label(label: &str) -> Result<String, Refusal> {
-    let clean: String = label.chars().filter(|c| !c.is_control()).collect();
-    let clean = clean.trim();
-    if clean.is_empty() {
-        return refuse(
-            Field::Label,
-            format!("{label:?}"),
-            "a label needs at least one visible character",
-        );
+    let clean = label.trim();
+    match text_limits::label(clean) {
+        Ok(()) => Ok(clean.to_string()),
+        Err(reason) => refuse(Field::Label, shown(label), reason),
     }
-    if clean.chars().count() > 80 {
-        return refuse(Field::Label, clean, "keep a label to 80 characters");
+}
+
+/// A note as it will be kept: trimmed (None when empty), within the limits.
+pub fn clean_note(note: &str) -> Result<Option<String>, Refusal> {
+    let clean = note.trim();
+    match text_limits::note(clean) {
+        Ok(()) => Ok((!clean.is_empty()).then(|| clean.to_string())),
+        Err(reason) => refuse(Field::Note, shown(&format!("{:.40}…", note)), reason),
     }
-    Ok(clean.to_string())
+}
+
+/// A refused text as a message can quote it: escapes instead of control characters.
+fn shown(text: &str) -> String {
+    format!("{text:?}")
 }
 
 /// Changes to the answers about a subscription; `None` leaves a value as it is.
@@ -169,6 +211,7 @@ pub struct Edit {
     pub started: Option<NaiveDate>,
     pub channel: Option<Channel>,
     pub certificate_earned: Option<bool>,
+    pub trial_days: Option<u32>,
 }
 
 pub fn edit(
@@ -190,18 +233,37 @@ pub fn edit(
         not_after_today(Field::Started, started, today)?;
     }
     let label = change.label.as_deref().map(clean_label).transpose()?;
-    // Moving a trial to a paid plan anchored on its first charge records the conversion.
+    if let Some(days) = change.trial_days {
+        check_trial_days(days, plan)?;
+    }
+    // Moving a trial to a paid plan anchored on its first charge records the
+    // conversion; once recorded it sticks through later edits, until the plan
+    // is set back to a free trial (SPEC §4).
     let converts = sub.plan == Some(PlanKind::FreeTrial)
         && change
             .plan
             .is_some_and(|p| p.renews() && p != PlanKind::FreeTrial)
-        && sub
+        && change
             .started
-            .zip(change.started.or(sub.started))
-            .is_some_and(|(old, new)| new == super::deadlines::trial_first_charge(old, &policy.rules));
+            .or(sub.started)
+            .zip(super::deadlines::trial_first_charge(sub, &policy.rules))
+            .is_some_and(|(new, first_charge)| new == first_charge);
+    let back_to_trial = change.plan == Some(PlanKind::FreeTrial) && sub.converted_from_trial();
     let sub = find_mut(state, id)?;
-    if change.plan.is_some() {
-        sub.converted_from_trial = converts;
+    if converts {
+        sub.trial_started = sub.started;
+    } else if back_to_trial {
+        // Undone: the trial as it was, unless a new start is given.
+        if change.started.is_none() {
+            sub.started = sub.trial_started;
+        }
+        sub.trial_started = None;
+    } else if change.plan.is_some_and(|p| p != PlanKind::FreeTrial) && !sub.converted_from_trial() {
+        // A plan that is not a trial has no trial length.
+        sub.trial_days = None;
+    }
+    if let Some(days) = change.trial_days {
+        sub.trial_days = Some(days);
     }
     if let Some(label) = label {
         sub.label = label;
@@ -368,7 +430,11 @@ pub fn done(state: &mut State, tick: Tick, policy: &Policy, today: NaiveDate) ->
         Some(d) => not_after_today(Field::On, d, today)?,
         None => today,
     };
-    let note = tick.note.map(|n| n.trim().to_string());
+    let note = match tick.note {
+        // Some(""): the note is cleared.
+        Some(n) => Some(clean_note(&n)?.unwrap_or_default()),
+        None => None,
+    };
     match tick.subscription {
         Some(id) => done_for_subscription(state, id, tick.item, on, note, tick.undo, policy),
         None => done_for_account(state, tick.item, on, note, tick.undo, policy),
@@ -392,7 +458,7 @@ fn done_for_subscription(
             format!("{item} is an account item; leave out --subscription"),
         );
     }
-    let items = checklist::subscription_items(sub, policy);
+    let items = checklist::subscription_items(state, sub, policy);
     if !items.iter().any(|i| i.id == item) {
         let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
         let reason = if ids.is_empty() {
@@ -405,6 +471,25 @@ fn done_for_subscription(
     if !undo && matches!(item, CANCELLED | REFUND_REQUESTED) {
         not_before_start(sub, Field::On, on)?;
     }
+    if !undo && item == REFUND_RECEIVED {
+        match sub.refund_requested_on {
+            None => {
+                return refuse(
+                    Field::Item,
+                    item,
+                    format!("no refund was asked for yet; first: done {REFUND_REQUESTED} --subscription {id}"),
+                );
+            }
+            Some(asked) if on < asked => {
+                return refuse(
+                    Field::On,
+                    on,
+                    format!("before the refund was asked for, {}", long_date(asked)),
+                );
+            }
+            Some(_) => {}
+        }
+    }
     let sub = find_mut(state, id)?;
     match item {
         CANCELLED => {
@@ -413,7 +498,18 @@ fn done_for_subscription(
                 sub.decision = Some(Decision::Cancel);
             }
         }
-        REFUND_REQUESTED => sub.refund_requested_on = (!undo).then_some(on),
+        REFUND_REQUESTED => {
+            sub.refund_requested_on = (!undo).then_some(on);
+            // No request, nothing received.
+            if undo {
+                sub.refund_received_on = None;
+                if let Some(received) = sub.items.iter_mut().find(|r| r.id == REFUND_RECEIVED) {
+                    received.done = false;
+                    received.done_on = None;
+                }
+            }
+        }
+        REFUND_RECEIVED => sub.refund_received_on = (!undo).then_some(on),
         _ => {}
     }
     record(sub.item_mut(item), on, note, undo);
@@ -435,7 +531,7 @@ fn done_for_account(
         .map(|c| c.id.as_str())
         .chain(policy.account_keep.steps.iter().map(|s| s.id.as_str()));
     if !known.clone().any(|k| k == item) {
-        let per_sub = [CANCELLED, REFUND_REQUESTED].contains(&item)
+        let per_sub = [CANCELLED, REFUND_REQUESTED, REFUND_RECEIVED].contains(&item)
             || policy
                 .channels
                 .iter()
@@ -519,12 +615,11 @@ pub fn set_note(
     note: &str,
     policy: &Policy,
 ) -> Result<(), Refusal> {
-    let note = note.trim();
-    let note = (!note.is_empty()).then(|| note.to_string());
+    let note = clean_note(note)?;
     match subscription {
         Some(id) => {
             let sub = find(state, id)?;
-            if !checklist::subscription_items(sub, policy)
+            if !checklist::subscription_items(state, sub, policy)
                 .iter()
                 .any(|i| i.id == item)
             {
@@ -546,6 +641,17 @@ pub fn set_note(
         }
     }
     Ok(())
+}
+
+/// Records where the account holder lives (SPEC §2): one answer for the account.
+pub fn set_region(state: &mut State, region: Region) {
+    state.account.region = Some(region);
+}
+
+/// Records whether the person is enrolled in a for-credit programme: the
+/// "for-credit programmes" item applies only if they are (or have not said).
+pub fn set_for_credit(state: &mut State, enrolled: bool) {
+    state.account.for_credit = Some(enrolled);
 }
 
 /// Records whether the person signs in with Google, Facebook or Apple: the

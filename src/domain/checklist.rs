@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::plan::{AccountDecision, PlanKind};
+use super::plan::{AccountDecision, Channel, PlanKind};
 use super::policy::{ChecklistCondition, Policy, Source, checklist_ids};
 use super::state::{Account, ItemRecord, State, Subscription};
 
@@ -11,6 +11,8 @@ use super::state::{Account, ItemRecord, State, Subscription};
 pub const CANCELLED: &str = "cancelled";
 /// Ticking this records `refund_requested_on`.
 pub const REFUND_REQUESTED: &str = "refund-requested";
+/// Ticking this records `refund_received_on`.
+pub const REFUND_RECEIVED: &str = "refund-received";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item<'p> {
@@ -51,14 +53,24 @@ impl<'p> Item<'p> {
     }
 }
 
-/// The plan would be refunded by Coursera had it been bought on the website.
-/// A certificate ends the refund of a course purchase and of a yearly plan's first payment.
+/// Coursera's own refund window exists for this plan (SPEC §2), had it been
+/// bought on the website: a Specialization subscription's and a yearly plan's
+/// first payment, and a one-time purchase, each only without a certificate
+/// (and not the charge a trial turned into).
 pub fn plan_refundable(sub: &Subscription) -> bool {
-    match sub.plan {
-        Some(PlanKind::PlusMonthly) => true,
-        Some(PlanKind::PlusAnnual | PlanKind::CoursePurchase) => !sub.certificate(),
-        _ => false,
-    }
+    let plan = matches!(
+        sub.plan,
+        Some(PlanKind::SpecializationMonthly | PlanKind::PlusAnnual | PlanKind::CoursePurchase)
+    );
+    plan && !sub.certificate() && !sub.converted_from_trial()
+}
+
+/// The EU/UK right of withdrawal can apply to this plan bought this way.
+pub fn withdrawal_possible(sub: &Subscription, state: &State) -> bool {
+    state.account.eu_uk()
+        && sub.channel == Some(Channel::Web)
+        && !sub.certificate()
+        && sub.plan.is_some_and(|p| p != PlanKind::Organization)
 }
 
 /// Bought in an app store, a plan Coursera would refund on the web: the
@@ -67,10 +79,12 @@ pub fn app_store_refund(sub: &Subscription) -> bool {
     sub.channel.is_some_and(|c| c.is_app_store()) && plan_refundable(sub)
 }
 
-/// A refund through Coursera is possible for this plan bought this way
-/// (app-store purchases are refunded by the store, never by Coursera).
-pub fn refund_possible(sub: &Subscription) -> bool {
-    plan_refundable(sub) && sub.channel.is_some_and(|c| !c.is_app_store())
+/// Money can come back through Coursera for this plan bought this way, at
+/// some point of its life: its refund window, or the EU/UK withdrawal
+/// (app-store and organization purchases never: the store's or the payer's).
+pub fn refund_possible(sub: &Subscription, state: &State) -> bool {
+    let web = sub.channel == Some(Channel::Web);
+    (web && plan_refundable(sub)) || withdrawal_possible(sub, state) || sub.refund_requested_on.is_some()
 }
 
 /// A subscription can be cancelled (course purchases have nothing that renews).
@@ -80,7 +94,7 @@ pub fn cancellable(sub: &Subscription) -> bool {
 
 /// The steps for this subscription's channel, "I have cancelled", and the
 /// refund steps where a refund is possible.
-pub fn subscription_items<'p>(sub: &Subscription, policy: &'p Policy) -> Vec<Item<'p>> {
+pub fn subscription_items<'p>(state: &State, sub: &Subscription, policy: &'p Policy) -> Vec<Item<'p>> {
     let mut items = Vec::new();
     if !sub.is_complete() {
         return items;
@@ -102,7 +116,7 @@ pub fn subscription_items<'p>(sub: &Subscription, policy: &'p Policy) -> Vec<Ite
             sub.cancelled_on,
         ));
     }
-    if refund_possible(sub) {
+    if refund_possible(sub, state) {
         for step in &policy.refund.steps {
             items.push(Item {
                 origin: Some(&policy.refund.origin),
@@ -114,6 +128,12 @@ pub fn subscription_items<'p>(sub: &Subscription, policy: &'p Policy) -> Vec<Ite
             "I have asked for a refund",
             sub.item(REFUND_REQUESTED),
             sub.refund_requested_on,
+        ));
+        items.push(Item::dated(
+            REFUND_RECEIVED,
+            "The refund has arrived",
+            sub.item(REFUND_RECEIVED),
+            sub.refund_received_on,
         ));
     }
     items
@@ -128,6 +148,7 @@ fn applies(condition: ChecklistCondition, state: &State) -> bool {
             .subscriptions
             .iter()
             .any(|s| s.plan == Some(PlanKind::Organization)),
+        ChecklistCondition::ForCredit => state.account.for_credit != Some(false),
     }
 }
 

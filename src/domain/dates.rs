@@ -30,6 +30,37 @@ pub fn first_step_on_or_after(anchor: NaiveDate, step: u32, k_min: u32, on_or_af
     k
 }
 
+/// The years a date may fall in (SPEC §5): wide enough for any real plan,
+/// narrow enough that no output ever prints a five-digit year.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// The date, if its year is within [`YEARS`]; else why not.
+pub fn within_range(date: NaiveDate) -> Result<NaiveDate, String> {
+    if YEARS.contains(&date.year()) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "the year must be between {} and {}",
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
+}
+
+/// `date` plus `n` business days, counting Monday to Friday only: the day
+/// after `date` is the first counted (a Friday plus one is the Monday).
+pub fn add_business_days(date: NaiveDate, n: i64) -> NaiveDate {
+    let mut day = date;
+    let mut left = n;
+    while left > 0 {
+        day = add_days(day, 1);
+        if day.weekday().number_from_monday() <= 5 {
+            left -= 1;
+        }
+    }
+    day
+}
+
 const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
@@ -155,6 +186,23 @@ mod tests {
         assert!(parse_date("tomorrow").unwrap_err().contains("YYYY-MM-DD"));
         assert!(parse_date("2026-1-5").unwrap_err().contains("YYYY-MM-DD"));
         assert_eq!(parse_date("2024-02-29"), Ok(d("2024-02-29")));
+    }
+
+    #[test]
+    fn business_days_skip_weekends() {
+        // Wednesday + 10 business days is the Wednesday two weeks on.
+        assert_eq!(add_business_days(d("2026-01-28"), 10), d("2026-02-11"));
+        // Friday + 1 is Monday; Saturday + 1 is Monday too.
+        assert_eq!(add_business_days(d("2026-01-30"), 1), d("2026-02-02"));
+        assert_eq!(add_business_days(d("2026-01-31"), 1), d("2026-02-02"));
+        assert_eq!(add_business_days(d("2026-01-31"), 0), d("2026-01-31"));
+    }
+
+    #[test]
+    fn years_outside_1900_to_2200_are_refused() {
+        assert!(within_range(d("1899-12-31")).is_err());
+        assert!(within_range(d("2201-01-01")).is_err());
+        assert_eq!(within_range(d("2200-12-31")), Ok(d("2200-12-31")));
     }
 
     #[test]

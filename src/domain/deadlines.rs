@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::dates::{add_days, add_months, first_step_on_or_after};
-use super::plan::PlanKind;
+use super::dates::{add_business_days, add_days, add_months, first_step_on_or_after};
+use super::plan::{Channel, Decision, PlanKind};
 use super::policy::{Rules, checklist_ids};
 use super::state::{State, Subscription};
 
@@ -78,9 +78,10 @@ impl Row {
 /// Every deadline of every subscription and of the account, in §4 order:
 /// by date, then subscription in the order added (account last), then kind.
 pub fn deadlines(state: &State, rules: &Rules, today: NaiveDate) -> Vec<Deadline> {
+    let eu_uk = state.account.eu_uk();
     let mut keyed: Vec<(usize, Deadline)> = Vec::new();
     for (index, sub) in state.subscriptions.iter().enumerate() {
-        for row in subscription_rows(sub, rules, today) {
+        for row in subscription_rows(sub, rules, eu_uk, today) {
             keyed.push((index, place(row, Some(sub), today)));
         }
     }
@@ -105,53 +106,72 @@ fn place(row: Row, sub: Option<&Subscription>, today: NaiveDate) -> Deadline {
     }
 }
 
-/// The rows of one subscription, unsorted. An incomplete subscription has none.
-pub fn subscription_rows(sub: &Subscription, rules: &Rules, today: NaiveDate) -> Vec<Row> {
-    let (Some(plan), Some(channel), Some(start), Some(_)) =
-        (sub.plan, sub.channel, sub.started, sub.certificate_earned)
-    else {
+/// The rows of one subscription, unsorted. An incomplete subscription has
+/// none; `eu_uk` is the account holder's answer to "EU or UK?".
+pub fn subscription_rows(sub: &Subscription, rules: &Rules, eu_uk: bool, today: NaiveDate) -> Vec<Row> {
+    if !sub.is_complete() {
+        return Vec::new();
+    }
+    let (Some(plan), Some(channel), Some(start)) = (sub.plan, sub.channel, sub.started) else {
         return Vec::new();
     };
+    if plan == PlanKind::Organization {
+        return Vec::new();
+    }
+    let kept = sub.decision == Some(Decision::Keep);
+    // Coursera refunds only what it billed: not an app store's sale, not an organization's seat.
+    let coursera_billed = channel == Channel::Web;
     let facts = Facts {
         start,
         today,
-        // A cancelled subscription is frozen at the day it was cancelled.
-        reference: sub.cancelled_on.unwrap_or(today),
-        cancelled: sub.cancelled_on.is_some(),
-        refund_requested_on: sub.refund_requested_on,
-        refundable: !channel.is_app_store(),
-        certificate: sub.certificate(),
-        from_trial: sub.converted_from_trial,
+        cancelled_on: sub.cancelled_on,
+        refund_requested: sub.refund_requested_on.is_some(),
+        refund_allowed: coursera_billed && !kept && !sub.certificate(),
+        withdrawal_allowed: eu_uk && coursera_billed && !kept && !sub.certificate(),
+        trial_started: sub.trial_started.filter(|_| plan != PlanKind::FreeTrial),
         rules,
     };
-    match plan {
-        PlanKind::FreeTrial => facts.trial(),
-        PlanKind::SpecializationMonthly | PlanKind::PlusMonthly => {
-            if let Some(pause) = sub.pause.filter(|_| plan.can_pause()) {
-                let resumes = add_months(pause.from, pause.months);
-                if facts.reference < resumes {
+    let mut rows = match plan {
+        PlanKind::FreeTrial => facts.trial(sub.trial_length(rules.trial_days)),
+        PlanKind::SpecializationMonthly | PlanKind::PlusMonthly => match pause_resumes(sub) {
+            Some(resumes) => {
+                if facts.reference() < resumes {
+                    // A pause replaces every other row while it lasts.
                     return facts.paused(resumes);
                 }
                 // Billing restarts on the day the pause ends: that day is itself a charge.
-                return facts.billing(plan, resumes, 1, 0);
+                facts.billing(plan, resumes, 1, 0, false)
             }
-            facts.billing(plan, start, 1, 1)
-        }
-        PlanKind::PlusAnnual => facts.billing(plan, start, 12, 1),
-        PlanKind::CoursePurchase => facts.one_time_refund(),
+            None => facts.billing(plan, start, 1, 1, true),
+        },
+        PlanKind::PlusAnnual => facts.billing(plan, start, 12, 1, true),
+        PlanKind::CoursePurchase => facts.one_time(),
         PlanKind::Organization => Vec::new(),
+    };
+    if let Some(asked) = sub.refund_requested_on {
+        let row = Row::new(
+            DeadlineKind::RefundExpected,
+            add_business_days(asked, rules.refund_wait_business_days),
+            sub.refund_received_on.is_some(),
+        );
+        if (row.date - today).num_days() >= -rules.missed_refund_listed_days {
+            rows.push(row);
+        }
     }
+    rows
 }
 
 struct Facts<'a> {
     start: NaiveDate,
     today: NaiveDate,
-    reference: NaiveDate,
-    cancelled: bool,
-    refund_requested_on: Option<NaiveDate>,
-    refundable: bool,
-    certificate: bool,
-    from_trial: bool,
+    cancelled_on: Option<NaiveDate>,
+    refund_requested: bool,
+    /// Coursera's own refund can apply to this plan as bought and decided.
+    refund_allowed: bool,
+    /// The EU/UK right of withdrawal can apply.
+    withdrawal_allowed: bool,
+    /// The trial a paid plan was converted from began on this day.
+    trial_started: Option<NaiveDate>,
     rules: &'a Rules,
 }
 
@@ -160,34 +180,57 @@ impl Facts<'_> {
         self.rules.margin_days
     }
 
-    /// The last day to ask for a refund of a payment made on `paid`.
-    fn refund_by(&self, paid: NaiveDate) -> Row {
-        let date = add_days(paid, self.rules.refund_days - self.margin());
-        let done = self.refund_requested_on.is_some_and(|asked| asked >= paid);
-        Row::new(DeadlineKind::RefundBy, date, done)
+    fn cancelled(&self) -> bool {
+        self.cancelled_on.is_some()
     }
 
-    fn trial(&self) -> Vec<Row> {
-        let first_charge = trial_first_charge(self.start, self.rules);
-        let last_day = add_days(first_charge, -1);
+    /// A cancelled subscription is frozen at the day it was cancelled.
+    fn reference(&self) -> NaiveDate {
+        self.cancelled_on.unwrap_or(self.today)
+    }
+
+    /// The last day to ask for a refund within `window` days of `from`.
+    fn window_row(&self, kind: DeadlineKind, from: NaiveDate, window: i64) -> Row {
+        Row::new(kind, add_days(from, window - self.margin()), self.refund_requested)
+    }
+
+    /// The EU/UK withdrawal row for access that began on `began`, listed only
+    /// when it says more than the refund row beside it.
+    fn withdrawal(&self, began: NaiveDate, refund: Option<&Row>) -> Option<Row> {
+        if !self.withdrawal_allowed {
+            return None;
+        }
+        let row = self.window_row(DeadlineKind::WithdrawalBy, began, self.rules.withdrawal_days);
+        refund.is_none_or(|r| row.date > r.date).then_some(row)
+    }
+
+    fn trial(&self, length: i64) -> Vec<Row> {
+        let last_day = add_days(self.start, length - 1);
+        let first_charge = add_days(self.start, length);
         let cancel_by = Row::new(
             DeadlineKind::CancelBy,
             add_days(last_day, -self.margin()),
-            self.cancelled,
+            self.cancelled(),
         );
         let last = Row::new(DeadlineKind::TrialLastDay, last_day, false);
-        if !self.cancelled {
-            return vec![
-                cancel_by,
-                last,
-                Row::new(DeadlineKind::FirstCharge, first_charge, false),
-            ];
+        if self.cancelled() {
+            // Cancelled: nothing more is charged, and access ends with the trial.
+            return if self.today > last_day {
+                Vec::new()
+            } else {
+                vec![cancel_by, last]
+            };
         }
-        if self.today > last_day {
-            Vec::new()
-        } else {
-            vec![cancel_by, last]
+        let mut rows = vec![
+            cancel_by,
+            last,
+            Row::new(DeadlineKind::FirstCharge, first_charge, false),
+        ];
+        // Charged: the withdrawal counts from the trial's first day.
+        if self.today >= first_charge {
+            rows.extend(self.withdrawal(self.start, None));
         }
+        rows
     }
 
     fn paused(&self, resumes: NaiveDate) -> Vec<Row> {
@@ -195,9 +238,9 @@ impl Facts<'_> {
         let cancel_by = Row::new(
             DeadlineKind::CancelBy,
             add_days(last_paused_day, -self.margin()),
-            self.cancelled,
+            self.cancelled(),
         );
-        if !self.cancelled {
+        if !self.cancelled() {
             return vec![cancel_by, Row::new(DeadlineKind::PauseResumes, resumes, false)];
         }
         if self.today > last_paused_day {
@@ -207,24 +250,29 @@ impl Facts<'_> {
         }
     }
 
-    /// Recurring charges on `anchor + k·step` months, the first counted one being `k_min`.
-    fn billing(&self, plan: PlanKind, anchor: NaiveDate, step: u32, k_min: u32) -> Vec<Row> {
-        // A charge due on the reference day is still ahead.
-        let k = first_step_on_or_after(anchor, step, k_min, self.reference);
+    /// Recurring charges on `anchor + k·step` months, the first counted one
+    /// being `k_min`; `refundable` is false once billing restarted after a pause.
+    fn billing(&self, plan: PlanKind, anchor: NaiveDate, step: u32, k_min: u32, refundable: bool) -> Vec<Row> {
+        let k = match self.cancelled_on {
+            // Cancelling on a charge day was too late for that charge.
+            Some(cancelled) => first_step_on_or_after(anchor, step, k_min, add_days(cancelled, 1)),
+            // A charge due today is still ahead.
+            None => first_step_on_or_after(anchor, step, k_min, self.today),
+        };
         let charge = add_months(anchor, k * step);
         let access_until = add_days(charge, -1);
-        if self.cancelled && self.today > access_until {
+        if self.cancelled() && self.today > access_until {
             return Vec::new();
         }
         let mut rows = vec![
             Row::new(
                 DeadlineKind::CancelBy,
                 add_days(access_until, -self.margin()),
-                self.cancelled,
+                self.cancelled(),
             ),
             Row::new(DeadlineKind::AccessUntil, access_until, false),
         ];
-        if !self.cancelled {
+        if !self.cancelled() {
             let kind = if step == 12 {
                 DeadlineKind::Renewal
             } else {
@@ -232,32 +280,34 @@ impl Facts<'_> {
             };
             rows.push(Row::new(kind, charge, false));
         }
-        let refund = match plan {
-            // The 14 days run from the latest payment, the step before the next charge.
-            PlanKind::PlusMonthly if k >= 1 => Some(add_months(anchor, (k - 1) * step)),
-            // Only the first year's payment is refundable, and only without a certificate.
-            PlanKind::PlusAnnual if k == 1 && !self.certificate => Some(anchor),
+        // Only the first payment can come back, while it is the latest one.
+        if !(refundable && k == 1) {
+            return rows;
+        }
+        let window = match plan {
+            PlanKind::SpecializationMonthly => Some(self.rules.specialization_refund_days),
+            PlanKind::PlusAnnual => Some(self.rules.annual_refund_days),
             _ => None,
         };
-        // The charge a trial converted into is not refundable (SPEC §2).
-        let refund = refund.filter(|paid| !(self.from_trial && *paid == self.start));
-        if let Some(paid) = refund.filter(|_| self.refundable) {
-            rows.push(self.refund_by(paid));
-        }
+        // The charge a trial turned into is not refunded by Coursera.
+        let refund = window
+            .filter(|_| self.refund_allowed && self.trial_started.is_none())
+            .map(|w| self.window_row(DeadlineKind::RefundBy, self.start, w));
+        let began = self.trial_started.unwrap_or(self.start);
+        let withdrawal = self.withdrawal(began, refund.as_ref());
+        rows.extend(refund);
+        rows.extend(withdrawal);
         rows
     }
 
-    fn one_time_refund(&self) -> Vec<Row> {
-        if self.certificate || !self.refundable {
-            return Vec::new();
-        }
-        let row = self.refund_by(self.start);
-        let days_left = (row.date - self.today).num_days();
-        if days_left >= -self.rules.missed_refund_listed_days {
-            vec![row]
-        } else {
-            Vec::new()
-        }
+    fn one_time(&self) -> Vec<Row> {
+        let refund = self
+            .refund_allowed
+            .then(|| self.window_row(DeadlineKind::RefundBy, self.start, self.rules.course_refund_days));
+        let withdrawal = self.withdrawal(self.start, refund.as_ref());
+        // A missed window stays listed for a while, so the person sees what they missed.
+        let listed = |row: &Row| (row.date - self.today).num_days() >= -self.rules.missed_refund_listed_days;
+        refund.into_iter().chain(withdrawal).filter(listed).collect()
     }
 }
 
@@ -279,9 +329,14 @@ pub fn account_rows(state: &State, rules: &Rules) -> Vec<Row> {
     }
 }
 
-/// The day of the payment a `refund-by` row is for: the rule of `Facts::refund_by`, run backwards.
-pub fn refund_covers_payment_of(refund_by: NaiveDate, rules: &Rules) -> NaiveDate {
-    add_days(refund_by, rules.margin_days - rules.refund_days)
+/// The day a recorded pause ends and billing resumes. The pause begins when
+/// the month already paid for ends (the first charge on or after the day it
+/// was chosen), not on that day: P = S + (k + n) months.
+pub fn pause_resumes(sub: &Subscription) -> Option<NaiveDate> {
+    let pause = sub.pause.filter(|_| sub.plan.is_some_and(PlanKind::can_pause))?;
+    let start = sub.started?;
+    let paid_to = first_step_on_or_after(start, 1, 1, pause.from);
+    Some(add_months(start, paid_to + pause.months))
 }
 
 /// A trial nobody cancelled has turned into a paid plan once its first charge
@@ -290,11 +345,11 @@ pub fn converted_trial_charge(sub: &Subscription, rules: &Rules, today: NaiveDat
     if sub.plan != Some(PlanKind::FreeTrial) || sub.cancelled_on.is_some() {
         return None;
     }
-    let first_charge = trial_first_charge(sub.started?, rules);
+    let first_charge = trial_first_charge(sub, rules)?;
     (today > first_charge).then_some(first_charge)
 }
 
-/// A trial started on `start` is first charged `trial_days` later (day 8 of a 7-day trial).
-pub fn trial_first_charge(start: NaiveDate, rules: &Rules) -> NaiveDate {
-    add_days(start, rules.trial_days)
+/// The day a trial is first charged: the day after its last day (day 8 of a 7-day trial).
+pub fn trial_first_charge(sub: &Subscription, rules: &Rules) -> Option<NaiveDate> {
+    Some(add_days(sub.started?, sub.trial_length(rules.trial_days)))
 }

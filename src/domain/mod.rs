@@ -9,3 +9,4 @@ pub mod journey;
 pub mod plan;
 pub mod policy;
 pub mod state;
+pub mod text_limits;

@@ -126,3 +126,27 @@ impl AccountDecision {
         }
     }
 }
+
+/// Where the account holder lives, for the EU/UK right of withdrawal (SPEC §2).
+/// One answer for the whole account; unanswered counts as elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    EuUk,
+    Elsewhere,
+}
+
+impl Region {
+    pub const ALL: [Region; 2] = [Region::EuUk, Region::Elsewhere];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::EuUk => "eu-uk",
+            Region::Elsewhere => "elsewhere",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|r| r.id() == id)
+    }
+}

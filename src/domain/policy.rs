@@ -12,6 +12,8 @@ mod data;
 
 pub use data::*;
 
+use chrono::NaiveDate;
+
 use super::deadlines::{Deadline, DeadlineKind};
 use super::plan::{Channel, PlanKind};
 
@@ -57,4 +59,23 @@ impl Policy {
     pub fn checklist_item(&self, id: &str) -> Option<&ChecklistRule> {
         self.checklist.iter().find(|c| c.id == id)
     }
+
+    /// The day the rules were last checked: the newest `as_of` of any rule.
+    pub fn checked_on(&self) -> NaiveDate {
+        self.origins()
+            .into_iter()
+            .filter_map(|(_, origin)| check::as_of_day(&origin.as_of))
+            .filter_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+            .max()
+            .expect("validated: every as_of is a day, and there are rules")
+    }
+
+    /// More than `STALE_AFTER_DAYS` since the rules were checked: Coursera
+    /// may have changed them since (SPEC §2).
+    pub fn stale(&self, today: NaiveDate) -> bool {
+        (today - self.checked_on()).num_days() > STALE_AFTER_DAYS
+    }
 }
+
+/// How long rules are trusted without a new check (about six months).
+pub const STALE_AFTER_DAYS: i64 = 183;

@@ -6,9 +6,17 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::journey::Journey;
-use super::plan::{AccountDecision, Channel, Decision, PlanKind};
+use super::plan::{AccountDecision, Channel, Decision, PlanKind, Region};
 
-pub const SCHEMA_VERSION: u32 = 1;
+/// The version this build writes. It reads this one and every older one.
+pub const SCHEMA_VERSION: u32 = 2;
+/// The oldest version this build still reads (and rewrites as `SCHEMA_VERSION`).
+pub const OLDEST_SCHEMA_VERSION: u32 = 1;
+/// Limits every value meets, checked on input and when a file is read, so a
+/// file this build writes is always one it reads back (SPEC §5).
+pub const MAX_LABEL_CHARS: usize = 80;
+pub const MAX_NOTE_CHARS: usize = 2000;
+pub const TRIAL_DAYS: std::ops::RangeInclusive<u32> = 1..=31;
 /// Reserved for rows about the account as a whole.
 pub const ACCOUNT_ID: &str = "account";
 
@@ -47,6 +55,7 @@ impl Default for State {
 #[serde(deny_unknown_fields)]
 pub struct Subscription {
     pub id: String,
+    #[serde(deserialize_with = "checked::label")]
     pub label: String,
     /// None while the person is not sure yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,24 +66,34 @@ pub struct Subscription {
     pub started: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub certificate_earned: Option<bool>,
+    /// A free trial's length in days, when the person gave one (absent: the policy's default).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checked::trial_days"
+    )]
+    pub trial_days: Option<u32>,
+    /// A trial that was not cancelled and became this paid plan on `started`:
+    /// the day the trial began. That first charge is not refundable, and the
+    /// EU/UK withdrawal counts from this day.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
+    pub trial_started: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
     pub cancelled_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
     pub refund_requested_on: Option<NaiveDate>,
-    /// A trial that was not cancelled and became this paid plan on `started`;
-    /// that first charge is not refundable.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
+    pub refund_received_on: Option<NaiveDate>,
+    /// Version 1's mark of a converted trial, read only to migrate it to
+    /// `trial_started` (see [`State::migrate`]); never written.
+    #[serde(default, skip_serializing)]
     pub converted_from_trial: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pause: Option<Pause>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemRecord>,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 impl Subscription {
@@ -86,25 +105,39 @@ impl Subscription {
             channel: None,
             started: None,
             certificate_earned: None,
+            trial_days: None,
+            trial_started: None,
             decision: None,
             cancelled_on: None,
             refund_requested_on: None,
+            refund_received_on: None,
             converted_from_trial: false,
             pause: None,
             items: Vec::new(),
         }
     }
 
-    /// Every question answered: the plan can have deadlines.
+    /// Every question answered: the plan can have deadlines. A trial has no
+    /// certificate question (none can be earned during one).
     pub fn is_complete(&self) -> bool {
         self.plan.is_some()
             && self.channel.is_some()
             && self.started.is_some()
-            && self.certificate_earned.is_some()
+            && (self.certificate_earned.is_some() || self.plan == Some(PlanKind::FreeTrial))
     }
 
     pub fn certificate(&self) -> bool {
         self.certificate_earned.unwrap_or(false)
+    }
+
+    /// A trial that became this paid plan (its first charge is `started`).
+    pub fn converted_from_trial(&self) -> bool {
+        self.trial_started.is_some() && self.plan != Some(PlanKind::FreeTrial)
+    }
+
+    /// The length in force of a free trial: the person's, else the policy's.
+    pub fn trial_length(&self, default_days: i64) -> i64 {
+        self.trial_days.map_or(default_days, i64::from)
     }
 
     pub fn item(&self, id: &str) -> Option<&ItemRecord> {
@@ -133,7 +166,11 @@ pub struct ItemRecord {
     pub done: bool,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
     pub done_on: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checked::note"
+    )]
     pub note: Option<String>,
 }
 
@@ -158,6 +195,12 @@ pub struct Account {
     /// Whether the person signs in with Google, Facebook or Apple; None = not asked yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub social_sign_in: Option<bool>,
+    /// Whether the person is enrolled in a degree or another for-credit programme; None = not asked yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub for_credit: Option<bool>,
+    /// Where the account holder lives; None until answered (counts as elsewhere).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemRecord>,
 }
@@ -178,6 +221,11 @@ impl Account {
     pub fn deleting(&self) -> bool {
         self.decision == Some(AccountDecision::Delete)
     }
+
+    /// The EU/UK right of withdrawal applies (unanswered counts as elsewhere).
+    pub fn eu_uk(&self) -> bool {
+        self.region == Some(Region::EuUk)
+    }
 }
 
 fn item_mut<'a>(items: &'a mut Vec<ItemRecord>, id: &str) -> &'a mut ItemRecord {
@@ -197,6 +245,33 @@ impl State {
 
     pub fn subscription_mut(&mut self, id: &str) -> Option<&mut Subscription> {
         self.subscriptions.iter_mut().find(|s| s.id == id)
+    }
+
+    /// Brings a file of an older schema to this one, in memory; the file
+    /// itself changes only at the next save (and its `.bak` keeps the old bytes).
+    /// Version 1 marked a converted trial with `converted_from_trial`, and its
+    /// trials were all 7 days long: the trial began 7 days before the charge.
+    pub fn migrate(mut self) -> Result<State, String> {
+        let old = self.schema_version < SCHEMA_VERSION;
+        for (i, sub) in self.subscriptions.iter_mut().enumerate() {
+            if !sub.converted_from_trial {
+                continue;
+            }
+            if !old {
+                return Err(format!(
+                    "subscriptions[{}] (id = \"{}\"): converted_from_trial is a version-1 key; \
+                     version {SCHEMA_VERSION} writes trial_started = \"YYYY-MM-DD\" (the day the trial began) instead",
+                    i + 1,
+                    sub.id
+                ));
+            }
+            sub.converted_from_trial = false;
+            if sub.trial_started.is_none() {
+                sub.trial_started = sub.started.map(|s| super::dates::add_days(s, -7));
+            }
+        }
+        self.schema_version = SCHEMA_VERSION;
+        Ok(self)
     }
 
     /// Checks what serde cannot: ids, counters and value ranges.
@@ -232,6 +307,12 @@ impl State {
             }
             if s.label.trim().is_empty() {
                 return Err(format!("{}: label is empty", at()));
+            }
+            if s.trial_days.is_some() && s.plan != Some(PlanKind::FreeTrial) && s.trial_started.is_none() {
+                return Err(format!(
+                    "{}: trial_days goes only with plan = \"free-trial\" (or a trial_started)",
+                    at()
+                ));
             }
             if s.pause.is_some_and(|p| !(1..=12).contains(&p.months)) {
                 return Err(format!("{}: pause.months must be between 1 and 12", at()));
@@ -277,18 +358,55 @@ pub(crate) mod date {
         }
 
         fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-            crate::domain::dates::parse_date(v).map_err(|why| E::custom(format!("\"{v}\": {why}")))
+            crate::domain::dates::parse_date(v)
+                .and_then(crate::domain::dates::within_range)
+                .map_err(|why| E::custom(format!("\"{v}\": {why}")))
         }
 
         fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<NaiveDate, A::Error> {
             let dt = toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
             match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
-                    .ok_or_else(|| de::Error::custom(format!("{dt}: not a valid date"))),
+                    .ok_or_else(|| format!("not a valid date"))
+                    .and_then(crate::domain::dates::within_range)
+                    .map_err(|why| de::Error::custom(format!("{dt}: {why}"))),
                 _ => Err(de::Error::custom(format!(
                     "{dt}: expected a date without a time, YYYY-MM-DD"
                 ))),
             }
+        }
+    }
+}
+
+/// Values read from a file meet the limits a writer checks (SPEC §5), and a
+/// fault names its line and column like any other type error.
+pub(crate) mod checked {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer};
+
+    use super::TRIAL_DAYS;
+
+    pub fn label<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        let text = String::deserialize(d)?;
+        crate::domain::text_limits::label(&text).map_err(D::Error::custom)?;
+        Ok(text)
+    }
+
+    pub fn note<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let text = String::deserialize(d)?;
+        crate::domain::text_limits::note(&text).map_err(D::Error::custom)?;
+        Ok(Some(text))
+    }
+
+    pub fn trial_days<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+        let days = i64::deserialize(d)?;
+        match u32::try_from(days) {
+            Ok(days) if TRIAL_DAYS.contains(&days) => Ok(Some(days)),
+            _ => Err(D::Error::custom(format!(
+                "trial_days = {days}: a trial lasts {} to {} days",
+                TRIAL_DAYS.start(),
+                TRIAL_DAYS.end()
+            ))),
         }
     }
 }

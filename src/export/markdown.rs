@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use crate::domain::checklist::{
     Item, account_items, cancellable, deletion_items, keep_items, refund_possible, subscription_items,
 };
-use crate::domain::dates::{add_months, long_date};
-use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines};
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::{pause_resumes, Deadline, converted_trial_charge, deadlines};
 use crate::domain::plan::{AccountDecision, Decision};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::{State, Subscription};
@@ -52,11 +52,11 @@ fn subscriptions(doc: &mut Doc, state: &State, policy: &Policy, today: NaiveDate
         doc.blank();
     }
     for sub in &state.subscriptions {
-        subscription(doc, sub, policy, today);
+        subscription(doc, state, sub, policy, today);
     }
 }
 
-fn subscription(doc: &mut Doc, sub: &Subscription, policy: &Policy, today: NaiveDate) {
+fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Policy, today: NaiveDate) {
     doc.line(format!("### {} ({})", text(&sub.label), sub.id));
     doc.blank();
     if !sub.is_complete() {
@@ -96,12 +96,12 @@ fn subscription(doc: &mut Doc, sub: &Subscription, policy: &Policy, today: Naive
             "- Pause: {} month(s) from {}; billing resumes {}",
             pause.months,
             long_date(pause.from),
-            long_date(add_months(pause.from, pause.months))
+            pause_resumes(sub).map_or_else(|| "?".to_string(), long_date)
         ));
     }
     let refund = match sub.refund_requested_on {
         Some(on) => long_date(on),
-        None if refund_possible(sub) => "not yet".to_string(),
+        None if refund_possible(sub, state) => "not yet".to_string(),
         None => "no refund through Coursera for this plan or channel".to_string(),
     };
     doc.line(format!("- Refund requested: {refund}"));
@@ -112,7 +112,7 @@ fn subscription(doc: &mut Doc, sub: &Subscription, policy: &Policy, today: Naive
         ));
     }
     doc.blank();
-    items(doc, "Steps", &subscription_items(sub, policy));
+    items(doc, "Steps", &subscription_items(state, sub, policy));
 }
 
 fn account(doc: &mut Doc, state: &State, policy: &Policy) {
@@ -204,7 +204,7 @@ fn sources(doc: &mut Doc, state: &State, policy: &Policy, rows: &[Deadline]) {
         if sub.pause.is_some() {
             cite(&policy.pause.origin, "pause");
         }
-        for item in subscription_items(sub, policy) {
+        for item in subscription_items(state, sub, policy) {
             if let Some(origin) = item.origin {
                 // Identity, not equality: two rules may cite the same source.
                 let what = match sub.channel {

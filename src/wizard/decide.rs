@@ -13,7 +13,7 @@ use super::{Ctx, Flow, Notice};
 use crate::domain::actions::{self, Choice as Decision};
 use crate::domain::checklist::{cancellable, refund_possible};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, deadlines};
+use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, deadlines, subscription_rows};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::{Decision as Decided, PlanKind};
 use crate::domain::policy::Policy;
@@ -98,7 +98,7 @@ impl Decide {
             None => vec![Choice::DeleteAccount, Choice::KeepAccount],
             Some(id) => state
                 .subscription(id)
-                .map(|sub| subscription_choices(sub, policy, today))
+                .map(|sub| subscription_choices(state, sub, policy, today))
                 .unwrap_or_default(),
         }
     }
@@ -314,7 +314,7 @@ impl Decide {
 }
 
 /// The choices that apply to this subscription.
-pub fn subscription_choices(sub: &Subscription, policy: &Policy, today: NaiveDate) -> Vec<Choice> {
+pub fn subscription_choices(state: &State, sub: &Subscription, policy: &Policy, today: NaiveDate) -> Vec<Choice> {
     if converted_trial_charge(sub, &policy.rules, today).is_some() {
         return TRIAL_BECOMES.into_iter().map(Choice::Became).collect();
     }
@@ -322,7 +322,7 @@ pub fn subscription_choices(sub: &Subscription, policy: &Policy, today: NaiveDat
         None => Vec::new(),
         Some(PlanKind::CoursePurchase) => {
             let mut choices = Vec::new();
-            if refund_open(sub, policy, today) {
+            if refund_open(state, sub, policy, today) {
                 choices.push(Choice::Refund);
             }
             choices.push(Choice::Keep);
@@ -339,21 +339,18 @@ pub fn subscription_choices(sub: &Subscription, policy: &Policy, today: NaiveDat
     }
 }
 
-/// A refund through Coursera can still be asked for (or already was).
-pub fn refund_open(sub: &Subscription, policy: &Policy, today: NaiveDate) -> bool {
-    if !refund_possible(sub) {
+/// Money can still be asked back through Coursera (its refund window or the
+/// EU/UK withdrawal is open), or already was.
+pub fn refund_open(state: &State, sub: &Subscription, policy: &Policy, today: NaiveDate) -> bool {
+    if !refund_possible(sub, state) {
         return false;
     }
     if sub.refund_requested_on.is_some() {
         return true;
     }
-    let one = State {
-        subscriptions: vec![sub.clone()],
-        ..State::default()
-    };
-    deadlines(&one, &policy.rules, today)
+    subscription_rows(sub, &policy.rules, state.account.eu_uk(), today)
         .iter()
-        .any(|d| d.kind == DeadlineKind::RefundBy && d.days_left >= 0)
+        .any(|r| matches!(r.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy) && r.date >= today)
 }
 
 /// The saved decision as a line of the list.

@@ -106,8 +106,8 @@ impl Steps {
         if matches!(sub.decision, Some(Decided::Pause | Decided::Keep)) {
             return Vec::new();
         }
-        let refund = refund_open(sub, policy, today);
-        subscription_items(sub, policy)
+        let refund = refund_open(state, sub, policy, today);
+        subscription_items(state, sub, policy)
             .into_iter()
             .filter(|item| refund || !is_refund_item(policy, &item.id))
             .collect()

@@ -127,7 +127,7 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
             let items = if !ticks {
                 Vec::new()
             } else {
-                subscription_items(sub, policy)
+                subscription_items(state, sub, policy)
             };
             let pause = sub.pause.filter(|_| sub.decision == Some(Decision::Pause));
             Choice {

@@ -9,25 +9,29 @@ use serde::{Deserialize, Serialize};
 pub enum DeadlineKind {
     CancelBy,
     RefundBy,
+    WithdrawalBy,
     TrialLastDay,
     AccessUntil,
     FirstCharge,
     NextCharge,
     Renewal,
     PauseResumes,
+    RefundExpected,
     SupportReplyDue,
 }
 
 impl DeadlineKind {
-    pub const ALL: [DeadlineKind; 9] = [
+    pub const ALL: [DeadlineKind; 11] = [
         DeadlineKind::CancelBy,
         DeadlineKind::RefundBy,
+        DeadlineKind::WithdrawalBy,
         DeadlineKind::TrialLastDay,
         DeadlineKind::AccessUntil,
         DeadlineKind::FirstCharge,
         DeadlineKind::NextCharge,
         DeadlineKind::Renewal,
         DeadlineKind::PauseResumes,
+        DeadlineKind::RefundExpected,
         DeadlineKind::SupportReplyDue,
     ];
 
@@ -35,12 +39,14 @@ impl DeadlineKind {
         match self {
             DeadlineKind::CancelBy => "cancel-by",
             DeadlineKind::RefundBy => "refund-by",
+            DeadlineKind::WithdrawalBy => "withdrawal-by",
             DeadlineKind::TrialLastDay => "trial-last-day",
             DeadlineKind::AccessUntil => "access-until",
             DeadlineKind::FirstCharge => "first-charge",
             DeadlineKind::NextCharge => "next-charge",
             DeadlineKind::Renewal => "renewal",
             DeadlineKind::PauseResumes => "pause-resumes",
+            DeadlineKind::RefundExpected => "refund-expected",
             DeadlineKind::SupportReplyDue => "support-reply-due",
         }
     }

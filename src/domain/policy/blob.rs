@@ -10,7 +10,8 @@
 
 use super::data::{
     AccountKeepRule, ChannelRule, ChecklistCondition, ChecklistRule, DeadlineText, FaqEntry, PauseRule,
-    PlanRule, Policy, PolicyError, RefundRule, Rules, Source, StepRule, Text, TroubleshootingEntry,
+    PlanRule, Policy, PolicyError, RefundRule, RegionRule, Rules, Source, StepRule, Text, TrialRule,
+    TroubleshootingEntry,
 };
 use super::{Channel, DeadlineKind, PlanKind};
 
@@ -170,20 +171,23 @@ macro_rules! blob_struct {
 
 blob_struct! {
     Policy {
-        rules, plans, channels, pause, refund, deadlines, checklist, account_keep,
+        rules, plans, channels, pause, refund, trial, region, deadlines, checklist, account_keep,
         after_cancel, after_deletion, faq, troubleshooting,
     }
     Source { source, as_of }
     Rules {
-        margin_days, refund_days, trial_days, missed_refund_listed_days,
-        support_reply_months, origin,
+        margin_days, course_refund_days, specialization_refund_days, annual_refund_days,
+        withdrawal_days, refund_wait_business_days, trial_days, missed_refund_listed_days,
+        support_reply_months, support_reply_extension_months, origin,
     }
     PlanRule { id, name, question, billing, refund, notes, origin }
     ChannelRule { id, name, question, cancel_where, steps, warnings, origin }
     StepRule { id, text }
     PauseRule { months, caveat, how, consequences, origin }
-    RefundRule { steps, app_store, origin }
-    DeadlineText { kind, title, summary, how, origin }
+    RefundRule { steps, app_store, may_refuse, wait, separate, origin }
+    TrialRule { question, hint, lengths, no_certificate, origin }
+    RegionRule { question, why, eu_uk, elsewhere, not_sure, how, origin }
+    DeadlineText { kind, title, summary, how, overdue, eu_uk, origin }
     ChecklistRule { id, title, why, how, condition, origin }
     AccountKeepRule { summary, steps, origin }
     Text { text, origin }

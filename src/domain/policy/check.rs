@@ -1,14 +1,21 @@
 //! From policy text to a checked `Policy`: the path of `--policy FILE`, and the
 //! build-time check of `assets/policy.toml` (`build.rs` includes this file).
 
-use super::data::{Policy, PolicyError, checklist_ids};
+use super::data::{Policy, PolicyError, Source, checklist_ids};
 use super::{Channel, DeadlineKind, PlanKind};
 
 impl Policy {
     /// Parses and checks a policy text. The error names the field; the caller adds the file.
     pub fn parse(text: &str) -> Result<Policy, PolicyError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let policy: Policy = toml::from_str(text).map_err(|e| PolicyError(one_line(&e, text)))?;
+        let policy: Policy = toml::from_str(text).map_err(|e| {
+            // A version-1 policy has one `refund_days`: name what replaced it,
+            // rather than the first field toml happens to trip over.
+            match version_one(text) {
+                Some(message) => PolicyError(message),
+                None => PolicyError(one_line(&e, text)),
+            }
+        })?;
         policy.validate()?;
         Ok(policy)
     }
@@ -17,25 +24,44 @@ impl Policy {
     /// embedded policy, so a bad `assets/policy.toml` fails the build.
     pub fn validate(&self) -> Result<(), PolicyError> {
         let r = &self.rules;
-        if r.margin_days < 0 || r.margin_days > 30 {
-            return Err(PolicyError("rules.margin_days: must be between 0 and 30".into()));
-        }
-        if r.refund_days < 1 || r.refund_days > 366 {
-            return Err(PolicyError("rules.refund_days: must be between 1 and 366".into()));
-        }
-        if r.trial_days < 1 || r.trial_days > 366 {
-            return Err(PolicyError("rules.trial_days: must be between 1 and 366".into()));
-        }
-        if r.missed_refund_listed_days < 0 {
+        let within = |name: &str, value: i64, low: i64, high: i64| {
+            if (low..=high).contains(&value) {
+                Ok(())
+            } else {
+                Err(PolicyError(format!(
+                    "rules.{name}: must be between {low} and {high} (found {value})"
+                )))
+            }
+        };
+        within("margin_days", r.margin_days, 0, 30)?;
+        within("course_refund_days", r.course_refund_days, 1, 366)?;
+        within("specialization_refund_days", r.specialization_refund_days, 1, 366)?;
+        within("annual_refund_days", r.annual_refund_days, 1, 366)?;
+        within("withdrawal_days", r.withdrawal_days, 1, 366)?;
+        within("refund_wait_business_days", r.refund_wait_business_days, 0, 100)?;
+        within("trial_days", r.trial_days, 1, 31)?;
+        within("missed_refund_listed_days", r.missed_refund_listed_days, 0, 366)?;
+        within("support_reply_months", i64::from(r.support_reply_months), 1, 24)?;
+        within(
+            "support_reply_extension_months",
+            i64::from(r.support_reply_extension_months),
+            0,
+            24,
+        )?;
+        if self.trial.lengths.is_empty() || self.trial.lengths.iter().any(|d| !(1..=31).contains(d)) {
             return Err(PolicyError(
-                "rules.missed_refund_listed_days: must not be negative".into(),
+                "trial.lengths: must list trial lengths between 1 and 31 days".into(),
             ));
         }
-        if r.support_reply_months == 0 || r.support_reply_months > 24 {
-            return Err(PolicyError(
-                "rules.support_reply_months: must be between 1 and 24".into(),
-            ));
+        for plan in &self.plans {
+            if plan.name.trim().is_empty() || plan.name.chars().count() > 80 {
+                return Err(PolicyError(format!(
+                    "plans.{}.name: must be 1 to 80 characters (it is the default label)",
+                    plan.id.id()
+                )));
+            }
         }
+        self.check_sources()?;
         for kind in PlanKind::ALL {
             if !self.plans.iter().any(|p| p.id == kind) {
                 return Err(PolicyError(format!(
@@ -93,6 +119,49 @@ impl Policy {
         Ok(())
     }
 
+    /// Every `as_of` is a real day: the newest is when the rules were last
+    /// checked, and the stale notice counts from it.
+    fn check_sources(&self) -> Result<(), PolicyError> {
+        for (at, origin) in self.origins() {
+            if origin.source.trim().is_empty() {
+                return Err(PolicyError(format!("{at}.source: is empty")));
+            }
+            if as_of_day(&origin.as_of).is_none() {
+                return Err(PolicyError(format!(
+                    "{at}.as_of: \"{}\" is not a day written as YYYY-MM-DD",
+                    origin.as_of
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every rule's source, with where it sits in the file.
+    pub fn origins(&self) -> Vec<(String, &Source)> {
+        let mut all = vec![
+            ("rules".to_string(), &self.rules.origin),
+            ("pause".to_string(), &self.pause.origin),
+            ("refund".to_string(), &self.refund.origin),
+            ("trial".to_string(), &self.trial.origin),
+            ("region".to_string(), &self.region.origin),
+            ("account_keep".to_string(), &self.account_keep.origin),
+            ("after_cancel".to_string(), &self.after_cancel.origin),
+            ("after_deletion".to_string(), &self.after_deletion.origin),
+        ];
+        all.extend(self.plans.iter().map(|p| (format!("plans.{}", p.id.id()), &p.origin)));
+        all.extend(self.channels.iter().map(|c| (format!("channels.{}", c.id.id()), &c.origin)));
+        all.extend(self.deadlines.iter().map(|d| (format!("deadlines.{}", d.kind.id()), &d.origin)));
+        all.extend(self.checklist.iter().map(|c| (format!("checklist.{}", c.id), &c.origin)));
+        all.extend(self.faq.iter().enumerate().map(|(i, f)| (format!("faq[{}]", i + 1), &f.origin)));
+        all.extend(
+            self.troubleshooting
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (format!("troubleshooting[{}]", i + 1), &t.origin)),
+        );
+        all
+    }
+
     fn step_ids(&self) -> impl Iterator<Item = &str> {
         self.channels
             .iter()
@@ -130,4 +199,58 @@ fn one_line(e: &toml::de::Error, text: &str) -> String {
         }
         None => msg,
     }
+}
+
+/// `YYYY-MM-DD` as (year, month, day), checked to be a day of the calendar.
+/// Written without chrono: `build.rs` shares this file and depends on serde and toml only.
+pub fn as_of_day(text: &str) -> Option<(i32, u32, u32)> {
+    let b = text.as_bytes();
+    let shaped = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+    if !shaped {
+        return None;
+    }
+    let year: i32 = text[0..4].parse().ok()?;
+    let month: u32 = text[5..7].parse().ok()?;
+    let day: u32 = text[8..10].parse().ok()?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let len = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    ((1900..=2200).contains(&year) && (1..=len).contains(&day)).then_some((year, month, day))
+}
+
+/// The numbers that replaced version 1's single `refund_days`, named when a
+/// version-1 policy file is given.
+const VERSION_TWO_NUMBERS: [&str; 6] = [
+    "course_refund_days",
+    "specialization_refund_days",
+    "annual_refund_days",
+    "withdrawal_days",
+    "refund_wait_business_days",
+    "support_reply_extension_months",
+];
+
+fn version_one(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    let rules = table.get("rules")?.as_table()?;
+    if !rules.contains_key("refund_days") {
+        return None;
+    }
+    let missing: Vec<&str> = VERSION_TWO_NUMBERS
+        .into_iter()
+        .filter(|name| !rules.contains_key(*name))
+        .collect();
+    Some(format!(
+        "rules.refund_days: this is a version-1 policy (one refund window for every plan); \
+         the rules of 2026 need separate numbers instead: {} (see assets/policy.toml)",
+        missing.join(", ")
+    ))
 }

@@ -22,6 +22,10 @@ pub struct Policy {
     pub channels: Vec<ChannelRule>,
     pub pause: PauseRule,
     pub refund: RefundRule,
+    /// How long a free trial is, and why its certificate question is skipped.
+    pub trial: TrialRule,
+    /// The EU/UK right of withdrawal, and the question that decides it.
+    pub region: RegionRule,
     pub deadlines: Vec<DeadlineText>,
     pub checklist: Vec<ChecklistRule>,
     pub account_keep: AccountKeepRule,
@@ -36,16 +40,28 @@ pub struct Policy {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
-    /// Cancel this many whole days before the last day you have.
+    /// Cancel this many whole days before the last day you have; ask for a
+    /// refund this many days inside its window.
     pub margin_days: i64,
-    /// Length of a refund window after a payment.
-    pub refund_days: i64,
-    /// Length of a free trial; the first charge falls on day `trial_days + 1`.
+    /// A course or Specialization bought once: days after the payment.
+    pub course_refund_days: i64,
+    /// A Specialization subscription's first payment: days after enrolling.
+    pub specialization_refund_days: i64,
+    /// Coursera Plus yearly, first payment only: days after it.
+    pub annual_refund_days: i64,
+    /// The EU/UK right of withdrawal: days after access began (a trial's days count).
+    pub withdrawal_days: i64,
+    /// Business days (Monday to Friday) a refund takes to arrive.
+    pub refund_wait_business_days: i64,
+    /// Length of a free trial unless the person says otherwise; the first
+    /// charge falls on day `trial_days + 1`.
     pub trial_days: i64,
-    /// How long a missed one-time refund-by stays listed (overdue).
+    /// How long a missed one-time refund-by, and a refund-expected, stay listed (overdue).
     pub missed_refund_listed_days: i64,
     /// The answer period for a deletion request, in months.
     pub support_reply_months: u32,
+    /// How many months the EEA/UK/Swiss law lets that period be extended, with notice.
+    pub support_reply_extension_months: u32,
     #[serde(flatten)]
     pub origin: Source,
 }
@@ -102,6 +118,44 @@ pub struct PauseRule {
 pub struct RefundRule {
     pub steps: Vec<StepRule>,
     pub app_store: String,
+    /// Coursera may refuse a refund that looks eligible: said wherever one is offered.
+    pub may_refuse: String,
+    /// How long the money takes to show.
+    pub wait: String,
+    /// Cancelling does not refund: the refund is asked for separately.
+    pub separate: String,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrialRule {
+    /// The question of its length ("How long is the free trial?").
+    pub question: String,
+    /// Where the length is written.
+    pub hint: String,
+    /// The choices offered before "another number".
+    pub lengths: Vec<u32>,
+    /// Why the certificate question is not asked for a trial.
+    pub no_certificate: String,
+    #[serde(flatten)]
+    pub origin: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionRule {
+    /// "Do you live in the EU or the UK?"
+    pub question: String,
+    /// What the answer changes, shown beside the question.
+    pub why: String,
+    /// The consequence of each answer.
+    pub eu_uk: String,
+    pub elsewhere: String,
+    pub not_sure: String,
+    /// How to withdraw: where to ask, and what ends the right.
+    pub how: String,
     #[serde(flatten)]
     pub origin: Source,
 }
@@ -116,6 +170,12 @@ pub struct DeadlineText {
     /// What to do, with `{label}` for the subscription ("Last day to cancel {label}").
     pub summary: String,
     pub how: String,
+    /// What to do once the day has passed (empty: nothing more to say).
+    #[serde(default)]
+    pub overdue: String,
+    /// Said only to a person living in the EU or the UK (empty: nothing).
+    #[serde(default)]
+    pub eu_uk: String,
     #[serde(flatten)]
     pub origin: Source,
 }
@@ -129,13 +189,17 @@ pub enum ChecklistCondition {
     SocialSignIn,
     /// Only if an organization plan is tracked.
     Organization,
+    /// Only if the person is enrolled in a for-credit programme (a degree, a
+    /// university certificate), or has not said.
+    ForCredit,
 }
 
 impl ChecklistCondition {
-    pub const ALL: [ChecklistCondition; 3] = [
+    pub const ALL: [ChecklistCondition; 4] = [
         ChecklistCondition::Always,
         ChecklistCondition::SocialSignIn,
         ChecklistCondition::Organization,
+        ChecklistCondition::ForCredit,
     ];
 }
 

@@ -15,7 +15,7 @@ use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, W
 use super::parts::{NARROW, scrolled, source_line};
 use super::wrap::{wrap, wrap_styled};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, DeadlineKind};
+use crate::domain::deadlines::Deadline;
 use crate::domain::policy::Policy;
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
@@ -284,11 +284,6 @@ fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> V
     }
     let heading = theme.heading().add_modifier(Modifier::BOLD);
     let mut lines: Vec<Line> = wrap_styled(&summary, width, 0, heading);
-    if row.kind == DeadlineKind::RefundBy {
-        let paid = crate::domain::deadlines::refund_covers_payment_of(row.date, &policy.rules);
-        let line = text::refund_for_payment(&long_date(paid));
-        lines.extend(wrap(&line, width, 0).into_iter().map(Line::from));
-    }
     lines.extend(wrap(&rule.how, width, 0).into_iter().map(Line::from));
     let source = source_line(&rule.origin, theme).to_string();
     lines.extend(wrap_styled(&source, width, 0, theme.dim()));

@@ -1,0 +1,81 @@
+//! The limits of SPEC §5 on text a person types: a label is 1 to 80
+//! characters, a note at most 2,000, and neither holds a control character.
+//! One definition, used on input (command line, wizard) and when a file is read.
+
+use super::state::{MAX_LABEL_CHARS, MAX_NOTE_CHARS};
+
+/// Why a label cannot be kept, or Ok.
+pub fn label(text: &str) -> Result<(), String> {
+    if text.trim().is_empty() {
+        return Err("a label needs at least one visible character".to_string());
+    }
+    let count = text.chars().count();
+    if count > MAX_LABEL_CHARS {
+        return Err(format!(
+            "a label is at most {MAX_LABEL_CHARS} characters (this one has {count})"
+        ));
+    }
+    no_control(text, "a label")
+}
+
+/// Why a note cannot be kept, or Ok.
+pub fn note(text: &str) -> Result<(), String> {
+    let count = text.chars().count();
+    if count > MAX_NOTE_CHARS {
+        return Err(format!(
+            "a note is at most {MAX_NOTE_CHARS} characters (this one has {count})"
+        ));
+    }
+    no_control(text, "a note")
+}
+
+fn no_control(text: &str, what: &str) -> Result<(), String> {
+    match text.chars().find(|c| c.is_control()) {
+        Some(c) => Err(format!(
+            "{what} cannot hold control characters (found U+{:04X})",
+            u32::from(c)
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Pasted or typed text made fit for one line: line breaks and tabs become
+/// spaces, other control characters are dropped.
+pub fn one_line(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_label_is_one_to_eighty_characters_without_control_characters() {
+        assert!(label("Plus").is_ok());
+        assert!(label(&"é".repeat(80)).is_ok(), "characters, not bytes");
+        assert!(label(&"a".repeat(81)).unwrap_err().contains("at most 80"));
+        assert!(label("  ").unwrap_err().contains("visible"));
+        assert!(label("a\u{1b}[2J").unwrap_err().contains("U+001B"));
+        assert!(label("a\u{9b}b").unwrap_err().contains("U+009B"), "C1 too");
+    }
+
+    #[test]
+    fn a_note_is_at_most_two_thousand_characters() {
+        assert!(note("").is_ok());
+        assert!(note(&"x".repeat(2000)).is_ok());
+        assert!(note(&"x".repeat(2001)).unwrap_err().contains("at most 2000"));
+        assert!(note("line\nbreak").is_err());
+    }
+
+    #[test]
+    fn pasted_text_becomes_one_line() {
+        assert_eq!(one_line("see mail\ngdy"), "see mail gdy");
+        assert_eq!(one_line("a\u{1b}b\tc\r\n"), "ab c  ");
+    }
+}
