@@ -88,6 +88,7 @@ fn every_subcommand_parses_into_its_arguments() {
                 started: s("2026-01-31"),
                 label: None,
                 certificate_earned: false,
+                trial_days: None,
             })),
         ),
         (
@@ -105,6 +106,7 @@ fn every_subcommand_parses_into_its_arguments() {
                 started: s("2026-02-01"),
                 label: some("My course"),
                 certificate_earned: true,
+                trial_days: None,
             })),
         ),
         (
@@ -116,6 +118,7 @@ fn every_subcommand_parses_into_its_arguments() {
                 started: None,
                 channel: None,
                 certificate_earned: None,
+                trial_days: None,
             })),
         ),
         (
@@ -140,6 +143,7 @@ fn every_subcommand_parses_into_its_arguments() {
                 started: some("2026-01-01"),
                 channel: some("android"),
                 certificate_earned: some("false"),
+                trial_days: None,
             })),
         ),
         (vec!["remove", "s3"], cli(Command::Remove { id: s("s3") })),

@@ -25,6 +25,7 @@ fn add(state: &mut State, plan: PlanKind, channel: Channel, started: &str, label
         started: d(started),
         label: Some(label.to_string()),
         certificate_earned: false,
+        trial_days: None,
     };
     actions::add(state, new, &Policy::embedded(), d(TODAY)).unwrap()
 }

@@ -30,6 +30,7 @@ fn add(
         started: d(started),
         label: label.map(str::to_string),
         certificate_earned: certificate,
+        trial_days: None,
     };
     actions::add(state, new, &Policy::embedded(), d(TODAY)).unwrap()
 }

@@ -26,7 +26,11 @@ fn the_embedded_policy_is_the_embedded_toml_field_for_field() {
 fn the_blob_carries_every_kind_of_value_through_unchanged() {
     let mut policy = parsed();
     policy.rules.margin_days = i64::MIN;
-    policy.rules.refund_days = i64::MAX;
+    policy.rules.course_refund_days = i64::MAX;
+    policy.rules.support_reply_extension_months = u32::MAX - 1;
+    policy.trial.lengths = vec![u32::MAX];
+    policy.deadlines[1].eu_uk = "🇪🇺".to_string();
+    policy.checklist[2].condition = ChecklistCondition::ForCredit;
     policy.rules.support_reply_months = u32::MAX;
     policy.plans.reverse();
     policy.channels[0].id = Channel::Organization;

@@ -11,7 +11,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::NaiveDate;
 use coursera_exit::domain::journey::{Journey, Screen};
-use coursera_exit::domain::plan::{AccountDecision, Channel, Decision, PlanKind};
+use coursera_exit::domain::plan::{AccountDecision, Channel, Decision, PlanKind, Region};
 use coursera_exit::domain::state::{Account, ItemRecord, Pause, State, Subscription};
 use coursera_exit::store::{self, MAX_STATE_BYTES, Store, StoreError};
 use proptest::prelude::*;
@@ -577,12 +577,21 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
-fn label() -> impl Strategy<Value = String> {
-    text().prop_filter("a label is not blank", |s| !s.trim().is_empty())
+/// Text a person may type: what `text` stresses, without control characters
+/// (a label or note never holds one, SPEC §5).
+fn typed() -> impl Strategy<Value = String> {
+    text().prop_map(|s| s.chars().filter(|c| !c.is_control()).collect())
 }
 
+fn label() -> impl Strategy<Value = String> {
+    typed()
+        .prop_map(|s| s.chars().take(80).collect::<String>())
+        .prop_filter("a label is not blank", |s| !s.trim().is_empty())
+}
+
+/// Days within the years a state file holds (1900–2200).
 fn date() -> impl Strategy<Value = NaiveDate> {
-    (1i32..=9999, 1u32..=365).prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).expect("day ≤ 365"))
+    (1900i32..=2200, 1u32..=365).prop_map(|(y, d)| NaiveDate::from_yo_opt(y, d).expect("day ≤ 365"))
 }
 
 fn items() -> impl Strategy<Value = Vec<ItemRecord>> {
@@ -591,7 +600,7 @@ fn items() -> impl Strategy<Value = Vec<ItemRecord>> {
         (
             any::<bool>(),
             proptest::option::of(date()),
-            proptest::option::of(text()),
+            proptest::option::of(typed()),
         ),
         0..4,
     )
@@ -624,14 +633,16 @@ fn subscription(number: u32) -> impl Strategy<Value = Subscription> {
     let progress = (
         proptest::option::of(date()),
         proptest::option::of(date()),
-        any::<bool>(),
+        proptest::option::of(date()),
         proptest::option::of((date(), 1u32..=12)),
         items(),
     );
-    (facts, progress).prop_map(
+    let trial = (proptest::option::of(1u32..=31), proptest::option::of(date()));
+    (facts, progress, trial).prop_map(
         move |(
             (label, plan, channel, started, certificate_earned, decision),
-            (cancelled_on, refund_requested_on, converted_from_trial, pause, items),
+            (cancelled_on, refund_requested_on, refund_received_on, pause, items),
+            (trial_days, trial_started),
         )| Subscription {
             id: format!("s{number}"),
             label,
@@ -639,10 +650,14 @@ fn subscription(number: u32) -> impl Strategy<Value = Subscription> {
             channel,
             started,
             certificate_earned,
+            // A length only where a trial is or was (what `validate` asks).
+            trial_days: trial_days.filter(|_| plan == Some(PlanKind::FreeTrial) || trial_started.is_some()),
+            trial_started,
             decision,
             cancelled_on,
             refund_requested_on,
-            converted_from_trial,
+            refund_received_on,
+            converted_from_trial: false,
             pause: pause.map(|(from, months)| Pause { from, months }),
             items,
         },
@@ -657,14 +672,20 @@ fn account() -> impl Strategy<Value = Account> {
         ])),
         proptest::option::of(date()),
         proptest::option::of(any::<bool>()),
+        proptest::option::of(any::<bool>()),
+        proptest::option::of(proptest::sample::select(Region::ALL.to_vec())),
         items(),
     )
-        .prop_map(|(decision, requested_on, social_sign_in, items)| Account {
-            decision,
-            requested_on,
-            social_sign_in,
-            items,
-        })
+        .prop_map(
+            |(decision, requested_on, social_sign_in, for_credit, region, items)| Account {
+                decision,
+                requested_on,
+                social_sign_in,
+                for_credit,
+                region,
+                items,
+            },
+        )
 }
 
 fn state() -> impl Strategy<Value = State> {

@@ -69,7 +69,7 @@ fn each_choice_shows_its_decision_and_its_progress() {
     assert_eq!(plus.steps_done, 0);
     assert_eq!(
         plus.steps_total,
-        subscription_items(&state.subscriptions[1], &policy).len()
+        subscription_items(&state, &state.subscriptions[1], &policy).len()
     );
 
     let paused = ov.choices[2].pause.expect("paused");

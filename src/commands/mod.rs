@@ -145,6 +145,9 @@ pub fn execute(
             }
             if json {
                 emit_json(out, &json::deadlines(policy, today, &rows))
+            } else if within.is_some() && rows.is_empty() {
+                // Nothing due: no output at all, so a daily cron job mails only when something is.
+                Ok(())
             } else {
                 emit(out, &text::deadlines(&rows, policy, today))
             }

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::domain::checklist::{self, Item};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline, Urgency, converted_trial_charge};
+use crate::domain::plan::{PlanKind, Region};
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
 
@@ -30,9 +31,22 @@ fn what(row: &Deadline, policy: &Policy) -> String {
     format!("{}: {} ({id})", policy.deadline(row.kind).title, row.label)
 }
 
+/// The one line of SPEC §2 when the rules have not been checked for over six months.
+pub fn stale_notice(policy: &Policy, today: NaiveDate) -> Option<String> {
+    policy.stale(today).then(|| {
+        format!(
+            "These rules were checked on {}; Coursera changes its terms — check the sources before relying on a date.",
+            long_date(policy.checked_on())
+        )
+    })
+}
+
 pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "Today is {}.", long_date(today));
+    if let Some(line) = stale_notice(policy, today) {
+        let _ = writeln!(s, "{line}");
+    }
     if rows.is_empty() {
         let _ = writeln!(s, "No deadlines.");
         return s;
@@ -63,6 +77,17 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
     let mut s = String::new();
     let _ = writeln!(s, "State file: {}", path.display());
     let _ = writeln!(s, "Today is {}.", long_date(today));
+    if let Some(line) = stale_notice(policy, today) {
+        let _ = writeln!(s, "{line}");
+    }
+    let region = match state.account.region {
+        Some(Region::EuUk) => "you live in the EU or the UK (the right of withdrawal applies)".to_string(),
+        Some(Region::Elsewhere) => "you live outside the EU and the UK".to_string(),
+        None => "where you live is not answered yet (counted as outside the EU and the UK; \
+                 `coursera-exit region eu-uk|elsewhere`)"
+            .to_string(),
+    };
+    let _ = writeln!(s, "Region: {region}.");
     if state.subscriptions.is_empty() {
         let _ = writeln!(
             s,
@@ -85,6 +110,12 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
             format!("via {}", sub.channel.map_or("?", |c| c.id())),
             format!("started {}", sub.started.map_or("?".into(), |d| d.to_string())),
         ];
+        if sub.plan == Some(PlanKind::FreeTrial) {
+            facts.push(format!("{}-day trial", sub.trial_length(policy.rules.trial_days)));
+        }
+        if let Some(t) = sub.trial_started.filter(|_| sub.converted_from_trial()) {
+            facts.push(format!("after a trial from {t}"));
+        }
         if sub.certificate() {
             facts.push("certificate earned".into());
         }
@@ -99,6 +130,9 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
         }
         if let Some(r) = sub.refund_requested_on {
             facts.push(format!("refund asked {r}"));
+        }
+        if let Some(r) = sub.refund_received_on {
+            facts.push(format!("refund received {r}"));
         }
         let _ = writeln!(s, "    {}", facts.join(" · "));
         let items = checklist::subscription_items(state, sub, policy);

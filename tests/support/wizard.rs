@@ -54,6 +54,7 @@ pub fn add(
         started: d(started),
         label: label.map(str::to_string),
         certificate_earned: false,
+        trial_days: None,
     };
     actions::add(state, new, &Policy::embedded(), today()).expect("a valid subscription")
 }
