@@ -237,15 +237,14 @@ pub(super) const SUBS: &[Sub] = &[
         name: "region",
         about: "Say where you live: the EU/UK right of withdrawal depends on it.",
         usage: "region eu-uk|elsewhere",
-        positional: Some((
-            "REGION",
-            "eu-uk (you live in the EU or the UK) or elsewhere",
-        )),
+        positional: Some(("REGION", "eu-uk (you live in the EU or the UK) or elsewhere")),
         opts: &[],
         required: &[],
         one_of: &[],
         exactly_one: false,
-        build: |l| Command::Region { region: l.positional() },
+        build: |l| Command::Region {
+            region: l.positional(),
+        },
     },
     Sub {
         name: "done",

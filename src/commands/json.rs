@@ -103,7 +103,8 @@ fn subscription(state: &State, sub: &Subscription, policy: &Policy) -> Subscript
         channel: sub.channel,
         started: day(sub.started),
         certificate_earned: sub.certificate_earned,
-        trial_days: (sub.plan == Some(PlanKind::FreeTrial)).then(|| sub.trial_length(policy.rules.trial_days)),
+        trial_days: (sub.plan == Some(PlanKind::FreeTrial))
+            .then(|| sub.trial_length(policy.rules.trial_days)),
         trial_started: day(sub.trial_started),
         decision: sub.decision,
         cancelled_on: day(sub.cancelled_on),

@@ -477,7 +477,9 @@ fn done_for_subscription(
                 return refuse(
                     Field::Item,
                     item,
-                    format!("no refund was asked for yet; first: done {REFUND_REQUESTED} --subscription {id}"),
+                    format!(
+                        "no refund was asked for yet; first: done {REFUND_REQUESTED} --subscription {id}"
+                    ),
                 );
             }
             Some(asked) if on < asked => {

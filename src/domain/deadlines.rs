@@ -191,7 +191,11 @@ impl Facts<'_> {
 
     /// The last day to ask for a refund within `window` days of `from`.
     fn window_row(&self, kind: DeadlineKind, from: NaiveDate, window: i64) -> Row {
-        Row::new(kind, add_days(from, window - self.margin()), self.refund_requested)
+        Row::new(
+            kind,
+            add_days(from, window - self.margin()),
+            self.refund_requested,
+        )
     }
 
     /// The EU/UK withdrawal row for access that began on `began`, listed only
@@ -252,7 +256,14 @@ impl Facts<'_> {
 
     /// Recurring charges on `anchor + k·step` months, the first counted one
     /// being `k_min`; `refundable` is false once billing restarted after a pause.
-    fn billing(&self, plan: PlanKind, anchor: NaiveDate, step: u32, k_min: u32, refundable: bool) -> Vec<Row> {
+    fn billing(
+        &self,
+        plan: PlanKind,
+        anchor: NaiveDate,
+        step: u32,
+        k_min: u32,
+        refundable: bool,
+    ) -> Vec<Row> {
         let k = match self.cancelled_on {
             // Cancelling on a charge day was too late for that charge.
             Some(cancelled) => first_step_on_or_after(anchor, step, k_min, add_days(cancelled, 1)),

@@ -8,7 +8,7 @@ use crate::domain::checklist::{
     Item, account_items, cancellable, deletion_items, keep_items, refund_possible, subscription_items,
 };
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{pause_resumes, Deadline, converted_trial_charge, deadlines};
+use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines, pause_resumes};
 use crate::domain::plan::{AccountDecision, Decision};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::{State, Subscription};

@@ -13,7 +13,9 @@ use super::{Ctx, Flow, Notice};
 use crate::domain::actions::{self, Choice as Decision};
 use crate::domain::checklist::{cancellable, refund_possible};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, deadlines, subscription_rows};
+use crate::domain::deadlines::{
+    Deadline, DeadlineKind, converted_trial_charge, deadlines, subscription_rows,
+};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::{Decision as Decided, PlanKind};
 use crate::domain::policy::Policy;
@@ -314,7 +316,12 @@ impl Decide {
 }
 
 /// The choices that apply to this subscription.
-pub fn subscription_choices(state: &State, sub: &Subscription, policy: &Policy, today: NaiveDate) -> Vec<Choice> {
+pub fn subscription_choices(
+    state: &State,
+    sub: &Subscription,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Vec<Choice> {
     if converted_trial_charge(sub, &policy.rules, today).is_some() {
         return TRIAL_BECOMES.into_iter().map(Choice::Became).collect();
     }

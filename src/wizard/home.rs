@@ -118,7 +118,7 @@ impl Home {
             },
             Msg::Add => match actions::add_blank(ctx.state, text::NEW_LABEL) {
                 Ok(id) => Flow::Open(Box::new(Page::Identify(Identify::open(
-                    ctx.state, &id, ctx.today, true,
+                    ctx.state, &id, ctx.policy, ctx.today, true,
                 )))),
                 Err(refusal) => {
                     *ctx.notice = Some(Notice::error(refusal.reason));

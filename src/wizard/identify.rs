@@ -1,25 +1,32 @@
-//! Identify the plan: where it was bought, what is paid, the key date and the
-//! certificate question. Every answer is saved as it is given; "not sure"
-//! explains where to look and lets the person come back later.
+//! Identify the plan: where it was bought, what is paid (and for a trial, how
+//! long it lasts), the key date and the certificate question (not for a
+//! trial: none can be earned during one); then, once for the whole account,
+//! whether the person lives in the EU or the UK. Every answer is saved as it
+//! is given; "not sure" explains where to look and lets the person come back later.
 
 use chrono::NaiveDate;
 
-use super::field::{DateField, FieldEvent};
+use super::field::{DateField, FieldEvent, TextField};
 use super::msg::{Mode, Msg};
 use super::route;
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice};
 use crate::domain::actions::{self, Edit};
 use crate::domain::journey::{Journey, Screen};
-use crate::domain::plan::{Channel, PlanKind};
+use crate::domain::plan::{Channel, PlanKind, Region};
+use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
     Channel,
     Plan,
+    /// A free trial's length in days.
+    TrialLength,
     Started,
     Certificate,
+    /// "Do you live in the EU or the UK?", once for the account.
+    Region,
 }
 
 /// One line of a question's list.
@@ -28,6 +35,14 @@ pub enum Choice {
     Channel(Channel),
     Plan(PlanKind),
     Certificate(bool),
+    /// A trial of this many days.
+    TrialDays(u32),
+    /// A trial of another length: opens a number field.
+    OtherLength,
+    /// The region question's yes (EU or UK) and no (elsewhere).
+    Region(Region),
+    /// "Not sure" on the region question: counted as no until answered.
+    RegionNotSure,
     /// "Not sure" on the channel or plan question.
     NotSure,
     /// On the "where to look" page: back to the question.
@@ -52,29 +67,45 @@ pub struct Identify {
     cursor: usize,
     not_sure: bool,
     date: DateField,
+    /// The trial length typed after "another number".
+    length: TextField,
+    /// Why the typed length was refused, shown under the field.
+    length_error: Option<String>,
+    /// The region question was shown in this visit: it stays in the list
+    /// even once answered, so Esc can come back to it.
+    region_shown: bool,
+    /// "Not sure" was the answer to the region question in this visit.
+    region_skipped: bool,
     /// Added a moment ago from Home: leaving with nothing answered drops it.
     just_added: bool,
 }
 
 impl Identify {
     /// Opens at the first unanswered question (the first one if all are answered).
-    pub fn open(state: &State, id: &str, today: NaiveDate, just_added: bool) -> Identify {
+    pub fn open(state: &State, id: &str, policy: &Policy, today: NaiveDate, just_added: bool) -> Identify {
         let sub = state
             .subscription(id)
             .expect("the router checks the subscription exists");
-        let question = questions(sub)
-            .into_iter()
-            .find(|q| !answered(sub, *q))
-            .unwrap_or(Question::Channel);
         let mut page = Identify {
             id: id.to_string(),
-            question,
+            question: Question::Channel,
             cursor: 0,
             not_sure: false,
             date: date_field(sub, today),
+            length: TextField::new(""),
+            length_error: None,
+            region_shown: false,
+            region_skipped: false,
             just_added,
         };
-        page.arrive(sub, today, !answered(sub, question));
+        page.question = page
+            .questions(state, sub)
+            .into_iter()
+            .find(|q| !page.answered(state, sub, *q))
+            .unwrap_or(Question::Channel);
+        let edit = !page.answered(state, sub, page.question);
+        page.arrive(sub, today, edit);
+        page.cursor = page.saved_cursor(state, sub, policy);
         page
     }
 
@@ -99,6 +130,15 @@ impl Identify {
         &self.date
     }
 
+    /// The trial length being typed after "another number".
+    pub fn length(&self) -> &TextField {
+        &self.length
+    }
+
+    pub fn length_error(&self) -> Option<&str> {
+        self.length_error.as_deref()
+    }
+
     pub fn journey(&self) -> Journey {
         Journey {
             screen: Screen::Identify,
@@ -107,7 +147,7 @@ impl Identify {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.date.editing() {
+        if self.date.editing() || self.length.editing() {
             Mode::Edit
         } else {
             Mode::Normal
@@ -115,11 +155,23 @@ impl Identify {
     }
 
     /// The lines of the list on screen now.
-    pub fn choices(&self) -> Vec<Choice> {
+    pub fn choices(&self, policy: &Policy) -> Vec<Choice> {
         if self.not_sure {
             return vec![Choice::Found, Choice::Later];
         }
         match self.question {
+            Question::TrialLength => policy
+                .trial
+                .lengths
+                .iter()
+                .map(|d| Choice::TrialDays(*d))
+                .chain([Choice::OtherLength])
+                .collect(),
+            Question::Region => vec![
+                Choice::Region(Region::EuUk),
+                Choice::Region(Region::Elsewhere),
+                Choice::RegionNotSure,
+            ],
             Question::Channel => Channel::ALL
                 .iter()
                 .map(|c| Choice::Channel(*c))
@@ -136,37 +188,87 @@ impl Identify {
     }
 
     /// The choice that is the saved answer, if any.
-    pub fn answer(&self, sub: &Subscription) -> Option<Choice> {
+    pub fn answer(&self, state: &State, sub: &Subscription, policy: &Policy) -> Option<Choice> {
         match self.question {
             Question::Channel => sub.channel.map(Choice::Channel),
             Question::Plan => sub.plan.map(Choice::Plan),
             Question::Certificate => sub.certificate_earned.map(Choice::Certificate),
+            Question::TrialLength => sub.trial_days.map(|d| {
+                if policy.trial.lengths.contains(&d) {
+                    Choice::TrialDays(d)
+                } else {
+                    Choice::OtherLength
+                }
+            }),
+            Question::Region => match state.account.region {
+                Some(region) => Some(Choice::Region(region)),
+                None if self.region_skipped => Some(Choice::RegionNotSure),
+                None => None,
+            },
             Question::Started => None,
         }
     }
 
     /// Where this question is in the sequence, 1-based, and how many there are.
-    pub fn position(&self, sub: &Subscription) -> (usize, usize) {
-        let all = questions(sub);
+    pub fn position(&self, state: &State, sub: &Subscription) -> (usize, usize) {
+        let all = self.questions(state, sub);
         let n = all.iter().position(|q| *q == self.question).unwrap_or(0) + 1;
         (n, all.len())
     }
 
-    pub fn commands(&self, sub: &Subscription) -> Vec<Command> {
+    /// The questions for this subscription, in order. An organization plan
+    /// follows from the channel, so its plan question is skipped; a trial
+    /// has a length and no certificate question; the region is asked while
+    /// unanswered on the first subscription, and on any whose refund or
+    /// withdrawal could depend on it.
+    pub fn questions(&self, state: &State, sub: &Subscription) -> Vec<Question> {
+        let mut all = vec![Question::Channel];
+        if sub.channel != Some(Channel::Organization) {
+            all.push(Question::Plan);
+        }
+        let trial = sub.plan == Some(PlanKind::FreeTrial);
+        if trial {
+            all.push(Question::TrialLength);
+        }
+        all.push(Question::Started);
+        if !trial {
+            all.push(Question::Certificate);
+        }
+        if self.region_shown || region_matters(state, sub) {
+            all.push(Question::Region);
+        }
+        all
+    }
+
+    pub fn answered(&self, state: &State, sub: &Subscription, question: Question) -> bool {
+        match question {
+            Question::Channel => sub.channel.is_some(),
+            Question::Plan => sub.plan.is_some(),
+            Question::TrialLength => sub.trial_days.is_some(),
+            Question::Started => sub.started.is_some(),
+            Question::Certificate => sub.certificate_earned.is_some(),
+            Question::Region => state.account.region.is_some() || self.region_skipped,
+        }
+    }
+
+    pub fn commands(&self, state: &State, sub: &Subscription) -> Vec<Command> {
         if self.date.editing() {
             return vec![text::ACCEPT, text::CANCEL, text::DAY, text::MONTH];
+        }
+        if self.length.editing() {
+            return vec![text::ACCEPT, text::CANCEL];
         }
         if self.not_sure {
             return vec![text::MOVE, text::CHOOSE, text::BACK];
         }
         let mut commands = match self.question {
-            Question::Started if answered(sub, Question::Started) => {
+            Question::Started if self.answered(state, sub, Question::Started) => {
                 vec![text::EDIT_DATE, text::NEXT, text::BACK]
             }
             Question::Started => vec![text::CHOOSE_DATE, text::BACK],
             _ => vec![text::MOVE, text::CHOOSE, text::BACK],
         };
-        if self.question != Question::Started && answered(sub, self.question) {
+        if self.question != Question::Started && self.answered(state, sub, self.question) {
             commands.push(text::NEXT_QUESTION);
         }
         if self.question != Question::Started && sub.plan.is_some() {
@@ -182,10 +284,13 @@ impl Identify {
         if self.date.editing() {
             return self.update_date(ctx, msg);
         }
+        if self.length.editing() {
+            return self.update_length(ctx, msg);
+        }
         if self.not_sure {
             return self.update_not_sure(ctx, msg);
         }
-        let count = self.choices().len();
+        let count = self.choices(ctx.policy).len();
         match msg {
             Msg::Up => {
                 self.cursor = self.cursor.saturating_sub(1);
@@ -197,7 +302,7 @@ impl Identify {
             }
             // Only a date accepted in the editor is recorded: with none yet, Enter opens it.
             Msg::Next if self.question == Question::Started => {
-                if answered(self.sub(ctx.state), Question::Started) {
+                if self.answered(ctx.state, self.sub(ctx.state), Question::Started) {
                     self.advance(ctx)
                 } else {
                     self.date.begin();
@@ -209,7 +314,7 @@ impl Identify {
             Msg::EditDate => self.edit_date(ctx),
             Msg::NextField => {
                 let sub = self.sub(ctx.state);
-                if answered(sub, self.question) {
+                if self.answered(ctx.state, sub, self.question) {
                     self.advance(ctx)
                 } else {
                     *ctx.notice = Some(Notice::info(text::ANSWER_FIRST.to_string()));
@@ -230,10 +335,10 @@ impl Identify {
     /// Shows `question`; a date question opens for typing when `edit` is set.
     fn arrive(&mut self, sub: &Subscription, today: NaiveDate, edit: bool) {
         self.not_sure = false;
-        self.cursor = self
-            .answer(sub)
-            .and_then(|a| self.choices().iter().position(|c| *c == a))
-            .unwrap_or(0);
+        self.cursor = 0;
+        if self.question == Question::Region {
+            self.region_shown = true;
+        }
         if self.question == Question::Started {
             self.date = date_field(sub, today);
             if edit {
@@ -246,16 +351,24 @@ impl Identify {
         self.question = question;
         let sub = self.sub(ctx.state);
         self.arrive(sub, ctx.today, edit);
+        self.cursor = self.saved_cursor(ctx.state, sub, ctx.policy);
+    }
+
+    /// Where the highlight starts: on the saved answer, else the first line.
+    fn saved_cursor(&self, state: &State, sub: &Subscription, policy: &Policy) -> usize {
+        self.answer(state, sub, policy)
+            .and_then(|a| self.choices(policy).iter().position(|c| *c == a))
+            .unwrap_or(0)
     }
 
     /// The next question, or on from Identify when every one is answered.
     fn advance(&mut self, ctx: &mut Ctx) -> Flow {
         let sub = self.sub(ctx.state);
-        let all = questions(sub);
+        let all = self.questions(ctx.state, sub);
         let after = all.iter().skip_while(|q| **q != self.question).nth(1).copied();
         match after {
             Some(q) => {
-                let edit = !answered(sub, q) || q == Question::Started;
+                let edit = !self.answered(ctx.state, sub, q) || q == Question::Started;
                 self.go_to(ctx, q, edit);
                 Flow::Stay
             }
@@ -265,7 +378,11 @@ impl Identify {
 
     fn finish(&mut self, ctx: &mut Ctx) -> Flow {
         let sub = self.sub(ctx.state);
-        if let Some(q) = questions(sub).into_iter().find(|q| !answered(sub, *q)) {
+        if let Some(q) = self
+            .questions(ctx.state, sub)
+            .into_iter()
+            .find(|q| !self.answered(ctx.state, sub, *q))
+        {
             self.go_to(ctx, q, true);
             return Flow::Stay;
         }
@@ -275,7 +392,7 @@ impl Identify {
 
     fn retreat(&mut self, ctx: &mut Ctx) -> Flow {
         let sub = self.sub(ctx.state);
-        let all = questions(sub);
+        let all = self.questions(ctx.state, sub);
         let before = all.iter().take_while(|q| **q != self.question).last().copied();
         match before {
             Some(q) => {
@@ -285,6 +402,7 @@ impl Identify {
             None => {
                 let untouched = sub.channel.is_none()
                     && sub.plan.is_none()
+                    && sub.trial_days.is_none()
                     && sub.started.is_none()
                     && sub.certificate_earned.is_none();
                 if self.just_added && untouched {
@@ -302,10 +420,31 @@ impl Identify {
 
     /// Records the highlighted choice; with `next`, moves on.
     fn choose(&mut self, ctx: &mut Ctx, next: bool) -> Flow {
-        let Some(choice) = self.choices().get(self.cursor).copied() else {
+        let Some(choice) = self.choices(ctx.policy).get(self.cursor).copied() else {
             return Flow::Stay;
         };
         let result = match choice {
+            Choice::TrialDays(days) => set_trial_days(ctx, &self.id, days),
+            Choice::OtherLength => {
+                let typed = self.sub(ctx.state).trial_days.map(|d| d.to_string());
+                self.length = TextField::new(typed.as_deref().unwrap_or(""));
+                self.length.begin();
+                self.length_error = None;
+                return Flow::Stay;
+            }
+            Choice::Region(region) => {
+                actions::set_region(ctx.state, region);
+                self.region_skipped = false;
+                Ok(())
+            }
+            Choice::RegionNotSure => {
+                self.region_skipped = true;
+                *ctx.notice = Some(Notice::info(ctx.policy.region.not_sure.clone()));
+                if next {
+                    return self.advance(ctx);
+                }
+                return Flow::Stay;
+            }
             Choice::Channel(channel) => set_channel(ctx, &self.id, channel),
             Choice::Plan(plan) => set_plan(ctx, &self.id, plan),
             Choice::Certificate(earned) => actions::edit(
@@ -336,15 +475,54 @@ impl Identify {
         }
     }
 
+    /// Typing the length of a trial that is neither 7 nor 14 days.
+    fn update_length(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
+        match msg {
+            Msg::Back => {
+                self.length.cancel();
+                self.length_error = None;
+                Flow::Stay
+            }
+            Msg::Next => {
+                let typed = self.length.value().trim().to_string();
+                let days = match typed.parse::<u32>() {
+                    Ok(days) => days,
+                    Err(_) => {
+                        self.length_error = Some(text::TRIAL_LENGTH_NOT_A_NUMBER.to_string());
+                        return Flow::Stay;
+                    }
+                };
+                match set_trial_days(ctx, &self.id, days) {
+                    Ok(()) => {
+                        self.length.finish();
+                        self.length_error = None;
+                        self.advance(ctx).or_save()
+                    }
+                    Err(refusal) => {
+                        self.length_error = Some(refusal.reason);
+                        Flow::Stay
+                    }
+                }
+            }
+            Msg::Text(key) => {
+                if self.length.on_text(key) {
+                    self.length_error = None;
+                }
+                Flow::Stay
+            }
+            _ => Flow::Stay,
+        }
+    }
+
     fn update_not_sure(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
         match msg {
             Msg::Up => self.cursor = 0,
             Msg::Down => self.cursor = 1,
             Msg::Back => {
-                let sub = self.sub(ctx.state);
-                self.arrive(sub, ctx.today, false);
+                let question = self.question;
+                self.go_to(ctx, question, false);
             }
-            Msg::Next | Msg::Toggle => match self.choices().get(self.cursor) {
+            Msg::Next | Msg::Toggle => match self.choices(ctx.policy).get(self.cursor) {
                 Some(Choice::Later) => {
                     let sub = self.sub(ctx.state);
                     *ctx.notice = Some(Notice::info(text::saved_incomplete(&sub.label)));
@@ -354,8 +532,8 @@ impl Identify {
                     });
                 }
                 _ => {
-                    let sub = self.sub(ctx.state);
-                    self.arrive(sub, ctx.today, false);
+                    let question = self.question;
+                    self.go_to(ctx, question, false);
                 }
             },
             _ => {}
@@ -417,28 +595,26 @@ fn date_field(sub: &Subscription, today: NaiveDate) -> DateField {
     }
 }
 
-/// The questions for this subscription, in order: an organization plan
-/// follows from the channel, so its plan question is skipped.
-pub fn questions(sub: &Subscription) -> Vec<Question> {
-    if sub.channel == Some(Channel::Organization) {
-        vec![Question::Channel, Question::Started, Question::Certificate]
-    } else {
-        vec![
-            Question::Channel,
-            Question::Plan,
-            Question::Started,
-            Question::Certificate,
-        ]
+/// Whether to ask "EU or UK?" with this subscription: while unanswered, on
+/// the first subscription added, and on any whose refund or withdrawal could
+/// depend on it (bought on the website, no certificate, not an organization's).
+pub fn region_matters(state: &State, sub: &Subscription) -> bool {
+    if state.account.region.is_some() {
+        return false;
     }
+    let first = state.subscriptions.len() == 1;
+    let could_withdraw = sub.channel == Some(Channel::Web)
+        && sub.certificate_earned != Some(true)
+        && sub.plan != Some(PlanKind::Organization);
+    first || could_withdraw
 }
 
-pub fn answered(sub: &Subscription, question: Question) -> bool {
-    match question {
-        Question::Channel => sub.channel.is_some(),
-        Question::Plan => sub.plan.is_some(),
-        Question::Started => sub.started.is_some(),
-        Question::Certificate => sub.certificate_earned.is_some(),
-    }
+fn set_trial_days(ctx: &mut Ctx, id: &str, days: u32) -> Result<(), actions::Refusal> {
+    let change = Edit {
+        trial_days: Some(days),
+        ..Edit::default()
+    };
+    actions::edit(ctx.state, id, change, ctx.policy, ctx.today)
 }
 
 /// A label nobody chose: the placeholder or a plan's own name.
@@ -491,6 +667,6 @@ fn forget(state: &mut State, id: &str, question: Question) {
             }
         }
         Question::Plan => sub.plan = None,
-        Question::Started | Question::Certificate => {}
+        Question::TrialLength | Question::Started | Question::Certificate | Question::Region => {}
     }
 }

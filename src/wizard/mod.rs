@@ -117,7 +117,7 @@ impl Page {
             Page::Home(p) => p.commands(state),
             Page::Identify(p) => state
                 .subscription(p.id())
-                .map(|s| p.commands(s))
+                .map(|s| p.commands(state, s))
                 .unwrap_or_default(),
             Page::Decide(p) => p.commands(),
             Page::Steps(p) => p.commands(state, policy),
@@ -281,7 +281,7 @@ impl Wizard {
     /// Opens at the saved journey position (Home if there is none or its
     /// subscription is gone).
     pub fn open(mut state: State, policy: Policy, today: NaiveDate) -> Wizard {
-        let page = route::page(&state, &state.journey, today);
+        let page = route::page(&state, &state.journey, &policy, today);
         state.journey = page.journey();
         let rows = deadlines(&state, &policy.rules, today);
         Wizard {
@@ -498,7 +498,7 @@ impl Wizard {
             Flow::Stay => false,
             Flow::Changed => true,
             Flow::Go(journey) => {
-                self.page = route::page(&self.state, &journey, self.today);
+                self.page = route::page(&self.state, &journey, &self.policy, self.today);
                 // Esc on the Summary goes back to where it was opened from.
                 if let (Page::Summary(summary), Some(from)) = (&mut self.page, &from) {
                     summary.came_from(from.journey());

@@ -14,6 +14,7 @@ use super::summary::Summary;
 use crate::domain::checklist::cancellable;
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::Decision;
+use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 
 /// Where Enter on Home opens a subscription: its questions while some are
@@ -53,13 +54,13 @@ pub fn after_identify(sub: &Subscription) -> Journey {
 
 /// The page for a saved or requested journey position. A subscription that is
 /// gone, or a screen without a page yet, opens Home.
-pub fn page(state: &State, journey: &Journey, today: NaiveDate) -> Page {
+pub fn page(state: &State, journey: &Journey, policy: &Policy, today: NaiveDate) -> Page {
     let sub = journey
         .subscription
         .as_deref()
         .filter(|id| state.subscription(id).is_some());
     match (journey.screen, sub) {
-        (Screen::Identify, Some(id)) => Page::Identify(Identify::open(state, id, today, false)),
+        (Screen::Identify, Some(id)) => Page::Identify(Identify::open(state, id, policy, today, false)),
         (Screen::Home | Screen::Identify, _) => Page::Home(Home::new(state, sub)),
         (Screen::Checklist, _) => Page::Checklist(Checklist::open()),
         (Screen::Deadlines, _) => Page::Deadlines(Deadlines::open(Journey {
@@ -76,7 +77,7 @@ pub fn page(state: &State, journey: &Journey, today: NaiveDate) -> Page {
         (Screen::Decide | Screen::Steps, Some(id))
             if state.subscription(id).is_some_and(|s| !s.is_complete()) =>
         {
-            Page::Identify(Identify::open(state, id, today, false))
+            Page::Identify(Identify::open(state, id, policy, today, false))
         }
         (Screen::Decide, Some(id)) => Page::Decide(Decide::open(state, Some(id))),
         (Screen::Steps, Some(id)) => Page::Steps(Steps::open(Some(id), today)),

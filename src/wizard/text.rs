@@ -157,6 +157,17 @@ pub const NOT_SURE: &str = "Not sure";
 pub const CERT_NO: &str = "No, not under this plan";
 pub const CERT_YES: &str = "Yes, I earned a certificate";
 pub const ANSWERS: &str = "Answers";
+/// The trial lengths offered, and the line that opens a number field.
+pub fn trial_days_choice(days: u32) -> String {
+    format!("{days} days")
+}
+pub const TRIAL_OTHER_LENGTH: &str = "Another number of days";
+pub const TRIAL_LENGTH_PROMPT: &str = "Days (1–31): ";
+pub const TRIAL_LENGTH_KEYS: &str = "type the number of days · Enter accept · Esc cancel";
+pub const TRIAL_LENGTH_NOT_A_NUMBER: &str =
+    "Type the trial's length as a whole number of days, from 1 to 31.";
+pub const REGION_YES: &str = "Yes, in the EU or the UK";
+pub const REGION_NO: &str = "No, somewhere else";
 
 /// The answers so far in a few words, with a "?" for each one missing.
 pub fn answers(
@@ -164,6 +175,8 @@ pub fn answers(
     plan: Option<&str>,
     date: Option<String>,
     certificate: Option<bool>,
+    // `Some` for a trial: its length if known.
+    trial_days: Option<Option<u32>>,
 ) -> String {
     let channel = match channel {
         Some(Channel::Web) => "website",
@@ -177,11 +190,14 @@ pub fn answers(
         Some(false) => "no certificate",
         None => "certificate?",
     };
-    format!(
-        "{ANSWERS}: {channel} · {} · {} · {certificate}",
-        plan.unwrap_or("plan?"),
-        date.as_deref().unwrap_or("date?")
-    )
+    let plan = plan.unwrap_or("plan?");
+    let date = date.as_deref().unwrap_or("date?");
+    // A trial earns no certificate: its length is asked instead.
+    match trial_days {
+        Some(Some(days)) => format!("{ANSWERS}: {channel} · {plan} · {days} days · {date}"),
+        Some(None) => format!("{ANSWERS}: {channel} · {plan} · length? · {date}"),
+        None => format!("{ANSWERS}: {channel} · {plan} · {date} · {certificate}"),
+    }
 }
 
 pub fn question_of(n: usize, total: usize) -> String {

@@ -148,11 +148,32 @@ impl Policy {
             ("after_cancel".to_string(), &self.after_cancel.origin),
             ("after_deletion".to_string(), &self.after_deletion.origin),
         ];
-        all.extend(self.plans.iter().map(|p| (format!("plans.{}", p.id.id()), &p.origin)));
-        all.extend(self.channels.iter().map(|c| (format!("channels.{}", c.id.id()), &c.origin)));
-        all.extend(self.deadlines.iter().map(|d| (format!("deadlines.{}", d.kind.id()), &d.origin)));
-        all.extend(self.checklist.iter().map(|c| (format!("checklist.{}", c.id), &c.origin)));
-        all.extend(self.faq.iter().enumerate().map(|(i, f)| (format!("faq[{}]", i + 1), &f.origin)));
+        all.extend(
+            self.plans
+                .iter()
+                .map(|p| (format!("plans.{}", p.id.id()), &p.origin)),
+        );
+        all.extend(
+            self.channels
+                .iter()
+                .map(|c| (format!("channels.{}", c.id.id()), &c.origin)),
+        );
+        all.extend(
+            self.deadlines
+                .iter()
+                .map(|d| (format!("deadlines.{}", d.kind.id()), &d.origin)),
+        );
+        all.extend(
+            self.checklist
+                .iter()
+                .map(|c| (format!("checklist.{}", c.id), &c.origin)),
+        );
+        all.extend(
+            self.faq
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (format!("faq[{}]", i + 1), &f.origin)),
+        );
         all.extend(
             self.troubleshooting
                 .iter()

@@ -5,14 +5,15 @@ use crate::tui::split::{
     Part::{Fixed, Rest},
 };
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{choice_list, date_field, source_line};
+use super::parts::{choice_list, date_field, source_line, text_field_line};
 use super::wrap::wrap;
+use crate::domain::plan::{PlanKind, Region};
 use crate::domain::policy::Policy;
-use crate::domain::state::Subscription;
+use crate::domain::state::{State, Subscription};
 use crate::tui::theme::{SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
 use crate::wizard::field::format_date;
@@ -27,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, the
     // The answers so far, except while explaining where to look (room is short at 60x20).
     let answers_height = if page.not_sure() { 0 } else { 2 };
     let [head, body, answers] = split::rows(area, [Fixed(2), Rest, Fixed(answers_height)]);
-    let (n, total) = page.position(sub);
+    let (n, total) = page.position(wizard.state(), sub);
     let mut head_text = text::question_of(n, total);
     if page.not_sure() {
         head_text = format!("{head_text} · {}", text::NOT_SURE_TITLE);
@@ -35,11 +36,11 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, the
     let head_line = Line::styled(head_text, theme.dim());
     frame.render_widget(Paragraph::new(head_line), head);
     if page.not_sure() {
-        draw_not_sure(frame, body, page, theme);
+        draw_not_sure(frame, body, page, policy, theme);
     } else if page.question() == Question::Started {
-        draw_date(frame, body, page, sub, theme);
+        draw_date(frame, body, page, sub, policy, theme);
     } else {
-        draw_choices(frame, body, page, sub, policy, theme);
+        draw_choices(frame, body, page, wizard.state(), sub, policy, theme);
     }
     frame.render_widget(
         Paragraph::new(answers_line(sub, policy, theme)).wrap(Wrap { trim: true }),
@@ -47,12 +48,14 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, the
     );
 }
 
-fn question_text(question: Question, sub: &Subscription) -> &'static str {
+fn question_text(question: Question, sub: &Subscription, policy: &Policy) -> String {
     match question {
-        Question::Channel => text::Q_CHANNEL,
-        Question::Plan => text::Q_PLAN,
-        Question::Started => sub.plan.map_or(text::Q_PLAN, text::q_started),
-        Question::Certificate => text::Q_CERTIFICATE,
+        Question::Channel => text::Q_CHANNEL.to_string(),
+        Question::Plan => text::Q_PLAN.to_string(),
+        Question::TrialLength => policy.trial.question.clone(),
+        Question::Started => sub.plan.map_or(text::Q_PLAN, text::q_started).to_string(),
+        Question::Certificate => text::Q_CERTIFICATE.to_string(),
+        Question::Region => policy.region.question.clone(),
     }
 }
 
@@ -62,7 +65,11 @@ fn choice_label(choice: Choice, policy: &Policy) -> String {
         Choice::Plan(p) => policy.plan(p).question.clone(),
         Choice::Certificate(false) => text::CERT_NO.to_string(),
         Choice::Certificate(true) => text::CERT_YES.to_string(),
-        Choice::NotSure => text::NOT_SURE.to_string(),
+        Choice::TrialDays(days) => text::trial_days_choice(days),
+        Choice::OtherLength => text::TRIAL_OTHER_LENGTH.to_string(),
+        Choice::Region(Region::EuUk) => text::REGION_YES.to_string(),
+        Choice::Region(Region::Elsewhere) => text::REGION_NO.to_string(),
+        Choice::NotSure | Choice::RegionNotSure => text::NOT_SURE.to_string(),
         Choice::Found => text::NOT_SURE_FOUND.to_string(),
         Choice::Later => text::NOT_SURE_LATER.to_string(),
     }
@@ -95,6 +102,24 @@ fn detail<'a>(choice: Choice, sub: &Subscription, policy: &Policy, theme: &Theme
             }
             lines
         }
+        Choice::TrialDays(_) | Choice::OtherLength => vec![
+            Line::from(policy.trial.hint.clone()),
+            Line::from(policy.trial.no_certificate.clone()),
+            source_line(&policy.trial.origin, theme),
+        ],
+        Choice::Region(_) | Choice::RegionNotSure => {
+            let rule = &policy.region;
+            let consequence = match choice {
+                Choice::Region(Region::EuUk) => &rule.eu_uk,
+                Choice::Region(Region::Elsewhere) => &rule.elsewhere,
+                _ => &rule.not_sure,
+            };
+            vec![
+                Line::from(rule.why.clone()),
+                Line::from(consequence.clone()),
+                source_line(&rule.origin, theme),
+            ]
+        }
         Choice::NotSure | Choice::Found | Choice::Later => Vec::new(),
     }
 }
@@ -103,34 +128,70 @@ fn draw_choices(
     frame: &mut Frame,
     area: Rect,
     page: &Identify,
+    state: &State,
     sub: &Subscription,
     policy: &Policy,
     theme: &Theme,
 ) {
-    let choices = page.choices();
-    let answer = page.answer(sub);
-    let [question, list_area, _gap, detail_area] =
-        split::rows(area, [Fixed(2), Fixed(choices.len() as u16), Fixed(1), Rest]);
+    let choices = page.choices(policy);
+    let answer = page.answer(state, sub, policy);
+    let typing = page.length().editing();
+    let field_height = if typing { 2 } else { 0 };
+    let [question, list_area, field_area, _gap, detail_area] = split::rows(
+        area,
+        [
+            Fixed(2),
+            Fixed(choices.len() as u16),
+            Fixed(field_height),
+            Fixed(1),
+            Rest,
+        ],
+    );
     frame.render_widget(
-        Paragraph::new(Line::styled(question_text(page.question(), sub), theme.heading()))
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(Line::styled(
+            question_text(page.question(), sub, policy),
+            theme.heading(),
+        ))
+        .wrap(Wrap { trim: true }),
         question,
     );
     let labels = choices
         .iter()
         .map(|c| (choice_label(*c, policy), Some(*c) == answer));
     choice_list(frame, list_area, labels, page.cursor(), theme);
+    if typing {
+        draw_length(frame, field_area, page, theme);
+    }
     if let Some(choice) = choices.get(page.cursor()) {
         let lines = detail(*choice, sub, policy, theme);
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail_area);
     }
 }
 
-fn draw_date(frame: &mut Frame, area: Rect, page: &Identify, sub: &Subscription, theme: &Theme) {
+/// The number field of "another number of days", with why a value was refused.
+fn draw_length(frame: &mut Frame, area: Rect, page: &Identify, theme: &Theme) {
+    let width = area.width as usize;
+    let (field, cursor) = text_field_line(text::TRIAL_LENGTH_PROMPT, page.length(), width, theme);
+    let below = match page.length_error() {
+        Some(error) => Line::styled(error.to_string(), theme.warning()),
+        None => Line::styled(text::TRIAL_LENGTH_KEYS, theme.dim()),
+    };
+    frame.render_widget(Paragraph::new(vec![field, below]), area);
+    frame.set_cursor_position(Position::new(area.x + cursor, area.y));
+}
+
+fn draw_date(
+    frame: &mut Frame,
+    area: Rect,
+    page: &Identify,
+    sub: &Subscription,
+    policy: &Policy,
+    theme: &Theme,
+) {
     let hint = sub.plan.map_or("", text::started_hint);
     let [question, field_area, keys] = split::rows(area, [Fixed(3), Fixed(3), Rest]);
     let lines = vec![
-        Line::styled(question_text(Question::Started, sub), theme.heading()),
+        Line::styled(question_text(Question::Started, sub, policy), theme.heading()),
         Line::styled(hint, theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), question);
@@ -166,7 +227,7 @@ fn draw_date(frame: &mut Frame, area: Rect, page: &Identify, sub: &Subscription,
     );
 }
 
-fn draw_not_sure(frame: &mut Frame, area: Rect, page: &Identify, theme: &Theme) {
+fn draw_not_sure(frame: &mut Frame, area: Rect, page: &Identify, policy: &Policy, theme: &Theme) {
     let mut lines = Vec::new();
     for (i, tip) in text::where_to_look(page.question() == Question::Channel)
         .iter()
@@ -174,7 +235,7 @@ fn draw_not_sure(frame: &mut Frame, area: Rect, page: &Identify, theme: &Theme) 
     {
         lines.push(Line::from(format!("{}. {tip}", i + 1)));
     }
-    let choices = page.choices();
+    let choices = page.choices(policy);
     let [tips, list_area] = split::rows(area, [Rest, Fixed(choices.len() as u16 + 1)]);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), tips);
     let items: Vec<ListItem> = choices
@@ -207,6 +268,7 @@ fn answers_line<'a>(sub: &Subscription, policy: &Policy, theme: &Theme) -> Line<
             plan,
             sub.started.map(format_date),
             sub.certificate_earned,
+            (sub.plan == Some(PlanKind::FreeTrial)).then_some(sub.trial_days),
         ),
         theme.dim(),
     )
