@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use coursera_exit::domain::dates::{add_months, first_step_on_or_after, parse_date};
 use coursera_exit::domain::deadlines::{Deadline, DeadlineKind, Urgency, deadlines};
-use coursera_exit::domain::plan::{AccountDecision, Channel, PlanKind};
+use coursera_exit::domain::plan::{AccountDecision, Channel, Decision, PlanKind};
 use coursera_exit::domain::policy::{Policy, Rules};
 use coursera_exit::domain::state::{ItemRecord, Pause, State, Subscription};
 use proptest::prelude::*;
@@ -60,15 +60,17 @@ fn first_k(anchor: NaiveDate, months: u32, k_min: u32, day: NaiveDate) -> u32 {
 }
 
 /// SPEC §4 tie-break order, written out rather than taken from `Ord`.
-const KIND_ORDER: [&str; 9] = [
+const KIND_ORDER: [&str; 11] = [
     "cancel-by",
     "refund-by",
+    "withdrawal-by",
     "trial-last-day",
     "access-until",
     "first-charge",
     "next-charge",
     "renewal",
     "pause-resumes",
+    "refund-expected",
     "support-reply-due",
 ];
 
@@ -222,7 +224,8 @@ fn rules_variant() -> impl Strategy<Value = Rules> {
     ];
     numbers.prop_map(|(margin, refund)| Rules {
         margin_days: margin,
-        refund_days: refund,
+        course_refund_days: refund,
+        annual_refund_days: refund,
         ..POLICY.rules.clone()
     })
 }
@@ -337,9 +340,10 @@ proptest! {
         prop_assert!(charge >= today);
         prop_assert_eq!(find(&rows, DeadlineKind::AccessUntil), Some(charge - days(1)));
         prop_assert_eq!(find(&rows, DeadlineKind::CancelBy), Some(charge - days(2)));
-        // plus-monthly: the latest payment's window; plus-annual: the first year only.
+        // Since 2026 only a first payment is refundable: 7 days for a
+        // Specialization, 14 for a year of Plus, none for Plus monthly.
         let refund = match plan {
-            PlanKind::PlusMonthly => Some(step(started, k - 1) + days(13)),
+            PlanKind::SpecializationMonthly if k == 1 => Some(started + days(6)),
             PlanKind::PlusAnnual if k == 1 => Some(started + days(13)),
             _ => None,
         };
@@ -355,12 +359,15 @@ proptest! {
         around in prop_oneof![-100i64..=800, -2i64..=2],
     ) {
         let from = started + days(pause_after);
-        let today = (step(from, months) + days(around)).max(from);
+        // The pause begins when the month already paid ends.
+        let paid_to = first_k(started, 1, 1, from);
+        let resumes = step(started, paid_to + months);
+        let today = (resumes + days(around)).max(from);
         let mut state = billing_sub(PlanKind::SpecializationMonthly, started);
+        state.subscriptions[0].decision = Some(Decision::Pause);
         state.subscriptions[0].pause = Some(Pause { from, months });
         let rows = deadlines(&state, rules(), today);
         let rows: Vec<&Deadline> = rows.iter().collect();
-        let resumes = step(from, months);
         if today < resumes {
             prop_assert_eq!(rows.len(), 2);
             prop_assert_eq!(find(&rows, DeadlineKind::PauseResumes), Some(resumes));
@@ -392,7 +399,8 @@ proptest! {
         let rows = deadlines(&state, rules(), today);
         let rows: Vec<&Deadline> = rows.iter().collect();
         let months = if plan == PlanKind::PlusAnnual { 12 } else { 1 };
-        let charge = step(started, first_k(started, months, 1, cancelled_on) * months);
+        // A charge due on the cancellation day was already taken.
+        let charge = step(started, first_k(started, months, 1, cancelled_on + days(1)) * months);
         let access_until = charge - days(1);
         if today > access_until {
             prop_assert!(rows.is_empty(), "{:?}", rows);
@@ -492,11 +500,19 @@ fn check_subscription(
 
     // Which kinds each plan may have.
     let allowed: &[DeadlineKind] = match plan {
-        PlanKind::FreeTrial => &[CancelBy, TrialLastDay, FirstCharge],
-        PlanKind::SpecializationMonthly => &[CancelBy, AccessUntil, NextCharge, PauseResumes],
-        PlanKind::PlusMonthly => &[CancelBy, RefundBy, AccessUntil, NextCharge],
-        PlanKind::PlusAnnual => &[CancelBy, RefundBy, AccessUntil, Renewal],
-        PlanKind::CoursePurchase => &[RefundBy],
+        PlanKind::FreeTrial => &[CancelBy, TrialLastDay, FirstCharge, WithdrawalBy, RefundExpected],
+        PlanKind::SpecializationMonthly => &[
+            CancelBy,
+            RefundBy,
+            WithdrawalBy,
+            AccessUntil,
+            NextCharge,
+            PauseResumes,
+            RefundExpected,
+        ],
+        PlanKind::PlusMonthly => &[CancelBy, WithdrawalBy, AccessUntil, NextCharge, PauseResumes, RefundExpected],
+        PlanKind::PlusAnnual => &[CancelBy, RefundBy, WithdrawalBy, AccessUntil, Renewal, RefundExpected],
+        PlanKind::CoursePurchase => &[RefundBy, WithdrawalBy, RefundExpected],
         PlanKind::Organization => &[],
     };
     for r in rows {
@@ -505,15 +521,17 @@ fn check_subscription(
     let app_store = sub
         .channel
         .is_some_and(|c| matches!(c, Channel::Ios | Channel::Android));
-    if app_store || (sub.certificate() && matches!(plan, PlanKind::PlusAnnual | PlanKind::CoursePurchase)) {
-        prop_assert!(!has(RefundBy), "{:?}", rows);
+    let kept = sub.decision == Some(Decision::Keep);
+    if app_store || kept || sub.certificate() {
+        prop_assert!(!has(RefundBy) && !has(WithdrawalBy), "{:?}", rows);
     }
 
     // Done only for the facts that make it so.
     for r in rows {
         let done_ok = match r.kind {
             CancelBy => r.done == cancelled,
-            RefundBy => !r.done || sub.refund_requested_on.is_some(),
+            RefundBy | WithdrawalBy => r.done == sub.refund_requested_on.is_some(),
+            RefundExpected => r.done == sub.refund_received_on.is_some(),
             _ => !r.done,
         };
         prop_assert!(done_ok, "{:?} with cancelled {:?}", r, sub.cancelled_on);
@@ -529,9 +547,9 @@ fn check_subscription(
                 prop_assert!(today <= day, "{:?}", rows);
             }
         }
-        if plan == PlanKind::FreeTrial && today > sub.started.expect("complete") + days(rules.trial_days - 1)
-        {
-            prop_assert!(rows.is_empty());
+        let length = sub.trial_length(rules.trial_days);
+        if plan == PlanKind::FreeTrial && today > sub.started.expect("complete") + days(length - 1) {
+            prop_assert!(rows.iter().all(|r| r.kind == RefundExpected), "{:?}", rows);
         }
     } else if plan.renews() {
         let charge = [FirstCharge, NextCharge, Renewal, PauseResumes]
@@ -544,7 +562,7 @@ fn check_subscription(
 
     if let (PlanKind::CoursePurchase, Some(refund)) = (plan, find(rows, RefundBy)) {
         let paid = sub.started.expect("complete");
-        prop_assert_eq!(refund, paid + days(rules.refund_days) - margin);
+        prop_assert_eq!(refund, paid + days(rules.course_refund_days) - margin);
         prop_assert!((refund - today).num_days() >= -rules.missed_refund_listed_days);
     }
     Ok(())

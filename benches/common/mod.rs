@@ -40,6 +40,7 @@ pub fn fifty_subscriptions(policy: &Policy) -> State {
             started: add_days(today, -(i * 11 % 400) - 1),
             label: Some(format!("Subscription {i:02} – {}", plan.id())),
             certificate_earned: i % 7 == 0,
+            trial_days: None,
         };
         let id = actions::add(&mut state, new, policy, today).expect("valid subscription");
         if plan == PlanKind::SpecializationMonthly && i % 2 == 0 {

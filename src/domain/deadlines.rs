@@ -134,14 +134,18 @@ pub fn subscription_rows(sub: &Subscription, rules: &Rules, eu_uk: bool, today: 
     let mut rows = match plan {
         PlanKind::FreeTrial => facts.trial(sub.trial_length(rules.trial_days)),
         PlanKind::SpecializationMonthly | PlanKind::PlusMonthly => match pause_resumes(sub) {
-            Some(resumes) => {
-                if facts.reference() < resumes {
-                    // A pause replaces every other row while it lasts.
-                    return facts.paused(resumes);
+            // While a pause lasts it replaces every other row, a refund's
+            // arrival date included; a cancelled pause that has run out has
+            // no rows, and then that date is listed as for any cancelled plan.
+            Some(resumes) if facts.reference() < resumes => {
+                let rows = facts.paused(resumes);
+                if !rows.is_empty() {
+                    return rows;
                 }
-                // Billing restarts on the day the pause ends: that day is itself a charge.
-                facts.billing(plan, resumes, 1, 0, false)
+                rows
             }
+            // Billing restarts on the day the pause ends: that day is itself a charge.
+            Some(resumes) => facts.billing(plan, resumes, 1, 0, false),
             None => facts.billing(plan, start, 1, 1, true),
         },
         PlanKind::PlusAnnual => facts.billing(plan, start, 12, 1, true),
@@ -344,7 +348,11 @@ pub fn account_rows(state: &State, rules: &Rules) -> Vec<Row> {
 /// the month already paid for ends (the first charge on or after the day it
 /// was chosen), not on that day: P = S + (k + n) months.
 pub fn pause_resumes(sub: &Subscription) -> Option<NaiveDate> {
-    let pause = sub.pause.filter(|_| sub.plan.is_some_and(PlanKind::can_pause))?;
+    // A later decision (keep, cancel) replaces the pause.
+    let replaced = matches!(sub.decision, Some(Decision::Keep | Decision::Cancel));
+    let pause = sub
+        .pause
+        .filter(|_| !replaced && sub.plan.is_some_and(PlanKind::can_pause))?;
     let start = sub.started?;
     let paid_to = first_step_on_or_after(start, 1, 1, pause.from);
     Some(add_months(start, paid_to + pause.months))
