@@ -54,7 +54,7 @@ fn page(w: &Wizard) -> &Deadlines {
 
 fn highlighted(w: &Wizard) -> Deadline {
     let rows = rows(w);
-    rows[page(w).selected(&rows)].clone()
+    rows[page(w).selected(&rows, w.state())].clone()
 }
 
 /// Home, then `t`.
@@ -81,21 +81,21 @@ fn up_and_down_move_one_row_and_stop_at_the_ends() {
     let mut w = from_home(several());
     let count = rows(&w).len();
     repeat(&mut w, Msg::Up, count + 3);
-    assert_eq!(page(&w).selected(&rows(&w)), 0);
+    assert_eq!(page(&w).selected(&rows(&w), w.state()), 0);
     w.update(Msg::Down);
-    assert_eq!(page(&w).selected(&rows(&w)), 1);
+    assert_eq!(page(&w).selected(&rows(&w), w.state()), 1);
     repeat(&mut w, Msg::Down, count + 3);
-    assert_eq!(page(&w).selected(&rows(&w)), count - 1);
+    assert_eq!(page(&w).selected(&rows(&w), w.state()), count - 1);
     assert_eq!(highlighted(&w), rows(&w)[count - 1]);
 }
 
 #[test]
 fn page_keys_scroll_the_details_without_moving_the_row() {
     let mut w = from_home(several());
-    let at = page(&w).selected(&rows(&w));
+    let at = page(&w).selected(&rows(&w), w.state());
     w.update(Msg::PageDown);
     w.update(Msg::PageDown);
-    assert_eq!(page(&w).selected(&rows(&w)), at, "the row stays");
+    assert_eq!(page(&w).selected(&rows(&w), w.state()), at, "the row stays");
     let scrolled = page(&w).detail_scroll();
     assert!(scrolled > 0, "the details scrolled");
     w.update(Msg::PageUp);
@@ -111,7 +111,7 @@ fn another_row_shows_its_details_from_the_top() {
     repeat(&mut w, Msg::Up, count);
     w.update(Msg::PageDown);
     w.update(Msg::Down);
-    assert_eq!(page(&w).selected(&rows(&w)), 1);
+    assert_eq!(page(&w).selected(&rows(&w), w.state()), 1);
     assert_eq!(page(&w).detail_scroll(), 0);
 }
 

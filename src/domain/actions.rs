@@ -362,6 +362,8 @@ pub fn decide(
         not_before_start(sub, Field::On, from)?;
     }
     let sub = find_mut(state, id)?;
+    // A new decision is a new answer: the wizard marks a refund wanted after it.
+    sub.refund_wanted = false;
     match choice {
         Choice::Cancel => {
             sub.decision = Some(Decision::Cancel);
@@ -646,8 +648,24 @@ pub fn set_note(
 }
 
 /// Records where the account holder lives (SPEC §2): one answer for the account.
+/// Records that the person cancels *to get their money back*: the refund
+/// leads their steps. Only for a subscription they decided to cancel.
+pub fn want_refund(state: &mut State, id: &str) -> Result<(), Refusal> {
+    let sub = find_mut(state, id)?;
+    if sub.decision != Some(Decision::Cancel) {
+        return refuse(Field::Id, id, "a refund is asked for with the decision to cancel");
+    }
+    sub.refund_wanted = true;
+    Ok(())
+}
+
 pub fn set_region(state: &mut State, region: Region) {
     state.account.region = Some(region);
+}
+
+/// "Not sure" where one lives: unanswered again, counted as elsewhere.
+pub fn forget_region(state: &mut State) {
+    state.account.region = None;
 }
 
 /// Records whether the person is enrolled in a for-credit programme: the

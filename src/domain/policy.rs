@@ -75,6 +75,16 @@ impl Policy {
     pub fn stale(&self, today: NaiveDate) -> bool {
         (today - self.checked_on()).num_days() > STALE_AFTER_DAYS
     }
+
+    /// The one line of SPEC §2 that says the rules may be out of date.
+    pub fn stale_notice(&self, today: NaiveDate) -> Option<String> {
+        self.stale(today).then(|| {
+            format!(
+                "These rules were checked on {}; Coursera changes its terms — check the sources before relying on a date.",
+                super::dates::long_date(self.checked_on())
+            )
+        })
+    }
 }
 
 /// How long rules are trusted without a new check (about six months).

@@ -86,6 +86,10 @@ pub struct Subscription {
     pub refund_requested_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
     pub refund_received_on: Option<NaiveDate>,
+    /// Chosen in the wizard: cancel *and* ask for a refund, so its steps
+    /// lead with the refund (a plain cancel lists them after the cancel).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub refund_wanted: bool,
     /// Version 1's mark of a converted trial, read only to migrate it to
     /// `trial_started` (see [`State::migrate`]); never written.
     #[serde(default, skip_serializing)]
@@ -111,6 +115,7 @@ impl Subscription {
             cancelled_on: None,
             refund_requested_on: None,
             refund_received_on: None,
+            refund_wanted: false,
             converted_from_trial: false,
             pause: None,
             items: Vec::new(),

@@ -51,7 +51,11 @@ pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
         return Some(views::help::draw(frame, body, wizard, scroll, theme));
     }
     draw_sidebar(frame, sidebar, wizard, theme, area.width >= WIDE);
-    views::draw_page(frame, main, wizard, theme)
+    let scroll = views::draw_page(frame, main, wizard, theme);
+    if let Some((answers, cursor)) = wizard.region_question() {
+        views::region::draw(frame, body, wizard, answers, cursor, theme);
+    }
+    scroll
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {

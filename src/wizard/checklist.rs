@@ -42,24 +42,49 @@ impl Row<'_> {
     }
 }
 
-/// The items of `deletion_items`, with the social sign-in item kept in its
-/// place (as "not used") once the person says they don't use one.
+/// The items of `deletion_items`, with an item the person said is not for
+/// them (no social sign-in, no for-credit programme) kept in its place as
+/// "not used".
 pub fn rows<'p>(state: &State, policy: &'p Policy) -> Vec<Row<'p>> {
     let mut rows: Vec<Row> = deletion_items(state, policy).into_iter().map(Row::Item).collect();
-    if state.account.social_sign_in == Some(false) {
-        let social = policy
-            .checklist
-            .iter()
-            .position(|r| r.condition == ChecklistCondition::SocialSignIn);
-        if let Some(at) = social {
-            let before = policy.checklist[..at]
-                .iter()
-                .filter(|r| rows.iter().any(|row| row.id() == r.id))
-                .count();
-            rows.insert(before, Row::NotUsed(&policy.checklist[at]));
+    for (at, rule) in policy.checklist.iter().enumerate() {
+        if !answerable(rule.condition) || applies_to_person(state, rule.condition) {
+            continue;
         }
+        let before = policy.checklist[..at]
+            .iter()
+            .filter(|r| rows.iter().any(|row| row.id() == r.id))
+            .count();
+        rows.insert(before, Row::NotUsed(rule));
     }
     rows
+}
+
+/// Items that apply only if the person says so: they can say "not for me" (`x`).
+pub fn answerable(condition: ChecklistCondition) -> bool {
+    matches!(
+        condition,
+        ChecklistCondition::SocialSignIn | ChecklistCondition::ForCredit
+    )
+}
+
+/// Whether the person's answer keeps an answerable item on the list (not answered: yes).
+fn applies_to_person(state: &State, condition: ChecklistCondition) -> bool {
+    let answer = match condition {
+        ChecklistCondition::SocialSignIn => state.account.social_sign_in,
+        ChecklistCondition::ForCredit => state.account.for_credit,
+        _ => None,
+    };
+    answer != Some(false)
+}
+
+/// Records the person's answer for an answerable item.
+fn set_applies(state: &mut State, condition: ChecklistCondition, applies: bool) {
+    match condition {
+        ChecklistCondition::SocialSignIn => actions::set_social_sign_in(state, applies),
+        ChecklistCondition::ForCredit => actions::set_for_credit(state, applies),
+        _ => {}
+    }
 }
 
 /// "Plus (s1)", to name a subscription in a sentence.
@@ -67,12 +92,12 @@ pub fn labels(subs: &[&Subscription]) -> Vec<String> {
     subs.iter().map(|s| format!("{} ({})", s.label, s.id)).collect()
 }
 
-/// The social sign-in item (only shown to people who may use one).
-/// The item asks about a social sign-in (it can be marked "not used").
-pub fn is_social(policy: &Policy, id: &str) -> bool {
+/// The condition of an item the person can mark "not for me", if it is one.
+pub fn answerable_item(policy: &Policy, id: &str) -> Option<ChecklistCondition> {
     policy
         .checklist_item(id)
-        .is_some_and(|r| r.condition == ChecklistCondition::SocialSignIn)
+        .map(|r| r.condition)
+        .filter(|c| answerable(*c))
 }
 
 #[derive(Debug, Clone)]
@@ -167,8 +192,8 @@ impl Checklist {
                 commands.push(if item.done { text::UNTICK } else { text::TICK });
                 commands.push(text::DONE_DATE);
                 commands.push(text::EDIT_NOTE);
-                if is_social(policy, &item.id) {
-                    commands.push(text::NOT_USED_KEY);
+                if let Some(condition) = answerable_item(policy, &item.id) {
+                    commands.push(text::not_used_key(condition));
                 }
             }
             Some(Row::Item(_)) => {
@@ -268,10 +293,11 @@ impl Checklist {
 
     /// Space, `e`, `n` and `x` on the highlighted item.
     fn on_item(&mut self, ctx: &mut Ctx, msg: Msg, current: Current) -> Flow {
+        let answerable = answerable_item(ctx.policy, &current.id);
         if current.not_used {
-            if matches!(msg, Msg::Toggle | Msg::Remove) {
-                actions::set_social_sign_in(ctx.state, true);
-                *ctx.notice = Some(Notice::info(text::SOCIAL_BACK.to_string()));
+            if let Some(condition) = answerable.filter(|_| matches!(msg, Msg::Toggle | Msg::Remove)) {
+                set_applies(ctx.state, condition, true);
+                *ctx.notice = Some(Notice::info(text::item_back(condition).to_string()));
                 return Flow::Changed;
             }
             return Flow::Stay;
@@ -296,9 +322,10 @@ impl Checklist {
                 self.editing = Some(Editing::Date(field));
                 Flow::Stay
             }
-            Msg::Remove if is_social(ctx.policy, &current.id) => {
-                actions::set_social_sign_in(ctx.state, false);
-                *ctx.notice = Some(Notice::info(text::SOCIAL_HIDDEN.to_string()));
+            Msg::Remove if answerable.is_some() => {
+                let condition = answerable.expect("checked by the guard");
+                set_applies(ctx.state, condition, false);
+                *ctx.notice = Some(Notice::info(text::item_hidden(condition).to_string()));
                 Flow::Changed
             }
             _ => Flow::Stay,

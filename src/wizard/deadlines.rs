@@ -32,9 +32,9 @@ impl Deadlines {
     }
 
     /// The highlighted row of `rows` (0 when there are none).
-    pub fn selected(&self, rows: &[Deadline]) -> usize {
+    pub fn selected(&self, rows: &[Deadline], state: &State) -> usize {
         let index = self.selected.unwrap_or_else(|| {
-            next_deadline(rows, None)
+            next_deadline(rows, state, None)
                 .and_then(|row| rows.iter().position(|r| std::ptr::eq(r, row)))
                 .unwrap_or(0)
         });
@@ -78,7 +78,7 @@ impl Deadlines {
     pub fn update(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
         let rows = deadlines(ctx.state, &ctx.policy.rules, ctx.today);
         let last = rows.len().saturating_sub(1);
-        let at = self.selected(&rows);
+        let at = self.selected(&rows, ctx.state);
         match msg {
             Msg::Up => self.select(at, at.saturating_sub(1)),
             Msg::Down => self.select(at, (at + 1).min(last)),

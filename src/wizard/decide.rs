@@ -17,6 +17,7 @@ use crate::domain::deadlines::{
     Deadline, DeadlineKind, converted_trial_charge, deadlines, subscription_rows,
 };
 use crate::domain::journey::{Journey, Screen};
+use crate::domain::plan::AccountDecision;
 use crate::domain::plan::{Decision as Decided, PlanKind};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
@@ -27,7 +28,8 @@ pub enum Choice {
     Pause(u32),
     /// For an organization plan: ask the administrator to end it.
     Cancel,
-    /// A one-time purchase whose refund window is open.
+    /// Cancel and ask for the money back (a one-time purchase: only ask),
+    /// offered first while a refund or EU/UK withdrawal window is open.
     Refund,
     Keep,
     /// A trial nobody cancelled: the paid plan it became.
@@ -51,6 +53,9 @@ pub struct Decide {
     selected: Option<Choice>,
     /// How far the consequences of the highlighted choice are scrolled.
     detail_scroll: DetailScroll,
+    /// "Delete the account" was chosen while money or paid access is at
+    /// stake: these warnings wait for a yes.
+    confirm_delete: Option<Vec<String>>,
 }
 
 impl Decide {
@@ -63,6 +68,7 @@ impl Decide {
             id: id.map(str::to_string),
             selected,
             detail_scroll: DetailScroll::default(),
+            confirm_delete: None,
         }
     }
 
@@ -87,10 +93,22 @@ impl Decide {
     }
 
     pub fn mode(&self) -> Mode {
-        Mode::Normal
+        if self.confirm_delete.is_some() {
+            Mode::Confirm
+        } else {
+            Mode::Normal
+        }
+    }
+
+    /// The warnings waiting for a yes before the account is marked for deletion.
+    pub fn confirming_delete(&self) -> Option<&[String]> {
+        self.confirm_delete.as_deref()
     }
 
     pub fn commands(&self) -> Vec<Command> {
+        if self.confirm_delete.is_some() {
+            return vec![text::YES_KEY, text::NO_KEY];
+        }
         vec![text::MOVE, text::CHOOSE, text::BACK, text::DETAIL_SCROLL]
     }
 
@@ -120,6 +138,14 @@ impl Decide {
         }
     }
 
+    /// The last day money can still be asked back for this subscription
+    /// (its refund window or the EU/UK withdrawal, whichever ends later),
+    /// while one is open and nothing was asked yet.
+    pub fn refund_until(&self, state: &State, policy: &Policy, today: NaiveDate) -> Option<NaiveDate> {
+        let sub = state.subscription(self.id.as_deref()?)?;
+        refund_until(state, sub, policy, today)
+    }
+
     /// The day an uncancelled trial became a paid plan, while that is still to record.
     pub fn converted_on(&self, state: &State, policy: &Policy, today: NaiveDate) -> Option<NaiveDate> {
         let sub = state.subscription(self.id.as_deref()?)?;
@@ -139,7 +165,13 @@ impl Decide {
                 actions::decide(&mut copy, id, Decision::Pause { months }, on, policy, today).is_ok()
             }
             Choice::Became(plan) => actions::convert_trial(&mut copy, id, plan, policy, today).is_ok(),
-            _ => true,
+            // A kept plan has no refund rows, a cancelled one has: show the
+            // rows of the choice, not of the answer saved before.
+            Choice::Cancel | Choice::Refund => {
+                actions::decide(&mut copy, id, Decision::Cancel, None, policy, today).is_ok()
+            }
+            Choice::Keep => actions::decide(&mut copy, id, Decision::Keep, None, policy, today).is_ok(),
+            Choice::DeleteAccount | Choice::KeepAccount => true,
         };
         if !applied {
             return Vec::new();
@@ -151,14 +183,21 @@ impl Decide {
                 DeadlineKind::TrialLastDay,
                 DeadlineKind::AccessUntil,
                 DeadlineKind::RefundBy,
+                DeadlineKind::WithdrawalBy,
             ],
-            Choice::Refund => &[DeadlineKind::RefundBy],
+            Choice::Refund => &[
+                DeadlineKind::RefundBy,
+                DeadlineKind::WithdrawalBy,
+                DeadlineKind::RefundExpected,
+                DeadlineKind::CancelBy,
+                DeadlineKind::AccessUntil,
+                DeadlineKind::TrialLastDay,
+            ],
             Choice::Keep => &[
                 DeadlineKind::FirstCharge,
                 DeadlineKind::NextCharge,
                 DeadlineKind::Renewal,
                 DeadlineKind::PauseResumes,
-                DeadlineKind::RefundBy,
             ],
             Choice::Became(_) => &[
                 DeadlineKind::NextCharge,
@@ -178,6 +217,19 @@ impl Decide {
             && ctx.state.subscription(id).is_none()
         {
             return Flow::Go(Journey::default());
+        }
+        if self.confirm_delete.is_some() {
+            return match msg {
+                Msg::Yes => {
+                    self.confirm_delete = None;
+                    self.delete_account(ctx)
+                }
+                Msg::No | Msg::Back => {
+                    self.confirm_delete = None;
+                    Flow::Stay
+                }
+                _ => Flow::Stay,
+            };
         }
         let choices = self.choices(ctx.state, ctx.policy, ctx.today);
         let cursor = self.cursor(&choices);
@@ -217,13 +269,13 @@ impl Decide {
     fn choose(&mut self, ctx: &mut Ctx, choice: Choice) -> Flow {
         match (self.id.clone(), choice) {
             (None, Choice::DeleteAccount) => {
-                let result = actions::delete_account(ctx.state, None, false, ctx.today);
-                self.after(
-                    ctx,
-                    result,
-                    Notice::done(text::ACCOUNT_DELETE_CHOSEN.to_string()),
-                    Screen::Checklist,
-                )
+                let already = ctx.state.account.decision == Some(AccountDecision::Delete);
+                let warnings = deletion_warnings(ctx.state, ctx.policy, ctx.today);
+                if already || warnings.is_empty() {
+                    return self.delete_account(ctx);
+                }
+                self.confirm_delete = Some(warnings);
+                Flow::Stay
             }
             (None, Choice::KeepAccount) => {
                 if let Some(on) = ctx.state.account.requested_on {
@@ -257,11 +309,13 @@ impl Decide {
             (Some(id), choice) => {
                 let sub = ctx.state.subscription(&id).expect("checked in update");
                 let label = sub.label.clone();
+                let wants_refund = choice == Choice::Refund;
                 // A cancel or refund is only chosen, not done: no ✓ until its step is ticked.
                 let to_do = match choice {
                     Choice::Pause(_) | Choice::Keep => None,
+                    Choice::Refund if sub.refund_requested_on.is_none() => Some(text::DECIDED_REFUND),
                     _ if cancellable(sub) => sub.cancelled_on.is_none().then_some(text::DECIDED_CANCEL),
-                    _ => sub.refund_requested_on.is_none().then_some(text::DECIDED_REFUND),
+                    _ => None,
                 };
                 if let Some(on) = sub.cancelled_on
                     && matches!(choice, Choice::Pause(_) | Choice::Keep)
@@ -276,7 +330,13 @@ impl Decide {
                     Choice::Keep => (Decision::Keep, None),
                     _ => (Decision::Cancel, None),
                 };
-                let result = actions::decide(ctx.state, &id, decision, on, ctx.policy, ctx.today);
+                let result =
+                    actions::decide(ctx.state, &id, decision, on, ctx.policy, ctx.today).and_then(|()| {
+                        match wants_refund {
+                            true => actions::want_refund(ctx.state, &id),
+                            false => Ok(()),
+                        }
+                    });
                 self.after(
                     ctx,
                     result,
@@ -289,6 +349,16 @@ impl Decide {
             }
             (None, _) => Flow::Stay,
         }
+    }
+
+    fn delete_account(&mut self, ctx: &mut Ctx) -> Flow {
+        let result = actions::delete_account(ctx.state, None, false, ctx.today);
+        self.after(
+            ctx,
+            result,
+            Notice::done(text::ACCOUNT_DELETE_CHOSEN.to_string()),
+            Screen::Checklist,
+        )
     }
 
     /// Moves on to `next` once the domain accepted the choice.
@@ -325,25 +395,77 @@ pub fn subscription_choices(
     if converted_trial_charge(sub, &policy.rules, today).is_some() {
         return TRIAL_BECOMES.into_iter().map(Choice::Became).collect();
     }
+    // Money that can still come back comes first: it has the nearest deadline.
+    let refund = refund_until(state, sub, policy, today).is_some()
+        || (sub.refund_wanted || sub.refund_requested_on.is_some()) && refund_open(state, sub, policy, today);
+    let mut choices = Vec::new();
     match sub.plan {
-        None => Vec::new(),
+        None => {}
         Some(PlanKind::CoursePurchase) => {
-            let mut choices = Vec::new();
-            if refund_open(state, sub, policy, today) {
+            if refund || refund_open(state, sub, policy, today) {
                 choices.push(Choice::Refund);
             }
             choices.push(Choice::Keep);
-            choices
         }
         Some(plan) => {
-            let mut choices = Vec::new();
+            if refund {
+                choices.push(Choice::Refund);
+            }
             if plan.can_pause() {
                 choices.extend(policy.pause.months.iter().map(|m| Choice::Pause(*m)));
             }
             choices.extend([Choice::Cancel, Choice::Keep]);
-            choices
         }
     }
+    choices
+}
+
+/// The last day money can be asked back through Coursera, while a refund
+/// window or the EU/UK withdrawal is open and no refund was asked for yet.
+pub fn refund_until(
+    state: &State,
+    sub: &Subscription,
+    policy: &Policy,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    if sub.refund_requested_on.is_some() || !refund_possible(sub, state) {
+        return None;
+    }
+    // The windows as they would be if the person cancelled now: keeping or
+    // pausing a plan hides them, but choosing again brings them back.
+    let mut cancelling = sub.clone();
+    if matches!(cancelling.decision, Some(Decided::Keep | Decided::Pause)) {
+        cancelling.decision = Some(Decided::Cancel);
+        cancelling.pause = None;
+    }
+    subscription_rows(&cancelling, &policy.rules, state.account.eu_uk(), today)
+        .iter()
+        .filter(|r| matches!(r.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy))
+        .filter(|r| !r.done && r.date >= today)
+        .map(|r| r.date)
+        .max()
+}
+
+/// What deleting the account would throw away, one sentence per
+/// subscription: money that can still be asked back, access already paid for.
+pub fn deletion_warnings(state: &State, policy: &Policy, today: NaiveDate) -> Vec<String> {
+    let rows = deadlines(state, &policy.rules, today);
+    let mut warnings = Vec::new();
+    for sub in &state.subscriptions {
+        let name = format!("{} ({})", sub.label, sub.id);
+        if let Some(until) = refund_until(state, sub, policy, today) {
+            warnings.push(text::refund_before_deleting(&name, &long_date(until)));
+        }
+        let paid = rows.iter().find(|r| {
+            r.subscription.as_deref() == Some(sub.id.as_str())
+                && r.kind == DeadlineKind::AccessUntil
+                && r.days_left >= 0
+        });
+        if let Some(paid) = paid {
+            warnings.push(text::paid_until_before_deleting(&name, &long_date(paid.date)));
+        }
+    }
+    warnings
 }
 
 /// Money can still be asked back through Coursera (its refund window or the
@@ -365,13 +487,12 @@ fn answer(sub: &Subscription) -> Option<Choice> {
     Some(match sub.decision? {
         Decided::Pause => Choice::Pause(sub.pause?.months),
         Decided::Keep => Choice::Keep,
-        Decided::Cancel if sub.plan == Some(PlanKind::CoursePurchase) => Choice::Refund,
+        Decided::Cancel if sub.plan == Some(PlanKind::CoursePurchase) || sub.refund_wanted => Choice::Refund,
         Decided::Cancel => Choice::Cancel,
     })
 }
 
 fn account_answer(state: &State) -> Option<Choice> {
-    use crate::domain::plan::AccountDecision;
     Some(match state.account.decision? {
         AccountDecision::Delete => Choice::DeleteAccount,
         AccountDecision::Keep => Choice::KeepAccount,

@@ -6,7 +6,7 @@ use super::route;
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice, Page};
 use crate::domain::actions;
-use crate::domain::deadlines::Deadline;
+use crate::domain::deadlines::{Deadline, DeadlineKind};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::state::State;
 
@@ -176,18 +176,53 @@ impl Home {
 }
 
 /// The deadline Home shows for one subscription (or, with `None`, the one it
-/// highlights overall): the first one not done from today on; when every one
-/// is past, the latest missed one, so the person sees what was missed.
-pub fn next_deadline<'d>(rows: &'d [Deadline], subscription: Option<&str>) -> Option<&'d Deadline> {
-    let mut open = rows
+/// highlights overall): a missed cancel-by while its charge is still ahead
+/// (cancelling today may still stop it), else the first one not done from
+/// today on; when every one is past, the latest missed one, so the person
+/// sees what was missed. A cancelled plan's frozen dates (access until, the
+/// trial's last day) ask nothing of the person and never count.
+pub fn next_deadline<'d>(
+    rows: &'d [Deadline],
+    state: &State,
+    subscription: Option<&str>,
+) -> Option<&'d Deadline> {
+    let mine = |d: &&Deadline| subscription.is_none_or(|id| d.subscription.as_deref() == Some(id));
+    let open: Vec<&Deadline> = rows
         .iter()
-        .filter(|d| !d.done && subscription.is_none_or(|id| d.subscription.as_deref() == Some(id)));
-    let mut missed = None;
-    for row in open.by_ref() {
-        if row.days_left >= 0 {
-            return Some(row);
-        }
-        missed = Some(row);
+        .filter(mine)
+        .filter(|d| !d.done && !frozen(d, state))
+        .collect();
+    if let Some(missed) = open.iter().find(|d| missed_cancel(d, rows)) {
+        return Some(missed);
     }
-    missed
+    open.iter()
+        .find(|d| d.days_left >= 0)
+        .or_else(|| open.last())
+        .copied()
+}
+
+/// A date kept only to say how long a cancelled plan's access lasts.
+pub fn frozen(row: &Deadline, state: &State) -> bool {
+    matches!(row.kind, DeadlineKind::AccessUntil | DeadlineKind::TrialLastDay)
+        && row
+            .subscription
+            .as_deref()
+            .and_then(|id| state.subscription(id))
+            .is_some_and(|s| s.cancelled_on.is_some())
+}
+
+/// A cancel-by that has passed while the charge it guards is still to come.
+pub fn missed_cancel(row: &Deadline, rows: &[Deadline]) -> bool {
+    const CHARGES: [DeadlineKind; 4] = [
+        DeadlineKind::FirstCharge,
+        DeadlineKind::NextCharge,
+        DeadlineKind::Renewal,
+        DeadlineKind::PauseResumes,
+    ];
+    row.kind == DeadlineKind::CancelBy
+        && !row.done
+        && row.days_left < 0
+        && rows
+            .iter()
+            .any(|d| d.subscription == row.subscription && CHARGES.contains(&d.kind) && d.days_left >= 0)
 }

@@ -41,8 +41,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
+use crate::domain::actions;
 use crate::domain::deadlines::{Deadline, deadlines};
 use crate::domain::journey::{Journey, Screen};
+use crate::domain::plan::Region;
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 use checklist::Checklist;
@@ -228,6 +230,18 @@ impl Notice {
     }
 }
 
+/// An answer to "Do you live in the EU or the UK?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RegionAnswer {
+    EuUk,
+    Elsewhere,
+    /// Counted as elsewhere until answered.
+    NotSure,
+}
+
+pub const REGION_ANSWERS: [RegionAnswer; 3] =
+    [RegionAnswer::EuUk, RegionAnswer::Elsewhere, RegionAnswer::NotSure];
+
 /// How the person left.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -248,11 +262,12 @@ pub struct Effects {
 }
 
 /// Keys that work from every page in normal mode, in footer order.
-const OVERVIEW: [(Msg, Command); 6] = [
+const OVERVIEW: [(Msg, Command); 7] = [
     (Msg::Home, text::HOME_KEY),
     (Msg::Deadlines, text::DEADLINES_KEY),
     (Msg::Summary, text::SUMMARY_KEY),
     (Msg::Account, text::ACCOUNT_KEY),
+    (Msg::Region, text::REGION_KEY),
     (Msg::Faq, text::FAQ_KEY),
     (Msg::Troubleshooting, text::TROUBLESHOOTING_KEY),
 ];
@@ -265,6 +280,9 @@ pub struct Wizard {
     page: Page,
     /// The help overlay is open, scrolled this many lines.
     help: Option<u16>,
+    /// "Do you live in the EU or the UK?" is open over the page (`A`), this
+    /// line highlighted.
+    region: Option<usize>,
     notice: Option<Notice>,
     exports: Exports,
     /// The Deadlines or Summary page, as it was, that the current one was
@@ -290,6 +308,7 @@ impl Wizard {
             today,
             page,
             help: None,
+            region: None,
             notice: None,
             exports: Exports::default(),
             came_from: None,
@@ -333,6 +352,11 @@ impl Wizard {
         &self.policy
     }
 
+    /// The rules have not been checked for over six months (SPEC §2).
+    pub fn stale_notice(&self) -> Option<String> {
+        self.policy.stale_notice(self.today)
+    }
+
     pub fn today(&self) -> NaiveDate {
         self.today
     }
@@ -363,6 +387,19 @@ impl Wizard {
         self.help
     }
 
+    /// The region question open over the page: its answers and the highlighted one.
+    pub fn region_question(&self) -> Option<(&'static [RegionAnswer], usize)> {
+        self.region.map(|cursor| (&REGION_ANSWERS[..], cursor))
+    }
+
+    /// The region answer saved now (None: not answered).
+    pub fn region_answer(&self) -> Option<RegionAnswer> {
+        self.state.account.region.map(|r| match r {
+            Region::EuUk => RegionAnswer::EuUk,
+            Region::Elsewhere => RegionAnswer::Elsewhere,
+        })
+    }
+
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
     }
@@ -387,6 +424,9 @@ impl Wizard {
 
     /// The keys that work here, for the footer.
     pub fn commands(&self) -> Vec<Command> {
+        if self.region.is_some() {
+            return vec![text::MOVE, text::CHOOSE, text::CLOSE, text::QUIT];
+        }
         match self.mode() {
             Mode::Help => vec![
                 text::SCROLL,
@@ -460,8 +500,16 @@ impl Wizard {
             };
             return Effects::default();
         }
+        if let Some(cursor) = self.region {
+            return self.answer_region(cursor, msg);
+        }
         if msg == Msg::Help && self.mode() == Mode::Normal {
             self.help = Some(0);
+            return Effects::default();
+        }
+        if msg == Msg::Region && self.mode() == Mode::Normal {
+            let saved = self.region_answer().unwrap_or(RegionAnswer::NotSure);
+            self.region = REGION_ANSWERS.iter().position(|a| *a == saved);
             return Effects::default();
         }
         // FAQ and Troubleshooting are side trips: nothing saved (reference.rs).
@@ -524,6 +572,40 @@ impl Wizard {
             exit: None,
             export: self.exports.request.take(),
         }
+    }
+
+    /// A key while the region question is open: move, choose (saved, and
+    /// every date recomputed), or close.
+    fn answer_region(&mut self, cursor: usize, msg: Msg) -> Effects {
+        let last = REGION_ANSWERS.len() - 1;
+        match msg {
+            Msg::Up => self.region = Some(cursor.saturating_sub(1)),
+            Msg::Down => self.region = Some((cursor + 1).min(last)),
+            Msg::Back | Msg::Region => self.region = None,
+            Msg::Next | Msg::Toggle => {
+                self.region = None;
+                let answer = REGION_ANSWERS[cursor];
+                match answer {
+                    RegionAnswer::EuUk => actions::set_region(&mut self.state, Region::EuUk),
+                    RegionAnswer::Elsewhere => actions::set_region(&mut self.state, Region::Elsewhere),
+                    RegionAnswer::NotSure => actions::forget_region(&mut self.state),
+                }
+                let eu_uk = match answer {
+                    RegionAnswer::EuUk => Some(true),
+                    RegionAnswer::Elsewhere => Some(false),
+                    RegionAnswer::NotSure => None,
+                };
+                self.notice = Some(Notice::done(text::region_saved(eu_uk).to_string()));
+                self.rows = deadlines(&self.state, &self.policy.rules, self.today);
+                self.overview = OnceCell::new();
+                return Effects {
+                    save: true,
+                    ..Effects::default()
+                };
+            }
+            _ => {}
+        }
+        Effects::default()
     }
 
     /// Where an overview key goes from here; None for another key, or for

@@ -40,8 +40,10 @@ pub enum Msg {
     Remove,
     /// `c`: continue where the person left off.
     Continue,
-    /// `A`: decide about the account (delete it or keep it).
+    /// `D`: decide about the account (delete it or keep it).
     Account,
+    /// `A`: where the account holder lives (EU/UK or elsewhere), from anywhere.
+    Region,
     /// `g` or Home: back to Home from any page.
     Home,
     /// `t`: the table of every deadline.

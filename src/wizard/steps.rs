@@ -13,7 +13,9 @@ use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice};
 use crate::domain::actions::{self, Choice as Decision, Tick};
-use crate::domain::checklist::{CANCELLED, Item, REFUND_REQUESTED, keep_items, subscription_items};
+use crate::domain::checklist::{
+    CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED, cancellable, keep_items, subscription_items,
+};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
 use crate::domain::journey::{Journey, Screen};
@@ -107,10 +109,27 @@ impl Steps {
             return Vec::new();
         }
         let refund = refund_open(state, sub, policy, today);
-        subscription_items(state, sub, policy)
+        let (refund_items, cancel_items): (Vec<Item>, Vec<Item>) = subscription_items(state, sub, policy)
             .into_iter()
             .filter(|item| refund || !is_refund_item(policy, &item.id))
-            .collect()
+            // Money can arrive only once it was asked for.
+            .filter(|item| item.id != REFUND_RECEIVED || sub.refund_requested_on.is_some())
+            .partition(|item| is_refund_item(policy, &item.id));
+        // Chosen to get the money back: the refund, whose window closes
+        // first, leads; a plain cancel lists it after.
+        if self.refund_first(state) {
+            refund_items.into_iter().chain(cancel_items).collect()
+        } else {
+            cancel_items.into_iter().chain(refund_items).collect()
+        }
+    }
+
+    /// The refund steps come before the cancel steps.
+    pub fn refund_first(&self, state: &State) -> bool {
+        self.id
+            .as_deref()
+            .and_then(|id| state.subscription(id))
+            .is_some_and(|sub| sub.refund_wanted || !cancellable(sub))
     }
 
     /// Every selectable line, in order.
@@ -274,6 +293,7 @@ impl Steps {
                 match item {
                     CANCELLED => sub.cancelled_on,
                     REFUND_REQUESTED => sub.refund_requested_on,
+                    REFUND_RECEIVED => sub.refund_received_on,
                     _ => sub.item(item).and_then(|r| r.done_on),
                 }
             }
@@ -467,9 +487,9 @@ impl Steps {
     }
 }
 
-/// Refund steps and "I have asked for a refund".
+/// Refund steps, "I have asked for a refund" and "The refund has arrived".
 pub fn is_refund_item(policy: &Policy, id: &str) -> bool {
-    id == REFUND_REQUESTED || policy.refund.steps.iter().any(|s| s.id == id)
+    id == REFUND_REQUESTED || id == REFUND_RECEIVED || policy.refund.steps.iter().any(|s| s.id == id)
 }
 
 /// Whether an item is done, from the saved facts alone.
@@ -478,6 +498,7 @@ fn stored_done(state: &State, subscription: Option<&str>, item: &str) -> bool {
         Some(sub) => match item {
             CANCELLED => sub.cancelled_on.is_some(),
             REFUND_REQUESTED => sub.refund_requested_on.is_some(),
+            REFUND_RECEIVED => sub.refund_received_on.is_some(),
             _ => sub.item(item).is_some_and(|r| r.done),
         },
         None => state.account.item(item).is_some_and(|r| r.done),

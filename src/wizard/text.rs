@@ -4,6 +4,8 @@
 use crate::domain::deadlines::Urgency;
 use crate::domain::journey::Screen;
 use crate::domain::plan::{Channel, PlanKind};
+use crate::domain::policy::{ChecklistCondition, Policy};
+use crate::domain::state::Subscription;
 
 pub const APP_TITLE: &str = "Coursera exit";
 
@@ -417,12 +419,53 @@ pub fn derived_refusal(labels: &[String]) -> String {
     }
 }
 
-pub const SOCIAL_NOT_USED: &str =
-    "You said you don't sign in with Google, Facebook or Apple, so there is nothing to unlink.";
-pub const SOCIAL_NOT_USED_HINT: &str = "x or Space: I do sign in with one after all.";
-pub const SOCIAL_HINT: &str = "x: I don't sign in with Google, Facebook or Apple.";
-pub const SOCIAL_HIDDEN: &str = "Noted: no social sign-in to unlink.";
-pub const SOCIAL_BACK: &str = "Unlink social sign-ins is back on the list.";
+/// What the person said to take an answerable item off the list.
+pub fn not_used_said(condition: ChecklistCondition) -> &'static str {
+    match condition {
+        ChecklistCondition::ForCredit => {
+            "You said you are not enrolled in a degree, a university certificate or another for-credit programme."
+        }
+        _ => "You said you don't sign in with Google, Facebook or Apple, so there is nothing to unlink.",
+    }
+}
+
+/// How to put it back.
+pub fn not_used_undo(condition: ChecklistCondition) -> &'static str {
+    match condition {
+        ChecklistCondition::ForCredit => "x or Space: I am enrolled in one after all.",
+        _ => "x or Space: I do sign in with one after all.",
+    }
+}
+
+/// How to take it off.
+pub fn not_used_hint(condition: ChecklistCondition) -> &'static str {
+    match condition {
+        ChecklistCondition::ForCredit => "x: I'm not enrolled in a for-credit programme.",
+        _ => "x: I don't sign in with Google, Facebook or Apple.",
+    }
+}
+
+pub fn item_hidden(condition: ChecklistCondition) -> &'static str {
+    match condition {
+        ChecklistCondition::ForCredit => "Noted: no for-credit programme.",
+        _ => "Noted: no social sign-in to unlink.",
+    }
+}
+
+pub fn item_back(condition: ChecklistCondition) -> &'static str {
+    match condition {
+        ChecklistCondition::ForCredit => "Check for-credit programmes is back on the list.",
+        _ => "Unlink social sign-ins is back on the list.",
+    }
+}
+
+/// The footer key that takes it off.
+pub fn not_used_key(condition: ChecklistCondition) -> Command {
+    match condition {
+        ChecklistCondition::ForCredit => cmd("x", "not enrolled"),
+        _ => NOT_USED_KEY,
+    }
+}
 
 pub const CONFIRM_DELETE_TITLE: &str = "Not ready to delete";
 pub const CONFIRM_CERTIFICATES: &str = "\"Download every certificate\" is not ticked. Once the account is deleted, the verification links of your certificates may stop working.";
@@ -625,11 +668,12 @@ pub const TROUBLESHOOTING_KEY: Command = cmd("T", "troubleshooting");
 pub const HOME_KEY: Command = cmd("g", "home");
 
 pub const HELP_MORE: &str = "From any screen (not while typing)";
-pub const HELP_MORE_KEYS: [Command; 7] = [
+pub const HELP_MORE_KEYS: [Command; 8] = [
     cmd("g or Home", "back to Home"),
     cmd("t", "every deadline in one table"),
     cmd("s", "summary of your choices and dates"),
-    cmd("A", "decide about the account"),
+    cmd("D", "decide about the account: delete it or keep it"),
+    cmd("A", "do you live in the EU or the UK? (change the answer)"),
     cmd("F", "questions people ask (works in this help too)"),
     cmd("T", "troubleshooting (works in this help too)"),
     cmd("w", "export the plan and a calendar (Summary)"),
@@ -663,6 +707,33 @@ pub const KEEP_PAYING: &str = "Keep paying";
 pub const KEEP_TRIAL: &str = "Keep it and start paying";
 pub const KEEP_IT: &str = "Keep it";
 pub const REFUND_CHOICE: &str = "Ask for a refund";
+pub const CANCEL_REFUND_CHOICE: &str = "Cancel and ask for a refund";
+
+/// The refund choice with the last day it can be made: "(until …)".
+pub fn refund_choice(cancel: bool, until: Option<&str>) -> String {
+    let what = if cancel {
+        CANCEL_REFUND_CHOICE
+    } else {
+        REFUND_CHOICE
+    };
+    match until {
+        Some(until) => format!("{what} (until {until})"),
+        None => what.to_string(),
+    }
+}
+
+/// Deleting the account while money can still come back.
+pub fn refund_before_deleting(name: &str, until: &str) -> String {
+    format!("{name}: a refund is still possible until {until} — ask before you delete.")
+}
+
+/// Deleting the account while access is paid for.
+pub fn paid_until_before_deleting(name: &str, until: &str) -> String {
+    format!("{name} is paid until {until}; deleting the account ends that access too.")
+}
+
+pub const DELETE_ANYWAY_TITLE: &str = "Before you delete";
+pub const DELETE_ANYWAY_KEYS: &str = "y yes, delete it anyway · n no, go back";
 pub const DELETE_ACCOUNT_CHOICE: &str = "Delete the account";
 pub const KEEP_ACCOUNT_CHOICE: &str = "Keep it, with a smaller footprint";
 
@@ -724,7 +795,33 @@ pub fn trial_recorded(plan: &str, on: &str) -> String {
     format!("✓ Recorded: it became {plan} on {on}.")
 }
 
-pub const ACCOUNT_KEY: Command = cmd("A", "account");
+pub const ACCOUNT_KEY: Command = cmd("D", "account");
+pub const REGION_KEY: Command = cmd("A", "EU/UK?");
+pub const HOME_REGION_UNANSWERED: &str = "EU or UK? Not answered yet: a refund may depend on it";
+pub const REGION_TITLE: &str = "Where you live";
+
+pub fn region_saved(eu_uk: Option<bool>) -> &'static str {
+    match eu_uk {
+        Some(true) => "✓ Saved: EU or UK. The 14-day withdrawal dates are shown where they apply.",
+        Some(false) => "✓ Saved: not in the EU or the UK. Coursera's own refund rules apply.",
+        None => "Not answered: counted as \"no\" until you answer (A).",
+    }
+}
+
+/// How a subscription is named in a heading: its label, and for a trial
+/// how long it lasts ("Free trial (14 days)", "Python (7-day trial)").
+pub fn display_label(sub: &Subscription, policy: &Policy) -> String {
+    if sub.plan != Some(PlanKind::FreeTrial) {
+        return sub.label.clone();
+    }
+    let days = sub.trial_length(policy.rules.trial_days);
+    if sub.label == policy.plan(PlanKind::FreeTrial).name {
+        format!("{} ({days} days)", sub.label)
+    } else {
+        format!("{} ({days}-day trial)", sub.label)
+    }
+}
+
 pub const ACCOUNT_HINT: &str = "Account: delete it or keep it";
 
 // Steps -------------------------------------------------------------------------
@@ -733,6 +830,10 @@ pub const STEPS_TITLE: &str = "Steps";
 
 pub fn steps_cancel(label: &str) -> String {
     format!("Cancel {label}")
+}
+
+pub fn steps_cancel_refund(label: &str) -> String {
+    format!("Cancel {label} and ask for a refund")
 }
 
 pub fn steps_refund(label: &str) -> String {
@@ -777,9 +878,39 @@ pub const PAUSE_DATE_HINT: &str = "e: the day it started · Esc: another length"
 
 pub fn cancelled_on(on: &str, until: Option<&str>) -> String {
     match until {
-        Some(until) => format!("✓ Cancelled on {on}; access until {until}."),
-        None => format!("✓ Cancelled on {on}."),
+        Some(until) => format!("✓ Cancelled on {on}. You will not be charged again; access until {until}."),
+        None => format!("✓ Cancelled on {on}. You will not be charged again."),
     }
+}
+
+/// Home's line for a cancelled subscription, where its next date was.
+pub fn not_charged_again(until: Option<&str>) -> String {
+    match until {
+        Some(until) => format!("✓ You will not be charged again; access until {until}"),
+        None => "✓ You will not be charged again".to_string(),
+    }
+}
+
+/// The same, short enough for a narrow list.
+pub fn not_charged_again_short(until: Option<&str>) -> String {
+    match until {
+        Some(until) => format!("✓ Not charged again · until {until}"),
+        None => "✓ Not charged again".to_string(),
+    }
+}
+
+/// An overdue cancel-by: what to do now.
+pub fn cancel_overdue(next_charge: Option<&str>, refund_until: Option<&str>, no_refund_word: bool) -> String {
+    let now = match next_charge {
+        Some(day) => format!("The safe day has passed: cancel today anyway — the next charge is on {day}."),
+        None => "The safe day has passed: cancel today anyway.".to_string(),
+    };
+    let then = match (refund_until, no_refund_word) {
+        (_, true) => String::new(),
+        (Some(until), false) => format!(" Then ask for your money back, by {until} at the latest."),
+        (None, false) => " A charge already taken cannot be asked back any more.".to_string(),
+    };
+    format!("{now}{then}")
 }
 
 pub fn finished_cancelled(label: &str, on: &str, until: Option<&str>) -> String {

@@ -19,7 +19,7 @@ use crate::domain::deadlines::DeadlineKind;
 use crate::domain::policy::{ChecklistRule, Source, checklist_ids};
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::checklist::{Checklist, Editing, Row, is_social, labels, rows};
+use crate::wizard::checklist::{Checklist, Editing, Row, answerable_item, labels, rows};
 use crate::wizard::field::format_date;
 use crate::wizard::text;
 
@@ -261,8 +261,8 @@ fn item_detail(wizard: &Wizard, item: &Item, theme: &Theme) -> Vec<(String, Styl
         };
         out.push((hint, theme.dim()));
     }
-    if is_social(policy, &item.id) && !item.done {
-        out.push((text::SOCIAL_HINT.to_string(), theme.dim()));
+    if let Some(condition) = answerable_item(policy, &item.id).filter(|_| !item.done) {
+        out.push((text::not_used_hint(condition).to_string(), theme.dim()));
     }
     if item.id == checklist_ids::WRITTEN_CONFIRMATION
         && requested
@@ -282,8 +282,8 @@ fn item_detail(wizard: &Wizard, item: &Item, theme: &Theme) -> Vec<(String, Styl
 
 fn not_used_detail(rule: &ChecklistRule, theme: &Theme) -> Vec<(String, Style)> {
     vec![
-        (text::SOCIAL_NOT_USED.to_string(), theme.dim()),
-        (text::SOCIAL_NOT_USED_HINT.to_string(), theme.dim()),
+        (text::not_used_said(rule.condition).to_string(), theme.dim()),
+        (text::not_used_undo(rule.condition).to_string(), theme.dim()),
         (format!("{}{}", text::WHY, rule.why), Style::new()),
         source(&rule.origin, theme),
     ]

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
         draw_empty(frame, area, theme);
         return None;
     }
-    let selected = page.selected(rows);
+    let selected = page.selected(rows, wizard.state());
     let wide = area.width >= ONE_LINE;
     let width = area.width as usize;
     // The table keeps most of the pane; the details take what they need of

@@ -11,21 +11,25 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
-use super::parts::{NARROW, choice_list, deadline_line, scrolled, source_line};
+use super::parts::{NARROW, choice_list, deadline_line, popup, scrolled, source_line};
 use super::wrap::{wrap_line, wrap_styled};
 use crate::domain::checklist::{
-    app_store_refund, certificates_unsaved, deletion_items, keep_items, plan_refundable,
+    app_store_refund, cancellable, certificates_unsaved, deletion_items, keep_items, plan_refundable,
 };
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::DeadlineKind;
 use crate::domain::plan::{Channel, PlanKind};
 use crate::domain::policy::Policy;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{ERROR_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::decide::{Choice, Decide};
+use crate::wizard::decide::{Choice, Decide, deletion_warnings};
+use crate::wizard::field::format_date;
 use crate::wizard::text;
+
+/// "> ( ) " before each choice.
+const CHOICE_LEAD: usize = 6;
 
 /// The pane's title names the choices on offer.
 pub fn title(page: &Decide, wizard: &Wizard) -> &'static str {
@@ -59,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
     }
     let width = area.width as usize;
     let question = match sub {
-        Some(sub) => text::decide_question(&sub.label),
+        Some(sub) => text::decide_question(&text::display_label(sub, policy)),
         None => text::ACCOUNT_QUESTION.to_string(),
     };
     let mut head = wrap_styled(&question, width, 0, theme.heading());
@@ -84,19 +88,25 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
     frame.render_widget(Paragraph::new(head), head_area);
 
     let answer = page.answer(state);
-    let labels = choices
-        .iter()
-        .map(|c| (choice_label(*c, sub, policy), Some(*c) == answer));
+    let refund_until = page.refund_until(state, policy, today);
+    let labels = choices.iter().map(|c| {
+        // The weekday goes when the line would be cut.
+        let long = choice_label(*c, sub, policy, refund_until.map(long_date).as_deref());
+        let label = if long.width() + CHOICE_LEAD > width {
+            choice_label(*c, sub, policy, refund_until.map(format_date).as_deref())
+        } else {
+            long
+        };
+        (label, Some(*c) == answer)
+    });
     choice_list(frame, list_area, labels, cursor, theme);
 
     let choice = choices.get(cursor).copied()?;
-    let mut lines = vec![Line::styled(text::WHAT_HAPPENS, theme.heading())];
     let compact = width < usize::from(NARROW);
+    let mut lines = vec![Line::styled(text::WHAT_HAPPENS, theme.heading())];
     let rows = page.dates(state, policy, today, choice);
     lines.extend(rows.iter().map(|row| deadline_line(row, policy, theme, compact)));
-    let refund_open = rows
-        .iter()
-        .any(|r| r.kind == DeadlineKind::RefundBy && !r.done && r.days_left >= 0);
+    let refund_open = refund_until.is_some();
     for (sentence, style) in consequences(wizard, sub, choice, refund_open, theme) {
         let indent = if sentence.starts_with("! ") { 2 } else { 0 };
         lines.extend(wrap_styled(&sentence, width, indent, style));
@@ -111,16 +121,30 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
         theme,
     );
     frame.render_widget(Paragraph::new(shown), detail_area);
+    if let Some(warnings) = page.confirming_delete() {
+        let mut lines: Vec<Line> = warnings
+            .iter()
+            .map(|w| Line::styled(format!("! {w}"), theme.warning()))
+            .collect();
+        lines.push(Line::default());
+        lines.push(Line::styled(text::DELETE_ANYWAY_KEYS, theme.key()));
+        popup(frame, area, text::DELETE_ANYWAY_TITLE, lines, theme);
+    }
     Some(max)
 }
 
-fn choice_label(choice: Choice, sub: Option<&Subscription>, policy: &Policy) -> String {
+fn choice_label(
+    choice: Choice,
+    sub: Option<&Subscription>,
+    policy: &Policy,
+    refund_until: Option<&str>,
+) -> String {
     let plan = sub.and_then(|s| s.plan);
     match choice {
         Choice::Pause(months) => text::pause_choice(months),
         Choice::Cancel if plan == Some(PlanKind::Organization) => text::ORG_CANCEL_CHOICE.to_string(),
         Choice::Cancel => text::CANCEL_CHOICE.to_string(),
-        Choice::Refund => text::REFUND_CHOICE.to_string(),
+        Choice::Refund => text::refund_choice(sub.is_some_and(cancellable), refund_until),
         Choice::Keep if plan == Some(PlanKind::FreeTrial) => text::KEEP_TRIAL.to_string(),
         Choice::Keep if plan.is_some_and(PlanKind::renews) => text::KEEP_PAYING.to_string(),
         Choice::Keep => text::KEEP_IT.to_string(),
@@ -147,7 +171,11 @@ fn consequences(
             Choice::DeleteAccount => {
                 let items = deletion_items(state, policy);
                 let done = items.iter().filter(|i| i.done).count();
-                let mut out = vec![(text::checklist_count(done, items.len()), plain)];
+                let mut out: Vec<(String, Style)> = deletion_warnings(state, policy, wizard.today())
+                    .iter()
+                    .map(|w| warn(w))
+                    .collect();
+                out.push((text::checklist_count(done, items.len()), plain));
                 if certificates_unsaved(state) {
                     out.push(warn(text::CERTIFICATES_UNSAVED));
                 }
@@ -188,7 +216,15 @@ fn consequences(
             (policy.after_cancel.text.clone(), plain),
             (refund, plain),
         ],
-        Choice::Refund => vec![(refund, plain)],
+        Choice::Refund if !cancellable(sub) => {
+            refund_lines(policy, &refund, sub, state.account.eu_uk(), plain)
+        }
+        Choice::Refund => {
+            let mut out = refund_lines(policy, &refund, sub, state.account.eu_uk(), plain);
+            out.push((policy.refund.separate.clone(), plain));
+            out.push((policy.after_cancel.text.clone(), plain));
+            out
+        }
         Choice::Keep => vec![(rule.billing.clone(), plain), (refund, plain)],
         Choice::Became(kind) => vec![
             (policy.plan(kind).billing.clone(), plain),
@@ -196,6 +232,29 @@ fn consequences(
         ],
         Choice::DeleteAccount | Choice::KeepAccount => Vec::new(),
     }
+}
+
+/// What a refund request involves: the plan's rule, the EU/UK withdrawal
+/// where it applies, that Coursera may refuse, and how long money takes.
+fn refund_lines(
+    policy: &Policy,
+    rule: &str,
+    sub: &Subscription,
+    eu_uk: bool,
+    plain: Style,
+) -> Vec<(String, Style)> {
+    let mut out = vec![(rule.to_string(), plain)];
+    if eu_uk && withdrawal_possible_for(sub) {
+        out.push((policy.region.eu_uk.clone(), plain));
+    }
+    out.push((policy.refund.may_refuse.clone(), plain));
+    out.push((policy.refund.wait.clone(), plain));
+    out
+}
+
+/// Bought on the website without a certificate: the EU/UK withdrawal can apply.
+fn withdrawal_possible_for(sub: &Subscription) -> bool {
+    sub.channel == Some(Channel::Web) && !sub.certificate()
 }
 
 /// Where the rules shown come from (SPEC §2: every rule beside its source).
@@ -212,6 +271,10 @@ fn origins<'p>(
         Choice::Pause(_) => out.push(&policy.pause.origin),
         Choice::Cancel | Choice::Refund | Choice::Keep => {
             out.extend(plan_origin);
+            if choice == Choice::Refund {
+                out.push(&policy.refund.origin);
+                out.push(&policy.region.origin);
+            }
             if choice == Choice::Cancel && plan != Some(PlanKind::Organization) {
                 out.push(&policy.after_cancel.origin);
             }

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::parts::{NARROW, deadline_line, popup};
 use super::wrap::wrap_styled;
@@ -16,13 +17,13 @@ use super::wrap::wrap_styled;
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, converted_trial_charge};
+use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
 use crate::domain::journey::Screen;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
 use crate::wizard::field::format_date;
-use crate::wizard::home::{Home, next_deadline};
+use crate::wizard::home::{Home, frozen, missed_cancel, next_deadline};
 use crate::wizard::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: &Theme) {
@@ -33,8 +34,16 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
     }
     let rows = wizard.deadlines();
     let mut header = Vec::new();
+    if let Some(stale) = wizard.stale_notice() {
+        header.extend(wrap_styled(
+            &format!("! {stale}"),
+            area.width as usize,
+            2,
+            theme.warning(),
+        ));
+    }
     // Account rows count too: a deletion request's reply can be the most urgent.
-    let banner_row = next_deadline(rows, None);
+    let banner_row = next_deadline(rows, state, None);
     if let Some(row) = banner_row {
         let style = theme.urgency(row.urgency).add_modifier(Modifier::BOLD);
         let banner = format!(
@@ -47,6 +56,10 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, area.width as usize));
+        if missed_cancel(row, rows) {
+            let advice = format!("  {}", cancel_today(row, rows, compact(area)));
+            header.extend(wrap_styled(&advice, area.width as usize, 4, theme.warning()));
+        }
     }
     if let Some(target) = home.continue_target(state) {
         let label = target
@@ -66,12 +79,18 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
     let day = if compact(area) { format_date } else { long_date };
     let requested = state.account.requested_on.map(day);
     header.push(Line::from(vec![
-        Span::styled("A", theme.key()),
+        Span::styled(text::ACCOUNT_KEY.keys, theme.key()),
         Span::raw(format!(
             " {}",
             text::home_account(state.account.decision, requested.as_deref())
         )),
     ]));
+    if state.account.region.is_none() {
+        header.push(Line::from(vec![
+            Span::styled(text::REGION_KEY.keys, theme.key()),
+            Span::raw(format!(" {}", text::HOME_REGION_UNANSWERED)),
+        ]));
+    }
     // The account's own deadline, unless the banner already shows it.
     if let Some(row) = rows.iter().find(|d| d.subscription.is_none())
         && banner_row != Some(row)
@@ -137,9 +156,13 @@ fn item<'a>(
     compact: bool,
 ) -> ListItem<'a> {
     let policy = wizard.policy();
-    let plan_name = sub.plan.map(|p| policy.plan(p).name.as_str());
-    let mut first = vec![Span::styled(sub.label.clone(), theme.heading())];
-    if let Some(name) = plan_name.filter(|n| *n != sub.label) {
+    // The label (with a trial's length), then the plan unless the label is its name.
+    let mut first = vec![Span::styled(text::display_label(sub, policy), theme.heading())];
+    if let Some(name) = sub
+        .plan
+        .map(|p| &policy.plan(p).name)
+        .filter(|n| **n != sub.label)
+    {
         first.push(Span::raw(format!(" · {name}")));
     }
     let used: usize = first.iter().map(|s| s.width()).sum();
@@ -169,12 +192,64 @@ fn item<'a>(
         let became = text::trial_became_paid_short(&format_date(on));
         Line::styled(format!("{ERROR_SYMBOL} {became}"), theme.error())
     } else {
-        match next_deadline(rows, Some(&sub.id)) {
+        let state = wizard.state();
+        match next_deadline(rows, state, Some(&sub.id)) {
+            // Money that can still be asked back outranks "nothing more to pay".
+            Some(row)
+                if sub.cancelled_on.is_none()
+                    || row.days_left >= 0
+                        && matches!(row.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy) =>
+            {
+                deadline_line(row, policy, theme, compact)
+            }
+            _ if sub.cancelled_on.is_some() => {
+                let until = rows
+                    .iter()
+                    .find(|d| d.subscription.as_deref() == Some(sub.id.as_str()) && frozen(d, state))
+                    .map(|d| d.date);
+                // The longest of these that fits.
+                let long = until.map(long_date);
+                let short = until.map(format_date);
+                let line = [
+                    text::not_charged_again(long.as_deref()),
+                    text::not_charged_again(short.as_deref()),
+                    text::not_charged_again_short(short.as_deref()),
+                ]
+                .into_iter()
+                .find(|l| l.width() <= width)
+                .unwrap_or_else(|| text::not_charged_again_short(short.as_deref()));
+                Line::styled(line, theme.done())
+            }
             Some(row) => deadline_line(row, policy, theme, compact),
             None => Line::styled(format!("  {}", text::NO_DATES), theme.dim()),
         }
     };
     ListItem::new(vec![Line::from(first), second])
+}
+
+/// What to do about a missed cancel-by: cancel today anyway, before the charge.
+fn cancel_today(row: &Deadline, rows: &[Deadline], compact: bool) -> String {
+    let next = rows
+        .iter()
+        .find(|d| {
+            d.subscription == row.subscription
+                && d.days_left >= 0
+                && matches!(
+                    d.kind,
+                    DeadlineKind::FirstCharge
+                        | DeadlineKind::NextCharge
+                        | DeadlineKind::Renewal
+                        | DeadlineKind::PauseResumes
+                )
+        })
+        .map(|d| {
+            if compact {
+                format_date(d.date)
+            } else {
+                long_date(d.date)
+            }
+        });
+    text::cancel_overdue(next.as_deref(), None, true)
 }
 
 /// `line` as is when it fits `width`, else with the spans that do not fit on

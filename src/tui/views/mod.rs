@@ -9,6 +9,7 @@ pub mod home;
 pub mod identify;
 pub(crate) mod parts;
 pub mod reference;
+pub mod region;
 pub mod steps;
 pub mod summary;
 pub(crate) mod wrap;

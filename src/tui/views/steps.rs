@@ -15,7 +15,9 @@ use ratatui::widgets::Paragraph;
 
 use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_line};
 use super::wrap::{wrap, wrap_line, wrap_styled};
-use crate::domain::checklist::{CANCELLED, Item, REFUND_REQUESTED, app_store_refund, cancellable};
+use crate::domain::checklist::{
+    CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED, app_store_refund, cancellable,
+};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
 use crate::domain::plan::{Decision, PlanKind};
@@ -23,6 +25,7 @@ use crate::domain::policy::{Policy, Source};
 use crate::domain::state::Subscription;
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
+use crate::wizard::decide::refund_until;
 use crate::wizard::steps::{Editing, Entry, Steps, is_refund_item};
 use crate::wizard::text;
 
@@ -40,6 +43,8 @@ struct View<'v> {
     compact: bool,
     /// The open date field's lines, if one is open.
     date_lines: Vec<Line<'static>>,
+    /// The refund steps lead (chosen to get the money back).
+    refund_first: bool,
 }
 
 /// One line of the list: the entry it belongs to, and the block (a step,
@@ -108,13 +113,17 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
     let mut head: Vec<Line> = Vec::new();
     let heading = match sub {
         None => text::STEPS_ACCOUNT_KEEP.to_string(),
-        Some(sub) => match (sub.decision, sub.pause) {
-            (Some(Decision::Pause), Some(p)) => text::steps_pause(&sub.label, p.months),
-            (Some(Decision::Keep), _) => text::steps_keep(&sub.label),
-            _ if !cancellable(sub) => text::steps_refund(&sub.label),
-            _ if sub.plan == Some(PlanKind::Organization) => text::steps_org(&sub.label),
-            _ => text::steps_cancel(&sub.label),
-        },
+        Some(sub) => {
+            let label = text::display_label(sub, policy);
+            match (sub.decision, sub.pause) {
+                (Some(Decision::Pause), Some(p)) => text::steps_pause(&label, p.months),
+                (Some(Decision::Keep), _) => text::steps_keep(&label),
+                _ if !cancellable(sub) => text::steps_refund(&label),
+                _ if sub.plan == Some(PlanKind::Organization) => text::steps_org(&label),
+                _ if sub.refund_wanted => text::steps_cancel_refund(&label),
+                _ => text::steps_cancel(&label),
+            }
+        }
     };
     head.extend(wrap_styled(&heading, width, 0, theme.heading()));
     if let Some(on) = sub.and_then(|s| converted_trial_charge(s, &policy.rules, today)) {
@@ -124,18 +133,20 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
     }
     if let Some(sub) = sub {
         match sub.cancelled_on {
+            // Nothing more to pay: that, not a deadline, is the news.
             Some(on) => {
                 let until = row(&[DeadlineKind::AccessUntil, DeadlineKind::TrialLastDay]);
                 let line = text::cancelled_on(&long_date(on), until.map(|d| long_date(d.date)).as_deref());
                 head.extend(wrap_styled(&line, width, 2, theme.done()));
             }
-            None if sub.decision.is_none() || sub.decision == Some(Decision::Cancel) => {
-                let key = if cancellable(sub) {
-                    row(&[DeadlineKind::CancelBy])
-                } else {
-                    row(&[DeadlineKind::RefundBy])
-                };
-                head.extend(key.map(|d| deadline_line(d, policy, theme, compact)));
+            None if cancellable(sub) && matches!(sub.decision, None | Some(Decision::Cancel)) => {
+                if let Some(cancel_by) = row(&[DeadlineKind::CancelBy]) {
+                    head.push(deadline_line(cancel_by, policy, theme, compact));
+                    if cancel_by.days_left < 0 {
+                        let advice = cancel_overdue_advice(&rows, sub, wizard);
+                        head.extend(wrap_styled(&format!("! {advice}"), width, 2, theme.warning()));
+                    }
+                }
             }
             None => {}
         }
@@ -156,6 +167,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
         width,
         compact,
         date_lines,
+        refund_first: page.refund_first(state),
     };
     let items = page.items(state, policy, today);
     let mut body = Body {
@@ -304,7 +316,54 @@ fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: 
     }
 }
 
+/// What to do once the safe day to cancel has passed: cancel today anyway
+/// (the next charge and its day), then what can still come back, if anything.
+fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wizard) -> String {
+    let charges = [
+        DeadlineKind::FirstCharge,
+        DeadlineKind::NextCharge,
+        DeadlineKind::Renewal,
+        DeadlineKind::PauseResumes,
+    ];
+    let next = rows
+        .iter()
+        .find(|d| charges.contains(&d.kind) && d.days_left >= 0)
+        .map(|d| long_date(d.date));
+    let refund = refund_until(wizard.state(), sub, wizard.policy(), wizard.today()).map(long_date);
+    // Nothing to say about money back for a trial (nothing was charged yet)
+    // or an app-store plan (the store's rules), or once it was asked for.
+    let silent = sub.refund_requested_on.is_some()
+        || sub.plan == Some(PlanKind::FreeTrial)
+        || sub.channel != Some(crate::domain::plan::Channel::Web);
+    text::cancel_overdue(next.as_deref(), refund.as_deref(), silent)
+}
+
 fn cancel_lines(body: &mut Body, view: &View, sub: &Subscription, items: &[Item], rows: &[&Deadline]) {
+    let policy = view.policy;
+    let (refund, steps): (Vec<Item>, Vec<Item>) =
+        items.iter().cloned().partition(|i| is_refund_item(policy, &i.id));
+    if view.refund_first {
+        refund_block(body, view, &refund, rows);
+        if cancellable(sub) {
+            body.push(Line::default(), None);
+            cancel_block(body, view, sub, &steps);
+        }
+    } else {
+        cancel_block(body, view, sub, &steps);
+        if !refund.is_empty() {
+            body.push(Line::default(), None);
+            refund_block(body, view, &refund, rows);
+        }
+    }
+    if app_store_refund(sub) {
+        body.push(Line::default(), None);
+        body.text(&policy.refund.app_store, view.width, 0, Style::default());
+    }
+}
+
+/// Where and how to cancel, the channel's warnings, then its steps and
+/// "I have cancelled".
+fn cancel_block(body: &mut Body, view: &View, sub: &Subscription, steps: &[Item]) {
     let (policy, theme, width) = (view.policy, view.theme, view.width);
     if let Some(channel) = sub.channel.filter(|_| cancellable(sub)) {
         let rule = policy.channel(channel);
@@ -319,24 +378,29 @@ fn cancel_lines(body: &mut Body, view: &View, sub: &Subscription, items: &[Item]
         }
         body.push(Line::default(), None);
     }
-    let (refund, steps): (Vec<Item>, Vec<Item>) =
-        items.iter().cloned().partition(|i| is_refund_item(policy, &i.id));
-    item_lines(body, view, &steps);
-    // After the cancel steps, the refund's own deadline heads its steps (a
-    // one-time purchase has only these, and the header shows that deadline).
-    if !refund.is_empty() && !steps.is_empty() {
-        body.push(Line::default(), None);
-        let heading = match rows.iter().find(|d| d.kind == DeadlineKind::RefundBy) {
-            Some(d) => deadline_line(d, policy, theme, view.compact),
-            None => Line::styled(text::REFUND_HEADING, theme.heading()),
-        };
-        body.push(heading, None);
+    item_lines(body, view, steps);
+}
+
+/// The refund: its last days (and, once asked, when the money is due),
+/// that Coursera may refuse and how long money takes, then its steps.
+fn refund_block(body: &mut Body, view: &View, refund: &[Item], rows: &[&Deadline]) {
+    let (policy, theme, width) = (view.policy, view.theme, view.width);
+    let kinds = [
+        DeadlineKind::RefundBy,
+        DeadlineKind::WithdrawalBy,
+        DeadlineKind::RefundExpected,
+    ];
+    let dated: Vec<&&Deadline> = rows.iter().filter(|d| kinds.contains(&d.kind)).collect();
+    if dated.is_empty() {
+        body.push(Line::styled(text::REFUND_HEADING, theme.heading()), None);
     }
-    item_lines(body, view, &refund);
-    if app_store_refund(sub) {
-        body.push(Line::default(), None);
-        body.text(&policy.refund.app_store, width, 0, Style::default());
+    for d in dated {
+        body.push(deadline_line(d, policy, theme, view.compact), None);
     }
+    body.text(&policy.refund.may_refuse, width, 0, theme.dim());
+    body.text(&policy.refund.wait, width, 0, theme.dim());
+    body.push(Line::default(), None);
+    item_lines(body, view, refund);
 }
 
 /// One block per step: "> [✓] 3. text", then when it was done and its note,
@@ -354,7 +418,7 @@ fn item_lines(body: &mut Body, view: &View, items: &[Item]) {
         } else {
             "[ ]".to_string()
         };
-        let number = if item.id == CANCELLED || item.id == REFUND_REQUESTED {
+        let number = if [CANCELLED, REFUND_REQUESTED, REFUND_RECEIVED].contains(&item.id.as_str()) {
             String::new()
         } else {
             format!("{}. ", n + 1)
