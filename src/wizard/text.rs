@@ -722,6 +722,12 @@ pub fn refund_choice(cancel: bool, until: Option<&str>) -> String {
     }
 }
 
+/// The refund choice in fewer words, for a narrow pane.
+pub fn refund_choice_short(cancel: bool, until: &str) -> String {
+    let what = if cancel { "Cancel and refund" } else { "Refund" };
+    format!("{what} by {until}")
+}
+
 /// Deleting the account while money can still come back.
 pub fn refund_before_deleting(name: &str, until: &str) -> String {
     format!("{name}: a refund is still possible until {until} — ask before you delete.")
@@ -889,6 +895,11 @@ pub fn not_charged_again(until: Option<&str>) -> String {
         Some(until) => format!("✓ You will not be charged again; access until {until}"),
         None => "✓ You will not be charged again".to_string(),
     }
+}
+
+/// The same with "access" left out, for an 80-column list.
+pub fn not_charged_again_until(until: &str) -> String {
+    format!("✓ You will not be charged again · until {until}")
 }
 
 /// The same, short enough for a narrow list.

@@ -90,13 +90,19 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
     let answer = page.answer(state);
     let refund_until = page.refund_until(state, policy, today);
     let labels = choices.iter().map(|c| {
-        // The weekday goes when the line would be cut.
-        let long = choice_label(*c, sub, policy, refund_until.map(long_date).as_deref());
-        let label = if long.width() + CHOICE_LEAD > width {
-            choice_label(*c, sub, policy, refund_until.map(format_date).as_deref())
-        } else {
-            long
-        };
+        // The longest wording that fits: the weekday goes first, then words.
+        let mut tries = vec![
+            choice_label(*c, sub, policy, refund_until.map(long_date).as_deref()),
+            choice_label(*c, sub, policy, refund_until.map(format_date).as_deref()),
+        ];
+        if let (Choice::Refund, Some(until)) = (c, refund_until) {
+            tries.push(text::refund_choice_short(sub.is_some_and(cancellable), &format_date(until)));
+        }
+        let last = tries.pop().expect("at least one wording");
+        let label = tries
+            .into_iter()
+            .find(|t| t.width() + CHOICE_LEAD <= width)
+            .unwrap_or(last);
         (label, Some(*c) == answer)
     });
     choice_list(frame, list_area, labels, cursor, theme);

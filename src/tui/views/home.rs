@@ -210,11 +210,13 @@ fn item<'a>(
                 // The longest of these that fits.
                 let long = until.map(long_date);
                 let short = until.map(format_date);
-                let line = [
+                let mut tries = vec![
                     text::not_charged_again(long.as_deref()),
                     text::not_charged_again(short.as_deref()),
-                    text::not_charged_again_short(short.as_deref()),
-                ]
+                ];
+                tries.extend(short.as_deref().map(text::not_charged_again_until));
+                tries.push(text::not_charged_again_short(short.as_deref()));
+                let line = tries
                 .into_iter()
                 .find(|l| l.width() <= width)
                 .unwrap_or_else(|| text::not_charged_again_short(short.as_deref()));

@@ -381,8 +381,8 @@ fn cancel_block(body: &mut Body, view: &View, sub: &Subscription, steps: &[Item]
     item_lines(body, view, steps);
 }
 
-/// The refund: its last days (and, once asked, when the money is due),
-/// that Coursera may refuse and how long money takes, then its steps.
+/// The refund: its last days (and, once asked, when the money is due), its
+/// steps, then that Coursera may refuse and how long money takes.
 fn refund_block(body: &mut Body, view: &View, refund: &[Item], rows: &[&Deadline]) {
     let (policy, theme, width) = (view.policy, view.theme, view.width);
     let kinds = [
@@ -397,10 +397,10 @@ fn refund_block(body: &mut Body, view: &View, refund: &[Item], rows: &[&Deadline
     for d in dated {
         body.push(deadline_line(d, policy, theme, view.compact), None);
     }
+    item_lines(body, view, refund);
+    // After the steps, so the dates and the first step show together.
     body.text(&policy.refund.may_refuse, width, 0, theme.dim());
     body.text(&policy.refund.wait, width, 0, theme.dim());
-    body.push(Line::default(), None);
-    item_lines(body, view, refund);
 }
 
 /// One block per step: "> [✓] 3. text", then when it was done and its note,

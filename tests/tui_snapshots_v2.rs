@@ -1,0 +1,81 @@
+//! The screens SPEC §3 "Version 2 of the journey" added or changed, at
+//! 80x24 and at the minimum 60x20 (today 2026-03-01): where you live over a
+//! page, the refund offered first, the steps led by the refund, Home after
+//! cancelling, a missed cancel-by, and the warning before deleting.
+
+mod support;
+
+use coursera_exit::domain::checklist::CANCELLED;
+use coursera_exit::domain::journey::Screen;
+use coursera_exit::domain::plan::{Channel, Decision, PlanKind, Region};
+use coursera_exit::domain::state::State;
+use coursera_exit::wizard::{Msg, Wizard};
+use support::screen::render;
+use support::wizard::{add, open, resume_at, send, tick};
+
+fn snapshot(name: &str, wizard: &Wizard) {
+    for (w, h) in [(80, 24), (60, 20)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), render(wizard, w, h).backend());
+    }
+}
+
+fn state_in(region: Option<Region>) -> State {
+    let mut state = State::default();
+    state.account.region = region;
+    state
+}
+
+#[test]
+fn where_you_live_opens_over_home() {
+    let mut state = state_in(None);
+    add(&mut state, PlanKind::PlusMonthly, Channel::Web, "2026-02-27", None);
+    let mut w = open(state);
+    send(&mut w, &[Msg::Region]);
+    snapshot("v2_region_over_home", &w);
+}
+
+#[test]
+fn decide_offers_cancel_and_refund_first_in_the_first_week() {
+    let mut state = state_in(Some(Region::EuUk));
+    add(&mut state, PlanKind::SpecializationMonthly, Channel::Web, "2026-02-25", Some("Data Science"));
+    resume_at(&mut state, Screen::Decide, Some("s1"));
+    snapshot("v2_decide_refund_first", &open(state));
+}
+
+#[test]
+fn steps_lead_with_the_refund_once_it_is_chosen() {
+    let mut state = state_in(Some(Region::Elsewhere));
+    add(&mut state, PlanKind::PlusAnnual, Channel::Web, "2026-02-27", None);
+    resume_at(&mut state, Screen::Decide, Some("s1"));
+    let mut w = open(state);
+    send(&mut w, &[Msg::Next]);
+    snapshot("v2_steps_refund_first", &w);
+}
+
+#[test]
+fn home_after_cancelling_a_trial() {
+    let mut state = state_in(Some(Region::Elsewhere));
+    add(&mut state, PlanKind::FreeTrial, Channel::Web, "2026-02-25", None);
+    add(&mut state, PlanKind::PlusMonthly, Channel::Web, "2026-02-10", None);
+    tick(&mut state, CANCELLED, Some("s1"), "2026-02-28");
+    snapshot("v2_home_cancelled", &open(state));
+}
+
+#[test]
+fn steps_after_a_missed_cancel_by() {
+    let mut state = state_in(Some(Region::Elsewhere));
+    add(&mut state, PlanKind::PlusMonthly, Channel::Web, "2026-01-02", None);
+    state.subscriptions[0].decision = Some(Decision::Cancel);
+    resume_at(&mut state, Screen::Steps, Some("s1"));
+    snapshot("v2_steps_missed_cancel_by", &open(state));
+}
+
+#[test]
+fn deleting_asks_first_while_a_refund_is_open() {
+    let mut state = state_in(Some(Region::Elsewhere));
+    add(&mut state, PlanKind::CoursePurchase, Channel::Web, "2026-02-27", Some("Python"));
+    resume_at(&mut state, Screen::Decide, None);
+    let mut w = open(state);
+    send(&mut w, &[Msg::Next]);
+    snapshot("v2_decide_delete_warning", &w);
+}
