@@ -89,6 +89,7 @@ pub fn run(
     let mut session = terminal::Session::enter()?;
     let outcome = app.run(&mut session, &signals);
     signals.finishing();
+    app.wizard.keep_typed();
     let saved = app.store.save(app.wizard.state());
     let left = session.leave();
     let outcome = outcome?;

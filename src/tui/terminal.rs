@@ -7,6 +7,7 @@ use std::sync::Once;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -87,7 +88,9 @@ impl Drop for Session {
 
 fn activate() -> io::Result<()> {
     enable_raw_mode()?;
-    if let Err(e) = execute!(stdout(), EnterAlternateScreen) {
+    // Bracketed paste: a pasted text arrives as one event, never as keys
+    // (a pasted newline must not press Enter, nor its letters run commands).
+    if let Err(e) = execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste) {
         let _ = disable_raw_mode();
         return Err(e);
     }
@@ -97,7 +100,7 @@ fn activate() -> io::Result<()> {
 /// Raw mode off, main screen back, cursor visible.
 pub fn restore() -> io::Result<()> {
     let raw = disable_raw_mode();
-    execute!(stdout(), LeaveAlternateScreen, Show)?;
+    execute!(stdout(), DisableBracketedPaste, LeaveAlternateScreen, Show)?;
     raw
 }
 

@@ -404,6 +404,15 @@ impl Wizard {
         self.notice.as_ref()
     }
 
+    /// Leaving while a field is open (Ctrl-C, SIGTERM, SIGHUP): what was
+    /// typed is kept as Enter would keep it — a note as typed, a date only if
+    /// it is valid. Not the export folder: Enter there would write files.
+    pub fn keep_typed(&mut self) {
+        if self.mode() == Mode::Edit && !matches!(self.page, Page::Summary(_)) {
+            self.update(Msg::Next);
+        }
+    }
+
     /// The front end could not save: say so until the next key.
     pub fn report_save_error(&mut self, why: &str) {
         self.notice = Some(Notice::error(text::save_failed(why)));
@@ -469,6 +478,7 @@ impl Wizard {
         self.notice = None;
         match msg {
             Msg::Interrupt => {
+                self.keep_typed();
                 return Effects {
                     save: true,
                     exit: Some(Exit::Interrupt),
