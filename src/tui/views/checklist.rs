@@ -6,6 +6,7 @@ use crate::tui::split::{
     Part::{Fixed, Rest},
 };
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -137,7 +138,7 @@ fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> 
     let right_width = if right.is_empty() {
         0
     } else {
-        right.chars().count() + 1
+        right.width() + 1
     };
     // Only the title is cut: the note mark and the date always show.
     let note_width = Span::raw(note).width();
@@ -146,7 +147,7 @@ fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> 
         width.saturating_sub(mark.chars().count() + 1 + note_width + right_width),
     );
     let used = mark.chars().count() + 1 + Span::raw(title.as_str()).width() + note_width;
-    let gap = width.saturating_sub(used + right.chars().count());
+    let gap = width.saturating_sub(used + right.width());
     Line::from(vec![
         Span::styled(mark, mark_style),
         Span::raw(" "),

@@ -6,13 +6,13 @@ use crate::tui::split::{
 };
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{NARROW, deadline_line, popup};
-use super::wrap::wrap_styled;
+use super::wrap::{cut, wrap_styled};
 
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;
@@ -86,10 +86,14 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         )),
     ]));
     if state.account.region.is_none() {
-        header.push(Line::from(vec![
-            Span::styled(text::REGION_KEY.keys, theme.key()),
-            Span::raw(format!(" {}", text::HOME_REGION_UNANSWERED)),
-        ]));
+        let line = format!("{} {}", text::REGION_KEY.keys, text::HOME_REGION_UNANSWERED);
+        let mut lines = wrap_styled(&line, area.width as usize, 2, Style::default());
+        if let Some(first) = lines.first_mut() {
+            // The key in its own style, as on the account's line.
+            let rest = first.to_string()[text::REGION_KEY.keys.len()..].to_string();
+            *first = Line::from(vec![Span::styled(text::REGION_KEY.keys, theme.key()), Span::raw(rest)]);
+        }
+        header.extend(lines);
     }
     // The account's own deadline, unless the banner already shows it.
     if let Some(row) = rows.iter().find(|d| d.subscription.is_none())
@@ -156,17 +160,29 @@ fn item<'a>(
     compact: bool,
 ) -> ListItem<'a> {
     let policy = wizard.policy();
-    // The label (with a trial's length), then the plan unless the label is its name.
-    let mut first = vec![Span::styled(text::display_label(sub, policy), theme.heading())];
-    if let Some(name) = sub
+    let id = format!(" {}", sub.id);
+    // The label (with a trial's length), then the plan unless the label is
+    // its name; what does not fit before the id is cut with "…", the label last.
+    let label = text::display_label(sub, policy);
+    let plan = sub
         .plan
         .map(|p| &policy.plan(p).name)
         .filter(|n| **n != sub.label)
-    {
-        first.push(Span::raw(format!(" · {name}")));
-    }
+        .map(|name| format!(" · {name}"));
+    let room = width.saturating_sub(id.len());
+    let mut first = if label.width() + plan.as_ref().map_or(0, |p| p.width()) <= room {
+        let mut spans = vec![Span::styled(label, theme.heading())];
+        spans.extend(plan.map(Span::raw));
+        spans
+    } else if label.width() < room {
+        let rest = room - label.width();
+        let mut spans = vec![Span::styled(label, theme.heading())];
+        spans.extend(plan.map(|p| Span::raw(cut(&p, rest))));
+        spans
+    } else {
+        vec![Span::styled(cut(&label, room), theme.heading())]
+    };
     let used: usize = first.iter().map(|s| s.width()).sum();
-    let id = format!(" {}", sub.id);
     first.push(Span::raw(" ".repeat(width.saturating_sub(used + id.len()))));
     first.push(Span::styled(id, theme.dim()));
 
@@ -182,7 +198,7 @@ fn item<'a>(
             "{INCOMPLETE_SYMBOL} {}",
             text::missing(channel, plan, started, certificate)
         );
-        if line.chars().count() > width {
+        if line.width() > width {
             // Too long to name them all: the count never cuts a word.
             let count = answered.iter().filter(|a| !**a).count();
             line = format!("{INCOMPLETE_SYMBOL} {}", text::missing_count(count));

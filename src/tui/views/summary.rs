@@ -6,6 +6,7 @@ use crate::tui::split::{
     Part::{Fixed, Rest},
 };
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -84,8 +85,8 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
     let build = |i: usize| {
         let (first, rest) = match blocks[i].take() {
             Some(Part::Line(line)) => return vec![line],
-            Some(Part::Next(j)) => deadline_lines(&ov.next[j], wizard, theme, compact),
-            Some(Part::Missed(j)) => deadline_lines(&ov.overdue[j], wizard, theme, compact),
+            Some(Part::Next(j)) => deadline_lines(&ov.next[j], wizard, theme, compact, width),
+            Some(Part::Missed(j)) => deadline_lines(&ov.overdue[j], wizard, theme, compact, width),
             Some(Part::Choice(j)) => choice_lines(&ov.choices[j], width, theme),
             Some(Part::Account) => account_lines(&ov.account, width, theme),
             None => return Vec::new(),
@@ -124,7 +125,9 @@ enum Part {
 fn choice_lines(choice: &Choice, width: usize, theme: &Theme) -> (Line<'static>, Vec<Line<'static>>) {
     let date = format_date;
     let id = format!(" {}", choice.id);
-    let mut first = vec![Span::styled(choice.label.clone(), theme.heading())];
+    // A label too long for the line is cut with "…", leaving room for the id.
+    let label_room = width.saturating_sub(SELECTED_SYMBOL.len() + id.len());
+    let mut first = vec![Span::styled(cut(&choice.label, label_room), theme.heading())];
     if let Some(plan) = choice.plan.as_ref().filter(|p| **p != choice.label) {
         // The plan's name is cut first, so the id stays in sight.
         let label = Span::raw(choice.label.as_str()).width();
@@ -195,10 +198,15 @@ fn deadline_lines(
     wizard: &Wizard,
     theme: &Theme,
     compact: bool,
+    width: usize,
 ) -> (Line<'static>, Vec<Line<'static>>) {
     let first = deadline_line(row, wizard.policy(), theme, compact);
     let rest = vec![Line::styled(
-        format!("{}{}", " ".repeat(INDENT), row.label),
+        format!(
+            "{}{}",
+            " ".repeat(INDENT),
+            cut(&row.label, width.saturating_sub(INDENT))
+        ),
         theme.dim(),
     )];
     (first, rest)
@@ -211,10 +219,10 @@ fn indented(parts: &[String], width: usize, style: Style) -> Vec<Line<'static>> 
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for part in parts {
-        let len = line.chars().count();
+        let len = line.width();
         if len == 0 {
             line.push_str(part);
-        } else if len + 3 + part.chars().count() <= room {
+        } else if len + 3 + part.width() <= room {
             line.push_str(" · ");
             line.push_str(part);
         } else {
@@ -227,7 +235,7 @@ fn indented(parts: &[String], width: usize, style: Style) -> Vec<Line<'static>> 
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
         // Only a part longer than a whole line needs the word wrap.
-        if line.chars().count() <= room {
+        if line.width() <= room {
             out.push(Line::styled(pad.clone() + &line, style));
         } else {
             out.extend(

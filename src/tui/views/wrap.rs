@@ -1,10 +1,12 @@
 //! Word wrap, one way for every screen: greedy, at spaces, the lines after
 //! the first indented; a word longer than a line (a web address) is broken
 //! rather than hidden past the edge, filling the line it starts on. Widths
-//! are counted in characters: the product's text has no wide characters.
+//! are terminal columns (`unicode-width`, as ratatui counts them): a label
+//! in Chinese or with an emoji takes two columns a character.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// `text` wrapped to `width` columns, the lines after the first indented by
 /// `indent` spaces.
@@ -15,7 +17,7 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     let mut line = String::new();
     let mut used = 0;
     for word in text.split_whitespace() {
-        let len = word.chars().count();
+        let len = word.width();
         let gap = usize::from(used > 0);
         if used + gap + len <= room(&lines) {
             if gap == 1 {
@@ -41,12 +43,13 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
             used = 0;
         }
         for c in word.chars() {
-            if used == room(&lines) {
+            let w = c.width().unwrap_or(0);
+            if used + w > room(&lines) && used > 0 {
                 lines.push(std::mem::take(&mut line));
                 used = 0;
             }
             line.push(c);
-            used += 1;
+            used += w;
         }
     }
     lines.push(line);
@@ -126,12 +129,26 @@ mod tests {
             for indent in 0..4 {
                 for line in wrap(text, width, indent) {
                     assert!(
-                        line.chars().count() <= width.max(indent + 1),
+                        line.width() <= width.max(indent + 1),
                         "{width}/{indent}: {line:?}"
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn wide_characters_count_two_columns_and_are_neither_cut_nor_overflowing() {
+        // "学习计划" is 8 columns wide: two words of it fill a 17-column line.
+        let lines = wrap("学习计划 学习计划 学习计划", 17, 0);
+        assert_eq!(lines, ["学习计划 学习计划", "学习计划"]);
+        for width in 2..20 {
+            for line in wrap("课程 🎓 certificate 学习计划学习计划学习计划", width, 0) {
+                assert!(line.width() <= width, "{width}: {line:?}");
+            }
+        }
+        let joined: String = wrap("学习计划学习计划", 5, 0).concat();
+        assert_eq!(joined, "学习计划学习计划", "nothing lost");
     }
 
     #[test]
