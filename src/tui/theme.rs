@@ -1,40 +1,127 @@
 //! Colours and emphasis. Colour only repeats what symbols already say, so
 //! with NO_COLOR (or a monochrome snapshot) nothing is lost.
+//!
+//! The two palettes paint their own background and use colours of the
+//! xterm 256-colour cube, whose values are the same in every terminal that
+//! has it, so the contrast of every text and background pair is known: each
+//! is at least 4.5:1 (WCAG AA), checked by the tests below.
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::deadlines::Urgency;
 
+/// Which palette: for a dark or a light terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shade {
+    Dark,
+    Light,
+}
+
+impl Shade {
+    /// From `COLORFGBG` ("15;0": white on black), as some terminals set it:
+    /// a light background (7 or 15) means the light palette. Unset or not
+    /// understood: None.
+    pub fn from_colorfgbg(value: &str) -> Option<Shade> {
+        let background: u8 = value.rsplit(';').next()?.trim().parse().ok()?;
+        Some(match background {
+            7 | 15 => Shade::Light,
+            _ => Shade::Dark,
+        })
+    }
+}
+
+/// The colours of one palette (xterm 256-colour indices).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Palette {
+    pub background: u8,
+    pub text: u8,
+    pub dim: u8,
+    pub key: u8,
+    pub done: u8,
+    pub warning: u8,
+    pub error: u8,
+    pub urgent: u8,
+    pub border: u8,
+    pub title_text: u8,
+    pub title_background: u8,
+}
+
+pub const DARK: Palette = Palette {
+    background: 234,
+    text: 252,
+    dim: 247,
+    key: 80,
+    done: 114,
+    warning: 221,
+    error: 203,
+    urgent: 209,
+    border: 244,
+    title_text: 231,
+    title_background: 25,
+};
+
+pub const LIGHT: Palette = Palette {
+    background: 231,
+    text: 235,
+    dim: 241,
+    key: 24,
+    done: 28,
+    warning: 94,
+    error: 160,
+    urgent: 130,
+    border: 244,
+    title_text: 231,
+    title_background: 25,
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
-    color: bool,
+    palette: Option<Palette>,
 }
 
 impl Theme {
+    /// The dark palette (the default where the terminal does not say).
     pub fn colored() -> Theme {
-        Theme { color: true }
+        Theme::shaded(Shade::Dark)
+    }
+
+    pub fn shaded(shade: Shade) -> Theme {
+        Theme {
+            palette: Some(match shade {
+                Shade::Dark => DARK,
+                Shade::Light => LIGHT,
+            }),
+        }
     }
 
     pub fn plain() -> Theme {
-        Theme { color: false }
+        Theme { palette: None }
     }
 
-    fn fg(&self, color: Color) -> Style {
-        if self.color {
-            Style::new().fg(color)
-        } else {
-            Style::new()
+    fn fg(&self, pick: impl Fn(&Palette) -> u8) -> Style {
+        match &self.palette {
+            Some(p) => Style::new().fg(Color::Indexed(pick(p))),
+            None => Style::new(),
+        }
+    }
+
+    /// The whole screen: the palette's text on its background.
+    pub fn base(&self) -> Style {
+        match &self.palette {
+            Some(p) => Style::new()
+                .fg(Color::Indexed(p.text))
+                .bg(Color::Indexed(p.background)),
+            None => Style::new(),
         }
     }
 
     pub fn title_bar(&self) -> Style {
-        if self.color {
-            Style::new()
-                .fg(Color::White)
-                .bg(Color::Blue)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        match &self.palette {
+            Some(p) => Style::new()
+                .fg(Color::Indexed(p.title_text))
+                .bg(Color::Indexed(p.title_background))
+                .add_modifier(Modifier::BOLD),
+            None => Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
         }
     }
 
@@ -43,23 +130,22 @@ impl Theme {
     }
 
     pub fn current_step(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(|p| p.key).add_modifier(Modifier::BOLD)
     }
 
     pub fn done(&self) -> Style {
-        self.fg(Color::Green)
+        self.fg(|p| p.done)
     }
 
     pub fn dim(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
+        match &self.palette {
+            Some(p) => Style::new().fg(Color::Indexed(p.dim)),
+            None => Style::new().add_modifier(Modifier::DIM),
         }
     }
 
     pub fn key(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(|p| p.key).add_modifier(Modifier::BOLD)
     }
 
     pub fn heading(&self) -> Style {
@@ -67,24 +153,24 @@ impl Theme {
     }
 
     pub fn error(&self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(|p| p.error).add_modifier(Modifier::BOLD)
     }
 
     pub fn warning(&self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(|p| p.warning)
     }
 
     pub fn border(&self) -> Style {
-        self.fg(Color::Gray)
+        self.fg(|p| p.border)
     }
 
     pub fn urgency(&self, urgency: Urgency) -> Style {
         match urgency {
-            Urgency::Overdue => self.fg(Color::Red),
-            Urgency::Today => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-            Urgency::Urgent => self.fg(Color::LightRed).add_modifier(Modifier::BOLD),
-            Urgency::Soon => self.fg(Color::Yellow),
-            Urgency::Later => self.fg(Color::Green),
+            Urgency::Overdue => self.fg(|p| p.error),
+            Urgency::Today => self.fg(|p| p.error).add_modifier(Modifier::BOLD),
+            Urgency::Urgent => self.fg(|p| p.urgent).add_modifier(Modifier::BOLD),
+            Urgency::Soon => self.fg(|p| p.warning),
+            Urgency::Later => self.fg(|p| p.done),
         }
     }
 }
@@ -103,3 +189,77 @@ pub const DONE_SYMBOL: &str = "✓";
 pub const SELECTED_SYMBOL: &str = "> ";
 pub const ERROR_SYMBOL: &str = "✗";
 pub const INCOMPLETE_SYMBOL: &str = "?";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The standard xterm value of a 256-colour index (16–255).
+    fn rgb(index: u8) -> (u8, u8, u8) {
+        match index {
+            16..=231 => {
+                let i = index - 16;
+                let level = |v: u8| if v == 0 { 0 } else { 55 + 40 * v };
+                (level(i / 36), level(i / 6 % 6), level(i % 6))
+            }
+            232..=255 => {
+                let grey = 8 + 10 * (index - 232);
+                (grey, grey, grey)
+            }
+            _ => panic!("the palettes use only the standard cube and greys, not {index}"),
+        }
+    }
+
+    /// WCAG 2 relative luminance.
+    fn luminance(index: u8) -> f64 {
+        let (r, g, b) = rgb(index);
+        let channel = |v: u8| {
+            let c = f64::from(v) / 255.0;
+            if c <= 0.039_28 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+
+    fn contrast(a: u8, b: u8) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn the_xterm_values_are_the_standard_ones() {
+        assert_eq!(rgb(16), (0, 0, 0));
+        assert_eq!(rgb(231), (255, 255, 255));
+        assert_eq!(rgb(25), (0, 95, 175));
+        assert_eq!(rgb(234), (28, 28, 28));
+        assert!((contrast(16, 231) - 21.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn every_text_and_background_pair_has_at_least_aa_contrast_in_both_palettes() {
+        for (name, p) in [("dark", DARK), ("light", LIGHT)] {
+            let texts = [
+                ("text", p.text),
+                ("dim", p.dim),
+                ("key", p.key),
+                ("done", p.done),
+                ("warning", p.warning),
+                ("error", p.error),
+                ("urgent", p.urgent),
+            ];
+            for (what, fg) in texts {
+                let ratio = contrast(fg, p.background);
+                assert!(ratio >= 4.5, "{name}: {what} on the background is {ratio:.2}:1");
+            }
+            let title = contrast(p.title_text, p.title_background);
+            assert!(title >= 4.5, "{name}: the title bar is {title:.2}:1");
+        }
+    }
+
+    #[test]
+    fn colorfgbg_picks_the_palette_of_the_terminal_background() {
+        assert_eq!(Shade::from_colorfgbg("0;15"), Some(Shade::Light));
+        assert_eq!(Shade::from_colorfgbg("0;default;7"), Some(Shade::Light));
+        assert_eq!(Shade::from_colorfgbg("15;0"), Some(Shade::Dark));
+        assert_eq!(Shade::from_colorfgbg("nonsense"), None);
+    }
+}
