@@ -1,14 +1,18 @@
 //! The Identify questionnaire as message sequences: what is saved after each
-//! answer, where each path leads, and what is refused.
+//! answer, where each path leads, and what is refused. Version 2 of the
+//! journey (SPEC §3): a trial's length instead of the certificate question,
+//! and "Do you live in the EU or the UK?" once for the account.
 
 mod support;
 
+use coursera_exit::domain::deadlines::deadlines;
 use coursera_exit::domain::journey::{Journey, Screen};
-use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::plan::{Channel, PlanKind, Region};
 use coursera_exit::domain::state::State;
+use coursera_exit::wizard::home::next_deadline;
 use coursera_exit::wizard::identify::{Choice, Question};
 use coursera_exit::wizard::{Mode, Msg, Page, TextKey, Wizard, text};
-use support::wizard::{d, open, repeat, send, today, type_text};
+use support::wizard::{d, open, repeat, send, single, today, type_text};
 
 const CHANNELS: [Channel; 4] = [
     Channel::Web,
@@ -16,6 +20,15 @@ const CHANNELS: [Channel; 4] = [
     Channel::Android,
     Channel::Organization,
 ];
+/// The region question's lines, in order.
+const REGION_YES: usize = 0;
+const REGION_NO: usize = 1;
+const REGION_NOT_SURE: usize = 2;
+/// The trial length question's lines: 7 days, 14 days, another number.
+const SEVEN_DAYS: usize = 0;
+const FOURTEEN_DAYS: usize = 1;
+const OTHER_LENGTH: usize = 2;
+
 const PLANS: [PlanKind; 5] = [
     PlanKind::FreeTrial,
     PlanKind::SpecializationMonthly,
@@ -47,8 +60,56 @@ fn only_sub(wizard: &Wizard) -> &coursera_exit::domain::state::Subscription {
     &wizard.state().subscriptions[0]
 }
 
+/// A subscription added from an empty Home, with these lines picked in turn.
+fn added(lines: &[usize]) -> Wizard {
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::Add]);
+    for line in lines {
+        pick(&mut w, *line);
+    }
+    w
+}
+
+/// The highlighted line of the current question.
+fn highlighted(wizard: &Wizard) -> Choice {
+    let page = identify(wizard);
+    page.choices(wizard.policy())[page.cursor()]
+}
+
+/// The questions the subscription being identified is asked, in order.
+fn questions(wizard: &Wizard) -> Vec<Question> {
+    let page = identify(wizard);
+    let sub = wizard.state().subscription(page.id()).expect("being identified");
+    page.questions(wizard.state(), sub)
+}
+
+/// "Question n of total" for the question on screen.
+fn position(wizard: &Wizard) -> (usize, usize) {
+    let page = identify(wizard);
+    let sub = wizard.state().subscription(page.id()).expect("being identified");
+    page.position(wizard.state(), sub)
+}
+
+/// The trial length field after "another number": types `days` and presses Enter.
+fn type_length(wizard: &mut Wizard, days: &str) -> bool {
+    assert_eq!(wizard.mode(), Mode::Edit, "the length field is open");
+    send(wizard, &[Msg::Text(TextKey::Clear)]);
+    type_text(wizard, days);
+    wizard.update(Msg::Next).save
+}
+
+/// How a path through the questionnaire answers what is asked after the plan:
+/// a trial's length (a line of the list, and the days typed for "another
+/// number"), or the certificate question.
+#[derive(Debug, Clone, Copy)]
+enum After {
+    Length(usize, u32),
+    Certificate(bool),
+}
+
 #[test]
 fn every_channel_and_plan_ends_on_decide_with_every_answer_saved() {
+    let mut path = 0;
     for (ci, channel) in CHANNELS.iter().enumerate() {
         let plans: Vec<Option<PlanKind>> = if *channel == Channel::Organization {
             vec![None]
@@ -56,7 +117,20 @@ fn every_channel_and_plan_ends_on_decide_with_every_answer_saved() {
             PLANS.iter().copied().map(Some).collect()
         };
         for (pi, plan) in plans.iter().enumerate() {
-            for certificate in [false, true] {
+            let trial = *plan == Some(PlanKind::FreeTrial);
+            let afters: Vec<After> = if trial {
+                vec![
+                    After::Length(SEVEN_DAYS, 7),
+                    After::Length(FOURTEEN_DAYS, 14),
+                    After::Length(OTHER_LENGTH, 10),
+                ]
+            } else {
+                vec![After::Certificate(false), After::Certificate(true)]
+            };
+            for after in afters {
+                // Every answer to the region question, in turn.
+                path += 1;
+                let region = path % 3;
                 let mut w = open(State::default());
                 assert!(send(&mut w, &[Msg::Add]).save, "adding saves");
                 assert_eq!(question(&w), Question::Channel);
@@ -68,20 +142,53 @@ fn every_channel_and_plan_ends_on_decide_with_every_answer_saved() {
                 }
                 let expected_plan = plan.unwrap_or(PlanKind::Organization);
                 assert_eq!(only_sub(&w).plan, Some(expected_plan), "{channel:?} {plan:?}");
+                if let After::Length(line, days) = after {
+                    assert_eq!(question(&w), Question::TrialLength, "a trial's length is asked");
+                    if line == OTHER_LENGTH {
+                        assert!(!pick(&mut w, line), "opening the field saves nothing");
+                        assert!(type_length(&mut w, &days.to_string()), "the typed length saves");
+                    } else {
+                        assert!(pick(&mut w, line), "the length saves");
+                    }
+                    assert_eq!(only_sub(&w).trial_days, Some(days));
+                }
                 assert_eq!(question(&w), Question::Started);
                 assert_eq!(w.mode(), Mode::Edit, "the date opens for typing");
                 type_text(&mut w, "2026-02-20");
                 assert!(send(&mut w, &[Msg::Next]).save, "the date saves");
                 assert_eq!(only_sub(&w).started, Some(d("2026-02-20")));
-                assert_eq!(question(&w), Question::Certificate);
-                assert!(
-                    pick(&mut w, usize::from(certificate)),
-                    "the certificate answer saves"
-                );
+                match after {
+                    After::Certificate(earned) => {
+                        assert_eq!(question(&w), Question::Certificate);
+                        assert!(pick(&mut w, usize::from(earned)), "the certificate answer saves");
+                    }
+                    After::Length(..) => {
+                        assert_ne!(
+                            question(&w),
+                            Question::Certificate,
+                            "no certificate can be earned in a trial"
+                        );
+                    }
+                }
+                // The first subscription asks where the person lives, once for the account.
+                assert_eq!(question(&w), Question::Region, "{channel:?} {plan:?}");
+                assert!(pick(&mut w, region), "the region answer saves and moves on");
+                let expected_region = match region {
+                    REGION_YES => Some(Region::EuUk),
+                    REGION_NO => Some(Region::Elsewhere),
+                    _ => None,
+                };
+                assert_eq!(w.state().account.region, expected_region, "{region}");
 
                 let sub = only_sub(&w);
                 assert!(sub.is_complete(), "{channel:?} {plan:?}: complete");
-                assert_eq!(sub.certificate_earned, Some(certificate));
+                match after {
+                    After::Certificate(earned) => {
+                        assert_eq!(sub.certificate_earned, Some(earned));
+                        assert_eq!(sub.trial_days, None, "only a trial has a length");
+                    }
+                    After::Length(..) => assert_eq!(sub.certificate_earned, None),
+                }
                 assert_eq!(
                     sub.label,
                     w.policy().plan(expected_plan).name,
@@ -102,12 +209,19 @@ fn every_channel_and_plan_ends_on_decide_with_every_answer_saved() {
 
 #[test]
 fn the_organization_channel_implies_the_plan_and_skips_its_question() {
-    let mut w = open(State::default());
-    send(&mut w, &[Msg::Add]);
-    pick(&mut w, 3);
+    let mut w = added(&[3]);
     assert_eq!(only_sub(&w).plan, Some(PlanKind::Organization));
     assert_eq!(question(&w), Question::Started);
-    assert_eq!(identify(&w).position(only_sub(&w)), (2, 3));
+    assert_eq!(
+        questions(&w),
+        [
+            Question::Channel,
+            Question::Started,
+            Question::Certificate,
+            Question::Region
+        ]
+    );
+    assert_eq!(position(&w), (2, 4));
     // Back from the date goes to the channel, not to a plan question.
     send(&mut w, &[Msg::Back, Msg::Back]);
     assert_eq!(question(&w), Question::Channel);
@@ -115,9 +229,7 @@ fn the_organization_channel_implies_the_plan_and_skips_its_question() {
 
 #[test]
 fn leaving_the_organization_channel_forgets_the_implied_plan() {
-    let mut w = open(State::default());
-    send(&mut w, &[Msg::Add]);
-    pick(&mut w, 3);
+    let mut w = added(&[3]);
     send(&mut w, &[Msg::Back, Msg::Back]);
     pick(&mut w, 0);
     assert_eq!(only_sub(&w).channel, Some(Channel::Web));
@@ -127,11 +239,12 @@ fn leaving_the_organization_channel_forgets_the_implied_plan() {
 
 #[test]
 fn not_sure_where_it_was_bought_explains_and_comes_back_later() {
-    let mut w = open(State::default());
-    send(&mut w, &[Msg::Add]);
-    pick(&mut w, 4);
+    let mut w = added(&[4]);
     assert!(identify(&w).not_sure(), "the where-to-look page shows");
-    assert_eq!(identify(&w).choices(), vec![Choice::Found, Choice::Later]);
+    assert_eq!(
+        identify(&w).choices(w.policy()),
+        vec![Choice::Found, Choice::Later]
+    );
     assert!(pick(&mut w, 1), "coming back later saves");
     assert_eq!(w.screen(), Screen::Home);
     let sub = only_sub(&w).clone();
@@ -154,10 +267,7 @@ fn not_sure_where_it_was_bought_explains_and_comes_back_later() {
 
 #[test]
 fn not_sure_of_the_plan_keeps_the_channel_and_found_it_returns_to_the_question() {
-    let mut w = open(State::default());
-    send(&mut w, &[Msg::Add]);
-    pick(&mut w, 1);
-    pick(&mut w, 5);
+    let mut w = added(&[1, 5]);
     assert!(identify(&w).not_sure());
     assert_eq!(
         only_sub(&w).channel,
@@ -174,10 +284,7 @@ fn not_sure_of_the_plan_keeps_the_channel_and_found_it_returns_to_the_question()
 
 #[test]
 fn not_sure_takes_back_an_earlier_answer_to_the_same_question() {
-    let mut w = open(State::default());
-    send(&mut w, &[Msg::Add]);
-    pick(&mut w, 0);
-    pick(&mut w, 3);
+    let mut w = added(&[0, 3]);
     // Esc leaves the date field, Esc again goes back to the plan.
     send(&mut w, &[Msg::Back, Msg::Back]);
     assert_eq!(question(&w), Question::Plan);
@@ -186,12 +293,19 @@ fn not_sure_takes_back_an_earlier_answer_to_the_same_question() {
     assert_eq!(only_sub(&w).channel, Some(Channel::Web));
 }
 
+/// A 7-day trial bought on the website, at its start date.
 fn at_date_question() -> Wizard {
-    let mut w = open(State::default());
-    send(&mut w, &[Msg::Add]);
-    pick(&mut w, 0);
-    pick(&mut w, 0);
+    let mut w = added(&[0, 0, SEVEN_DAYS]);
     assert_eq!(question(&w), Question::Started);
+    w
+}
+
+/// The same trial, started 2026-02-27, at the region question (its last).
+fn at_region_question() -> Wizard {
+    let mut w = at_date_question();
+    type_text(&mut w, "2026-02-27");
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(question(&w), Question::Region);
     w
 }
 
@@ -249,7 +363,7 @@ fn esc_cancels_the_edit_then_goes_back_a_question() {
     );
     assert_eq!(only_sub(&w).started, None);
     send(&mut w, &[Msg::Back]);
-    assert_eq!(question(&w), Question::Plan);
+    assert_eq!(question(&w), Question::TrialLength);
 }
 
 #[test]
@@ -262,31 +376,32 @@ fn q_while_typing_a_date_is_text_not_quit() {
 
 #[test]
 fn back_navigation_keeps_every_answer() {
-    let mut w = at_date_question();
-    type_text(&mut w, "2026-02-01");
-    send(&mut w, &[Msg::Next]);
-    assert_eq!(question(&w), Question::Certificate);
+    let mut w = at_region_question();
     send(&mut w, &[Msg::Back]);
     assert_eq!(question(&w), Question::Started);
     assert_eq!(w.mode(), Mode::Normal, "going back does not reopen the field");
-    assert_eq!(identify(&w).date().text().value(), "2026-02-01");
+    assert_eq!(identify(&w).date().text().value(), "2026-02-27");
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(question(&w), Question::TrialLength);
+    assert_eq!(highlighted(&w), Choice::TrialDays(7));
     send(&mut w, &[Msg::Back]);
     assert_eq!(question(&w), Question::Plan);
     let sub = only_sub(&w);
+    assert_eq!(highlighted(&w), Choice::Plan(PlanKind::FreeTrial));
     assert_eq!(
-        identify(&w).choices()[identify(&w).cursor()],
-        Choice::Plan(PlanKind::FreeTrial)
+        identify(&w).answer(w.state(), sub, w.policy()),
+        Some(Choice::Plan(PlanKind::FreeTrial))
     );
-    assert_eq!(identify(&w).answer(sub), Some(Choice::Plan(PlanKind::FreeTrial)));
     send(&mut w, &[Msg::Back, Msg::Back]);
     assert_eq!(w.screen(), Screen::Home);
     let sub = only_sub(&w);
     assert_eq!(
-        (sub.channel, sub.plan, sub.started),
+        (sub.channel, sub.plan, sub.trial_days, sub.started),
         (
             Some(Channel::Web),
             Some(PlanKind::FreeTrial),
-            Some(d("2026-02-01"))
+            Some(7),
+            Some(d("2026-02-27"))
         )
     );
 }
@@ -319,26 +434,239 @@ fn e_jumps_to_the_date_once_the_plan_is_known() {
     assert_eq!(question(&w), Question::Channel, "no plan yet");
     pick(&mut w, 0);
     pick(&mut w, 0);
+    pick(&mut w, SEVEN_DAYS);
     type_text(&mut w, "2026-02-25");
     send(&mut w, &[Msg::Next]);
-    send(&mut w, &[Msg::Back, Msg::Back, Msg::EditDate]);
+    send(&mut w, &[Msg::Back, Msg::Back]);
+    assert_eq!(question(&w), Question::TrialLength);
+    send(&mut w, &[Msg::EditDate]);
     assert_eq!(question(&w), Question::Started);
     assert_eq!(w.mode(), Mode::Edit);
 }
 
+/// The next deadline Home would show for s1.
+fn next_date(w: &Wizard) -> chrono::NaiveDate {
+    let rows = deadlines(w.state(), &w.policy().rules, today());
+    next_deadline(&rows, w.state(), Some("s1"))
+        .expect("a deadline")
+        .date
+}
+
 #[test]
 fn finishing_identify_opens_decide_for_the_new_subscription_and_its_deadline() {
-    let mut w = at_date_question();
-    type_text(&mut w, "2026-02-27");
-    send(&mut w, &[Msg::Next]);
-    pick(&mut w, 0);
+    let mut w = at_region_question();
+    pick(&mut w, REGION_NO);
     let Page::Decide(decide) = w.page() else {
         panic!("on Decide")
     };
     assert_eq!(decide.id(), Some("s1"));
-    let rows = coursera_exit::domain::deadlines::deadlines(w.state(), &w.policy().rules, today());
-    let next = coursera_exit::wizard::home::next_deadline(&rows, Some("s1")).expect("a deadline");
-    assert_eq!(next.date, d("2026-03-04"), "a trial from 02-27: cancel by 03-04");
+    // SPEC §4: trial-last-day = S + (7 − 1) = 03-05; cancel-by one day before.
+    assert_eq!(
+        next_date(&w),
+        d("2026-03-04"),
+        "a 7-day trial from 02-27: cancel by 03-04"
+    );
+}
+
+#[test]
+fn the_trial_length_answered_moves_its_dates() {
+    // SPEC §4, start 02-27: trial-last-day = S + (L − 1), cancel-by = that − 1.
+    for (line, typed, cancel_by) in [
+        (FOURTEEN_DAYS, None, "2026-03-11"),
+        (OTHER_LENGTH, Some("10"), "2026-03-07"),
+        // Three days: the last day is today, so cancel-by has passed while
+        // the first charge (03-02) is still ahead: Home leads with it.
+        (OTHER_LENGTH, Some("3"), "2026-02-28"),
+    ] {
+        let mut w = added(&[0, 0, line]);
+        if let Some(days) = typed {
+            type_length(&mut w, days);
+        }
+        type_text(&mut w, "2026-02-27");
+        send(&mut w, &[Msg::Next]);
+        pick(&mut w, REGION_NO);
+        assert_eq!(w.screen(), Screen::Decide);
+        assert_eq!(next_date(&w), d(cancel_by), "{typed:?}");
+    }
+}
+
+#[test]
+fn a_trial_is_asked_its_length_and_not_the_certificate_question() {
+    let mut w = added(&[0, 0]);
+    assert_eq!(question(&w), Question::TrialLength);
+    assert_eq!(
+        identify(&w).choices(w.policy()),
+        [Choice::TrialDays(7), Choice::TrialDays(14), Choice::OtherLength]
+    );
+    assert_eq!(
+        questions(&w),
+        [
+            Question::Channel,
+            Question::Plan,
+            Question::TrialLength,
+            Question::Started,
+            Question::Region
+        ]
+    );
+    assert_eq!(position(&w), (3, 5));
+    // Another plan after all: the certificate question is back, the length gone.
+    send(&mut w, &[Msg::Back]);
+    pick(&mut w, 2);
+    assert_eq!(question(&w), Question::Started);
+    assert_eq!(
+        questions(&w),
+        [
+            Question::Channel,
+            Question::Plan,
+            Question::Started,
+            Question::Certificate,
+            Question::Region
+        ]
+    );
+}
+
+#[test]
+fn another_length_is_typed_and_only_1_to_31_days_are_accepted() {
+    let mut w = added(&[0, 0]);
+    assert!(!pick(&mut w, OTHER_LENGTH), "opening the field saves nothing");
+    assert_eq!(w.mode(), Mode::Edit);
+    assert!(!type_length(&mut w, "ten"));
+    assert_eq!(identify(&w).length_error(), Some(text::TRIAL_LENGTH_NOT_A_NUMBER));
+    for refused in ["0", "32"] {
+        assert!(!type_length(&mut w, refused), "{refused} days");
+        let why = identify(&w).length_error().expect("the reason is shown");
+        assert!(why.contains("1 to 31"), "{refused}: {why}");
+        assert_eq!(only_sub(&w).trial_days, None, "{refused} is never saved");
+        assert_eq!(question(&w), Question::TrialLength);
+    }
+    // Typing clears the reason; Esc cancels the field and keeps nothing.
+    type_text(&mut w, "3");
+    assert_eq!(identify(&w).length_error(), None);
+    send(&mut w, &[Msg::Back]);
+    assert_eq!((w.mode(), only_sub(&w).trial_days), (Mode::Normal, None));
+    assert_eq!(question(&w), Question::TrialLength);
+
+    pick(&mut w, OTHER_LENGTH);
+    assert!(type_length(&mut w, "31"));
+    assert_eq!(only_sub(&w).trial_days, Some(31));
+    assert_eq!(question(&w), Question::Started);
+    // Back at the question, "another number" is highlighted and the field shows 31.
+    send(&mut w, &[Msg::Back, Msg::Back]);
+    assert_eq!(question(&w), Question::TrialLength);
+    assert_eq!(highlighted(&w), Choice::OtherLength);
+    pick(&mut w, OTHER_LENGTH);
+    assert_eq!(identify(&w).length().value(), "31");
+}
+
+/// A wizard on Home with s1 (Plus monthly on the website) already tracked.
+fn with_one_tracked(region: Option<Region>) -> Wizard {
+    let mut state = single(PlanKind::PlusMonthly, Channel::Web, "2026-02-05");
+    state.account.region = region;
+    open(state)
+}
+
+/// Adds a subscription and answers up to its date: `channel`, `plan`
+/// (not a trial), `started`.
+fn add_until_certificate(w: &mut Wizard, channel: usize, plan: usize) {
+    send(w, &[Msg::Add]);
+    pick(w, channel);
+    pick(w, plan);
+    type_text(w, "2026-02-20");
+    send(w, &[Msg::Next]);
+    assert_eq!(question(w), Question::Certificate);
+}
+
+#[test]
+fn the_region_is_asked_once_for_the_account() {
+    let mut w = with_one_tracked(Some(Region::EuUk));
+    add_until_certificate(&mut w, 0, 3);
+    assert!(!questions(&w).contains(&Question::Region), "already answered");
+    pick(&mut w, 0);
+    assert_eq!(
+        w.screen(),
+        Screen::Decide,
+        "the certificate was the last question"
+    );
+    assert_eq!(w.state().account.region, Some(Region::EuUk), "kept");
+}
+
+#[test]
+fn an_unanswered_region_is_asked_again_only_where_money_could_depend_on_it() {
+    // A web purchase without a certificate: a refund or withdrawal could depend on it.
+    let mut w = with_one_tracked(None);
+    add_until_certificate(&mut w, 0, 4);
+    pick(&mut w, 0);
+    assert_eq!(question(&w), Question::Region);
+    assert!(pick(&mut w, REGION_YES));
+    assert_eq!(w.state().account.region, Some(Region::EuUk));
+    assert_eq!(w.screen(), Screen::Decide);
+
+    // Bought in an app store: the store's rules, never Coursera's; not asked.
+    let mut w = with_one_tracked(None);
+    add_until_certificate(&mut w, 1, 3);
+    assert!(!questions(&w).contains(&Question::Region), "{:?}", questions(&w));
+    pick(&mut w, 0);
+    assert_eq!(w.screen(), Screen::Decide);
+    assert_eq!(w.state().account.region, None);
+
+    // A certificate earned: the withdrawal is lost; not asked.
+    let mut w = with_one_tracked(None);
+    add_until_certificate(&mut w, 0, 4);
+    pick(&mut w, 1);
+    assert_eq!(w.screen(), Screen::Decide);
+    assert_eq!(w.state().account.region, None);
+}
+
+#[test]
+fn not_sure_where_one_lives_counts_as_no_says_so_and_moves_on() {
+    let mut w = at_region_question();
+    assert_eq!(
+        identify(&w).choices(w.policy()),
+        [
+            Choice::Region(Region::EuUk),
+            Choice::Region(Region::Elsewhere),
+            Choice::RegionNotSure
+        ]
+    );
+    pick(&mut w, REGION_NOT_SURE);
+    assert_eq!(w.state().account.region, None, "nothing is recorded");
+    assert_eq!(w.screen(), Screen::Decide);
+    let notice = w.notice().expect("the consequence is explained");
+    assert_eq!(notice.text, w.policy().region.not_sure);
+}
+
+#[test]
+fn not_sure_after_a_yes_takes_the_yes_back() {
+    let mut w = at_region_question();
+    assert!(send(&mut w, &[Msg::Toggle]).save, "Space records the yes");
+    assert_eq!(w.state().account.region, Some(Region::EuUk));
+    assert!(pick(&mut w, REGION_NOT_SURE), "taking it back saves");
+    assert_eq!(
+        w.state().account.region,
+        None,
+        "counted as no, as the notice says"
+    );
+    assert_eq!(w.screen(), Screen::Decide);
+}
+
+#[test]
+fn esc_from_the_region_question_goes_back_and_the_answer_stays_highlighted() {
+    let mut w = added(&[0, 4]);
+    type_text(&mut w, "2026-02-27");
+    send(&mut w, &[Msg::Next]);
+    pick(&mut w, 0);
+    assert_eq!(question(&w), Question::Region);
+    // Space records without moving on; the question stays in the list once answered.
+    repeat(&mut w, Msg::Down, REGION_NO);
+    assert!(send(&mut w, &[Msg::Toggle]).save);
+    assert_eq!(w.state().account.region, Some(Region::Elsewhere));
+    assert_eq!(question(&w), Question::Region);
+    assert_eq!(position(&w), (5, 5));
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(question(&w), Question::Certificate);
+    send(&mut w, &[Msg::NextField]);
+    assert_eq!(question(&w), Question::Region);
+    assert_eq!(highlighted(&w), Choice::Region(Region::Elsewhere));
 }
 
 /// What Enter does on the closed date question, as the footer says it.
@@ -418,36 +746,28 @@ fn with_a_saved_date_enter_moves_on_and_the_footer_says_so() {
     assert_eq!(enter_action(&w), text::NEXT.action);
     // An edit cancelled keeps the saved date, and Enter still moves on.
     send(&mut w, &[Msg::EditDate, Msg::Down, Msg::Back, Msg::Next]);
-    assert_eq!(question(&w), Question::Certificate);
+    assert_eq!(
+        question(&w),
+        Question::Region,
+        "a trial has no certificate question"
+    );
     assert_eq!(only_sub(&w).started, Some(d("2026-02-01")));
 }
 
 #[test]
 fn reopening_a_question_puts_the_cursor_on_its_saved_answer() {
-    let mut w = open(State::default());
-    send(&mut w, &[Msg::Add]);
-    pick(&mut w, 2);
-    pick(&mut w, 3);
+    let mut w = added(&[2, 3]);
     // Back to the plan, then the channel: each shows its own answer highlighted.
     send(&mut w, &[Msg::Back, Msg::Back]);
     assert_eq!(question(&w), Question::Plan);
-    assert_eq!(
-        identify(&w).choices()[identify(&w).cursor()],
-        Choice::Plan(PLANS[3])
-    );
+    assert_eq!(highlighted(&w), Choice::Plan(PLANS[3]));
     send(&mut w, &[Msg::Back]);
-    assert_eq!(
-        identify(&w).choices()[identify(&w).cursor()],
-        Choice::Channel(CHANNELS[2])
-    );
+    assert_eq!(highlighted(&w), Choice::Channel(CHANNELS[2]));
     // Reopened later from Home, at the channel question: the same.
     send(&mut w, &[Msg::Back]);
     assert_eq!(w.screen(), Screen::Home);
     let mut again = open(w.state().clone());
     send(&mut again, &[Msg::Next, Msg::Back, Msg::Back]);
     assert_eq!(question(&again), Question::Plan);
-    assert_eq!(
-        identify(&again).choices()[identify(&again).cursor()],
-        Choice::Plan(PLANS[3])
-    );
+    assert_eq!(highlighted(&again), Choice::Plan(PLANS[3]));
 }

@@ -438,12 +438,14 @@ impl Identify {
                 Ok(())
             }
             Choice::RegionNotSure => {
+                // As with `A`: an earlier yes or no is taken back, counted as no.
+                let forgot = ctx.state.account.region.is_some();
+                actions::forget_region(ctx.state);
                 self.region_skipped = true;
+                let flow = if next { self.advance(ctx) } else { Flow::Stay };
+                // Said after moving on: finishing would otherwise replace it.
                 *ctx.notice = Some(Notice::info(ctx.policy.region.not_sure.clone()));
-                if next {
-                    return self.advance(ctx);
-                }
-                return Flow::Stay;
+                return if forgot { flow.or_save() } else { flow };
             }
             Choice::Channel(channel) => set_channel(ctx, &self.id, channel),
             Choice::Plan(plan) => set_plan(ctx, &self.id, plan),

@@ -59,6 +59,13 @@ pub fn add(
     actions::add(state, new, &Policy::embedded(), today()).expect("a valid subscription")
 }
 
+/// A state with one subscription (s1, labelled with its plan's name).
+pub fn single(plan: PlanKind, channel: Channel, started: &str) -> State {
+    let mut state = State::default();
+    add(&mut state, plan, channel, started, None);
+    state
+}
+
 /// Sets the saved position, as if the wizard had been closed on `screen`.
 pub fn resume_at(state: &mut State, screen: Screen, subscription: Option<&str>) {
     state.journey = Journey {
