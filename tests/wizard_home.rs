@@ -9,7 +9,7 @@ use coursera_exit::domain::state::State;
 use coursera_exit::wizard::home::next_deadline;
 use coursera_exit::wizard::identify::Question;
 use coursera_exit::wizard::{Exit, Mode, Msg, Page};
-use support::wizard::{add, open, resume_at, send, today};
+use support::wizard::{add, d, open, resume_at, send, single, today};
 
 fn two_subscriptions() -> State {
     let mut state = State::default();
@@ -189,16 +189,10 @@ fn moving_on_home_saves_nothing() {
 
 #[test]
 fn the_next_deadline_is_the_first_open_one_from_today_else_the_latest_missed() {
-    let mut state = State::default();
-    // Bought 02-10: refund-by 02-23 is missed and is all there is.
-    add(
-        &mut state,
-        PlanKind::CoursePurchase,
-        Channel::Web,
-        "2026-02-10",
-        None,
-    );
-    // Plus monthly from 02-05: refund-by 02-18 missed, cancel-by 03-03 ahead.
+    // Bought 02-10: refund-by 02-16 (7 days less a margin) is missed and is all there is.
+    let mut state = single(PlanKind::CoursePurchase, Channel::Web, "2026-02-10");
+    // Plus monthly from 02-05: no refund-by at all; cancel-by 03-03 ahead
+    // (next charge 03-05, access until 03-04).
     add(
         &mut state,
         PlanKind::PlusMonthly,
@@ -207,12 +201,18 @@ fn the_next_deadline_is_the_first_open_one_from_today_else_the_latest_missed() {
         None,
     );
     let rows = deadlines(&state, &open(State::default()).policy().rules, today());
-    let missed = next_deadline(&rows, Some("s1")).expect("a row");
-    assert_eq!(missed.urgency, Urgency::Overdue);
-    let ahead = next_deadline(&rows, Some("s2")).expect("a row");
-    assert_eq!((ahead.days_left, ahead.urgency), (2, Urgency::Urgent));
+    let missed = next_deadline(&rows, &state, Some("s1")).expect("a row");
     assert_eq!(
-        next_deadline(&rows, None),
+        (missed.kind, missed.date, missed.urgency),
+        (DeadlineKind::RefundBy, d("2026-02-16"), Urgency::Overdue)
+    );
+    let ahead = next_deadline(&rows, &state, Some("s2")).expect("a row");
+    assert_eq!(
+        (ahead.kind, ahead.days_left, ahead.urgency),
+        (DeadlineKind::CancelBy, 2, Urgency::Urgent)
+    );
+    assert_eq!(
+        next_deadline(&rows, &state, None),
         Some(ahead),
         "the most urgent is ahead, not missed"
     );
@@ -220,13 +220,12 @@ fn the_next_deadline_is_the_first_open_one_from_today_else_the_latest_missed() {
 
 #[test]
 fn the_most_urgent_deadline_can_be_the_accounts_support_reply() {
-    let mut state = State::default();
     // Plus yearly from 2025-06-15: its first deadline is in June.
-    add(&mut state, PlanKind::PlusAnnual, Channel::Web, "2025-06-15", None);
+    let mut state = single(PlanKind::PlusAnnual, Channel::Web, "2025-06-15");
     state.account.decision = Some(AccountDecision::Delete);
     state.account.requested_on = Some(today());
     let rows = deadlines(&state, &open(State::default()).policy().rules, today());
-    let next = next_deadline(&rows, None).expect("a row");
+    let next = next_deadline(&rows, &state, None).expect("a row");
     assert_eq!(next.subscription, None, "the account's row");
     assert_eq!(next.kind, DeadlineKind::SupportReplyDue);
 }

@@ -5,10 +5,10 @@
 
 mod support;
 
-use coursera_exit::domain::checklist::{CANCELLED, REFUND_REQUESTED};
+use coursera_exit::domain::checklist::{CANCELLED, REFUND_RECEIVED, REFUND_REQUESTED};
 use coursera_exit::domain::deadlines::{DeadlineKind, deadlines};
 use coursera_exit::domain::journey::{Journey, Screen};
-use coursera_exit::domain::plan::{Channel, Decision, PlanKind};
+use coursera_exit::domain::plan::{Channel, Decision, PlanKind, Region};
 use coursera_exit::domain::state::{Pause, State, Subscription};
 use coursera_exit::wizard::decide::Choice;
 use coursera_exit::wizard::steps::{Editing, Entry, Steps};
@@ -71,8 +71,14 @@ const PLANS: [PlanKind; 5] = [
     PlanKind::CoursePurchase,
 ];
 
-/// From an empty Home, answers every Identify question; ends on Decide.
+/// From an empty Home, answers every Identify question (a trial: 7 days; no
+/// certificate; not in the EU or the UK); ends on Decide.
 fn identify(plan: PlanKind, channel: Channel, started: &str) -> Wizard {
+    identify_in(plan, channel, started, Region::Elsewhere)
+}
+
+/// The same, living in `region`.
+fn identify_in(plan: PlanKind, channel: Channel, started: &str, region: Region) -> Wizard {
     let mut w = open(State::default());
     send(&mut w, &[Msg::Add]);
     pick(
@@ -82,9 +88,20 @@ fn identify(plan: PlanKind, channel: Channel, started: &str) -> Wizard {
     if plan != PlanKind::Organization {
         pick(&mut w, PLANS.iter().position(|p| *p == plan).expect("a plan"));
     }
+    let trial = plan == PlanKind::FreeTrial;
+    if trial {
+        // How long: 7 days, the first line.
+        pick(&mut w, 0);
+    }
     type_text(&mut w, started);
     send(&mut w, &[Msg::Next]);
-    pick(&mut w, 0);
+    if !trial {
+        // A certificate earned? No, the first line.
+        pick(&mut w, 0);
+    }
+    // The first subscription asks where the person lives: yes, no, not sure.
+    pick(&mut w, usize::from(region == Region::Elsewhere));
+    assert_eq!(w.state().account.region, Some(region));
     assert!(sub(&w).is_complete());
     assert_eq!((sub(&w).plan, sub(&w).channel), (Some(plan), Some(channel)));
     assert_eq!(w.screen(), Screen::Decide, "Identify leads to Decide");
@@ -114,33 +131,48 @@ fn saved_done(sub: &Subscription, id: &str) -> Option<chrono::NaiveDate> {
     match id {
         CANCELLED => sub.cancelled_on,
         REFUND_REQUESTED => sub.refund_requested_on,
+        REFUND_RECEIVED => sub.refund_received_on,
         _ => sub.item(id).filter(|r| r.done).and_then(|r| r.done_on),
     }
 }
 
-/// Ticks every step in order with Space, checking the saved state after each.
-fn tick_all(w: &mut Wizard) -> Vec<String> {
-    let ids: Vec<String> = entries(w)
+/// The steps listed now, in order.
+fn item_ids(w: &Wizard) -> Vec<String> {
+    entries(w)
         .into_iter()
         .filter_map(|e| match e {
             Entry::Item(id) => Some(id),
             _ => None,
         })
-        .collect();
-    for (n, id) in ids.iter().enumerate() {
+        .collect()
+}
+
+/// Ticks every step in order with Space, checking the saved state after
+/// each; a step that appears on the way ("The refund has arrived", once the
+/// refund was asked for) is ticked in its turn. Returns the ids ticked.
+fn tick_all(w: &mut Wizard) -> Vec<String> {
+    let mut ticked = Vec::new();
+    while let Some(id) = item_ids(w)
+        .into_iter()
+        .find(|id| saved_done(sub(w), id).is_none())
+    {
         assert_eq!(
             selected(w),
-            item(id),
+            item(&id),
             "the highlight waits on the first step not done"
         );
         assert!(send(w, &[Msg::Toggle]).save, "{id}: a tick saves");
-        assert_eq!(saved_done(sub(w), id), Some(today()), "{id}: done today");
-        for later in &ids[n + 1..] {
+        assert_eq!(saved_done(sub(w), &id), Some(today()), "{id}: done today");
+        let listed = item_ids(w);
+        let at = listed.iter().position(|x| *x == id).expect("still listed");
+        for later in &listed[at + 1..] {
             assert_eq!(saved_done(sub(w), later), None, "{later}: not yet");
         }
         send(w, &[Msg::Next]);
+        assert!(ticked.len() < 50, "ticking ends");
+        ticked.push(id);
     }
-    ids
+    ticked
 }
 
 /// Enter on "Finish" goes to Home beside the subscription, with a notice.
@@ -232,8 +264,11 @@ fn a_specialization_paused_for_each_length_from_identify_to_home() {
             .into_iter()
             .find(|r| r.kind == DeadlineKind::PauseResumes)
             .map(|r| r.date);
-        let expected = ["2026-03-10", "2026-04-10", "2026-05-10"][months as usize - 1];
-        assert_eq!(resumes, Some(d(expected)), "{months} months from 02-10");
+        // SPEC §4: the pause begins when the paid month ends, at the first
+        // charge on or after 02-10 (01-31 + 1 month = 02-28); it resumes
+        // `months` later, counted from the anchor: 01-31 + (1 + n) months.
+        let expected = ["2026-03-31", "2026-04-30", "2026-05-31"][months as usize - 1];
+        assert_eq!(resumes, Some(d(expected)), "{months} months from 02-28");
         send(&mut w, &[Msg::Next]);
         finish(&mut w);
         assert_eq!(sub(&w).cancelled_on, None);
@@ -249,38 +284,87 @@ fn keeping_a_plan_has_nothing_to_tick_and_finishes_on_home() {
     finish(&mut w);
 }
 
+/// The refund steps: how to ask, "I have asked for a refund", then "The
+/// refund has arrived", which is listed only once the refund was asked for.
+fn refund_block(w: &Wizard) -> Vec<String> {
+    let mut ids = refund_step_ids(w);
+    ids.extend([REFUND_REQUESTED.to_string(), REFUND_RECEIVED.to_string()]);
+    ids
+}
+
 #[test]
-fn plus_monthly_on_the_website_has_refund_steps_while_the_window_is_open() {
-    // Paid 02-20: refund by 03-05.
-    let mut w = identify(PlanKind::PlusMonthly, Channel::Web, "2026-02-20");
+fn a_specialization_cancelled_in_its_first_week_lists_the_refund_steps_after_the_cancel() {
+    // First payment 02-25: refund-by = 02-25 + 7 − 1 = 03-03, still open.
+    let mut w = identify(PlanKind::SpecializationMonthly, Channel::Web, "2026-02-25");
     choose(&mut w, Choice::Cancel);
+    assert!(!sub(&w).refund_wanted, "a plain cancel");
+    assert!(
+        !item_ids(&w).contains(&REFUND_RECEIVED.to_string()),
+        "nothing can arrive before it is asked for"
+    );
     let ticked = tick_all(&mut w);
     let mut expected = policy_step_ids(&w, Channel::Web);
     expected.push(CANCELLED.to_string());
-    expected.extend(refund_step_ids(&w));
-    expected.push(REFUND_REQUESTED.to_string());
+    expected.extend(refund_block(&w));
     assert_eq!(ticked, expected);
     assert_eq!(sub(&w).refund_requested_on, Some(today()));
+    assert_eq!(sub(&w).refund_received_on, Some(today()));
     let refund = steps(&w)
         .dates(w.state(), w.policy(), today())
         .into_iter()
         .find(|r| r.kind == DeadlineKind::RefundBy)
         .expect("the refund row stays");
+    assert_eq!(refund.date, d("2026-03-03"));
     assert!(refund.done, "done once requested");
     finish(&mut w);
 }
 
 #[test]
-fn plus_monthly_past_its_refund_window_has_no_refund_steps() {
-    // Latest payment 02-10: refund by 02-23, already past.
-    let mut w = identify(PlanKind::PlusMonthly, Channel::Web, "2026-01-10");
-    choose(&mut w, Choice::Cancel);
-    let mut expected: Vec<Entry> = policy_step_ids(&w, Channel::Web)
-        .iter()
-        .map(|s| item(s))
-        .collect();
-    expected.extend([item(CANCELLED), Entry::Finish]);
-    assert_eq!(entries(&w), expected);
+fn plus_monthly_in_the_eu_has_refund_steps_while_the_withdrawal_is_open() {
+    // Paid 02-20: Plus monthly is never refunded, but in the EU or the UK
+    // withdrawal-by = 02-20 + 14 − 1 = 03-05 is still open.
+    let mut w = identify_in(PlanKind::PlusMonthly, Channel::Web, "2026-02-20", Region::EuUk);
+    choose(&mut w, Choice::Refund);
+    assert_eq!(
+        (sub(&w).decision, sub(&w).refund_wanted),
+        (Some(Decision::Cancel), true)
+    );
+    let ticked = tick_all(&mut w);
+    let mut expected = refund_block(&w);
+    expected.extend(policy_step_ids(&w, Channel::Web));
+    expected.push(CANCELLED.to_string());
+    assert_eq!(ticked, expected, "the refund first: its window closes first");
+    let withdrawal = steps(&w)
+        .dates(w.state(), w.policy(), today())
+        .into_iter()
+        .find(|r| r.kind == DeadlineKind::WithdrawalBy)
+        .expect("the withdrawal row stays");
+    assert_eq!((withdrawal.date, withdrawal.done), (d("2026-03-05"), true));
+    finish(&mut w);
+}
+
+#[test]
+fn plans_without_an_open_refund_window_have_no_refund_steps() {
+    for (plan, started) in [
+        // Plus monthly elsewhere: subscriptions are not refunded at all.
+        (PlanKind::PlusMonthly, "2026-02-20"),
+        // The latest payment (02-10) is not the first: no refund-by.
+        (PlanKind::SpecializationMonthly, "2026-01-10"),
+    ] {
+        let mut w = identify(plan, Channel::Web, started);
+        let Page::Decide(page) = w.page() else {
+            panic!("on Decide")
+        };
+        let offered = page.choices(w.state(), w.policy(), w.today());
+        assert!(!offered.contains(&Choice::Refund), "{plan:?}: {offered:?}");
+        choose(&mut w, Choice::Cancel);
+        let mut expected: Vec<Entry> = policy_step_ids(&w, Channel::Web)
+            .iter()
+            .map(|s| item(s))
+            .collect();
+        expected.extend([item(CANCELLED), Entry::Finish]);
+        assert_eq!(entries(&w), expected, "{plan:?}");
+    }
 }
 
 #[test]
@@ -306,9 +390,7 @@ fn a_course_bought_once_asks_for_its_refund() {
     choose(&mut w, Choice::Refund);
     assert_eq!(sub(&w).decision, Some(Decision::Cancel));
     let ticked = tick_all(&mut w);
-    let mut expected = refund_step_ids(&w);
-    expected.push(REFUND_REQUESTED.to_string());
-    assert_eq!(ticked, expected, "nothing to cancel, only the refund");
+    assert_eq!(ticked, refund_block(&w), "nothing to cancel, only the refund");
     assert_eq!(sub(&w).cancelled_on, None);
     assert_eq!(sub(&w).refund_requested_on, Some(today()));
     assert_eq!(route::continue_screen(sub(&w)), None);
@@ -633,7 +715,7 @@ fn the_overview_keys_work_from_steps_and_esc_comes_back() {
     send(&mut w, &[Msg::Account]);
     assert!(
         matches!(w.page(), Page::Decide(p) if p.id().is_none()),
-        "A: the account"
+        "D: the account"
     );
     send(&mut w, &[Msg::Back]);
     assert_eq!(w.screen(), Screen::Steps, "Esc on the account returns to Steps");
@@ -657,14 +739,14 @@ fn esc_on_steps_opened_from_deadlines_returns_to_deadlines_at_the_same_row() {
         panic!("on Deadlines")
     };
     let rows = deadlines(w.state(), &w.policy().rules, today());
-    let row = table.selected(&rows);
+    let row = table.selected(&rows, w.state());
     send(&mut w, &[Msg::Next]);
     assert_eq!(w.screen(), Screen::Steps);
     send(&mut w, &[Msg::Back]);
     let Page::Deadlines(table) = w.page() else {
         panic!("Esc returns to Deadlines, not to Decide")
     };
-    assert_eq!(table.selected(&rows), row);
+    assert_eq!(table.selected(&rows, w.state()), row);
     // Opened on its own, Steps' Esc is still the previous step.
     send(&mut w, &[Msg::Back]);
     assert_eq!(
