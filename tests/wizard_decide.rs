@@ -7,11 +7,12 @@ mod support;
 use coursera_exit::domain::actions::{self, Tick};
 use coursera_exit::domain::deadlines::{DeadlineKind, deadlines};
 use coursera_exit::domain::journey::{Journey, Screen};
-use coursera_exit::domain::plan::{AccountDecision, Channel, Decision, PlanKind};
+use coursera_exit::domain::plan::{AccountDecision, Channel, Decision, PlanKind, Region};
 use coursera_exit::domain::state::{Pause, State};
 use coursera_exit::wizard::decide::{Choice, Decide, TRIAL_BECOMES};
+use coursera_exit::wizard::identify::Question;
 use coursera_exit::wizard::{Msg, Page, Wizard};
-use support::wizard::{add, d, open, repeat, resume_at, send, today};
+use support::wizard::{add, d, open, repeat, resume_at, send, single, today};
 
 fn decide(w: &Wizard) -> &Decide {
     match w.page() {
@@ -40,14 +41,19 @@ fn highlight(w: &mut Wizard, choice: Choice) {
     assert_eq!(highlighted(w), choice);
 }
 
-/// A wizard on Decide for one subscription of `plan` bought on `channel` on `started`.
+/// A wizard on Decide for one subscription of `plan` bought on `channel` on
+/// `started`, added from the command line (where one lives: not answered).
 fn on_decide(plan: PlanKind, channel: Channel, started: &str) -> Wizard {
-    let mut state = State::default();
-    add(&mut state, plan, channel, started, None);
+    let mut state = single(plan, channel, started);
     resume_at(&mut state, Screen::Decide, Some("s1"));
     let w = open(state);
     assert_eq!(decide(&w).id(), Some("s1"));
     w
+}
+
+/// The state of [`on_decide`] for a plan bought on the website, to change before opening.
+fn decide_state(plan: PlanKind, started: &str) -> State {
+    on_decide(plan, Channel::Web, started).state().clone()
 }
 
 /// The kinds and dates `choice` shows.
@@ -71,6 +77,9 @@ fn each_plan_offers_the_choices_that_apply_to_it() {
     assert_eq!(pause_lengths.len(), 3, "the policy offers 1, 2 or 3 months");
     let mut monthly_spec = pause_lengths.clone();
     monthly_spec.extend([Choice::Cancel, Choice::Keep]);
+    // In its first week the first payment can still come back: that leads.
+    let mut first_week_spec = vec![Choice::Refund];
+    first_week_spec.extend(monthly_spec.iter().copied());
     let cases = [
         (
             PlanKind::FreeTrial,
@@ -78,11 +87,26 @@ fn each_plan_offers_the_choices_that_apply_to_it() {
             "2026-02-27",
             vec![Choice::Cancel, Choice::Keep],
         ),
+        // The latest payment (02-28) is not the first: no refund-by.
         (
             PlanKind::SpecializationMonthly,
             Channel::Web,
             "2026-01-31",
             monthly_spec,
+        ),
+        // First payment 02-25: refund-by = 02-25 + 7 − 1 = 03-03, open.
+        (
+            PlanKind::SpecializationMonthly,
+            Channel::Web,
+            "2026-02-25",
+            first_week_spec,
+        ),
+        // Plus monthly is never refunded (outside the EU and the UK).
+        (
+            PlanKind::PlusMonthly,
+            Channel::Web,
+            "2026-02-25",
+            vec![Choice::Cancel, Choice::Keep],
         ),
         (
             PlanKind::PlusMonthly,
@@ -96,14 +120,14 @@ fn each_plan_offers_the_choices_that_apply_to_it() {
             "2025-06-15",
             vec![Choice::Cancel, Choice::Keep],
         ),
-        // Bought 2026-02-25: the refund window runs to 03-10.
+        // Bought 2026-02-25: refund-by = 02-25 + 7 − 1 = 03-03.
         (
             PlanKind::CoursePurchase,
             Channel::Web,
             "2026-02-25",
             vec![Choice::Refund, Choice::Keep],
         ),
-        // Bought 2026-01-10: the window closed on 01-23.
+        // Bought 2026-01-10: the window closed on 01-16.
         (
             PlanKind::CoursePurchase,
             Channel::Web,
@@ -133,22 +157,33 @@ fn each_plan_offers_the_choices_that_apply_to_it() {
 #[test]
 fn cancel_shows_the_cancel_by_access_and_refund_rows_of_the_subscription() {
     // SPEC §4 worked case shape: Plus monthly from 2026-02-20, today 03-01:
-    // next charge 03-20, access until 03-19, cancel by 03-18, refund by 02-20 + 13 = 03-05.
+    // next charge 03-20, access until 03-19, cancel by 03-18; no refund-by.
     let w = on_decide(PlanKind::PlusMonthly, Channel::Web, "2026-02-20");
     assert_eq!(
         shown(&w, Choice::Cancel),
         [
-            (DeadlineKind::RefundBy, "2026-03-05".to_string()),
             (DeadlineKind::CancelBy, "2026-03-18".to_string()),
             (DeadlineKind::AccessUntil, "2026-03-19".to_string()),
         ]
     );
     assert_eq!(
         shown(&w, Choice::Keep),
-        [
-            (DeadlineKind::RefundBy, "2026-03-05".to_string()),
-            (DeadlineKind::NextCharge, "2026-03-20".to_string()),
-        ]
+        [(DeadlineKind::NextCharge, "2026-03-20".to_string())]
+    );
+    // A Specialization in its first week: refund by 02-25 + 7 − 1 = 03-03;
+    // next charge 03-25, access until 03-24, cancel by 03-23. Keeping it
+    // gives the refund up.
+    let spec = on_decide(PlanKind::SpecializationMonthly, Channel::Web, "2026-02-25");
+    let cancelled = [
+        (DeadlineKind::RefundBy, "2026-03-03".to_string()),
+        (DeadlineKind::CancelBy, "2026-03-23".to_string()),
+        (DeadlineKind::AccessUntil, "2026-03-24".to_string()),
+    ];
+    assert_eq!(shown(&spec, Choice::Refund), cancelled);
+    assert_eq!(shown(&spec, Choice::Cancel), cancelled);
+    assert_eq!(
+        shown(&spec, Choice::Keep),
+        [(DeadlineKind::NextCharge, "2026-03-25".to_string())]
     );
     // A trial: cancel by the day before its last day, which it keeps.
     let trial = on_decide(PlanKind::FreeTrial, Channel::Web, "2026-02-27");
@@ -183,12 +218,15 @@ fn a_pause_shows_the_dates_the_domain_gives_a_copy_with_the_pause_applied() {
             .collect();
         assert_eq!(shown(&w, Choice::Pause(months)), expected, "{months} months");
     }
-    // From 03-01 for 2 months: billing resumes 05-01; cancel by 04-29.
+    // Chosen on 03-01 for 2 months: the pause begins when the paid month
+    // ends, at the first charge on or after 03-01 (01-31 + 2 months =
+    // 03-31); billing resumes 01-31 + (2 + 2) months = 05-31; cancel by
+    // 05-31 − 1 day − margin = 05-29.
     assert_eq!(
         shown(&w, Choice::Pause(2)),
         [
-            (DeadlineKind::CancelBy, "2026-04-29".to_string()),
-            (DeadlineKind::PauseResumes, "2026-05-01".to_string()),
+            (DeadlineKind::CancelBy, "2026-05-29".to_string()),
+            (DeadlineKind::PauseResumes, "2026-05-31".to_string()),
         ]
     );
     assert_eq!(w.state(), &before, "looking at a choice changes nothing");
@@ -351,7 +389,9 @@ fn a_cancelled_subscription_cannot_be_paused_or_kept_until_the_cancel_is_taken_b
 
 #[test]
 fn back_goes_to_the_answers_then_home_and_keeps_every_answer() {
-    let mut w = on_decide(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
+    let mut state = decide_state(PlanKind::SpecializationMonthly, "2026-01-31");
+    state.account.region = Some(Region::Elsewhere);
+    let mut w = open(state);
     highlight(&mut w, Choice::Pause(2));
     send(&mut w, &[Msg::Next]);
     let decided = w.state().subscriptions.clone();
@@ -373,6 +413,26 @@ fn back_goes_to_the_answers_then_home_and_keeps_every_answer() {
     // Enter on Home now opens the steps of the decision.
     send(&mut w, &[Msg::Next]);
     assert_eq!(w.screen(), Screen::Steps);
+}
+
+#[test]
+fn back_from_decide_asks_where_one_lives_while_it_is_unanswered() {
+    // Added from the command line: nobody was asked yet.
+    let mut w = on_decide(PlanKind::SpecializationMonthly, Channel::Web, "2026-01-31");
+    send(&mut w, &[Msg::Back]);
+    let Page::Identify(page) = w.page() else {
+        panic!("on Identify")
+    };
+    assert_eq!(page.question(), Question::Region);
+    // Answered: the questions are all there is to go back through.
+    let mut state = decide_state(PlanKind::SpecializationMonthly, "2026-01-31");
+    state.account.region = Some(Region::EuUk);
+    let mut w = open(state);
+    send(&mut w, &[Msg::Back]);
+    let Page::Identify(page) = w.page() else {
+        panic!("on Identify")
+    };
+    assert_eq!(page.question(), Question::Channel, "the first question");
 }
 
 #[test]
@@ -398,7 +458,12 @@ fn a_trial_past_its_first_charge_asks_which_plan_it_became_then_offers_that_plan
     let sub = &w.state().subscriptions[0];
     assert_eq!(sub.plan, Some(PlanKind::PlusMonthly));
     assert_eq!(sub.started, Some(d("2026-02-08")));
-    assert!(sub.converted_from_trial);
+    assert!(sub.converted_from_trial());
+    assert_eq!(
+        sub.trial_started,
+        Some(d("2026-02-01")),
+        "the trial's start is kept"
+    );
     assert_eq!(
         sub.label,
         w.policy().plan(PlanKind::PlusMonthly).name,
@@ -431,7 +496,7 @@ fn a_trial_before_its_first_charge_is_not_asked_about_conversion() {
 }
 
 #[test]
-fn capital_a_on_home_decides_about_the_account() {
+fn capital_d_on_home_decides_about_the_account() {
     let mut w = open(State::default());
     assert!(send(&mut w, &[Msg::Account]).save);
     assert_eq!(decide(&w).id(), None);
