@@ -76,16 +76,22 @@ fn each_choice_shows_its_decision_and_its_progress() {
     assert_eq!(ov.choices[2].decision, Some(Decision::Pause));
     // A pause is recorded, not ticked: its Steps screen has no steps to count.
     assert_eq!((ov.choices[2].steps_done, ov.choices[2].steps_total), (0, 0));
+    // SPEC §4: chosen 02-10, the pause begins when the paid month ends, at
+    // the first charge on or after 02-10 (01-08 + 2 months = 03-08); billing
+    // resumes 01-08 + (2 + 2) months = 05-08, not two months after 02-10.
     assert_eq!(
         (paused.months, paused.until, paused.over),
-        (2, d("2026-04-10"), false)
+        (2, d("2026-05-08"), false)
     );
 }
 
 #[test]
 fn a_pause_that_has_run_out_says_so() {
     let state = several_and_deleting();
-    let ov = overview(&state, &Policy::embedded(), d("2026-04-10"));
+    let policy = Policy::embedded();
+    let running = overview(&state, &policy, d("2026-05-07"));
+    assert!(!running.choices[2].pause.expect("paused").over, "the day before");
+    let ov = overview(&state, &policy, d("2026-05-08"));
     let pause = ov.choices[2].pause.expect("paused");
     assert!(pause.over, "billing resumed on {}", pause.until);
 }
@@ -110,13 +116,15 @@ fn the_next_three_deadlines_are_the_first_not_done_from_today_on() {
         .iter()
         .map(|r| (r.subscription.as_deref(), r.kind, &*r.label))
         .collect();
-    // The trial's cancel-by is done (cancelled 02-28), so it is left out.
+    // The trial's cancel-by is done (cancelled 02-28), so it is left out;
+    // Plus monthly has no refund-by: its cancel-by (03-18) and access-until
+    // (03-19) come next.
     assert_eq!(
         next,
         [
             (Some("s1"), DeadlineKind::TrialLastDay, "ML trial"),
-            (Some("s2"), DeadlineKind::RefundBy, "Coursera Plus"),
             (Some("s2"), DeadlineKind::CancelBy, "Coursera Plus"),
+            (Some("s2"), DeadlineKind::AccessUntil, "Coursera Plus"),
         ]
     );
     assert_eq!(ov.next.len(), NEXT_COUNT);
@@ -131,10 +139,11 @@ fn deadlines_that_have_passed_are_mentioned_apart() {
     let missed = &ov.overdue[0];
     assert_eq!(
         (missed.label.as_str(), missed.kind, missed.date, missed.urgency),
+        // Bought 02-10: refund-by = 02-10 + 7 − 1 = 02-16.
         (
             "Python course",
             DeadlineKind::RefundBy,
-            d("2026-02-23"),
+            d("2026-02-16"),
             Urgency::Overdue
         )
     );

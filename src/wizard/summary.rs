@@ -16,8 +16,7 @@ use super::route;
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice, Page};
 use crate::domain::checklist::{account_items, subscription_items};
-use crate::domain::dates::add_months;
-use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
+use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines, pause_resumes};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::{AccountDecision, Decision};
 use crate::domain::policy::Policy;
@@ -129,20 +128,22 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
             } else {
                 subscription_items(state, sub, policy)
             };
-            let pause = sub.pause.filter(|_| sub.decision == Some(Decision::Pause));
+            // Billing resumes when the domain says (the pause begins when the
+            // paid month ends), not `months` after the day it was chosen.
+            let pause = sub
+                .pause
+                .filter(|_| sub.decision == Some(Decision::Pause))
+                .zip(pause_resumes(sub));
             Choice {
                 id: sub.id.clone(),
                 label: sub.label.clone(),
                 plan: sub.plan.map(|p| policy.plan(p).name.clone()),
                 complete: sub.is_complete(),
                 decision: sub.decision,
-                pause: pause.map(|p| {
-                    let until = add_months(p.from, p.months);
-                    PauseSpan {
-                        months: p.months,
-                        until,
-                        over: until <= today,
-                    }
+                pause: pause.map(|(p, until)| PauseSpan {
+                    months: p.months,
+                    until,
+                    over: until <= today,
                 }),
                 steps_done: items.iter().filter(|i| i.done).count(),
                 steps_total: items.len(),

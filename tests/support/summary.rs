@@ -10,10 +10,11 @@ use super::wizard::{add, d, tick, today};
 
 pub const TICKED_WEB_STEPS: [&str; 2] = ["web-sign-in", "web-profile-menu"];
 
-/// s1 a trial cancelled on 02-28 after two web steps; s2 Plus monthly, not
-/// decided (refund-by 03-05, cancel-by 03-18); s3 a Specialization paused two
-/// months from 02-10; s4 a course whose refund-by (02-23) has passed; the
-/// account being deleted: certificates saved, deletion requested 02-20.
+/// s1 a 7-day trial cancelled on 02-28 after two web steps; s2 Plus monthly,
+/// not decided (no refund-by, cancel-by 03-18); s3 a Specialization paused
+/// two months, chosen 02-10 (billing resumes 05-08); s4 a course whose
+/// refund-by (02-16) has passed; the account being deleted: certificates
+/// saved, deletion requested 02-20; where the person lives: not answered.
 pub fn several_and_deleting() -> State {
     let policy = Policy::embedded();
     let mut s = State::default();
