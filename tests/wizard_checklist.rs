@@ -20,6 +20,7 @@ const TRANSCRIPTS: &str = "save-transcripts";
 const CANCEL_ALL: &str = checklist_ids::CANCEL_SUBSCRIPTIONS;
 const SOCIAL: &str = "unlink-social";
 const ORGANIZATION: &str = "check-organization";
+const FOR_CREDIT: &str = "for-credit";
 const REQUEST: &str = checklist_ids::REQUEST_DELETION;
 const CONFIRMATION: &str = checklist_ids::WRITTEN_CONFIRMATION;
 
@@ -445,7 +446,8 @@ fn going_back_and_forth_never_loses_an_answer() {
     assert_eq!(note(&w, CERTIFICATES).as_deref(), Some("PDFs in ~/certs"));
 }
 
-/// The delete path from Home: `A`, delete, then the checklist item by item.
+/// The delete path from Home: `D`, delete (after a yes: Plus is paid for),
+/// then the checklist item by item.
 #[test]
 fn the_whole_delete_path_from_home_saves_every_step() {
     let mut s = State::default();
@@ -460,7 +462,21 @@ fn the_whole_delete_path_from_home_saves_every_step() {
     assert_eq!(w.screen(), Screen::Home);
     assert!(w.update(Msg::Account).save);
     assert_eq!(w.screen(), Screen::Decide);
-    assert!(w.update(Msg::Next).save, "the first choice: delete");
+    assert!(!w.update(Msg::Next).save, "the first choice, delete, asks first");
+    assert_eq!(w.mode(), Mode::Confirm);
+    let Page::Decide(decide) = w.page() else {
+        panic!("still on Decide")
+    };
+    // Paid 02-20, next charge 03-20: access until 03-19. Plus monthly has
+    // no refund to ask for first (outside the EU and the UK).
+    let warnings = decide.confirming_delete().expect("the warnings").to_vec();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("Plus (s1)") && warnings[0].contains("2026-03-19"),
+        "{warnings:?}"
+    );
+    assert_eq!(w.state().account.decision, None, "nothing until the yes");
+    assert!(w.update(Msg::Yes).save, "yes, delete it anyway");
     assert_eq!(w.screen(), Screen::Checklist);
     assert_eq!(w.state().account.decision, Some(AccountDecision::Delete));
     assert_eq!(w.state().journey.screen, Screen::Checklist);
@@ -482,6 +498,11 @@ fn the_whole_delete_path_from_home_saves_every_step() {
             (true, Some(d(on)), Some(text))
         );
     }
+
+    // Not enrolled in a for-credit programme: x takes that item off.
+    select(&mut w, FOR_CREDIT);
+    assert!(w.update(Msg::Remove).save, "x: not enrolled");
+    assert_eq!(w.state().account.for_credit, Some(false));
 
     // The plan is cancelled in its own steps; the derived item follows.
     let mut state = w.state().clone();

@@ -115,7 +115,8 @@ fn the_highlight_stays_on_an_entry() {
 #[test]
 fn typing_in_a_field_is_text_not_a_topic_key() {
     let mut w = open(State::default());
-    send(&mut w, &[Msg::Add, Msg::Next, Msg::Next]);
+    // The website, a free trial of 7 days: then the date field opens.
+    send(&mut w, &[Msg::Add, Msg::Next, Msg::Next, Msg::Next]);
     assert_eq!(w.mode(), Mode::Edit, "typing the date");
     send(&mut w, &[Msg::Faq]);
     assert_eq!(topic(&w), None);
