@@ -19,10 +19,11 @@ fn snapshot(name: &str, wizard: &Wizard) {
 }
 
 /// One subscription per urgency (today 2026-03-01), one with nothing to
-/// watch, and one still being identified.
+/// watch, and one still being identified; where the person lives is not
+/// answered (counted as elsewhere), trials are 7 days.
 fn every_urgency() -> State {
     let mut s = State::default();
-    // Refund-by 02-23: missed.
+    // Refund-by 02-10 + 7 − 1 = 02-16: missed.
     add(
         &mut s,
         PlanKind::CoursePurchase,
@@ -30,7 +31,7 @@ fn every_urgency() -> State {
         "2026-02-10",
         Some("Python course"),
     );
-    // Cancel-by 03-01: today.
+    // Last day 02-24 + 6 = 03-02; cancel-by 03-01: today.
     add(
         &mut s,
         PlanKind::FreeTrial,
@@ -38,7 +39,7 @@ fn every_urgency() -> State {
         "2026-02-24",
         Some("ML trial"),
     );
-    // Cancel-by 03-02: urgent.
+    // Last day 03-03; cancel-by 03-02: urgent.
     add(
         &mut s,
         PlanKind::FreeTrial,
@@ -46,7 +47,7 @@ fn every_urgency() -> State {
         "2026-02-25",
         Some("Data science trial"),
     );
-    // Cancel-by 03-06: soon.
+    // Next charge 03-08, access until 03-07; cancel-by 03-06: soon.
     add(
         &mut s,
         PlanKind::SpecializationMonthly,
@@ -54,7 +55,7 @@ fn every_urgency() -> State {
         "2026-01-08",
         None,
     );
-    // Cancel-by 2026-06-13: later.
+    // Renewal 2026-06-15; cancel-by 2026-06-13: later.
     add(&mut s, PlanKind::PlusAnnual, Channel::Android, "2025-06-15", None);
     add(
         &mut s,
@@ -91,6 +92,15 @@ fn new_subscription() -> Wizard {
     w
 }
 
+/// A new subscription after `keys`, `typed` into the open field, then `then`.
+fn typed_in(keys: &[Msg], typed: &str, then: &[Msg]) -> Wizard {
+    let mut w = new_subscription();
+    send(&mut w, keys);
+    type_text(&mut w, typed);
+    send(&mut w, then);
+    w
+}
+
 #[test]
 fn identify_asks_where_it_was_bought() {
     snapshot("identify_channel", &new_subscription());
@@ -119,22 +129,50 @@ fn identify_asks_the_key_date_in_the_plans_words() {
 }
 
 #[test]
-fn identify_shows_why_a_date_is_refused() {
+fn identify_asks_how_long_the_trial_is() {
     let mut w = new_subscription();
     send(&mut w, &[Msg::Next, Msg::Next]);
-    type_text(&mut w, "2026-02-30");
-    send(&mut w, &[Msg::Next]);
-    snapshot("identify_date_error", &w);
+    snapshot("identify_trial_length", &w);
 }
 
+/// The screens reached by typing into a field: a refused trial length, the
+/// region question, a refused date, the certificate question.
 #[test]
-fn identify_asks_about_a_certificate() {
-    let mut w = new_subscription();
-    send(&mut w, &[Msg::Next, Msg::Down, Msg::Down, Msg::Down, Msg::Next]);
-    // The offered date is no answer: it is typed.
-    type_text(&mut w, "2026-03-01");
-    send(&mut w, &[Msg::Next]);
-    snapshot("identify_certificate", &w);
+fn identify_after_typing_an_answer() {
+    let cases: [(&str, &[Msg], &str, &[Msg]); 4] = [
+        // Website, free trial, "another number of days": 45 is refused.
+        (
+            "identify_trial_length_error",
+            &[Msg::Next, Msg::Next, Msg::Down, Msg::Down, Msg::Next],
+            "45",
+            &[Msg::Next],
+        ),
+        // Website, Coursera Plus (monthly), bought 02-20, no certificate;
+        // "Not sure" highlighted on where the person lives.
+        (
+            "identify_region",
+            &[Msg::Next, Msg::Down, Msg::Down, Msg::Next],
+            "2026-02-20",
+            &[Msg::Next, Msg::Next, Msg::Down, Msg::Down],
+        ),
+        // Website, free trial of 7 days: February 30th is refused.
+        (
+            "identify_date_error",
+            &[Msg::Next, Msg::Next, Msg::Next],
+            "2026-02-30",
+            &[Msg::Next],
+        ),
+        // Website, Coursera Plus (yearly); the offered date is no answer: it is typed.
+        (
+            "identify_certificate",
+            &[Msg::Next, Msg::Down, Msg::Down, Msg::Down, Msg::Next],
+            "2026-03-01",
+            &[Msg::Next],
+        ),
+    ];
+    for (name, keys, typed, then) in cases {
+        snapshot(name, &typed_in(keys, typed, then));
+    }
 }
 
 #[test]
@@ -208,13 +246,14 @@ fn a_terminal_below_60x20_says_what_it_needs() {
 #[test]
 fn home_scrolls_a_long_list_to_keep_the_selection_in_sight() {
     let mut s = State::default();
+    // Bought 02-26: refund-by 02-26 + 7 − 1 = 03-04, in 3 days.
     for i in 0..12 {
         let label = format!("Course {i:02}");
         add(
             &mut s,
             PlanKind::CoursePurchase,
             Channel::Web,
-            "2026-02-20",
+            "2026-02-26",
             Some(&label),
         );
     }

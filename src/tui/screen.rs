@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
 use super::views;
-use super::views::wrap::wrap;
+use super::views::wrap::{cut, wrap, wrap_styled};
 use crate::domain::dates::long_date;
 use crate::wizard::progress;
 use crate::wizard::text::{self, Command};
@@ -119,7 +119,11 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
     ));
     if let Some(sub) = wizard.focus() {
         lines.push(Line::default());
-        lines.push(Line::styled(sub.label.clone(), theme.heading()));
+        // Wrapped at spaces; a word wider than the sidebar ends in "…"
+        // rather than going on mid-word on the next line.
+        let inner = usize::from(area.width.saturating_sub(2));
+        let words: Vec<String> = sub.label.split_whitespace().map(|w| cut(w, inner)).collect();
+        lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.heading()));
         lines.push(Line::styled(sub.id.clone(), theme.dim()));
     }
     let block = Block::bordered()

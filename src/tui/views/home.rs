@@ -8,11 +8,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{NARROW, deadline_line, popup};
-use super::wrap::{cut, wrap_styled};
+use super::wrap::{cut, wrap, wrap_styled};
 
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;
@@ -85,16 +85,6 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
             text::home_account(state.account.decision, requested.as_deref())
         )),
     ]));
-    if state.account.region.is_none() {
-        let line = format!("{} {}", text::REGION_KEY.keys, text::HOME_REGION_UNANSWERED);
-        let mut lines = wrap_styled(&line, area.width as usize, 2, Style::default());
-        if let Some(first) = lines.first_mut() {
-            // The key in its own style, as on the account's line.
-            let rest = first.to_string()[text::REGION_KEY.keys.len()..].to_string();
-            *first = Line::from(vec![Span::styled(text::REGION_KEY.keys, theme.key()), Span::raw(rest)]);
-        }
-        header.extend(lines);
-    }
     // The account's own deadline, unless the banner already shows it.
     if let Some(row) = rows.iter().find(|d| d.subscription.is_none())
         && banner_row != Some(row)
@@ -102,6 +92,19 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, area.width as usize));
+    }
+    if state.account.region.is_none() {
+        let line = format!("{} {}", text::REGION_KEY.keys, text::HOME_REGION_UNANSWERED);
+        let mut lines = wrap_styled(&line, area.width as usize, 2, Style::default());
+        if let Some(first) = lines.first_mut() {
+            // The key in its own style, as on the account's line.
+            let rest = first.to_string()[text::REGION_KEY.keys.len()..].to_string();
+            *first = Line::from(vec![
+                Span::styled(text::REGION_KEY.keys, theme.key()),
+                Span::raw(rest),
+            ]);
+        }
+        header.extend(lines);
     }
     header.push(Line::default());
     let [top, list_area] = split::rows(area, [Fixed(header.len() as u16), Rest]);
@@ -233,9 +236,9 @@ fn item<'a>(
                 tries.extend(short.as_deref().map(text::not_charged_again_until));
                 tries.push(text::not_charged_again_short(short.as_deref()));
                 let line = tries
-                .into_iter()
-                .find(|l| l.width() <= width)
-                .unwrap_or_else(|| text::not_charged_again_short(short.as_deref()));
+                    .into_iter()
+                    .find(|l| l.width() <= width)
+                    .unwrap_or_else(|| text::not_charged_again_short(short.as_deref()));
                 Line::styled(line, theme.done())
             }
             Some(row) => deadline_line(row, policy, theme, compact),
@@ -299,13 +302,17 @@ fn compact(area: Rect) -> bool {
 /// The invitation to add a first subscription, under `heading`.
 fn draw_empty(frame: &mut Frame, area: Rect, heading: &str, theme: &Theme) {
     let [_, rest @ ..] = text::HOME_EMPTY;
-    let mut lines = vec![
-        Line::styled(heading.to_string(), theme.heading()),
-        Line::default(),
-    ];
+    let width = usize::from(area.width);
+    let mut lines = wrap_styled(heading, width, 0, theme.heading());
+    lines.push(Line::default());
     for paragraph in rest {
-        lines.push(Line::from(paragraph));
+        // A paragraph that does not fit whole is left out, never cut mid-sentence.
+        let wrapped = wrap(paragraph, width, 0);
+        if lines.len() + wrapped.len() > usize::from(area.height) {
+            break;
+        }
+        lines.extend(wrapped.into_iter().map(Line::from));
         lines.push(Line::default());
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -10,11 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::parts::{choice_list, date_field, source_line, text_field_line};
-use super::wrap::wrap;
+use super::wrap::{wrap, wrap_line, wrap_styled};
 use crate::domain::plan::{PlanKind, Region};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
-use crate::tui::theme::{SELECTED_SYMBOL, Theme};
+use crate::tui::theme::{ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
 use crate::wizard::field::format_date;
 use crate::wizard::identify::{Choice, Identify, Question};
@@ -25,9 +25,12 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, the
         return;
     };
     let policy = wizard.policy();
-    // The answers so far, except while explaining where to look (room is short at 60x20).
-    let answers_height = if page.not_sure() { 0 } else { 2 };
-    let [head, body, answers] = split::rows(area, [Fixed(2), Rest, Fixed(answers_height)]);
+    // The answers so far, except while explaining where to look (room is
+    // short at 60x20), in as many rows as they take (two at most).
+    let mut answers = wrap_line(&answers_line(sub, policy, theme), usize::from(area.width), 0);
+    answers.truncate(if page.not_sure() { 0 } else { 2 });
+    let answers_height = answers.len() as u16;
+    let [head, body, answers_area] = split::rows(area, [Fixed(2), Rest, Fixed(answers_height)]);
     let (n, total) = page.position(wizard.state(), sub);
     let mut head_text = text::question_of(n, total);
     if page.not_sure() {
@@ -42,11 +45,11 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, the
     } else {
         draw_choices(frame, body, page, wizard.state(), sub, policy, theme);
     }
-    frame.render_widget(
-        Paragraph::new(answers_line(sub, policy, theme)).wrap(Wrap { trim: true }),
-        answers,
-    );
+    frame.render_widget(Paragraph::new(answers), answers_area);
 }
+
+/// "> ( ) " before a choice's label.
+const CHOICE_LEAD: usize = 6;
 
 fn question_text(question: Question, sub: &Subscription, policy: &Policy) -> String {
     match question {
@@ -114,9 +117,11 @@ fn detail<'a>(choice: Choice, sub: &Subscription, policy: &Policy, theme: &Theme
                 Choice::Region(Region::Elsewhere) => &rule.elsewhere,
                 _ => &rule.not_sure,
             };
+            // What the highlighted answer means first: at 60x20 there may
+            // be room for only one of the two.
             vec![
-                Line::from(rule.why.clone()),
                 Line::from(consequence.clone()),
+                Line::from(rule.why.clone()),
                 source_line(&rule.origin, theme),
             ]
         }
@@ -135,14 +140,29 @@ fn draw_choices(
 ) {
     let choices = page.choices(policy);
     let answer = page.answer(state, sub, policy);
+    // A label too long for its line goes on under itself, never cut.
+    let room = usize::from(area.width).saturating_sub(CHOICE_LEAD);
+    let labels: Vec<(String, bool)> = choices
+        .iter()
+        .map(|c| {
+            let lines = wrap(&choice_label(*c, policy), room, 0);
+            (lines.join("\n    "), Some(*c) == answer)
+        })
+        .collect();
+    let list_height: usize = labels.iter().map(|(label, _)| label.lines().count()).sum();
     let typing = page.length().editing();
-    let field_height = if typing { 2 } else { 0 };
+    let below = if typing {
+        length_below(page, usize::from(area.width), theme)
+    } else {
+        Vec::new()
+    };
+    let field_height = if typing { 1 + below.len() } else { 0 };
     let [question, list_area, field_area, _gap, detail_area] = split::rows(
         area,
         [
             Fixed(2),
-            Fixed(choices.len() as u16),
-            Fixed(field_height),
+            Fixed(list_height as u16),
+            Fixed(field_height as u16),
             Fixed(1),
             Rest,
         ],
@@ -155,29 +175,44 @@ fn draw_choices(
         .wrap(Wrap { trim: true }),
         question,
     );
-    let labels = choices
-        .iter()
-        .map(|c| (choice_label(*c, policy), Some(*c) == answer));
     choice_list(frame, list_area, labels, page.cursor(), theme);
     if typing {
-        draw_length(frame, field_area, page, theme);
+        draw_length(frame, field_area, page, below, theme);
     }
     if let Some(choice) = choices.get(page.cursor()) {
-        let lines = detail(*choice, sub, policy, theme);
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), detail_area);
+        let paragraphs = detail(*choice, sub, policy, theme);
+        let width = usize::from(detail_area.width);
+        // Only whole paragraphs: a rule or a source cut off mid-sentence
+        // (or mid-date) would say something else.
+        let mut lines = Vec::new();
+        for paragraph in &paragraphs {
+            let wrapped = wrap_line(paragraph, width, 0);
+            if lines.len() + wrapped.len() > usize::from(detail_area.height) {
+                break;
+            }
+            lines.extend(wrapped);
+        }
+        frame.render_widget(Paragraph::new(lines), detail_area);
     }
 }
 
 /// The number field of "another number of days", with why a value was refused.
-fn draw_length(frame: &mut Frame, area: Rect, page: &Identify, theme: &Theme) {
+fn draw_length(frame: &mut Frame, area: Rect, page: &Identify, below: Vec<Line>, theme: &Theme) {
     let width = area.width as usize;
     let (field, cursor) = text_field_line(text::TRIAL_LENGTH_PROMPT, page.length(), width, theme);
-    let below = match page.length_error() {
-        Some(error) => Line::styled(error.to_string(), theme.warning()),
-        None => Line::styled(text::TRIAL_LENGTH_KEYS, theme.dim()),
-    };
-    frame.render_widget(Paragraph::new(vec![field, below]), area);
+    let mut lines = vec![field];
+    lines.extend(below);
+    frame.render_widget(Paragraph::new(lines), area);
     frame.set_cursor_position(Position::new(area.x + cursor, area.y));
+}
+
+/// What goes under the length field: why a value was refused (whole, as
+/// the date field says it), else the keys.
+fn length_below(page: &Identify, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    match page.length_error() {
+        Some(error) => wrap_styled(&format!("{ERROR_SYMBOL} {error}"), width, 2, theme.warning()),
+        None => wrap_styled(text::TRIAL_LENGTH_KEYS, width, 0, theme.dim()),
+    }
 }
 
 fn draw_date(
