@@ -468,7 +468,7 @@ pub fn not_used_key(condition: ChecklistCondition) -> Command {
 }
 
 pub const CONFIRM_DELETE_TITLE: &str = "Not ready to delete";
-pub const CONFIRM_CERTIFICATES: &str = "\"Download every certificate\" is not ticked. Once the account is deleted, the verification links of your certificates may stop working.";
+pub const CONFIRM_CERTIFICATES: &str = "\"Download every certificate\" is not ticked. Once the account is deleted, your certificates can no longer be accessed, verified or reissued.";
 /// Followed by the policy's reason why cancelling comes first.
 pub fn confirm_renewing(labels: &[String]) -> String {
     format!("Still to cancel: {}.", labels.join(", "))

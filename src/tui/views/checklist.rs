@@ -6,14 +6,14 @@ use crate::tui::split::{
     Part::{Fixed, Rest},
 };
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
-use super::parts::{date_field, popup, scrolled, source_line, text_field_line};
-use super::wrap::{cut, wrap_styled};
+use super::parts::{date_field, popup, popup_inner_width, scrolled, source_line, text_field_line};
+use super::wrap::{cut, wrap, wrap_styled};
 use crate::domain::checklist::{Item, certificates_unsaved, still_renewing};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
@@ -81,23 +81,31 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
             lines.push(Line::from(text::CONFIRM_CERTIFICATES));
             lines.push(Line::default());
         }
-        let renewing = labels(&still_renewing(state));
-        if !renewing.is_empty() {
-            let why = wizard
-                .policy()
-                .checklist_item(checklist_ids::CANCEL_SUBSCRIPTIONS)
-                .map_or("", |rule| rule.why.as_str());
-            lines.push(Line::from(format!("{} {why}", text::confirm_renewing(&renewing))));
-            lines.push(Line::default());
-        }
-        lines.push(Line::styled(text::CONFIRM_DELETE_QUESTION, theme.heading()));
-        lines.push(Line::styled(text::CONFIRM_DELETE_KEYS, theme.key()));
         // Below the list when there is room, so the item stays in sight.
         let over = if detail_area.height >= 12 {
             detail_area
         } else {
             area
         };
+        let renewing = labels(&still_renewing(state));
+        if !renewing.is_empty() {
+            let why = wizard
+                .policy()
+                .checklist_item(checklist_ids::CANCEL_SUBSCRIPTIONS)
+                .map_or("", |rule| rule.why.as_str());
+            let still = text::confirm_renewing(&renewing);
+            let with_why = format!("{still} {why}");
+            // The question and its keys must show: where the box would run
+            // out of room (60x20), the reason is left to the item's details.
+            let inner = popup_inner_width(over);
+            let rows = |text: &str| wrap(text, inner, 0).len();
+            let used: usize = lines.iter().map(|l| rows(&l.to_string())).sum();
+            let fits = used + rows(&with_why) + 1 + 2 + 2 <= usize::from(over.height);
+            lines.push(Line::from(if fits { with_why } else { still }));
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(text::CONFIRM_DELETE_QUESTION, theme.heading()));
+        lines.push(Line::styled(text::CONFIRM_DELETE_KEYS, theme.key()));
         popup(frame, over, text::CONFIRM_DELETE_TITLE, lines, theme);
     }
     max
@@ -135,11 +143,7 @@ fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> 
         Row::NotUsed(_) => theme.dim(),
         Row::Item(_) => Style::new(),
     };
-    let right_width = if right.is_empty() {
-        0
-    } else {
-        right.width() + 1
-    };
+    let right_width = if right.is_empty() { 0 } else { right.width() + 1 };
     // Only the title is cut: the note mark and the date always show.
     let note_width = Span::raw(note).width();
     let title = cut(

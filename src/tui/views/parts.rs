@@ -7,6 +7,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph, Wrap};
 
+use super::wrap::wrap;
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::Deadline;
 use crate::domain::policy::{Policy, Source};
@@ -46,11 +47,26 @@ pub fn source_line<'a>(origin: &Source, theme: &Theme) -> Line<'a> {
     Line::styled(text::source(&origin.source, &origin.as_of), theme.dim())
 }
 
+/// How wide [`popup`] makes its box over `area`.
+fn popup_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(56)
+}
+
+/// The columns of text inside a [`popup`] over `area` (borders and padding off).
+pub fn popup_inner_width(area: Rect) -> usize {
+    popup_width(area).saturating_sub(4).max(1) as usize
+}
+
 /// A bordered box over the middle of `area`, cleared first.
 pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
-    let width = area.width.saturating_sub(4).min(56);
-    let inner_width = width.saturating_sub(4).max(1) as usize;
-    let height: usize = lines.iter().map(|l| l.width().div_ceil(inner_width).max(1)).sum();
+    let width = popup_width(area);
+    let inner_width = popup_inner_width(area);
+    // Rows as the words wrap, not as characters would fill them: else the
+    // last line (the keys to answer) falls off the bottom.
+    let height: usize = lines
+        .iter()
+        .map(|l| wrap(&l.to_string(), inner_width, 0).len())
+        .sum();
     let height = (height as u16 + 2).min(area.height);
     let rect = split::centered(area, width, height);
     frame.render_widget(Clear, rect);
