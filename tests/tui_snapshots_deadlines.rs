@@ -18,10 +18,11 @@ fn snapshot(name: &str, wizard: &Wizard) {
     }
 }
 
-/// Every urgency and done rows (today 2026-03-01), built through the domain.
+/// Every urgency and done rows (today 2026-03-01), built through the domain;
+/// where the person lives is not answered (counted as elsewhere).
 fn every_kind_of_row() -> State {
     let mut s = State::default();
-    // Refund-by 02-23: overdue.
+    // Refund-by 02-10 + 7 − 1 = 02-16: overdue.
     add(
         &mut s,
         PlanKind::CoursePurchase,
@@ -29,7 +30,7 @@ fn every_kind_of_row() -> State {
         "2026-02-10",
         Some("Python course"),
     );
-    // Cancel-by 03-01: today; trial last day 03-02 and first charge 03-03: urgent.
+    // A 7-day trial: cancel-by 03-01, today; last day 03-02 and first charge 03-03: urgent.
     add(
         &mut s,
         PlanKind::FreeTrial,
@@ -53,16 +54,18 @@ fn every_kind_of_row() -> State {
         "2025-06-15",
         Some("Plus yearly"),
     );
-    // Cancelled with a refund asked: cancel-by and refund-by done.
-    let plus = add(
+    // A Specialization's first payment, cancelled and its refund asked for on
+    // 02-26 (a Thursday): cancel-by (03-23) and refund-by (03-03) done,
+    // access until 03-24, the refund expected ten business days on, 03-12.
+    let spec = add(
         &mut s,
-        PlanKind::PlusMonthly,
+        PlanKind::SpecializationMonthly,
         Channel::Web,
-        "2026-02-20",
-        Some("Plus"),
+        "2026-02-25",
+        Some("Stats spec"),
     );
-    tick(&mut s, CANCELLED, Some(&plus), "2026-02-25");
-    tick(&mut s, REFUND_REQUESTED, Some(&plus), "2026-02-26");
+    tick(&mut s, CANCELLED, Some(&spec), "2026-02-26");
+    tick(&mut s, REFUND_REQUESTED, Some(&spec), "2026-02-26");
     // Deletion requested, confirmed in writing: support reply done.
     actions::delete_account(&mut s, Some(d("2026-02-20")), false, today()).expect("requested");
     tick(&mut s, checklist_ids::WRITTEN_CONFIRMATION, None, "2026-02-27");
@@ -170,12 +173,28 @@ fn page_down_brings_the_rest_of_the_details_into_sight_at_60x20() {
     snapshot("deadlines_details_scrolled", &w);
 }
 
+/// A refund-by row says how to ask and what to expect (SPEC §2: Coursera may
+/// refuse; 7–10 business days), with where the rule comes from.
 #[test]
-fn a_refund_row_names_the_payment_it_is_for() {
+fn a_refund_row_says_how_to_ask_that_coursera_may_refuse_and_how_long_it_takes() {
     let mut w = deadlines_from_home(every_kind_of_row());
     repeat(&mut w, Msg::Up, 30);
     let text = lines(&w, 80, 24).join("\n");
-    assert!(text.contains("> ✗ 2026-02-23"), "the course's refund-by:\n{text}");
-    // The Python course was bought on 2026-02-10.
-    assert!(text.contains("For the payment of Tue 2026-02-10."), "{text}");
+    // Bought 02-10: refund by 02-10 + 7 − 1 = 02-16.
+    assert!(text.contains("> ✗ 2026-02-16"), "the course's refund-by:\n{text}");
+    let words = text
+        .lines()
+        .filter_map(|l| l.split_once("││").map(|(_, pane)| pane.trim_end_matches('│')))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    for said in [
+        "Ask for your money back for Python course",
+        "Request a refund",
+        "Coursera may still refuse",
+        "7 to 10 business days",
+        "(as of 2026-12-03)",
+    ] {
+        assert!(words.contains(said), "{said:?} in:\n{text}");
+    }
 }
