@@ -48,9 +48,15 @@ fn a_trial_shows_its_last_day_beside_cancel() {
     snapshot("decide_trial_cancel", &w);
 }
 
+/// Plus monthly is never refunded (outside the EU and the UK): cancel comes
+/// first, with its dates and no refund window.
 #[test]
-fn plus_monthly_shows_its_refund_window_beside_cancel() {
+fn plus_monthly_offers_cancel_with_no_refund_window() {
     let w = deciding(PlanKind::PlusMonthly, Channel::Web, "2026-02-20", None, 0);
+    let screen = render(&w, 80, 24).backend().to_string();
+    assert!(screen.contains("> ( ) Cancel it"), "{screen}");
+    assert!(!screen.contains("Refund by"), "{screen}");
+    assert!(!screen.contains("ask for a refund"), "{screen}");
     snapshot("decide_plus_monthly_cancel", &w);
 }
 
