@@ -70,8 +70,10 @@ fn ios_steps_warn_that_the_app_store_renews() {
     snapshot("steps_ios", &open(state));
 }
 
+/// Google Play refunds its own payments (SPEC §2): said with the warnings
+/// above the steps; the list ends with Finish and the guide it follows.
 #[test]
-fn android_steps_end_with_the_stores_refund_note() {
+fn android_steps_say_google_refunds_and_end_with_finish() {
     let mut w = open(decided(
         PlanKind::PlusMonthly,
         Channel::Android,
@@ -79,7 +81,14 @@ fn android_steps_end_with_the_stores_refund_note() {
         actions::Choice::Cancel,
         &["android-play-store", "android-payments"],
     ));
+    repeat(&mut w, Msg::Up, 10);
+    let top = lines(&w, 80, 24).join(" ");
+    let top = top.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(top.contains("refunded only by Google"), "{top}");
+    assert!(top.contains("Coursera cannot refund them"), "{top}");
     repeat(&mut w, Msg::Down, 10);
+    let end = lines(&w, 80, 24).join("\n");
+    assert!(end.contains("> Finish"), "{end}");
     snapshot("steps_android_end", &w);
 }
 
@@ -107,10 +116,12 @@ fn a_refund_step_follows_the_cancel_while_the_window_is_open() {
         "web-confirm",
         "cancelled",
     ];
+    // A Specialization's first payment (02-25): refund by 02-25 + 7 − 1 = 03-03.
+    // Plus monthly would have none: its payments are never refunded.
     let state = decided(
-        PlanKind::PlusMonthly,
+        PlanKind::SpecializationMonthly,
         Channel::Web,
-        "2026-02-20",
+        "2026-02-25",
         actions::Choice::Cancel,
         &steps,
     );
@@ -199,6 +210,12 @@ fn a_course_bought_once_has_only_its_refund_steps() {
     snapshot("steps_course_refund", &open(state));
 }
 
+/// The row that counts the steps out of sight ("↑ 2 more · ↓ 14 more"), not
+/// a sentence that happens to say "any more".
+fn is_indicator(row: &str) -> bool {
+    row.contains(" more") && (row.contains("↑ ") || row.contains("↓ "))
+}
+
 #[test]
 fn every_line_of_the_steps_can_be_scrolled_into_sight_without_blank_rows() {
     let state = decided(
@@ -215,7 +232,7 @@ fn every_line_of_the_steps_can_be_scrolled_into_sight_without_blank_rows() {
             // The pane's last row inside its border: the scroll indicator,
             // when there is one, sits there with the list filling the rows above.
             let bottom = &screen[usize::from(height) - 3];
-            if let Some(row) = screen.iter().position(|r| r.contains(" more")) {
+            if let Some(row) = screen.iter().position(|r| is_indicator(r)) {
                 assert_eq!(
                     &screen[row],
                     bottom,
@@ -228,10 +245,7 @@ fn every_line_of_the_steps_can_be_scrolled_into_sight_without_blank_rows() {
         let screen = lines(&w, width, height);
         let shown = screen.join("\n");
         assert!(shown.contains("> Finish"), "the last step is in sight:\n{shown}");
-        let indicator = screen
-            .iter()
-            .find(|r| r.contains(" more"))
-            .expect("the list scrolls");
+        let indicator = screen.iter().find(|r| is_indicator(r)).expect("the list scrolls");
         assert!(
             !indicator.contains("↓"),
             "nothing is left below the last step:\n{shown}"

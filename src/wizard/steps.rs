@@ -28,7 +28,7 @@ use crate::domain::state::State;
 pub enum Entry {
     /// A step to tick, by its id.
     Item(String),
-    /// The recorded pause: `e` changes the day it started.
+    /// The recorded pause: `e` changes the day it was chosen.
     Pause,
     /// Done here: back to Home.
     Finish,

@@ -877,10 +877,12 @@ pub fn pause_recorded(from: &str, months: u32) -> String {
         1 => "1 month".to_string(),
         m => format!("{m} months"),
     };
-    format!("Pause recorded: from {from}, {months}")
+    // SPEC §4 v2: the pause begins when the paid month ends, not on the day
+    // it was chosen; "from <that day>" read as the pause's first day.
+    format!("Pause of {months}, chosen on {from}: it starts when the month already paid for ends")
 }
 
-pub const PAUSE_DATE_HINT: &str = "e: the day it started · Esc: another length";
+pub const PAUSE_DATE_HINT: &str = "e: the day you chose it · Esc: another length";
 
 pub fn cancelled_on(on: &str, until: Option<&str>) -> String {
     match until {
