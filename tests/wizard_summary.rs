@@ -64,9 +64,12 @@ fn each_choice_shows_its_decision_and_its_progress() {
     assert_eq!(trial.steps_done, TICKED_WEB_STEPS.len() + 1);
     assert_eq!(trial.plan.as_deref(), Some(policy.plans[0].name.as_str()));
 
+    // Plus monthly: the web steps and "I have cancelled"; no refund steps,
+    // as its payments are never refunded (outside the EU and the UK).
     let plus = &ov.choices[1];
     assert_eq!(plus.decision, None);
     assert_eq!(plus.steps_done, 0);
+    assert_eq!(plus.steps_total, policy.channel(Channel::Web).steps.len() + 1);
     assert_eq!(
         plus.steps_total,
         subscription_items(&state, &state.subscriptions[1], &policy).len()
@@ -83,6 +86,23 @@ fn each_choice_shows_its_decision_and_its_progress() {
         (paused.months, paused.until, paused.over),
         (2, d("2026-05-08"), false)
     );
+}
+
+#[test]
+fn steps_are_counted_as_the_steps_page_lists_them() {
+    let state = several_and_deleting();
+    let policy = Policy::embedded();
+    let ov = overview(&state, &policy, today());
+    // The course's refund window closed on 02-16: its Steps page has nothing
+    // to tick, so nothing is promised ("steps 0/5" before).
+    let course = &ov.choices[3];
+    assert_eq!(course.label, "Python course");
+    assert_eq!((course.steps_done, course.steps_total), (0, 0));
+    // While the window is open: the refund steps and "I have asked for a
+    // refund"; "The refund has arrived" only once it was asked for.
+    let asking = overview(&state, &policy, d("2026-02-12"));
+    let refund_steps = policy.refund.steps.len();
+    assert_eq!(asking.choices[3].steps_total, refund_steps + 1);
 }
 
 #[test]

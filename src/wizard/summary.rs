@@ -13,9 +13,10 @@ use super::export::{ExportOutcome, ExportRequest, Exports, file_name};
 use super::field::TextField;
 use super::msg::{Mode, Msg};
 use super::route;
+use super::steps::Steps;
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice, Page};
-use crate::domain::checklist::{account_items, subscription_items};
+use crate::domain::checklist::account_items;
 use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines, pause_resumes};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::{AccountDecision, Decision};
@@ -122,12 +123,11 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
         .iter()
         .map(|sub| {
             let kept = sub.decision == Some(Decision::Keep);
-            let ticks = !matches!(sub.decision, Some(Decision::Keep | Decision::Pause));
-            let items = if !ticks {
-                Vec::new()
-            } else {
-                subscription_items(state, sub, policy)
-            };
+            // Counted as its Steps page lists them (none while kept or
+            // paused; refund steps only while a refund can be asked for, its
+            // arrival once asked), so "steps 0/5" never promises steps the
+            // page does not show.
+            let items = Steps::open(Some(&sub.id), today).items(state, policy, today);
             // Billing resumes when the domain says (the pause begins when the
             // paid month ends), not `months` after the day it was chosen.
             let pause = sub
