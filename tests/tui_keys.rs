@@ -64,6 +64,9 @@ fn normal_mode_keys_follow_the_spec() {
         (KeyCode::Char('a'), Msg::Add),
         (KeyCode::Char('d'), Msg::Remove),
         (KeyCode::Char('x'), Msg::Remove),
+        // Version 2: A asks where you live from any page; D is the account.
+        (KeyCode::Char('A'), Msg::Region),
+        (KeyCode::Char('D'), Msg::Account),
     ];
     for (code, expected) in cases {
         assert_eq!(msg(key(code), Mode::Normal), Some(expected), "{code:?}");

@@ -94,7 +94,7 @@ fn any_key() -> impl Strategy<Value = KeyEvent> {
         ]),
         // Every command of every screen, and what dates and folders are made of.
         10 => prop::sample::select(vec![
-            'a', 'A', 'd', 'x', 'y', 'n', 'e', 'c', 't', 's', 'w', 'F', 'T', '?', ' ', 'j', 'k', 'h',
+            'a', 'A', 'D', 'd', 'x', 'y', 'n', 'e', 'c', 't', 's', 'w', 'F', 'T', '?', ' ', 'j', 'k', 'h',
             'l', '0', '1', '2', '3', '5', '6', '9', '-', '/', '~', '.',
         ])
         .prop_map(KeyCode::Char),
