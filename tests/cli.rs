@@ -67,9 +67,14 @@ fn issue_done_means_specialization_monthly_from_jan_31_seen_on_march_1() {
         .output()
         .unwrap();
     let json = Json::parse(&String::from_utf8_lossy(&out.stdout));
-    assert_eq!(json.keys(), ["today", "deadlines"]);
+    assert_eq!(
+        json.keys(),
+        ["today", "deadlines", "policy_checked_on", "policy_stale"]
+    );
     assert_eq!(json["today"].str(), "2026-03-01");
     let policy = Policy::embedded();
+    assert_eq!(json["policy_checked_on"].str(), policy.checked_on().to_string());
+    assert!(!json["policy_stale"].bool());
     let label = &policy.plan(PlanKind::SpecializationMonthly).name;
     let plan = "specialization-monthly";
     let r = |kind, date, days_left| Row {
@@ -115,6 +120,7 @@ fn specialization_monthly_clamps_to_month_end_and_a_charge_today_is_ahead() {
     assert_rows(
         &sb.deadlines()["deadlines"],
         &[
+            row(p, "refund-by", "2026-02-06", -4, "overdue", false),
             row(p, "cancel-by", "2026-02-26", 16, "later", false),
             row(p, "access-until", "2026-02-27", 17, "later", false),
             row(p, "next-charge", "2026-02-28", 18, "later", false),
@@ -132,22 +138,39 @@ fn specialization_monthly_clamps_to_month_end_and_a_charge_today_is_ahead() {
 }
 
 #[test]
-fn plus_monthly_on_the_web_has_a_refund_by_from_the_latest_payment() {
+fn plus_monthly_has_no_refund_by_and_in_the_eu_uk_only_a_withdrawal_by() {
     let p = "plus-monthly";
     let sb = tracked("2026-03-05", p, "web", "2025-12-31", &[]);
     assert_rows(
         &sb.deadlines()["deadlines"],
         &[
-            row(p, "refund-by", "2026-03-13", 8, "later", false),
             row(p, "cancel-by", "2026-03-29", 24, "later", false),
             row(p, "access-until", "2026-03-30", 25, "later", false),
             row(p, "next-charge", "2026-03-31", 26, "later", false),
         ],
     );
+    // The first payment, for a person living in the EU or the UK.
+    let sb = tracked("2026-03-05", p, "web", "2026-03-01", &[]);
+    sb.ok(&["region", "eu-uk"]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "withdrawal-by", "2026-03-14", 9, "later", false),
+            row(p, "cancel-by", "2026-03-30", 25, "later", false),
+            row(p, "access-until", "2026-03-31", 26, "later", false),
+            row(p, "next-charge", "2026-04-01", 27, "later", false),
+        ],
+    );
+    sb.ok(&["region", "elsewhere"]);
+    let kinds: Vec<_> = kinds_and_dates(&sb.deadlines()["deadlines"])
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(kinds, ["cancel-by", "access-until", "next-charge"]);
 }
 
 #[test]
-fn app_store_channels_get_no_refund_by() {
+fn app_store_channels_get_no_refund_by_and_no_withdrawal_by() {
     for channel in ["ios", "android"] {
         let p = "plus-monthly";
         let sb = tracked("2026-03-05", p, channel, "2025-12-31", &[]);
@@ -169,7 +192,9 @@ fn app_store_channels_get_no_refund_by() {
                 row(p, "renewal", "2027-01-31", 362, "later", false),
             ],
         );
+        // On the web, in the EU or the UK, this one would have a withdrawal-by 02-07.
         let sb = tracked("2026-02-03", "course-purchase", channel, "2026-01-25", &[]);
+        sb.ok(&["region", "eu-uk"]);
         assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
     }
 }
@@ -205,19 +230,24 @@ fn plus_annual_refund_only_in_the_first_year_and_without_a_certificate() {
 }
 
 #[test]
-fn course_purchase_has_a_refund_by_unless_a_certificate_was_earned() {
+fn course_purchase_has_a_seven_day_refund_by_unless_a_certificate_was_earned() {
     let p = "course-purchase";
-    let sb = tracked("2026-02-03", p, "web", "2026-01-25", &[]);
+    let sb = tracked("2026-01-27", p, "web", "2026-01-25", &[]);
     assert_rows(
         &sb.deadlines()["deadlines"],
-        &[row(p, "refund-by", "2026-02-07", 4, "soon", false)],
+        &[row(p, "refund-by", "2026-01-31", 4, "soon", false)],
     );
-    let sb = tracked("2026-02-05", p, "web", "2026-01-25", &[]);
+    // Missed, it stays listed so the person sees it.
+    assert_rows(
+        &sb.deadlines_on("2026-02-03")["deadlines"],
+        &[row(p, "refund-by", "2026-01-31", -3, "overdue", false)],
+    );
+    let sb = tracked("2026-01-29", p, "web", "2026-01-25", &[]);
     assert_rows(
         &sb.deadlines()["deadlines"],
-        &[row(p, "refund-by", "2026-02-07", 2, "urgent", false)],
+        &[row(p, "refund-by", "2026-01-31", 2, "urgent", false)],
     );
-    let sb = tracked("2026-02-03", p, "web", "2026-01-25", &["--certificate-earned"]);
+    let sb = tracked("2026-01-27", p, "web", "2026-01-25", &["--certificate-earned"]);
     assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
 }
 
@@ -230,9 +260,9 @@ fn organization_plan_has_no_deadlines() {
 #[test]
 fn rows_of_several_subscriptions_sort_by_date_then_order_added_then_kind() {
     let sb = Sandbox::new("2026-03-05");
-    sb.add("plus-monthly", "web", "2025-12-31"); // s1: refund-by 03-13, cancel-by 03-29 …
-    sb.add("course-purchase", "web", "2026-02-28"); // s2: refund-by 03-13 too
-    sb.ok(&["delete-account", "--requested-on", "2026-02-13"]); // support-reply-due 03-13
+    sb.add("free-trial", "web", "2026-03-01"); // s1: cancel-by 03-06, trial-last-day 03-07, first-charge 03-08
+    sb.add("course-purchase", "web", "2026-03-01"); // s2: refund-by 03-07 too
+    sb.ok(&["delete-account", "--requested-on", "2026-02-07"]); // support-reply-due 03-07
     let rows = sb.deadlines();
     let order: Vec<(String, String, String)> = rows["deadlines"]
         .items()
@@ -246,13 +276,14 @@ fn rows_of_several_subscriptions_sort_by_date_then_order_added_then_kind() {
             (r["date"].str().into(), sub, r["kind"].str().into())
         })
         .collect();
+    // On one date the subscription added first comes first, whatever its
+    // kind (refund-by sorts before trial-last-day only within a subscription).
     let want = [
-        ("2026-03-13", "s1", "refund-by"),
-        ("2026-03-13", "s2", "refund-by"),
-        ("2026-03-13", "null", "support-reply-due"),
-        ("2026-03-29", "s1", "cancel-by"),
-        ("2026-03-30", "s1", "access-until"),
-        ("2026-03-31", "s1", "next-charge"),
+        ("2026-03-06", "s1", "cancel-by"),
+        ("2026-03-07", "s1", "trial-last-day"),
+        ("2026-03-07", "s2", "refund-by"),
+        ("2026-03-07", "null", "support-reply-due"),
+        ("2026-03-08", "s1", "first-charge"),
     ];
     let want: Vec<(String, String, String)> = want
         .iter()
@@ -310,11 +341,11 @@ fn edit_changes_each_answer_and_the_dates_follow() {
     sb.add("free-trial", "ios", "2026-03-01");
     sb.ok(&["edit", "s1", "--label", "Data Science"]);
     assert_eq!(sb.subscription("s1")["label"].str(), "Data Science");
-    sb.ok(&["edit", "s1", "--plan", "plus-monthly", "--started", "2025-12-31"]);
+    sb.ok(&["edit", "s1", "--plan", "plus-annual", "--started", "2026-02-25"]);
     let sub = sb.subscription("s1");
     assert_eq!(
         (sub["plan"].str(), sub["started"].str()),
-        ("plus-monthly", "2025-12-31")
+        ("plus-annual", "2026-02-25")
     );
     assert!(
         !kinds_and_dates(&sb.deadlines()["deadlines"])
@@ -323,8 +354,9 @@ fn edit_changes_each_answer_and_the_dates_follow() {
     );
     sb.ok(&["edit", "s1", "--channel", "web"]);
     assert_eq!(sb.subscription("s1")["channel"].str(), "web");
+    // Bought on the website, the first year's payment has its 14 days.
     assert!(
-        kinds_and_dates(&sb.deadlines()["deadlines"]).contains(&("refund-by".into(), "2026-03-13".into()))
+        kinds_and_dates(&sb.deadlines()["deadlines"]).contains(&("refund-by".into(), "2026-03-10".into()))
     );
     sb.ok(&["edit", "s1", "--certificate-earned", "true"]);
     assert!(sb.subscription("s1")["certificate_earned"].bool());
@@ -388,36 +420,38 @@ fn decide_pause_replaces_the_billing_rows_until_the_pause_ends() {
         (sub["pause"]["from"].str(), sub["pause"]["months"].int()),
         ("2026-02-10", 2)
     );
+    // The pause begins when the paid month ends (02-28), not on 02-10.
     assert_rows(
         &sb.deadlines()["deadlines"],
         &[
-            row(p, "cancel-by", "2026-04-08", 38, "later", false),
-            row(p, "pause-resumes", "2026-04-10", 40, "later", false),
+            row(p, "cancel-by", "2026-04-28", 58, "later", false),
+            row(p, "pause-resumes", "2026-04-30", 60, "later", false),
         ],
     );
     // From the day it ends, billing is anchored on it and that day is a charge.
     assert_rows(
-        &sb.deadlines_on("2026-04-10")["deadlines"],
+        &sb.deadlines_on("2026-04-30")["deadlines"],
         &[
-            row(p, "cancel-by", "2026-04-08", -2, "overdue", false),
-            row(p, "access-until", "2026-04-09", -1, "overdue", false),
-            row(p, "next-charge", "2026-04-10", 0, "today", false),
+            row(p, "cancel-by", "2026-04-28", -2, "overdue", false),
+            row(p, "access-until", "2026-04-29", -1, "overdue", false),
+            row(p, "next-charge", "2026-04-30", 0, "today", false),
         ],
     );
 }
 
 #[test]
-fn decide_pause_starts_today_without_on_and_keep_ends_it() {
+fn decide_pause_is_recorded_today_without_on_and_keep_ends_it() {
     let sb = tracked("2026-03-01", "specialization-monthly", "web", "2026-01-31", &[]);
     let billing = sb.deadlines();
     sb.ok(&["decide", "s1", "--pause", "1"]);
     let pause = &sb.subscription("s1")["pause"];
     assert_eq!((pause["from"].str(), pause["months"].int()), ("2026-03-01", 1));
+    // Paid until 03-30 (the charge of 03-31 is the pause's first month).
     assert_eq!(
         kinds_and_dates(&sb.deadlines()["deadlines"]),
         [
-            ("cancel-by".into(), "2026-03-30".into()),
-            ("pause-resumes".into(), "2026-04-01".into())
+            ("cancel-by".into(), "2026-04-28".into()),
+            ("pause-resumes".into(), "2026-04-30".into())
         ]
     );
     sb.ok(&["decide", "s1", "--keep"]);
@@ -436,7 +470,6 @@ fn done_cancelled_freezes_the_rows_at_the_cancel_day() {
     assert_rows(
         &sb.deadlines_on("2026-03-20")["deadlines"],
         &[
-            row(p, "refund-by", "2026-03-13", -7, "overdue", false),
             row(p, "cancel-by", "2026-03-29", 9, "later", true),
             row(p, "access-until", "2026-03-30", 10, "later", false),
         ],
@@ -471,29 +504,68 @@ fn done_cancelled_on_a_trial_keeps_only_the_frozen_last_day() {
 }
 
 #[test]
-fn done_refund_requested_marks_refund_by_done_and_undo_clears_it() {
-    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+fn done_refund_requested_marks_refund_by_done_adds_refund_expected_and_undo_clears_it() {
+    let p = "course-purchase";
+    let sb = tracked("2026-01-29", p, "web", "2026-01-25", &[]);
     sb.ok(&[
         "done",
         "refund-requested",
         "--subscription",
         "s1",
         "--on",
-        "2026-03-04",
+        "2026-01-28",
     ]);
-    assert_eq!(sb.subscription("s1")["refund_requested_on"].str(), "2026-03-04");
-    let refund = |sb: &Sandbox| {
-        sb.deadlines()["deadlines"]
-            .items()
-            .iter()
-            .find(|r| r["kind"].str() == "refund-by")
-            .unwrap()["done"]
-            .bool()
-    };
-    assert!(refund(&sb));
+    assert_eq!(sb.subscription("s1")["refund_requested_on"].str(), "2026-01-28");
+    // Ten business days after Wednesday 01-28.
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "refund-by", "2026-01-31", 2, "urgent", true),
+            row(p, "refund-expected", "2026-02-11", 13, "later", false),
+        ],
+    );
+    sb.ok(&["done", "refund-received", "--subscription", "s1"]);
+    assert_eq!(sb.subscription("s1")["refund_received_on"].str(), "2026-01-29");
+    assert!(sb.deadlines()["deadlines"][1]["done"].bool());
     sb.ok(&["done", "refund-requested", "--subscription", "s1", "--undo"]);
-    assert!(sb.subscription("s1")["refund_requested_on"].is_null());
-    assert!(!refund(&sb));
+    let sub = sb.subscription("s1");
+    assert!(sub["refund_requested_on"].is_null() && sub["refund_received_on"].is_null());
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[row(p, "refund-by", "2026-01-31", 2, "urgent", false)],
+    );
+}
+
+#[test]
+fn a_refund_request_is_recorded_for_any_identified_plan_even_without_a_refund_window() {
+    // Plus monthly has no refund-by (an EU/UK withdrawal, or a request made
+    // anyway); an App Store purchase is refunded by Apple. Either way the
+    // request and its arrival are facts worth a date.
+    for (plan, channel, started) in [
+        ("plus-monthly", "web", "2025-12-31"),
+        ("plus-annual", "ios", "2026-01-31"),
+        ("specialization-monthly", "android", "2026-01-15"),
+    ] {
+        let sb = tracked("2026-03-05", plan, channel, started, &[]);
+        let before = kinds_and_dates(&sb.deadlines()["deadlines"]);
+        assert!(!before.iter().any(|(k, _)| k.starts_with("refund")), "{plan}");
+        sb.ok(&[
+            "done",
+            "refund-requested",
+            "--subscription",
+            "s1",
+            "--on",
+            "2026-03-02",
+        ]);
+        assert_eq!(sb.subscription("s1")["refund_requested_on"].str(), "2026-03-02");
+        let after = kinds_and_dates(&sb.deadlines()["deadlines"]);
+        assert!(
+            after.contains(&("refund-expected".into(), "2026-03-16".into())),
+            "{plan}: {after:?}"
+        );
+        sb.ok(&["done", "refund-received", "--subscription", "s1"]);
+        assert_eq!(sb.subscription("s1")["refund_received_on"].str(), "2026-03-05");
+    }
 }
 
 #[test]
@@ -664,7 +736,17 @@ fn status_json_has_the_contract_keys_in_order_and_nulls_for_unset_values() {
     let sb = Sandbox::new("2026-03-05");
     sb.add("plus-monthly", "web", "2025-12-31");
     let status = sb.status();
-    assert_eq!(status.keys(), ["today", "subscriptions", "account", "deadlines"]);
+    assert_eq!(
+        status.keys(),
+        [
+            "today",
+            "subscriptions",
+            "account",
+            "deadlines",
+            "policy_checked_on",
+            "policy_stale"
+        ]
+    );
     assert_eq!(status["today"].str(), "2026-03-05");
     let sub = &status["subscriptions"][0];
     assert_eq!(
@@ -676,29 +758,89 @@ fn status_json_has_the_contract_keys_in_order_and_nulls_for_unset_values() {
             "channel",
             "started",
             "certificate_earned",
+            "trial_days",
+            "trial_started",
             "decision",
             "cancelled_on",
             "pause",
             "refund_requested_on",
+            "refund_received_on",
             "complete",
             "items",
         ]
     );
-    for unset in ["decision", "cancelled_on", "pause", "refund_requested_on"] {
+    for unset in [
+        "trial_days",
+        "trial_started",
+        "decision",
+        "cancelled_on",
+        "pause",
+        "refund_requested_on",
+        "refund_received_on",
+    ] {
         assert!(sub[unset].is_null(), "{unset}");
     }
     assert!(sub["complete"].bool());
     for item in sub["items"].items() {
         assert_eq!(item.keys(), ["id", "done", "done_on", "note"]);
     }
+    // Plus monthly has no refund window, but a request can be recorded all the same.
     let ids: Vec<&str> = sub["items"].items().iter().map(|i| i["id"].str()).collect();
-    assert!(
-        ids.contains(&"cancelled") && ids.contains(&"refund-requested"),
-        "{ids:?}"
+    for id in ["cancelled", "refund-requested", "refund-received"] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    assert_eq!(
+        status["account"].keys(),
+        ["decision", "requested_on", "region", "items"]
     );
-    assert_eq!(status["account"].keys(), ["decision", "requested_on", "items"]);
-    assert!(status["account"]["decision"].is_null() && status["account"]["requested_on"].is_null());
-    assert_eq!(status["deadlines"], sb.deadlines()["deadlines"]);
+    for unset in ["decision", "requested_on", "region"] {
+        assert!(status["account"][unset].is_null(), "{unset}");
+    }
+    let deadlines = sb.deadlines();
+    assert_eq!(status["deadlines"], deadlines["deadlines"]);
+    assert_eq!(status["policy_checked_on"], deadlines["policy_checked_on"]);
+    assert!(!status["policy_stale"].bool());
+}
+
+#[test]
+fn status_json_gives_the_trial_length_in_force_the_region_and_the_refund_dates() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.add("free-trial", "web", "2026-03-01");
+    let mut args = add_args("free-trial", "web", "2026-03-01").to_vec();
+    args.extend_from_slice(&["--trial-days", "14"]);
+    sb.ok(&args);
+    sb.add("course-purchase", "web", "2026-03-01");
+    // The policy's default when none was given; the person's length otherwise; null for other plans.
+    assert_eq!(sb.subscription("s1")["trial_days"].int(), 7);
+    assert_eq!(sb.subscription("s2")["trial_days"].int(), 14);
+    assert!(sb.subscription("s3")["trial_days"].is_null());
+
+    sb.ok(&["region", "eu-uk"]);
+    assert_eq!(sb.status()["account"]["region"].str(), "eu-uk");
+    sb.ok(&["region", "elsewhere"]);
+    assert_eq!(sb.status()["account"]["region"].str(), "elsewhere");
+
+    sb.ok(&[
+        "done",
+        "refund-requested",
+        "--subscription",
+        "s3",
+        "--on",
+        "2026-03-02",
+    ]);
+    sb.ok(&[
+        "done",
+        "refund-received",
+        "--subscription",
+        "s3",
+        "--on",
+        "2026-03-04",
+    ]);
+    let sub = sb.subscription("s3");
+    assert_eq!(
+        (sub["refund_requested_on"].str(), sub["refund_received_on"].str()),
+        ("2026-03-02", "2026-03-04")
+    );
 }
 
 #[test]
@@ -726,20 +868,38 @@ fn status_text_lists_every_item_id() {
 
 #[test]
 fn within_keeps_rows_not_done_up_to_n_days_including_overdue() {
-    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
-    sb.ok(&["done", "cancelled", "--subscription", "s1"]);
-    // On 03-20: refund-by -7 (overdue), cancel-by 9 (done), access-until 10.
+    let sb = tracked("2026-02-04", "specialization-monthly", "web", "2026-02-01", &[]);
+    sb.ok(&["done", "cancelled", "--subscription", "s1", "--on", "2026-02-03"]);
+    // On 02-20: refund-by -13 (overdue), cancel-by 7 (done), access-until 8.
     let within = |n: &str| {
-        let out = sb.ok_on("2026-03-20", &["deadlines", "--json", "--within", n]);
+        let out = sb.ok_on("2026-02-20", &["deadlines", "--json", "--within", n]);
         kinds_and_dates(&Json::parse(&out)["deadlines"])
             .into_iter()
             .map(|(k, _)| k)
             .collect::<Vec<_>>()
     };
-    assert_eq!(within("9"), ["refund-by"]);
-    assert_eq!(within("10"), ["refund-by", "access-until"]);
-    assert_eq!(within("-7"), ["refund-by"]);
-    assert_eq!(within("-8"), Vec::<String>::new());
+    assert_eq!(within("7"), ["refund-by"]);
+    assert_eq!(within("8"), ["refund-by", "access-until"]);
+    assert_eq!(within("-13"), ["refund-by"]);
+    assert_eq!(within("-14"), Vec::<String>::new());
+}
+
+#[test]
+fn within_in_text_prints_nothing_at_all_when_no_row_is_left() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    // cancel-by 03-29 is 24 days away.
+    let run = sb.run(&["deadlines", "--within", "23"]).success();
+    assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
+    let text = sb.ok(&["deadlines", "--within", "24"]);
+    assert!(text.contains("Cancel by: L (s1)"), "{text}");
+    assert!(!text.contains("Access until"), "{text}");
+    // Without --within an empty table still says so, and JSON is always JSON.
+    let empty = Sandbox::new("2026-03-05");
+    assert!(empty.ok(&["deadlines"]).contains("No deadlines."));
+    let json = Json::parse(&sb.ok(&["deadlines", "--json", "--within", "23"]));
+    assert_eq!(json["deadlines"].items(), &[]);
+    // Stale rules do not make an empty --within speak either.
+    assert_eq!(sb.ok_on("2028-01-01", &["deadlines", "--within", "-10000"]), "");
 }
 
 // ---- --today before and after the stored dates ----
@@ -807,7 +967,7 @@ fn global_flags_work_before_and_after_the_subcommand() {
     assert_eq!(run(false, &add_args("plus-monthly", "web", "2026-01-31")), "s1\n");
     assert_eq!(run(true, &add_args("free-trial", "web", "2026-02-27")), "s2\n");
     let after = run(false, &["deadlines", "--json"]);
-    assert_eq!(Json::parse(&after)["deadlines"].items().len(), 7);
+    assert_eq!(Json::parse(&after)["deadlines"].items().len(), 6);
     assert_eq!(run(true, &["deadlines", "--json"]), after);
     assert_eq!(
         run(false, &["status", "--json"]),

@@ -182,6 +182,7 @@ fn decide_takes_exactly_one_choice_and_on_only_with_pause() {
 #[test]
 fn items_must_match_where_they_belong() {
     let sb = seeded();
+    let org = sb.add("organization", "organization", "2025-09-01");
     refused(
         &sb,
         &[
@@ -208,14 +209,18 @@ fn items_must_match_where_they_belong() {
                 &["done", "ios-settings", "--subscription", "s1"],
                 &["ios-settings", "s1"],
             ),
-            // A course purchase has nothing to cancel; a monthly Specialization no refund.
+            // A course purchase has nothing to cancel; an employer's seat no refund.
             (
                 &["done", "cancelled", "--subscription", "s3"],
                 &["cancelled", "s3"],
             ),
             (
-                &["done", "refund-requested", "--subscription", "s1"],
-                &["refund-requested", "s1"],
+                &["done", "refund-requested", "--subscription", &org],
+                &["refund-requested", &org, "employer or university"],
+            ),
+            (
+                &["done", "refund-received", "--subscription", &org],
+                &["refund-received", &org, "employer or university"],
             ),
             (&["done", "cancel-subscriptions"], &["cancel-subscriptions"]),
         ],
@@ -312,9 +317,9 @@ fn a_policy_with_a_value_out_of_range_exits_1_naming_the_file_and_the_field() {
 #[test]
 fn a_policy_with_an_unknown_field_exits_1_naming_the_file_and_the_field() {
     bad_policy_is_named(
-        "refund_days = 14\n",
-        "refund_days = 14\nrefund_dayz = 14\n",
-        "refund_dayz",
+        "withdrawal_days = 14\n",
+        "withdrawal_days = 14\nwithdrawal_dayz = 14\n",
+        "withdrawal_dayz",
     );
 }
 

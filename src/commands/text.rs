@@ -135,7 +135,7 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
             facts.push(format!("refund received {r}"));
         }
         let _ = writeln!(s, "    {}", facts.join(" · "));
-        let items = checklist::subscription_items(state, sub, policy);
+        let items = checklist::recordable_items(state, sub, policy);
         if !items.is_empty() {
             let _ = writeln!(s, "    items: {}", items_line(&items));
         }
