@@ -317,7 +317,7 @@ fn a_newer_schema_is_refused_for_writing_too() {
     let original = fixture("newer-schema.toml");
     let placed = place(&original);
     match Store::open(&placed.path) {
-        Err(e @ StoreError::NewerSchema { found: 2, .. }) => {
+        Err(e @ StoreError::NewerSchema { found: 3, .. }) => {
             assert!(e.to_string().contains("Update coursera-exit"), "{e}")
         }
         Err(e) => panic!("{e:?}"),
@@ -337,8 +337,8 @@ fn an_empty_file_is_a_fresh_start() {
 #[test]
 fn a_file_without_a_version_is_refused_with_the_fix() {
     for (text, says) in [
-        ("# only a comment\n", "starts with `schema_version = 1`"),
-        ("next_id = 1\n", "starts with `schema_version = 1`"),
+        ("# only a comment\n", "starts with `schema_version = 2`"),
+        ("next_id = 1\n", "starts with `schema_version = 2`"),
     ] {
         let err = store::parse(Path::new("f.toml"), text.as_bytes()).unwrap_err();
         assert!(err.to_string().contains(says), "{text:?}: {err}");
@@ -350,7 +350,7 @@ fn a_schema_version_of_the_wrong_type_is_pointed_at() {
     let err = store::parse(Path::new("f.toml"), b"schema_version = \"1\"\n").unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("f.toml:1:18: schema_version must be the number 1, without quotes"),
+            .starts_with("f.toml:1:18: schema_version must be the number 2, without quotes"),
         "{err}"
     );
 }
