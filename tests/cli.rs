@@ -393,6 +393,172 @@ fn remove_drops_the_subscription_and_its_rows() {
     );
 }
 
+// ---- trials: their length, and the paid plan one turns into ----
+
+#[test]
+fn trial_days_sets_the_length_and_the_dates_follow_it() {
+    let p = "free-trial";
+    let sb = tracked("2026-01-03", p, "web", "2026-01-01", &["--trial-days", "14"]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "cancel-by", "2026-01-13", 10, "later", false),
+            row(p, "trial-last-day", "2026-01-14", 11, "later", false),
+            row(p, "first-charge", "2026-01-15", 12, "later", false),
+        ],
+    );
+    sb.ok(&["edit", "s1", "--trial-days", "7"]);
+    assert_eq!(sb.subscription("s1")["trial_days"].int(), 7);
+    assert_eq!(
+        kinds_and_dates(&sb.deadlines()["deadlines"])[2],
+        ("first-charge".into(), "2026-01-08".into())
+    );
+    // A trial may be one day long: its only day is also its last.
+    sb.ok(&["edit", "s1", "--trial-days", "1"]);
+    assert_eq!(
+        kinds_and_dates(&sb.deadlines()["deadlines"]),
+        [
+            ("cancel-by".into(), "2025-12-31".into()),
+            ("trial-last-day".into(), "2026-01-01".into()),
+            ("first-charge".into(), "2026-01-02".into()),
+        ]
+    );
+}
+
+/// A 7-day trial from 02-01, never cancelled: charged on 02-08.
+fn charged_trial() -> Sandbox {
+    let sb = tracked("2026-03-05", "free-trial", "web", "2026-02-01", &[]);
+    let status = sb.ok(&["status"]);
+    assert!(
+        status.contains("coursera-exit edit s1 --plan KIND --started 2026-02-08"),
+        "{status}"
+    );
+    sb
+}
+
+#[test]
+fn converting_a_trial_keeps_its_start_and_a_second_run_changes_nothing() {
+    let sb = charged_trial();
+    let convert = ["edit", "s1", "--plan", "plus-monthly", "--started", "2026-02-08"];
+    sb.ok(&convert);
+    let sub = sb.subscription("s1");
+    assert_eq!(
+        (
+            sub["plan"].str(),
+            sub["started"].str(),
+            sub["trial_started"].str()
+        ),
+        ("plus-monthly", "2026-02-08", "2026-02-01")
+    );
+    assert!(sub["trial_days"].is_null(), "no longer a trial");
+    assert!(
+        !sb.ok(&["status"]).contains("--plan KIND"),
+        "nothing left to record"
+    );
+    let once = sb.state_bytes();
+    sb.ok(&convert);
+    assert!(
+        sb.state_bytes() == once,
+        "the same conversion again changed the file"
+    );
+}
+
+#[test]
+fn a_conversion_sticks_through_later_edits_until_the_plan_is_a_trial_again() {
+    let sb = charged_trial();
+    sb.ok(&[
+        "edit",
+        "s1",
+        "--plan",
+        "specialization-monthly",
+        "--started",
+        "2026-02-08",
+    ]);
+    // The charge a trial became is not refunded by Coursera.
+    let no_refund = |sb: &Sandbox| {
+        !kinds_and_dates(&sb.deadlines()["deadlines"])
+            .iter()
+            .any(|(k, _)| k == "refund-by")
+    };
+    assert!(no_refund(&sb));
+    for edit in [
+        &["--plan", "plus-monthly"][..],
+        &["--plan", "specialization-monthly"],
+        &["--started", "2026-02-09"],
+        &["--started", "2026-02-08"],
+        &["--channel", "web"],
+        &["--label", "Data Science"],
+        &["--certificate-earned", "true"],
+        &["--certificate-earned", "false"],
+    ] {
+        let mut args = vec!["edit", "s1"];
+        args.extend_from_slice(edit);
+        sb.ok(&args);
+        assert_eq!(
+            sb.subscription("s1")["trial_started"].str(),
+            "2026-02-01",
+            "after edit {edit:?}"
+        );
+        assert!(no_refund(&sb), "after edit {edit:?}");
+    }
+    sb.ok(&["edit", "s1", "--plan", "free-trial"]);
+    let sub = sb.subscription("s1");
+    assert_eq!(
+        (sub["plan"].str(), sub["started"].str()),
+        ("free-trial", "2026-02-01")
+    );
+    assert!(sub["trial_started"].is_null());
+    assert_eq!(sub["trial_days"].int(), 7);
+}
+
+#[test]
+fn a_converted_trial_withdraws_from_the_trial_start_in_the_eu_uk() {
+    let sb = tracked("2026-02-10", "free-trial", "web", "2026-02-01", &[]);
+    sb.ok(&["region", "eu-uk"]);
+    let p = "plus-monthly";
+    // Before the conversion the charged trial already shows it.
+    assert!(
+        kinds_and_dates(&sb.deadlines()["deadlines"])
+            .contains(&("withdrawal-by".into(), "2026-02-14".into()))
+    );
+    sb.ok(&["edit", "s1", "--plan", p, "--started", "2026-02-08"]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "withdrawal-by", "2026-02-14", 4, "soon", false),
+            row(p, "cancel-by", "2026-03-06", 24, "later", false),
+            row(p, "access-until", "2026-03-07", 25, "later", false),
+            row(p, "next-charge", "2026-03-08", 26, "later", false),
+        ],
+    );
+}
+
+#[test]
+fn a_trial_added_without_the_certificate_question_is_complete_once_converted() {
+    // What the wizard saves for a trial: certificates cannot be earned in one,
+    // so the question is skipped and `certificate_earned` is absent.
+    let sb = Sandbox::new("2026-03-05");
+    std::fs::write(
+        sb.state(),
+        "schema_version = 2\nnext_id = 2\n\n[[subscriptions]]\nid = \"s1\"\nlabel = \"Free trial\"\n\
+         plan = \"free-trial\"\nchannel = \"web\"\nstarted = \"2026-02-01\"\n",
+    )
+    .unwrap();
+    assert!(sb.subscription("s1")["complete"].bool());
+    sb.ok(&["edit", "s1", "--plan", "plus-monthly", "--started", "2026-02-08"]);
+    let sub = sb.subscription("s1");
+    assert!(sub["complete"].bool(), "{sub:?}");
+    assert!(!sub["certificate_earned"].bool());
+    assert_eq!(
+        kinds_and_dates(&sb.deadlines()["deadlines"]),
+        [
+            ("cancel-by".into(), "2026-03-06".into()),
+            ("access-until".into(), "2026-03-07".into()),
+            ("next-charge".into(), "2026-03-08".into()),
+        ]
+    );
+}
+
 // ---- decide ----
 
 #[test]
@@ -861,6 +1027,33 @@ fn status_text_lists_every_item_id() {
     assert!(ids.len() > 10);
     for id in ids {
         assert!(text.contains(id), "status text lacks {id}:\n{text}");
+    }
+}
+
+// ---- rules that go stale (SPEC §2) ----
+
+#[test]
+fn more_than_183_days_after_the_newest_as_of_status_and_deadlines_say_the_rules_may_be_stale() {
+    let policy = Policy::embedded();
+    let checked = policy.checked_on();
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    let line = format!(
+        "These rules were checked on {}; Coursera changes its terms — check the sources before relying on a date.",
+        coursera_exit::domain::dates::long_date(checked)
+    );
+    let day = |n: i64| (checked + chrono::Days::new(n as u64)).to_string();
+    for (today, stale) in [(day(0), false), (day(183), false), (day(184), true)] {
+        for command in ["status", "deadlines"] {
+            let text = sb.ok_on(&today, &[command]);
+            assert_eq!(
+                text.lines().filter(|l| *l == line).count(),
+                usize::from(stale),
+                "{command} on {today}:\n{text}"
+            );
+            let json = Json::parse(&sb.ok_on(&today, &[command, "--json"]));
+            assert_eq!(json["policy_checked_on"].str(), checked.to_string());
+            assert_eq!(json["policy_stale"].bool(), stale, "{command} --json on {today}");
+        }
     }
 }
 

@@ -109,6 +109,80 @@ fn unknown_plans_channels_and_bad_pairs_are_refused() {
 }
 
 #[test]
+fn a_region_other_than_the_two_is_refused_listing_both() {
+    let sb = seeded();
+    refused(
+        &sb,
+        &[
+            (&["region", "mars"], &["region mars", "eu-uk", "elsewhere"]),
+            (&["region", "EU"], &["region EU", "eu-uk", "elsewhere"]),
+            (&["region", ""], &["eu-uk", "elsewhere"]),
+            (&["region"], &["required", "REGION"]),
+        ],
+    );
+}
+
+#[test]
+fn a_trial_length_is_1_to_31_days_and_only_for_a_free_trial() {
+    let sb = seeded();
+    let trial = sb.add("free-trial", "web", "2026-02-27");
+    let add = |days: &'static str, plan: &'static str| -> Vec<&'static str> {
+        let mut args = add_args(plan, "web", "2026-02-27").to_vec();
+        args.extend_from_slice(&["--trial-days", days]);
+        args
+    };
+    let edit = |id: &str, days: &str| -> Vec<String> {
+        ["edit", id, "--trial-days", days].map(str::to_string).to_vec()
+    };
+    let range = "a trial lasts 1 to 31 days";
+    let only = "only a free trial has a length in days";
+    let cases: Vec<(Vec<String>, Vec<&str>)> = vec![
+        (strings(&add("0", "free-trial")), vec!["--trial-days 0", range]),
+        (strings(&add("32", "free-trial")), vec!["--trial-days 32", range]),
+        (
+            strings(&add("abc", "free-trial")),
+            vec!["--trial-days abc", "whole number of days"],
+        ),
+        (
+            strings(&add("7.5", "free-trial")),
+            vec!["--trial-days 7.5", "whole number of days"],
+        ),
+        (
+            strings(&add("7", "plus-monthly")),
+            vec!["--trial-days 7", only, "plus-monthly"],
+        ),
+        (
+            strings(&add("14", "course-purchase")),
+            vec!["--trial-days 14", only, "course-purchase"],
+        ),
+        (edit(&trial, "0"), vec!["--trial-days 0", range]),
+        (edit(&trial, "32"), vec!["--trial-days 32", range]),
+        (
+            edit(&trial, "abc"),
+            vec!["--trial-days abc", "whole number of days"],
+        ),
+        (
+            edit("s1", "7"),
+            vec!["--trial-days 7", only, "specialization-monthly"],
+        ),
+        (
+            ["edit", &trial, "--plan", "plus-annual", "--trial-days", "7"]
+                .map(str::to_string)
+                .to_vec(),
+            vec!["--trial-days 7", only, "plus-annual"],
+        ),
+    ];
+    for (args, needles) in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        refused(&sb, &[(&args, needles)]);
+    }
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|a| a.to_string()).collect()
+}
+
+#[test]
 fn unknown_subscription_ids_are_named_by_every_command() {
     let sb = seeded();
     let needles: &[&str] = &["s9", "no such subscription"];

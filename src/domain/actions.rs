@@ -252,6 +252,9 @@ pub fn edit(
     let sub = find_mut(state, id)?;
     if converts {
         sub.trial_started = sub.started;
+        // No certificate can be earned during a trial, so the question was
+        // never asked: the paid plan starts without one.
+        sub.certificate_earned.get_or_insert(false);
     } else if back_to_trial {
         // Undone: the trial as it was, unless a new start is given.
         if change.started.is_none() {
