@@ -402,6 +402,37 @@ fn a_policy_field_of_the_wrong_type_exits_1_naming_the_file_and_the_field() {
     bad_policy_is_named("margin_days = 1\n", "margin_days = \"one\"\n", "margin_days");
 }
 
+/// `policy-v1.toml` is `assets/policy.toml` as version 1 shipped it (commit b41c86f).
+#[test]
+fn a_version_1_policy_is_refused_naming_the_file_and_the_numbers_it_lacks() {
+    let sb = seeded();
+    let before = sb.state_bytes();
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy-v1.toml");
+    assert!(
+        std::fs::read_to_string(file)
+            .unwrap()
+            .contains("\nrefund_days = 14\n")
+    );
+    for args in [&["status"][..], &["decide", "s1", "--cancel"]] {
+        let mut argv = vec!["--policy", file];
+        argv.extend_from_slice(args);
+        sb.run(&argv).fails_with(
+            1,
+            &[
+                file,
+                "version-1 policy",
+                "course_refund_days",
+                "specialization_refund_days",
+                "annual_refund_days",
+                "withdrawal_days",
+                "refund_wait_business_days",
+                "support_reply_extension_months",
+            ],
+        );
+    }
+    assert!(sb.state_bytes() == before);
+}
+
 #[test]
 fn a_missing_policy_file_exits_1_naming_it() {
     let sb = seeded();

@@ -85,7 +85,7 @@ struct Refused {
     says: &'static str,
 }
 
-const REFUSED: [Refused; 7] = [
+const REFUSED: [Refused; 9] = [
     // The header `[[subscriptions]` lacks its second `]`.
     Refused {
         fixture: "corrupt.toml",
@@ -125,6 +125,18 @@ const REFUSED: [Refused; 7] = [
         fixture: "newer-schema.toml",
         position: None,
         says: "comes from a newer version",
+    },
+    // Hand edits of the version-2 fields: a region other than the two words…
+    Refused {
+        fixture: "bad-region.toml",
+        position: Some((8, 10)),
+        says: "unknown variant `EU`, expected `eu-uk` or `elsewhere`",
+    },
+    // … and a trial length out of range, pointed at like a type error.
+    Refused {
+        fixture: "trial-days-out-of-range.toml",
+        position: Some((12, 14)),
+        says: "trial_days = 99: a trial lasts 1 to 31 days",
     },
 ];
 
@@ -324,6 +336,98 @@ fn a_newer_schema_is_refused_for_writing_too() {
         Ok(_) => panic!("a newer file was opened for writing"),
     }
     assert_eq!(fs::read(&placed.path).unwrap(), original);
+}
+
+/// `v1-converted-trial.toml` was written by the version-1 binary (commit
+/// b41c86f): `add` a trial and a course, `done refund-requested`, then
+/// `edit s1 --plan plus-monthly --started <first charge>`.
+#[test]
+fn a_version_1_file_is_read_as_it_is_and_written_as_version_2_at_its_first_save() {
+    let _turn = take_turn();
+    let original = fixture("v1-converted-trial.toml");
+    let placed = place(&original);
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+
+    // Read: version 1's mark of a converted trial becomes the trial's start
+    // (its trials were all 7 days long).
+    let state = store::load(&placed.path).unwrap();
+    let converted = &state.subscriptions[0];
+    assert_eq!(converted.trial_started, day("2026-02-01"));
+    assert!(converted.converted_from_trial());
+    assert_eq!(state.subscriptions[1].refund_requested_on, day("2026-02-26"));
+
+    // Readers change nothing.
+    for args in [
+        &["status", "--json"][..],
+        &["deadlines"],
+        &["export", "--format", "ics"],
+    ] {
+        let out = binary(&placed.path, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(fs::read(&placed.path).unwrap() == original, "{args:?}");
+    }
+    assert!(!store::backup_path(&placed.path).exists());
+
+    let out = binary(&placed.path, &["edit", "s2", "--label", "Python basics"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = fs::read_to_string(&placed.path).unwrap();
+    assert!(saved.contains("\nschema_version = 2\n"), "{saved}");
+    assert!(saved.contains("\ntrial_started = \"2026-02-01\"\n"), "{saved}");
+    assert!(!saved.contains("converted_from_trial"), "{saved}");
+    assert!(
+        saved.contains("note = \"ticket 31337\""),
+        "nothing else is lost: {saved}"
+    );
+    assert_eq!(
+        fs::read(store::backup_path(&placed.path)).unwrap(),
+        original,
+        "the .bak keeps the version-1 bytes"
+    );
+    let again = store::load(&placed.path).unwrap();
+    assert_eq!(again.schema_version, 2);
+    assert_eq!(again.subscriptions[0], state.subscriptions[0]);
+}
+
+#[test]
+fn the_version_1_mark_of_a_converted_trial_is_refused_in_a_version_2_file() {
+    let text = String::from_utf8(fixture("v1-converted-trial.toml"))
+        .unwrap()
+        .replace("schema_version = 1", "schema_version = 2");
+    let err = store::parse(Path::new("f.toml"), text.as_bytes()).unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err:?}");
+    assert!(
+        message.contains("converted_from_trial is a version-1 key") && message.contains("trial_started"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_newer_schema_is_refused_by_every_command_before_anything_is_written() {
+    let _turn = take_turn();
+    let original = fixture("newer-schema.toml");
+    let placed = place(&original);
+    for args in [
+        &["status"][..],
+        &["region", "eu-uk"],
+        &["done", "download-certificates"],
+        &["delete-account"],
+    ] {
+        let out = binary(&placed.path, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("comes from a newer version") && stderr.contains("schema_version = 3"),
+            "{args:?}: {stderr}"
+        );
+        assert!(fs::read(&placed.path).unwrap() == original, "{args:?}");
+    }
+    assert!(!store::backup_path(&placed.path).exists());
 }
 
 #[test]
