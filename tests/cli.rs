@@ -1262,6 +1262,28 @@ fn a_valid_policy_file_is_used_in_place_of_the_built_in_one() {
 }
 
 #[test]
+fn export_include_done_adds_the_done_deadlines_as_cancelled_events() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    sb.ok(&["done", "cancelled", "--subscription", "s1"]);
+    let open = sb.ok(&["export", "--format", "ics"]);
+    assert!(!open.contains("UID:s1-cancel-by@coursera-exit"), "{open}");
+    let all = sb.ok(&["export", "--format", "ics", "--include-done"]);
+    let event = all
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:s1-cancel-by@coursera-exit"))
+        .expect("the done cancel-by is exported");
+    assert!(
+        event.contains("\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n"),
+        "{event}"
+    );
+    // Markdown lists done rows anyway.
+    assert_eq!(
+        sb.ok(&["export", "--format", "markdown", "--include-done"]),
+        sb.ok(&["export", "--format", "markdown"])
+    );
+}
+
+#[test]
 fn export_writes_ics_and_markdown_to_stdout_or_to_the_output_file() {
     let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
     for format in ["ics", "markdown"] {

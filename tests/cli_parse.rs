@@ -239,6 +239,7 @@ fn every_subcommand_parses_into_its_arguments() {
             cli(Command::Export(ExportArgs {
                 format: Format::Ics,
                 output: None,
+                include_done: false,
             })),
         ),
         (
@@ -246,6 +247,15 @@ fn every_subcommand_parses_into_its_arguments() {
             cli(Command::Export(ExportArgs {
                 format: Format::Markdown,
                 output: Some(PathBuf::from("plan.md")),
+                include_done: false,
+            })),
+        ),
+        (
+            vec!["export", "--include-done", "--format", "ics"],
+            cli(Command::Export(ExportArgs {
+                format: Format::Ics,
+                output: None,
+                include_done: true,
             })),
         ),
         (vec!["path"], cli(Command::Path)),
@@ -550,7 +560,10 @@ const SUBCOMMANDS: &[(&str, &[&str])] = &[
     ),
     ("status", &["--json"]),
     ("deadlines", &["--json", "--within DAYS"]),
-    ("export", &["--format markdown|ics", "--output FILE"]),
+    (
+        "export",
+        &["--format markdown|ics", "--output FILE", "--include-done"],
+    ),
     ("path", &[]),
 ];
 

@@ -107,6 +107,8 @@ pub struct ExportArgs {
     pub format: Format,
     /// None or `-` is standard output.
     pub output: Option<PathBuf>,
+    /// ics: the done deadlines too, as cancelled events.
+    pub include_done: bool,
 }
 
 /// Why parsing ended without a `Cli`.

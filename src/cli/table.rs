@@ -315,7 +315,7 @@ pub(super) const SUBS: &[Sub] = &[
     Sub {
         name: "export",
         about: "Write the plan as a calendar (ics) or a record (markdown).",
-        usage: "export --format markdown|ics [--output FILE]",
+        usage: "export --format markdown|ics [--output FILE] [--include-done]",
         positional: None,
         opts: &[
             opt(
@@ -330,6 +330,11 @@ pub(super) const SUBS: &[Sub] = &[
                 Kind::Path,
                 "Where to write it; none or `-` for standard output",
             ),
+            switch(
+                "include-done",
+                "ics: the done deadlines too, as cancelled events that clear an earlier import \
+                 (markdown lists them always)",
+            ),
         ],
         required: &["format"],
         one_of: &[],
@@ -342,6 +347,7 @@ pub(super) const SUBS: &[Sub] = &[
                     _ => Format::Markdown,
                 },
                 output: l.given("output").and_then(Given::path),
+                include_done: l.switch("include-done"),
             })
         },
     },

@@ -155,7 +155,7 @@ pub fn execute(
         Command::Export(x) => {
             let state = store::load(&ctx.state_path)?;
             let body = match x.format {
-                Format::Ics => export::ics::render(&state, policy, today),
+                Format::Ics => export::ics::render_with(&state, policy, today, x.include_done),
                 Format::Markdown => export::markdown::render(&state, policy, today),
             };
             match x.output.as_deref().filter(|p| *p != Path::new("-")) {
