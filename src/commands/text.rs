@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::domain::checklist::{self, Item};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline, Urgency, converted_trial_charge};
-use crate::domain::plan::{PlanKind, Region};
+use crate::domain::plan::PlanKind;
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
 
@@ -80,14 +80,11 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
     if let Some(line) = stale_notice(policy, today) {
         let _ = writeln!(s, "{line}");
     }
-    let region = match state.account.region {
-        Some(Region::EuUk) => "you live in the EU or the UK (the right of withdrawal applies)".to_string(),
-        Some(Region::Elsewhere) => "you live outside the EU and the UK".to_string(),
-        None => "where you live is not answered yet (counted as outside the EU and the UK; \
-                 `coursera-exit region eu-uk|elsewhere`)"
-            .to_string(),
-    };
-    let _ = writeln!(s, "Region: {region}.");
+    let _ = write!(s, "Where you live: {}", state.account.region_words());
+    if state.account.region.is_none() {
+        let _ = write!(s, "; answer with `coursera-exit region eu-uk|elsewhere`");
+    }
+    let _ = writeln!(s, ".");
     if state.subscriptions.is_empty() {
         let _ = writeln!(
             s,

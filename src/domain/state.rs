@@ -226,6 +226,15 @@ impl Account {
     pub fn eu_uk(&self) -> bool {
         self.region == Some(Region::EuUk)
     }
+
+    /// Where the account holder lives, in words, with what the answer means.
+    pub fn region_words(&self) -> &'static str {
+        match self.region {
+            Some(Region::EuUk) => "in the EU or the UK (the right of withdrawal applies)",
+            Some(Region::Elsewhere) => "outside the EU and the UK",
+            None => "not answered yet (counted as outside the EU and the UK)",
+        }
+    }
 }
 
 fn item_mut<'a>(items: &'a mut Vec<ItemRecord>, id: &str) -> &'a mut ItemRecord {
