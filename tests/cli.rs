@@ -1030,6 +1030,86 @@ fn status_text_lists_every_item_id() {
     }
 }
 
+// ---- what reaches the terminal ----
+
+#[test]
+fn bidi_and_control_characters_of_a_label_reach_the_terminal_escaped() {
+    // U+202E turns the rest of a line around: "s1" could read as "1s".
+    let label = "Plus \u{202e}tnuocca krow";
+    let sb = Sandbox::new("2026-03-05");
+    let mut args = add_args("plus-monthly", "web", "2026-03-01").to_vec();
+    args.extend_from_slice(&["--label", label]);
+    sb.ok(&args);
+    let shown = "Plus \\u{202e}tnuocca krow";
+    for command in [
+        &["status"][..],
+        &["deadlines"],
+        &["export", "--format", "markdown"],
+    ] {
+        let out = sb.ok(command);
+        assert!(!out.contains('\u{202e}'), "{command:?} passed U+202E on");
+        assert!(out.contains(shown), "{command:?}:\n{out}");
+    }
+    for command in [&["status", "--json"][..], &["deadlines", "--json"]] {
+        let out = sb.ok(command);
+        assert!(!out.contains('\u{202e}'), "{command:?} passed U+202E on");
+        // Still the same JSON string.
+        assert!(out.contains("Plus \\u202etnuocca krow"), "{command:?}:\n{out}");
+    }
+    assert_eq!(sb.subscription("s1")["label"].str(), label);
+    // A value typed on the command line and quoted back in an error.
+    let run = sb.run(&["edit", "s1", "--plan", "\u{1b}[2J\u{202e}"]);
+    let run = run.fails_with(2, &["--plan \\u{1b}[2J\\u{202e}"]);
+    assert!(!run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{202e}'));
+    let run = sb.run(&["\u{1b}[2J"]).fails_with(2, &["\\u{1b}[2J"]);
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly_with_exit_0() {
+    use std::fmt::Write as _;
+    // Far more than a pipe holds, so the writer meets the closed pipe.
+    let sb = Sandbox::new("2026-03-05");
+    let mut text = String::from("schema_version = 2\nnext_id = 401\n");
+    for n in 1..=400 {
+        let _ = write!(
+            text,
+            "\n[[subscriptions]]\nid = \"s{n}\"\nlabel = \"Plus {n}\"\nplan = \"plus-monthly\"\n\
+             channel = \"web\"\nstarted = \"2026-01-{:02}\"\ncertificate_earned = false\n",
+            n % 28 + 1
+        );
+    }
+    std::fs::write(sb.state(), text).unwrap();
+    for command in [
+        &["status", "--json"][..],
+        &["status"],
+        &["deadlines"],
+        &["export", "--format", "ics"],
+    ] {
+        let mut child = sb
+            .bare()
+            .args(["--state", sb.state().to_str().unwrap(), "--today", sb.today])
+            .args(command)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 // ---- rules that go stale (SPEC §2) ----
 
 #[test]

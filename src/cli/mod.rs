@@ -17,6 +17,8 @@ use std::path::PathBuf;
 
 use lexopt::Arg;
 
+use crate::domain::text_limits::escaped_for_terminal;
+
 use help::{help, help_command};
 use parse::{Given, Level, unrecognized, usage, utf8};
 use table::{SUBS, Sub};
@@ -135,10 +137,13 @@ impl Exit {
     }
 
     /// Writes the text where it belongs; a closed stream is not worth a second error.
+    /// A usage error quotes what was typed, shown escaped.
     pub fn print(&self) {
         let _ = match self {
             Exit::Print(text) => std::io::stdout().lock().write_all(text.as_bytes()),
-            Exit::Usage(text) => std::io::stderr().lock().write_all(text.as_bytes()),
+            Exit::Usage(text) => std::io::stderr()
+                .lock()
+                .write_all(escaped_for_terminal(text).as_bytes()),
         };
     }
 }

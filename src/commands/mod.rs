@@ -16,6 +16,7 @@ use crate::domain::checklist;
 use crate::domain::deadlines::deadlines;
 use crate::domain::policy::{Policy, checklist_ids};
 use crate::domain::state::State;
+use crate::domain::text_limits::{escaped_for_terminal, is_bidi_control};
 use crate::export;
 use crate::store::{self, Store, StoreError};
 
@@ -130,7 +131,7 @@ pub fn execute(
             if json {
                 emit_json(out, &json::status(&state, policy, today, &rows))
             } else {
-                emit(out, &text::status(&state, policy, today, &rows, &ctx.state_path))
+                emit_text(out, &text::status(&state, policy, today, &rows, &ctx.state_path))
             }
         }
         Command::Deadlines { json, within } => {
@@ -149,7 +150,7 @@ pub fn execute(
                 // Nothing due: no output at all, so a daily cron job mails only when something is.
                 Ok(())
             } else {
-                emit(out, &text::deadlines(&rows, policy, today))
+                emit_text(out, &text::deadlines(&rows, policy, today))
             }
         }
         Command::Export(x) => {
@@ -204,22 +205,32 @@ fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> 
         Ok(actions::done(state, tick, &ctx.policy, ctx.today)?)
     })?;
     if warn_certificates {
-        let _ = writeln!(
+        warn(
             err,
-            "warning: your certificates are not marked as saved; download them now, before the account is gone \
-             (then: coursera-exit done {})",
-            checklist_ids::DOWNLOAD_CERTIFICATES
+            &format!(
+                "your certificates are not marked as saved; download them now, before the account is gone \
+                 (then: coursera-exit done {})",
+                checklist_ids::DOWNLOAD_CERTIFICATES
+            ),
         );
     }
     if !renewing.is_empty() {
-        let _ = writeln!(
+        warn(
             err,
-            "warning: still to cancel: {}; deleting the account does not stop an app-store renewal \
-             (then: coursera-exit done cancelled --subscription ID)",
-            renewing.join(", ")
+            &format!(
+                "still to cancel: {}; deleting the account does not stop an app-store renewal \
+                 (then: coursera-exit done cancelled --subscription ID)",
+                renewing.join(", ")
+            ),
         );
     }
     Ok(())
+}
+
+/// A warning on standard error; labels in it are shown escaped. A closed
+/// stream is not worth an error.
+fn warn(err: &mut dyn Write, text: &str) {
+    let _ = writeln!(err, "warning: {}", escaped_for_terminal(text));
 }
 
 /// Locks the state file, applies `change`, and saves only if it succeeded.
@@ -232,14 +243,35 @@ fn write<T>(ctx: &Context, change: impl FnOnce(&mut State) -> Result<T, Failure>
     Ok(result)
 }
 
+/// Writes the output. A reader that went away (`| head`) ends it quietly:
+/// what it wanted it has.
 fn emit(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .map_err(|e| Failure::Fatal(format!("could not write the output: {e}")))
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Fatal(format!("could not write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Text for people: a label's or a policy's control and bidirectional
+/// characters are shown as escapes, never passed to the terminal.
+fn emit_text(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
+    emit(out, &escaped_for_terminal(text))
 }
 
 fn emit_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
-    let mut text = serde_json::to_string_pretty(value).expect("plain data serializes");
-    text.push('\n');
-    emit(out, &text)
+    let text = serde_json::to_string_pretty(value).expect("plain data serializes");
+    // serde_json escapes control characters; bidirectional ones it leaves
+    // as they are, and they can only stand inside strings, where \uXXXX is the same text.
+    let mut safe = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if is_bidi_control(c) {
+            safe.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe.push('\n');
+    emit(out, &safe)
 }

@@ -12,6 +12,7 @@ use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines, paus
 use crate::domain::plan::{AccountDecision, Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::{State, Subscription};
+use crate::domain::text_limits::is_bidi_control;
 
 pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
     let rows = deadlines(state, &policy.rules, today);
@@ -309,6 +310,8 @@ fn text(raw: &str) -> String {
             }
             '\n' | '\t' => out.push(c),
             c if c.is_control() => {}
+            // Shown, not obeyed: it would reorder the text around it.
+            c if is_bidi_control(c) => out.extend(c.escape_default()),
             c => out.push(c),
         }
     }
