@@ -503,6 +503,36 @@ fn usage_errors_exit_2_naming_the_flag_the_value_and_the_reason() {
 }
 
 #[test]
+fn a_typo_in_a_subcommand_or_flag_names_the_nearest_valid_one() {
+    for (argv, nearest) in [
+        (&["statsu"][..], "did you mean `status`?"),
+        (&["dedlines"], "did you mean `deadlines`?"),
+        (&["ad"], "did you mean `add`?"),
+        (&["delete-acount"], "did you mean `delete-account`?"),
+        (&["hlep"], "did you mean `help`?"),
+        (&["help", "exprot"], "did you mean `export`?"),
+        (&["status", "--jsno"], "did you mean `--json`?"),
+        (&["deadlines", "--withn", "3"], "did you mean `--within`?"),
+        (&["add", "--labl", "x"], "did you mean `--label`?"),
+        (
+            &["edit", "s1", "--trial-day", "7"],
+            "did you mean `--trial-days`?",
+        ),
+        // Global flags are near wherever they are typed.
+        (&["--stat", "x", "path"], "did you mean `--state`?"),
+        (&["path", "--tody", "2026-01-01"], "did you mean `--today`?"),
+        (&["--verison"], "did you mean `--version`?"),
+    ] {
+        assert_refused(args(argv), &[nearest]);
+    }
+    // Nothing near: no guess.
+    for argv in [&["frobnicate"][..], &["status", "--frob"], &["x"]] {
+        let text = assert_refused(args(argv), &[]);
+        assert!(!text.contains("did you mean"), "{argv:?}: {text}");
+    }
+}
+
+#[test]
 fn the_first_of_help_version_or_an_error_wins_left_to_right() {
     assert!(printed(&["status", "--help", "--frob"]).contains("Usage: coursera-exit status"));
     assert_refused(args(&["status", "--frob", "--help"]), &["'--frob'"]);

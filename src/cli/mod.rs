@@ -20,7 +20,7 @@ use lexopt::Arg;
 use crate::domain::text_limits::escaped_for_terminal;
 
 use help::{help, help_command};
-use parse::{Given, Level, unrecognized, usage, utf8};
+use parse::{Given, Level, unknown_option, unrecognized, usage, utf8};
 use table::{SUBS, Sub};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -191,7 +191,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, Exit> {
             }
             Arg::Long(name) => match level.find(name) {
                 Some(slot) => level.take(slot, &mut parser)?,
-                None => return Err(usage(here, format_args!("unexpected argument '--{name}' found"))),
+                None => return Err(unknown_option(here, name)),
             },
             Arg::Short(c) => return Err(usage(here, format_args!("unexpected argument '-{c}' found"))),
             Arg::Value(value) => match here {
