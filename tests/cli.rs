@@ -1376,3 +1376,253 @@ fn export_writes_ics_and_markdown_to_stdout_or_to_the_output_file() {
         assert!(!stdout.trim().is_empty(), "{format}: empty export");
     }
 }
+
+// ---- guide, completions, man ----
+
+#[test]
+fn guide_gives_a_subscriptions_steps_with_their_ids_warnings_refund_and_dates() {
+    let policy = Policy::embedded();
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2026-03-01", &[]);
+    sb.ok(&["region", "eu-uk"]);
+    sb.ok(&[
+        "done",
+        "web-sign-in",
+        "--subscription",
+        "s1",
+        "--note",
+        "password in the manager",
+    ]);
+    let text = sb.ok(&["guide", "s1"]);
+    let web = policy.channel(coursera_exit::domain::plan::Channel::Web);
+    assert!(text.starts_with("s1  L\n"), "{text}");
+    assert!(text.contains(&web.cancel_where), "{text}");
+    assert!(
+        text.contains(&format!("[✓] {} (web-sign-in)", web.steps[0].text)),
+        "{text}"
+    );
+    assert!(text.contains("Note: password in the manager"), "{text}");
+    for step in &web.steps[1..] {
+        assert!(
+            text.contains(&format!("[ ] {} ({})", step.text, step.id)),
+            "{text}"
+        );
+    }
+    for warning in &web.warnings {
+        assert!(text.contains(warning.as_str()), "{text}");
+    }
+    // Plus monthly has no refund of its own, but the EU/UK withdrawal applies.
+    assert!(text.contains(&policy.region.how), "{text}");
+    assert!(text.contains(&policy.refund.may_refuse), "{text}");
+    assert!(
+        text.contains("(refund-requested)") && text.contains("(refund-received)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-03-14     9d    later     Ask for your money back for L (EU/UK withdrawal)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("https://www.coursera.org/about/terms (as of 2026-07-03)"),
+        "{text}"
+    );
+    // Outside the EU and the UK there is no refund block at all.
+    sb.ok(&["region", "elsewhere"]);
+    let text = sb.ok(&["guide", "s1"]);
+    assert!(
+        !text.contains("(refund-help-center)") && !text.contains(&policy.region.how),
+        "{text}"
+    );
+}
+
+#[test]
+fn guide_account_gives_the_checklist_with_why_and_how_or_the_keep_steps() {
+    let policy = Policy::embedded();
+    let sb = tracked("2026-03-05", "plus-monthly", "ios", "2026-03-01", &[]);
+    // With an employer's seat every item of the checklist applies.
+    sb.add("organization", "organization", "2025-09-01");
+    sb.ok(&["delete-account"]);
+    sb.ok(&["done", "download-certificates", "--note", "~/certs"]);
+    let text = sb.ok(&["guide", "account"]);
+    for item in &policy.checklist {
+        assert!(
+            text.contains(&format!("{} ({})", item.title, item.id)),
+            "{}",
+            item.id
+        );
+        assert!(
+            text.contains(&item.why) && text.contains(&item.how),
+            "{}",
+            item.id
+        );
+    }
+    assert!(
+        text.contains("[✓] Download every certificate (download-certificates)"),
+        "{text}"
+    );
+    assert!(text.contains("Note: ~/certs"), "{text}");
+    assert!(text.contains(&policy.after_deletion.text), "{text}");
+    assert!(text.contains("Still to cancel first"), "{text}");
+    assert!(!text.contains("keep-privacy-settings"), "{text}");
+    sb.ok(&["delete-account", "--undo"]);
+    let text = sb.ok(&["guide", "account"]);
+    for step in &policy.account_keep.steps {
+        assert!(text.contains(&format!("{} ({})", step.text, step.id)), "{text}");
+    }
+    assert!(!text.contains("(request-deletion)"), "{text}");
+}
+
+#[test]
+fn guide_names_an_unknown_id_and_waits_for_an_incomplete_one() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2026-03-01", &[]);
+    sb.run(&["guide", "s9"])
+        .fails_with(2, &["s9", "no such subscription", "s1"]);
+    std::fs::write(
+        sb.state(),
+        "schema_version = 2\nnext_id = 2\n\n[[subscriptions]]\nid = \"s1\"\nlabel = \"Not sure\"\nchannel = \"web\"\n",
+    )
+    .unwrap();
+    assert!(sb.ok(&["guide", "s1"]).contains("Still being identified"));
+}
+
+/// What bash completes for the words typed (the last one is being typed).
+fn bash_completes(script: &str, words: &[&str]) -> Vec<String> {
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let program = format!(
+        "{script}\nCOMP_WORDS=(coursera-exit {})\nCOMP_CWORD={}\n_coursera_exit\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        quoted.join(" "),
+        words.len()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "-c", &program])
+        .output()
+        .expect("bash runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut words: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    words.sort();
+    words
+}
+
+#[test]
+fn completions_for_bash_complete_subcommands_flags_and_their_values() {
+    let sb = Sandbox::new("2026-03-05");
+    let script = sb.ok(&["completions", "bash"]);
+    assert_eq!(bash_completes(&script, &["sta"]), ["status"]);
+    assert_eq!(
+        bash_completes(&script, &["de"]),
+        ["deadlines", "decide", "delete-account"]
+    );
+    assert_eq!(bash_completes(&script, &["deadlines", "--w"]), ["--within"]);
+    assert_eq!(
+        bash_completes(&script, &["--today", "2026-01-01", "add", "--tr"]),
+        ["--trial-days"]
+    );
+    let plans: Vec<String> = PlanKind::ALL.iter().map(|k| k.id().to_string()).collect();
+    let mut sorted = plans.clone();
+    sorted.sort();
+    assert_eq!(bash_completes(&script, &["add", "--plan", ""]), sorted);
+    assert_eq!(bash_completes(&script, &["region", "e"]), ["elsewhere", "eu-uk"]);
+    assert_eq!(
+        bash_completes(&script, &["export", "--format", ""]),
+        ["ics", "markdown"]
+    );
+    assert_eq!(
+        bash_completes(&script, &["edit", "s1", "--certificate-earned", ""]),
+        ["false", "true"]
+    );
+    let shells = bash_completes(&script, &["completions", ""]);
+    for shell in ["bash", "zsh", "fish", "--help", "--state"] {
+        assert!(shells.iter().any(|w| w == shell), "{shell} not in {shells:?}");
+    }
+    assert!(
+        bash_completes(&script, &["--state", "st"]).is_empty(),
+        "a file name, none here"
+    );
+}
+
+#[test]
+fn completions_for_zsh_and_fish_name_every_subcommand_and_flag_and_other_shells_are_refused() {
+    let sb = Sandbox::new("2026-03-05");
+    let zsh = sb.ok(&["completions", "zsh"]);
+    let fish = sb.ok(&["completions", "fish"]);
+    assert!(zsh.starts_with("#compdef coursera-exit\n"), "{zsh}");
+    let help = sb.ok(&["--help"]);
+    let subcommands: Vec<&str> = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert!(subcommands.len() >= 14, "{subcommands:?}");
+    for sub in &subcommands {
+        assert!(zsh.contains(&format!("'{sub}:")), "zsh lacks {sub}");
+        assert!(fish.contains(&format!(" -a {sub} ")), "fish lacks {sub}");
+        // The option rows of its help, globals included.
+        let sub_help = sb.ok(&[sub, "--help"]);
+        let flags = sub_help
+            .lines()
+            .filter_map(|l| l.strip_prefix("  --"))
+            .map(|l| l.split_whitespace().next().unwrap());
+        for name in flags {
+            assert!(zsh.contains(&format!("'--{name}")), "zsh lacks --{name} of {sub}");
+            assert!(
+                fish.contains(&format!(" -l {name}")),
+                "fish lacks --{name} of {sub}"
+            );
+        }
+    }
+    sb.run(&["completions", "tcsh"])
+        .fails_with(2, &["completions tcsh", "bash, zsh, fish"]);
+}
+
+#[test]
+fn man_prints_a_manual_page_that_groff_reads_without_a_warning() {
+    let sb = Sandbox::new("2026-03-05");
+    let page = sb.ok(&["man"]);
+    assert!(page.starts_with(".TH COURSERA-EXIT 1 "), "{page}");
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "COMMANDS",
+        "OPTIONS",
+        "EXIT STATUS",
+        "FILES",
+    ] {
+        assert!(page.contains(&format!("\n.SH {section}\n")), "{section}");
+    }
+    let mut groff = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-K", "utf8"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("groff runs");
+    use std::io::Write as _;
+    groff.stdin.take().unwrap().write_all(page.as_bytes()).unwrap();
+    let out = groff.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "groff warns");
+    // The rendered page, its overstrikes removed, has every subcommand's usage.
+    let shown: String = String::from_utf8_lossy(&out.stdout)
+        .replace(|c: char| c == '\u{8}', "\u{8}")
+        .split('\u{8}')
+        .fold(String::new(), |mut acc, part| {
+            acc.pop();
+            acc.push_str(part);
+            acc
+        });
+    for usage in [
+        "coursera-exit deadlines [--json] [--within DAYS]",
+        "--trial-days N",
+        "COURSERA_EXIT_STATE",
+    ] {
+        assert!(shown.contains(usage), "{usage} not in:\n{shown}");
+    }
+}

@@ -117,7 +117,7 @@ fn a_region_other_than_the_two_is_refused_listing_both() {
             (&["region", "mars"], &["region mars", "eu-uk", "elsewhere"]),
             (&["region", "EU"], &["region EU", "eu-uk", "elsewhere"]),
             (&["region", ""], &["eu-uk", "elsewhere"]),
-            (&["region"], &["required", "REGION"]),
+            (&["region"], &["required", "eu-uk|elsewhere"]),
         ],
     );
 }

@@ -259,6 +259,19 @@ fn every_subcommand_parses_into_its_arguments() {
             })),
         ),
         (vec!["path"], cli(Command::Path)),
+        (
+            vec!["region", "eu-uk"],
+            cli(Command::Region { region: s("eu-uk") }),
+        ),
+        (
+            vec!["guide", "account"],
+            cli(Command::Guide { target: s("account") }),
+        ),
+        (
+            vec!["completions", "fish"],
+            cli(Command::Completions { shell: s("fish") }),
+        ),
+        (vec!["man"], cli(Command::Man)),
     ];
     for (argv, expected) in cases {
         assert_eq!(parse(args(&argv)), Ok(expected), "{argv:?}");
@@ -559,6 +572,7 @@ const SUBCOMMANDS: &[(&str, &[&str])] = &[
             "--started YYYY-MM-DD",
             "--label TEXT",
             "--certificate-earned",
+            "--trial-days N",
         ],
     ),
     (
@@ -570,6 +584,7 @@ const SUBCOMMANDS: &[(&str, &[&str])] = &[
             "--started YYYY-MM-DD",
             "--channel CH",
             "--certificate-earned true|false",
+            "--trial-days N",
         ],
     ),
     ("remove", &["ID"]),
@@ -595,6 +610,10 @@ const SUBCOMMANDS: &[(&str, &[&str])] = &[
         &["--format markdown|ics", "--output FILE", "--include-done"],
     ),
     ("path", &[]),
+    ("region", &["eu-uk|elsewhere"]),
+    ("guide", &["ID|account"]),
+    ("completions", &["bash|zsh|fish"]),
+    ("man", &[]),
 ];
 
 const GLOBALS: &[&str] = &["--state FILE", "--today YYYY-MM-DD", "--policy FILE"];
@@ -605,6 +624,8 @@ fn top_help_lists_every_subcommand_and_global_flag_the_same_three_ways() {
     assert_eq!(printed(&["-h"]), help);
     assert_eq!(printed(&["help"]), help);
     assert_eq!(printed(&["help", "help"]), help);
+    assert_eq!(printed(&["help", "--help"]), help);
+    assert_eq!(printed(&["help", "-h"]), help);
     for (name, _) in SUBCOMMANDS {
         let row = format!("\n  {name} ");
         assert!(help.contains(&row), "{name} not listed:\n{help}");

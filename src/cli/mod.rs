@@ -7,9 +7,14 @@
 //! are taken as text and checked by `commands`, so the message can name the
 //! flag, the value and the reason together.
 
+mod completions;
 mod help;
+mod man;
 mod parse;
 mod table;
+
+pub use completions::{SHELLS, completions};
+pub use man::man_page;
 
 use std::ffi::OsString;
 use std::io::Write as _;
@@ -36,15 +41,33 @@ pub struct Cli {
 pub enum Command {
     Add(AddArgs),
     Edit(EditArgs),
-    Remove { id: String },
+    Remove {
+        id: String,
+    },
     Decide(DecideArgs),
     DeleteAccount(DeleteAccountArgs),
-    Region { region: String },
+    Region {
+        region: String,
+    },
     Done(DoneArgs),
-    Status { json: bool },
-    Deadlines { json: bool, within: Option<String> },
+    Status {
+        json: bool,
+    },
+    Deadlines {
+        json: bool,
+        within: Option<String>,
+    },
     Export(ExportArgs),
     Path,
+    /// A subscription id, or `account`.
+    Guide {
+        target: String,
+    },
+    /// bash, zsh or fish (checked when run, so the message can list them).
+    Completions {
+        shell: String,
+    },
+    Man,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

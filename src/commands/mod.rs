@@ -1,6 +1,7 @@
 //! Runs one subcommand: reads or locks the state, applies a domain action,
 //! saves, and prints. Exit codes follow SPEC §6.
 
+mod guide;
 mod json;
 mod text;
 pub mod values;
@@ -10,12 +11,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::cli::{Command, DecideArgs, DoneArgs, Format};
+use crate::cli::{self, Command, DecideArgs, DoneArgs, Format};
 use crate::domain::actions::{self, Choice, Edit, NewSubscription, Tick};
 use crate::domain::checklist;
 use crate::domain::deadlines::deadlines;
 use crate::domain::policy::{Policy, checklist_ids};
-use crate::domain::state::State;
+use crate::domain::state::{ACCOUNT_ID, State};
 use crate::domain::text_limits::{escaped_for_terminal, is_bidi_control};
 use crate::export;
 use crate::store::{self, Store, StoreError};
@@ -165,6 +166,23 @@ pub fn execute(
             }
         }
         Command::Path => emit(out, &format!("{}\n", ctx.state_path.display())),
+        Command::Guide { target } => {
+            let state = store::load(&ctx.state_path)?;
+            let text = if target == ACCOUNT_ID {
+                guide::account(&state, policy, today)
+            } else {
+                guide::subscription(&state, actions::find(&state, &target)?, policy, today)
+            };
+            emit_text(out, &text)
+        }
+        Command::Completions { shell } => match cli::completions(&shell) {
+            Some(script) => emit(out, &script),
+            None => Err(Failure::Usage(format!(
+                "completions {shell}: not a shell this writes for; use {}",
+                cli::SHELLS.join(", ")
+            ))),
+        },
+        Command::Man => emit(out, &cli::man_page()),
     }
 }
 

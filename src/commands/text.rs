@@ -13,7 +13,7 @@ use crate::domain::policy::Policy;
 use crate::domain::state::State;
 
 /// A symbol for each state of a row, so meaning never rests on colour alone.
-pub fn marker(row: &Deadline) -> &'static str {
+fn marker(row: &Deadline) -> &'static str {
     if row.done {
         return "✓ done";
     }
@@ -24,6 +24,11 @@ pub fn marker(row: &Deadline) -> &'static str {
         Urgency::Soon => "• soon",
         Urgency::Later => "  later",
     }
+}
+
+/// One row as every text output lists it: date, days left, state, and `what`.
+pub fn row_line(row: &Deadline, what: &str) -> String {
+    format!("{}  {:>4}d  {:<10}  {what}", row.date, row.days_left, marker(row))
 }
 
 fn what(row: &Deadline, policy: &Policy) -> String {
@@ -53,14 +58,7 @@ pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate) -> String
     }
     let _ = writeln!(s, "\n{:<10}  {:>5}  {:<10}  WHAT", "DATE", "LEFT", "STATE");
     for row in rows {
-        let _ = writeln!(
-            s,
-            "{:<10}  {:>4}d  {:<10}  {}",
-            row.date,
-            row.days_left,
-            marker(row),
-            what(row, policy)
-        );
+        let _ = writeln!(s, "{}", row_line(row, &what(row, policy)));
     }
     s
 }
@@ -163,14 +161,7 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
     if !pending.is_empty() {
         let _ = writeln!(s, "\nNext deadlines:");
         for row in pending {
-            let _ = writeln!(
-                s,
-                "  {}  {:>4}d  {:<10}  {}",
-                row.date,
-                row.days_left,
-                marker(row),
-                what(row, policy)
-            );
+            let _ = writeln!(s, "  {}", row_line(row, &what(row, policy)));
         }
     }
     s

@@ -146,6 +146,11 @@ fn refund_records<'p>(sub: &Subscription) -> [Item<'p>; 2] {
     ]
 }
 
+/// A refund step, or one of the two refund records.
+pub fn is_refund_item(policy: &Policy, id: &str) -> bool {
+    id == REFUND_REQUESTED || id == REFUND_RECEIVED || policy.refund.steps.iter().any(|s| s.id == id)
+}
+
 /// A refund request, and its arrival, can be recorded for every identified
 /// plan the person paid for, whether or not a refund window is open: an EU/UK
 /// withdrawal, an app store's refund, or a request made anyway. Not for an
