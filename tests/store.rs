@@ -669,6 +669,178 @@ fn saving_keeps_the_permissions_a_person_gave_the_file() {
     );
 }
 
+// ---- who may read the files, and what is never written over (SPEC §5) --------
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_new_state_file_its_side_files_and_exports_are_private_in_a_private_data_folder() {
+    let _turn = take_turn();
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let out = Command::new(BIN)
+        .env_remove("COURSERA_EXIT_STATE")
+        .env("XDG_DATA_HOME", &data)
+        .env("HOME", home.path())
+        .args(["--today", "2026-03-01"])
+        .args(ADD)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let folder = data.join("coursera-exit");
+    assert_eq!(mode(&folder), 0o700, "the data folder");
+    let path = folder.join("state.toml");
+    assert_eq!(mode(&path), 0o600, "the state file");
+    assert_eq!(mode(&store::lock_path(&path)), 0o600, "the lock");
+    // The second run backs the first state up.
+    let out = binary(&path, &["region", "eu-uk"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(mode(&store::backup_path(&path)), 0o600, "the backup");
+    let export = home.path().join("plan.ics");
+    let out = binary(
+        &path,
+        &["export", "--format", "ics", "--output", export.to_str().unwrap()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(mode(&export), 0o600, "an export");
+}
+
+#[test]
+fn a_save_keeps_the_mode_a_person_gave_an_existing_file() {
+    let _turn = take_turn();
+    let placed = place(&fixture("valid.toml"));
+    fs::set_permissions(&placed.path, fs::Permissions::from_mode(0o640)).unwrap();
+    let out = binary(&placed.path, &ADD);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(mode(&placed.path), 0o640);
+}
+
+#[test]
+fn a_backup_that_is_a_symlink_is_replaced_not_written_through() {
+    let _turn = take_turn();
+    let placed = place(&fixture("valid.toml"));
+    let victim = placed.dir.path().join("victim.txt");
+    fs::write(&victim, "not coursera-exit's").unwrap();
+    std::os::unix::fs::symlink(&victim, store::backup_path(&placed.path)).unwrap();
+    std::os::unix::fs::symlink(&victim, store::edited_path(&placed.path)).unwrap();
+    let (mut run, _) = Store::open(&placed.path).unwrap();
+    fs::write(&placed.path, "schema_version = 2\n").unwrap(); // a hand edit, kept as .edited
+    run.save(&state_with_label("next")).unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "not coursera-exit's");
+    for side in [store::backup_path(&placed.path), store::edited_path(&placed.path)] {
+        assert!(
+            fs::symlink_metadata(&side).unwrap().file_type().is_file(),
+            "{}",
+            side.display()
+        );
+    }
+    // Both hold the file as the save found it: the hand edit.
+    assert_eq!(
+        fs::read_to_string(store::backup_path(&placed.path)).unwrap(),
+        "schema_version = 2\n"
+    );
+    assert_eq!(
+        fs::read_to_string(store::edited_path(&placed.path)).unwrap(),
+        "schema_version = 2\n"
+    );
+}
+
+#[test]
+fn a_temporary_file_is_created_afresh_never_opened_where_something_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.md");
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "not coursera-exit's").unwrap();
+    // The name this process would give its temporary file.
+    let temp = dir.path().join(format!("plan.md.tmp-{}", std::process::id()));
+    std::os::unix::fs::symlink(&victim, &temp).unwrap();
+    let err = store::write_durably(&path, b"# plan\n").unwrap_err();
+    assert!(matches!(err, StoreError::NotSaved { .. }), "{err:?}");
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "not coursera-exit's");
+    assert!(
+        fs::symlink_metadata(&temp).unwrap().file_type().is_symlink(),
+        "not ours: left alone"
+    );
+    assert!(!path.exists());
+}
+
+#[test]
+fn two_paths_to_one_state_file_share_one_lock() {
+    let _turn = take_turn();
+    let placed = place(&fixture("valid.toml"));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = elsewhere.path().join("link.toml");
+    std::os::unix::fs::symlink(&placed.path, &link).unwrap();
+    let _held = Store::open(&placed.path).unwrap();
+    match Store::open(&link) {
+        Err(StoreError::Busy { lock, .. }) => assert_eq!(lock, store::lock_path(&placed.path)),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("a second path to the same file took a second lock"),
+    }
+    let out = binary(&link, &ADD);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn no_export_is_written_over_the_state_file_or_its_side_files() {
+    let _turn = take_turn();
+    let placed = place(&fixture("valid.toml"));
+    binary(&placed.path, &["region", "eu-uk"]); // a .bak and a .lock
+    let link = placed.dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&placed.path, &link).unwrap();
+    let before = names_in(placed.dir.path());
+    let bytes = |p: &Path| fs::read(p).ok();
+    let state = bytes(&placed.path);
+    let backup = bytes(&store::backup_path(&placed.path));
+    for target in [
+        placed.path.clone(),
+        store::backup_path(&placed.path),
+        store::edited_path(&placed.path),
+        store::lock_path(&placed.path),
+        placed.dir.path().join("state.toml.tmp-12345"),
+        link.clone(),
+        placed.dir.path().join(".").join("state.toml"),
+    ] {
+        let out = binary(
+            &placed.path,
+            &[
+                "export",
+                "--format",
+                "markdown",
+                "--output",
+                target.to_str().unwrap(),
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {stderr}", target.display());
+        assert!(
+            stderr.contains("the state file"),
+            "{}: {stderr}",
+            target.display()
+        );
+    }
+    assert_eq!(names_in(placed.dir.path()), before);
+    assert_eq!(bytes(&placed.path), state);
+    assert_eq!(bytes(&store::backup_path(&placed.path)), backup);
+}
+
 // ---- round trip -------------------------------------------------------------
 
 /// Text that stresses TOML quoting: quotes, backslashes, newlines, control

@@ -7,6 +7,7 @@ mod text;
 pub mod values;
 
 use std::io::Write;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -36,12 +37,16 @@ impl Context {
         if self.create_folder
             && let Some(dir) = self.state_path.parent()
         {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Failure::Fatal(format!(
-                    "{}: could not create the data folder: {e}",
-                    dir.display()
-                ))
-            })?;
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(store::FOLDER_MODE)
+                .create(dir)
+                .map_err(|e| {
+                    Failure::Fatal(format!(
+                        "{}: could not create the data folder: {e}",
+                        dir.display()
+                    ))
+                })?;
         }
         Ok(self.state_path.clone())
     }
@@ -162,6 +167,14 @@ pub fn execute(
             };
             match x.output.as_deref().filter(|p| *p != Path::new("-")) {
                 None => emit(out, &body),
+                Some(path) if store::is_state_or_side_file(&ctx.state_path, path) => {
+                    Err(Failure::Usage(format!(
+                        "--output {}: that is the state file ({}) or one of its side files; \
+                     choose another name for the export",
+                        path.display(),
+                        ctx.state_path.display()
+                    )))
+                }
                 Some(path) => Ok(store::write_durably(path, body.as_bytes())?),
             }
         }
