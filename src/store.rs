@@ -75,6 +75,10 @@ pub enum StoreError {
     )]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error(
+        "{path}: not saved: with this change the state would be {size} bytes, over the {limit}-byte (1 MiB) limit of a state file.\n  The file was left as it was before this change. Long notes take the room: shorten some (coursera-exit done ITEM --note TEXT)."
+    )]
+    WouldBeTooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error(
         "{path}: is a folder or a special file, not a state file.\n  Check that --state or COURSERA_EXIT_STATE names a file."
     )]
     NotAFile { path: PathBuf },
@@ -409,6 +413,15 @@ impl Store {
     /// read or wrote it is first set aside as `FILE.edited` (its path is
     /// returned), so the edit is not lost to the save.
     pub fn save(&mut self, state: &State) -> Result<Option<PathBuf>, StoreError> {
+        // What is saved must read back: nothing is written that the reader would refuse.
+        let text = to_toml(state);
+        if text.len() as u64 > MAX_STATE_BYTES {
+            return Err(StoreError::WouldBeTooLarge {
+                path: self.path.clone(),
+                size: text.len() as u64,
+                limit: MAX_STATE_BYTES,
+            });
+        }
         // Read once, for both: a file that cannot be read is not overwritten.
         let current = read_limited(&self.path)?;
         let kept = match &current {
@@ -425,7 +438,6 @@ impl Store {
             }
             self.backed_up = true;
         }
-        let text = to_toml(state);
         write_durably(&self.path, text.as_bytes())?;
         self.known = Some(text.into_bytes());
         Ok(kept)

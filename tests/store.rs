@@ -669,6 +669,96 @@ fn saving_keeps_the_permissions_a_person_gave_the_file() {
     );
 }
 
+/// A state whose file is `target` bytes long: subscriptions with the longest
+/// notes, the last one's note cut to fit.
+fn state_of_size(target: usize) -> State {
+    let sub = |n: u32, note_len: usize| Subscription {
+        plan: Some(PlanKind::PlusMonthly),
+        channel: Some(Channel::Web),
+        started: NaiveDate::from_ymd_opt(2026, 2, 1),
+        certificate_earned: Some(false),
+        items: vec![ItemRecord {
+            id: "web-sign-in".into(),
+            done: true,
+            done_on: NaiveDate::from_ymd_opt(2026, 3, 1),
+            note: Some("n".repeat(note_len)),
+        }],
+        ..Subscription::new(format!("s{n}"), "Plus".into())
+    };
+    let mut state = State::default();
+    let size = |state: &State| store::to_toml(state).len();
+    // Most of the way in one step (a serialization of 1 MiB is slow in a debug build).
+    let one = size(&State {
+        next_id: 2,
+        subscriptions: vec![sub(1, 2000)],
+        ..State::default()
+    }) - size(&state);
+    for _ in 0..target / one * 97 / 100 {
+        state.subscriptions.push(sub(state.next_id, 2000));
+        state.next_id += 1;
+    }
+    loop {
+        state.subscriptions.push(sub(state.next_id, 1));
+        state.next_id += 1;
+        let room = target as i64 - size(&state) as i64;
+        assert!(room >= 0, "overshot by {}: {one} a subscription", -room);
+        if room <= 1999 {
+            *state.subscriptions.last_mut().unwrap() = sub(state.next_id - 1, 1 + room as usize);
+            break;
+        }
+        *state.subscriptions.last_mut().unwrap() = sub(state.next_id - 1, 2000);
+    }
+    assert_eq!(size(&state), target);
+    state
+}
+
+#[test]
+fn a_save_that_would_pass_1_mib_is_refused_with_the_reason_and_the_file_left_as_it_was() {
+    let _turn = take_turn();
+    let limit = MAX_STATE_BYTES as usize;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.toml");
+    // Exactly 1 MiB is still a state file: saved, and read back.
+    let (mut run, _) = Store::open(&path).unwrap();
+    run.save(&state_of_size(limit)).unwrap();
+    drop(run);
+    assert_eq!(store::load(&path).unwrap(), state_of_size(limit));
+
+    let near = state_of_size(limit - 1000);
+    let (mut run, _) = Store::open(&path).unwrap();
+    run.save(&near).unwrap();
+    let before = fs::read(&path).unwrap();
+    let err = run.save(&state_of_size(limit + 1)).unwrap_err();
+    assert!(matches!(err, StoreError::WouldBeTooLarge { size, .. } if size == MAX_STATE_BYTES + 1));
+    drop(run);
+    assert_eq!(fs::read(&path).unwrap(), before);
+
+    // Through the binary: a long note that would push it over is refused, exit 1.
+    let long = "x".repeat(2000);
+    let out = binary(
+        &path,
+        &[
+            "done",
+            "web-profile-menu",
+            "--subscription",
+            "s1",
+            "--note",
+            &long,
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("not saved") && stderr.contains("1048576"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(
+        names_in(dir.path()),
+        ["state.toml", "state.toml.bak", "state.toml.lock"]
+    );
+}
+
 // ---- who may read the files, and what is never written over (SPEC §5) --------
 
 fn mode(path: &Path) -> u32 {
