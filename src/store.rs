@@ -448,7 +448,7 @@ impl Store {
 /// whatever path either is named (a link, `./`, `..`): an export must not
 /// be written there.
 pub fn is_state_or_side_file(state: &Path, candidate: &Path) -> bool {
-    let (state, candidate) = (where_it_is(&resolve_symlink(state)), where_it_is(candidate));
+    let (state, candidate) = (where_it_is(state), where_it_is(candidate));
     let (Some(name), Some(other)) = (state.file_name(), candidate.file_name()) else {
         return false;
     };

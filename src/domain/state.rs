@@ -376,7 +376,7 @@ pub(crate) mod date {
             let dt = toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
             match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
-                    .ok_or_else(|| format!("not a valid date"))
+                    .ok_or_else(|| "not a valid date".to_string())
                     .and_then(crate::domain::dates::within_range)
                     .map_err(|why| de::Error::custom(format!("{dt}: {why}"))),
                 _ => Err(de::Error::custom(format!(
