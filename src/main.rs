@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use coursera_exit::cli::{self, Cli};
 use coursera_exit::commands::{self, Context, Failure, values};
 use coursera_exit::domain::policy::Policy;
+use coursera_exit::domain::text_limits::escaped_for_terminal;
 use coursera_exit::store::Store;
 use coursera_exit::tui;
 
@@ -24,7 +25,12 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
-            let _ = writeln!(io::stderr(), "error: {failure}");
+            // A message may quote a label or a value typed: never raw to the terminal.
+            let _ = writeln!(
+                io::stderr(),
+                "error: {}",
+                escaped_for_terminal(&failure.to_string())
+            );
             ExitCode::from(failure.exit_code() as u8)
         }
     }

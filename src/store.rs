@@ -7,9 +7,17 @@
 //! `FILE.tmp-<pid>` (and `FILE.bak.tmp-<pid>`) and are only written by the
 //! process holding `FILE.lock`, which is what lets the next lock holder
 //! delete any that a killed writer left behind.
+//!
+//! Who may read them: every file is created `0600` (a replaced one keeps its
+//! mode), and a temporary file is created afresh, never opened where
+//! something already stands, so nothing is written through a planted link.
+//! A state file that is a symlink stays one (its target is replaced); its
+//! side files (`.bak`, `.edited`, `.lock`, temporary files) sit beside that
+//! target, so two paths to one file share one lock.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -18,6 +26,11 @@ use crate::domain::state::{OLDEST_SCHEMA_VERSION, SCHEMA_VERSION, State};
 
 /// Files larger than this are refused before parsing.
 pub const MAX_STATE_BYTES: u64 = 1024 * 1024;
+
+/// The mode of every file this creates: the owner alone reads and writes it.
+pub const FILE_MODE: u32 = 0o600;
+/// The mode of the data folder, when this creates it.
+pub const FOLDER_MODE: u32 = 0o700;
 
 const HEADER: &str = "# coursera-exit state: your answers and progress.\n\
 # You may edit it by hand while coursera-exit is not running; see the README.\n";
@@ -61,6 +74,10 @@ pub enum StoreError {
         "{path}: the file is {size} bytes, over the {limit}-byte (1 MiB) limit of a state file; it was neither read nor changed.\n  Check that --state or COURSERA_EXIT_STATE names your state file (a real one is a few kilobytes)."
     )]
     TooLarge { path: PathBuf, size: u64, limit: u64 },
+    #[error(
+        "{path}: not saved: with this change the state would be {size} bytes, over the {limit}-byte (1 MiB) limit of a state file.\n  The file was left as it was before this change. Long notes take the room: shorten some (coursera-exit done ITEM --note TEXT)."
+    )]
+    WouldBeTooLarge { path: PathBuf, size: u64, limit: u64 },
     #[error(
         "{path}: is a folder or a special file, not a state file.\n  Check that --state or COURSERA_EXIT_STATE names a file."
     )]
@@ -155,7 +172,7 @@ fn read_state(path: &Path) -> Result<(Option<Vec<u8>>, State), StoreError> {
 
 fn with_backup_hint(mut e: StoreError, path: &Path) -> StoreError {
     if let StoreError::Parse { backup, .. } | StoreError::Invalid { backup, .. } = &mut e {
-        let bak = backup_path(path);
+        let bak = backup_path(&resolve_symlink(path));
         if bak.is_file() {
             *backup = Some(bak);
         }
@@ -345,6 +362,7 @@ pub fn to_toml(state: &State) -> String {
 
 /// The one writer of a state file: holds `FILE.lock` for as long as it lives.
 pub struct Store {
+    /// The state file itself: a symlink given as the path is followed.
     path: PathBuf,
     _lock: File,
     backed_up: bool,
@@ -358,11 +376,13 @@ impl Store {
     /// the state. A second writer gets `Busy`; the lock goes with the process,
     /// so a killed writer never blocks the next run.
     pub fn open(path: &Path) -> Result<(Store, State), StoreError> {
+        let path = &resolve_symlink(path);
         let lock_path = lock_path(path);
         let lock = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
+            .mode(FILE_MODE)
             .open(&lock_path)
             .map_err(io_err(&lock_path, "create the lock file"))?;
         match lock.try_lock() {
@@ -393,6 +413,15 @@ impl Store {
     /// read or wrote it is first set aside as `FILE.edited` (its path is
     /// returned), so the edit is not lost to the save.
     pub fn save(&mut self, state: &State) -> Result<Option<PathBuf>, StoreError> {
+        // What is saved must read back: nothing is written that the reader would refuse.
+        let text = to_toml(state);
+        if text.len() as u64 > MAX_STATE_BYTES {
+            return Err(StoreError::WouldBeTooLarge {
+                path: self.path.clone(),
+                size: text.len() as u64,
+                limit: MAX_STATE_BYTES,
+            });
+        }
         // Read once, for both: a file that cannot be read is not overwritten.
         let current = read_limited(&self.path)?;
         let kept = match &current {
@@ -409,10 +438,38 @@ impl Store {
             }
             self.backed_up = true;
         }
-        let text = to_toml(state);
         write_durably(&self.path, text.as_bytes())?;
         self.known = Some(text.into_bytes());
         Ok(kept)
+    }
+}
+
+/// `candidate` is the state file at `state`, or one of its side files, by
+/// whatever path either is named (a link, `./`, `..`): an export must not
+/// be written there.
+pub fn is_state_or_side_file(state: &Path, candidate: &Path) -> bool {
+    let (state, candidate) = (where_it_is(state), where_it_is(candidate));
+    let (Some(name), Some(other)) = (state.file_name(), candidate.file_name()) else {
+        return false;
+    };
+    if state.parent() != candidate.parent() {
+        return false;
+    }
+    let (name, other) = (name.to_string_lossy(), other.to_string_lossy());
+    let side = |suffix: &str| {
+        other == format!("{name}{suffix}") || other.starts_with(&format!("{name}{suffix}.tmp-"))
+    };
+    ["", ".bak", ".edited"].into_iter().any(side) || other == format!("{name}.lock")
+}
+
+/// The path with its folder (and, if it exists, itself) resolved: links, `.` and `..`.
+fn where_it_is(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    match (fs::canonicalize(parent_dir(path)), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
     }
 }
 
@@ -488,7 +545,8 @@ fn backup(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 /// Temp file in the same folder, fsync, rename over, fsync the folder.
 /// On failure before the rename the old file is untouched, the temp file is
-/// removed and the error is `NotSaved`.
+/// removed and the error is `NotSaved`. What stands at `path` is replaced,
+/// a symlink included: a side file or an export is never written through one.
 pub fn write_durably(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     write_durably_with(path, bytes, &mut |file, bytes| file.write_all(bytes))
 }
@@ -501,9 +559,8 @@ pub fn write_durably_with(
     bytes: &[u8],
     write: &mut dyn FnMut(&mut File, &[u8]) -> io::Result<()>,
 ) -> Result<(), StoreError> {
-    let target = resolve_symlink(path);
-    let dir = parent_dir(&target);
-    let tmp = temp_path(&target);
+    let dir = parent_dir(path);
+    let tmp = temp_path(path);
     let not_saved = |doing: &str| {
         let doing = doing.to_string();
         move |source| StoreError::NotSaved {
@@ -512,24 +569,26 @@ pub fn write_durably_with(
             source,
         }
     };
+    // Created here or not at all: something already at the temporary name
+    // (a link, another program's file) is not ours to open, nor to remove.
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(FILE_MODE)
+        .open(&tmp)
+        .map_err(not_saved("creating a temporary file beside it"))?;
     let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)
-            .map_err(not_saved("creating a temporary file beside it"))?;
-        // A replaced file keeps its permissions (a person may have made it private).
-        if let Ok(meta) = fs::metadata(&target) {
+        // A replaced file keeps its mode (a person may have shared or hidden it).
+        if let Some(meta) = fs::symlink_metadata(path).ok().filter(|m| m.is_file()) {
             file.set_permissions(meta.permissions())
                 .map_err(not_saved("copying its permissions"))?;
         }
         write(&mut file, bytes).map_err(not_saved("writing the new version"))?;
         file.sync_all()
             .map_err(not_saved("flushing the new version to disk"))?;
-        drop(file);
-        fs::rename(&tmp, &target).map_err(not_saved("putting the new version in place"))
+        fs::rename(&tmp, path).map_err(not_saved("putting the new version in place"))
     })();
+    drop(file);
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
         return result;

@@ -67,9 +67,14 @@ fn issue_done_means_specialization_monthly_from_jan_31_seen_on_march_1() {
         .output()
         .unwrap();
     let json = Json::parse(&String::from_utf8_lossy(&out.stdout));
-    assert_eq!(json.keys(), ["today", "deadlines"]);
+    assert_eq!(
+        json.keys(),
+        ["today", "deadlines", "policy_checked_on", "policy_stale"]
+    );
     assert_eq!(json["today"].str(), "2026-03-01");
     let policy = Policy::embedded();
+    assert_eq!(json["policy_checked_on"].str(), policy.checked_on().to_string());
+    assert!(!json["policy_stale"].bool());
     let label = &policy.plan(PlanKind::SpecializationMonthly).name;
     let plan = "specialization-monthly";
     let r = |kind, date, days_left| Row {
@@ -115,6 +120,7 @@ fn specialization_monthly_clamps_to_month_end_and_a_charge_today_is_ahead() {
     assert_rows(
         &sb.deadlines()["deadlines"],
         &[
+            row(p, "refund-by", "2026-02-06", -4, "overdue", false),
             row(p, "cancel-by", "2026-02-26", 16, "later", false),
             row(p, "access-until", "2026-02-27", 17, "later", false),
             row(p, "next-charge", "2026-02-28", 18, "later", false),
@@ -132,22 +138,39 @@ fn specialization_monthly_clamps_to_month_end_and_a_charge_today_is_ahead() {
 }
 
 #[test]
-fn plus_monthly_on_the_web_has_a_refund_by_from_the_latest_payment() {
+fn plus_monthly_has_no_refund_by_and_in_the_eu_uk_only_a_withdrawal_by() {
     let p = "plus-monthly";
     let sb = tracked("2026-03-05", p, "web", "2025-12-31", &[]);
     assert_rows(
         &sb.deadlines()["deadlines"],
         &[
-            row(p, "refund-by", "2026-03-13", 8, "later", false),
             row(p, "cancel-by", "2026-03-29", 24, "later", false),
             row(p, "access-until", "2026-03-30", 25, "later", false),
             row(p, "next-charge", "2026-03-31", 26, "later", false),
         ],
     );
+    // The first payment, for a person living in the EU or the UK.
+    let sb = tracked("2026-03-05", p, "web", "2026-03-01", &[]);
+    sb.ok(&["region", "eu-uk"]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "withdrawal-by", "2026-03-14", 9, "later", false),
+            row(p, "cancel-by", "2026-03-30", 25, "later", false),
+            row(p, "access-until", "2026-03-31", 26, "later", false),
+            row(p, "next-charge", "2026-04-01", 27, "later", false),
+        ],
+    );
+    sb.ok(&["region", "elsewhere"]);
+    let kinds: Vec<_> = kinds_and_dates(&sb.deadlines()["deadlines"])
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(kinds, ["cancel-by", "access-until", "next-charge"]);
 }
 
 #[test]
-fn app_store_channels_get_no_refund_by() {
+fn app_store_channels_get_no_refund_by_and_no_withdrawal_by() {
     for channel in ["ios", "android"] {
         let p = "plus-monthly";
         let sb = tracked("2026-03-05", p, channel, "2025-12-31", &[]);
@@ -169,7 +192,9 @@ fn app_store_channels_get_no_refund_by() {
                 row(p, "renewal", "2027-01-31", 362, "later", false),
             ],
         );
+        // On the web, in the EU or the UK, this one would have a withdrawal-by 02-07.
         let sb = tracked("2026-02-03", "course-purchase", channel, "2026-01-25", &[]);
+        sb.ok(&["region", "eu-uk"]);
         assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
     }
 }
@@ -205,19 +230,24 @@ fn plus_annual_refund_only_in_the_first_year_and_without_a_certificate() {
 }
 
 #[test]
-fn course_purchase_has_a_refund_by_unless_a_certificate_was_earned() {
+fn course_purchase_has_a_seven_day_refund_by_unless_a_certificate_was_earned() {
     let p = "course-purchase";
-    let sb = tracked("2026-02-03", p, "web", "2026-01-25", &[]);
+    let sb = tracked("2026-01-27", p, "web", "2026-01-25", &[]);
     assert_rows(
         &sb.deadlines()["deadlines"],
-        &[row(p, "refund-by", "2026-02-07", 4, "soon", false)],
+        &[row(p, "refund-by", "2026-01-31", 4, "soon", false)],
     );
-    let sb = tracked("2026-02-05", p, "web", "2026-01-25", &[]);
+    // Missed, it stays listed so the person sees it.
+    assert_rows(
+        &sb.deadlines_on("2026-02-03")["deadlines"],
+        &[row(p, "refund-by", "2026-01-31", -3, "overdue", false)],
+    );
+    let sb = tracked("2026-01-29", p, "web", "2026-01-25", &[]);
     assert_rows(
         &sb.deadlines()["deadlines"],
-        &[row(p, "refund-by", "2026-02-07", 2, "urgent", false)],
+        &[row(p, "refund-by", "2026-01-31", 2, "urgent", false)],
     );
-    let sb = tracked("2026-02-03", p, "web", "2026-01-25", &["--certificate-earned"]);
+    let sb = tracked("2026-01-27", p, "web", "2026-01-25", &["--certificate-earned"]);
     assert_eq!(sb.deadlines()["deadlines"].items(), &[]);
 }
 
@@ -230,9 +260,9 @@ fn organization_plan_has_no_deadlines() {
 #[test]
 fn rows_of_several_subscriptions_sort_by_date_then_order_added_then_kind() {
     let sb = Sandbox::new("2026-03-05");
-    sb.add("plus-monthly", "web", "2025-12-31"); // s1: refund-by 03-13, cancel-by 03-29 …
-    sb.add("course-purchase", "web", "2026-02-28"); // s2: refund-by 03-13 too
-    sb.ok(&["delete-account", "--requested-on", "2026-02-13"]); // support-reply-due 03-13
+    sb.add("free-trial", "web", "2026-03-01"); // s1: cancel-by 03-06, trial-last-day 03-07, first-charge 03-08
+    sb.add("course-purchase", "web", "2026-03-01"); // s2: refund-by 03-07 too
+    sb.ok(&["delete-account", "--requested-on", "2026-02-07"]); // support-reply-due 03-07
     let rows = sb.deadlines();
     let order: Vec<(String, String, String)> = rows["deadlines"]
         .items()
@@ -246,13 +276,14 @@ fn rows_of_several_subscriptions_sort_by_date_then_order_added_then_kind() {
             (r["date"].str().into(), sub, r["kind"].str().into())
         })
         .collect();
+    // On one date the subscription added first comes first, whatever its
+    // kind (refund-by sorts before trial-last-day only within a subscription).
     let want = [
-        ("2026-03-13", "s1", "refund-by"),
-        ("2026-03-13", "s2", "refund-by"),
-        ("2026-03-13", "null", "support-reply-due"),
-        ("2026-03-29", "s1", "cancel-by"),
-        ("2026-03-30", "s1", "access-until"),
-        ("2026-03-31", "s1", "next-charge"),
+        ("2026-03-06", "s1", "cancel-by"),
+        ("2026-03-07", "s1", "trial-last-day"),
+        ("2026-03-07", "s2", "refund-by"),
+        ("2026-03-07", "null", "support-reply-due"),
+        ("2026-03-08", "s1", "first-charge"),
     ];
     let want: Vec<(String, String, String)> = want
         .iter()
@@ -310,11 +341,11 @@ fn edit_changes_each_answer_and_the_dates_follow() {
     sb.add("free-trial", "ios", "2026-03-01");
     sb.ok(&["edit", "s1", "--label", "Data Science"]);
     assert_eq!(sb.subscription("s1")["label"].str(), "Data Science");
-    sb.ok(&["edit", "s1", "--plan", "plus-monthly", "--started", "2025-12-31"]);
+    sb.ok(&["edit", "s1", "--plan", "plus-annual", "--started", "2026-02-25"]);
     let sub = sb.subscription("s1");
     assert_eq!(
         (sub["plan"].str(), sub["started"].str()),
-        ("plus-monthly", "2025-12-31")
+        ("plus-annual", "2026-02-25")
     );
     assert!(
         !kinds_and_dates(&sb.deadlines()["deadlines"])
@@ -323,8 +354,9 @@ fn edit_changes_each_answer_and_the_dates_follow() {
     );
     sb.ok(&["edit", "s1", "--channel", "web"]);
     assert_eq!(sb.subscription("s1")["channel"].str(), "web");
+    // Bought on the website, the first year's payment has its 14 days.
     assert!(
-        kinds_and_dates(&sb.deadlines()["deadlines"]).contains(&("refund-by".into(), "2026-03-13".into()))
+        kinds_and_dates(&sb.deadlines()["deadlines"]).contains(&("refund-by".into(), "2026-03-10".into()))
     );
     sb.ok(&["edit", "s1", "--certificate-earned", "true"]);
     assert!(sb.subscription("s1")["certificate_earned"].bool());
@@ -361,6 +393,172 @@ fn remove_drops_the_subscription_and_its_rows() {
     );
 }
 
+// ---- trials: their length, and the paid plan one turns into ----
+
+#[test]
+fn trial_days_sets_the_length_and_the_dates_follow_it() {
+    let p = "free-trial";
+    let sb = tracked("2026-01-03", p, "web", "2026-01-01", &["--trial-days", "14"]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "cancel-by", "2026-01-13", 10, "later", false),
+            row(p, "trial-last-day", "2026-01-14", 11, "later", false),
+            row(p, "first-charge", "2026-01-15", 12, "later", false),
+        ],
+    );
+    sb.ok(&["edit", "s1", "--trial-days", "7"]);
+    assert_eq!(sb.subscription("s1")["trial_days"].int(), 7);
+    assert_eq!(
+        kinds_and_dates(&sb.deadlines()["deadlines"])[2],
+        ("first-charge".into(), "2026-01-08".into())
+    );
+    // A trial may be one day long: its only day is also its last.
+    sb.ok(&["edit", "s1", "--trial-days", "1"]);
+    assert_eq!(
+        kinds_and_dates(&sb.deadlines()["deadlines"]),
+        [
+            ("cancel-by".into(), "2025-12-31".into()),
+            ("trial-last-day".into(), "2026-01-01".into()),
+            ("first-charge".into(), "2026-01-02".into()),
+        ]
+    );
+}
+
+/// A 7-day trial from 02-01, never cancelled: charged on 02-08.
+fn charged_trial() -> Sandbox {
+    let sb = tracked("2026-03-05", "free-trial", "web", "2026-02-01", &[]);
+    let status = sb.ok(&["status"]);
+    assert!(
+        status.contains("coursera-exit edit s1 --plan KIND --started 2026-02-08"),
+        "{status}"
+    );
+    sb
+}
+
+#[test]
+fn converting_a_trial_keeps_its_start_and_a_second_run_changes_nothing() {
+    let sb = charged_trial();
+    let convert = ["edit", "s1", "--plan", "plus-monthly", "--started", "2026-02-08"];
+    sb.ok(&convert);
+    let sub = sb.subscription("s1");
+    assert_eq!(
+        (
+            sub["plan"].str(),
+            sub["started"].str(),
+            sub["trial_started"].str()
+        ),
+        ("plus-monthly", "2026-02-08", "2026-02-01")
+    );
+    assert!(sub["trial_days"].is_null(), "no longer a trial");
+    assert!(
+        !sb.ok(&["status"]).contains("--plan KIND"),
+        "nothing left to record"
+    );
+    let once = sb.state_bytes();
+    sb.ok(&convert);
+    assert!(
+        sb.state_bytes() == once,
+        "the same conversion again changed the file"
+    );
+}
+
+#[test]
+fn a_conversion_sticks_through_later_edits_until_the_plan_is_a_trial_again() {
+    let sb = charged_trial();
+    sb.ok(&[
+        "edit",
+        "s1",
+        "--plan",
+        "specialization-monthly",
+        "--started",
+        "2026-02-08",
+    ]);
+    // The charge a trial became is not refunded by Coursera.
+    let no_refund = |sb: &Sandbox| {
+        !kinds_and_dates(&sb.deadlines()["deadlines"])
+            .iter()
+            .any(|(k, _)| k == "refund-by")
+    };
+    assert!(no_refund(&sb));
+    for edit in [
+        &["--plan", "plus-monthly"][..],
+        &["--plan", "specialization-monthly"],
+        &["--started", "2026-02-09"],
+        &["--started", "2026-02-08"],
+        &["--channel", "web"],
+        &["--label", "Data Science"],
+        &["--certificate-earned", "true"],
+        &["--certificate-earned", "false"],
+    ] {
+        let mut args = vec!["edit", "s1"];
+        args.extend_from_slice(edit);
+        sb.ok(&args);
+        assert_eq!(
+            sb.subscription("s1")["trial_started"].str(),
+            "2026-02-01",
+            "after edit {edit:?}"
+        );
+        assert!(no_refund(&sb), "after edit {edit:?}");
+    }
+    sb.ok(&["edit", "s1", "--plan", "free-trial"]);
+    let sub = sb.subscription("s1");
+    assert_eq!(
+        (sub["plan"].str(), sub["started"].str()),
+        ("free-trial", "2026-02-01")
+    );
+    assert!(sub["trial_started"].is_null());
+    assert_eq!(sub["trial_days"].int(), 7);
+}
+
+#[test]
+fn a_converted_trial_withdraws_from_the_trial_start_in_the_eu_uk() {
+    let sb = tracked("2026-02-10", "free-trial", "web", "2026-02-01", &[]);
+    sb.ok(&["region", "eu-uk"]);
+    let p = "plus-monthly";
+    // Before the conversion the charged trial already shows it.
+    assert!(
+        kinds_and_dates(&sb.deadlines()["deadlines"])
+            .contains(&("withdrawal-by".into(), "2026-02-14".into()))
+    );
+    sb.ok(&["edit", "s1", "--plan", p, "--started", "2026-02-08"]);
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "withdrawal-by", "2026-02-14", 4, "soon", false),
+            row(p, "cancel-by", "2026-03-06", 24, "later", false),
+            row(p, "access-until", "2026-03-07", 25, "later", false),
+            row(p, "next-charge", "2026-03-08", 26, "later", false),
+        ],
+    );
+}
+
+#[test]
+fn a_trial_added_without_the_certificate_question_is_complete_once_converted() {
+    // What the wizard saves for a trial: certificates cannot be earned in one,
+    // so the question is skipped and `certificate_earned` is absent.
+    let sb = Sandbox::new("2026-03-05");
+    std::fs::write(
+        sb.state(),
+        "schema_version = 2\nnext_id = 2\n\n[[subscriptions]]\nid = \"s1\"\nlabel = \"Free trial\"\n\
+         plan = \"free-trial\"\nchannel = \"web\"\nstarted = \"2026-02-01\"\n",
+    )
+    .unwrap();
+    assert!(sb.subscription("s1")["complete"].bool());
+    sb.ok(&["edit", "s1", "--plan", "plus-monthly", "--started", "2026-02-08"]);
+    let sub = sb.subscription("s1");
+    assert!(sub["complete"].bool(), "{sub:?}");
+    assert!(!sub["certificate_earned"].bool());
+    assert_eq!(
+        kinds_and_dates(&sb.deadlines()["deadlines"]),
+        [
+            ("cancel-by".into(), "2026-03-06".into()),
+            ("access-until".into(), "2026-03-07".into()),
+            ("next-charge".into(), "2026-03-08".into()),
+        ]
+    );
+}
+
 // ---- decide ----
 
 #[test]
@@ -388,36 +586,38 @@ fn decide_pause_replaces_the_billing_rows_until_the_pause_ends() {
         (sub["pause"]["from"].str(), sub["pause"]["months"].int()),
         ("2026-02-10", 2)
     );
+    // The pause begins when the paid month ends (02-28), not on 02-10.
     assert_rows(
         &sb.deadlines()["deadlines"],
         &[
-            row(p, "cancel-by", "2026-04-08", 38, "later", false),
-            row(p, "pause-resumes", "2026-04-10", 40, "later", false),
+            row(p, "cancel-by", "2026-04-28", 58, "later", false),
+            row(p, "pause-resumes", "2026-04-30", 60, "later", false),
         ],
     );
     // From the day it ends, billing is anchored on it and that day is a charge.
     assert_rows(
-        &sb.deadlines_on("2026-04-10")["deadlines"],
+        &sb.deadlines_on("2026-04-30")["deadlines"],
         &[
-            row(p, "cancel-by", "2026-04-08", -2, "overdue", false),
-            row(p, "access-until", "2026-04-09", -1, "overdue", false),
-            row(p, "next-charge", "2026-04-10", 0, "today", false),
+            row(p, "cancel-by", "2026-04-28", -2, "overdue", false),
+            row(p, "access-until", "2026-04-29", -1, "overdue", false),
+            row(p, "next-charge", "2026-04-30", 0, "today", false),
         ],
     );
 }
 
 #[test]
-fn decide_pause_starts_today_without_on_and_keep_ends_it() {
+fn decide_pause_is_recorded_today_without_on_and_keep_ends_it() {
     let sb = tracked("2026-03-01", "specialization-monthly", "web", "2026-01-31", &[]);
     let billing = sb.deadlines();
     sb.ok(&["decide", "s1", "--pause", "1"]);
     let pause = &sb.subscription("s1")["pause"];
     assert_eq!((pause["from"].str(), pause["months"].int()), ("2026-03-01", 1));
+    // Paid until 03-30 (the charge of 03-31 is the pause's first month).
     assert_eq!(
         kinds_and_dates(&sb.deadlines()["deadlines"]),
         [
-            ("cancel-by".into(), "2026-03-30".into()),
-            ("pause-resumes".into(), "2026-04-01".into())
+            ("cancel-by".into(), "2026-04-28".into()),
+            ("pause-resumes".into(), "2026-04-30".into())
         ]
     );
     sb.ok(&["decide", "s1", "--keep"]);
@@ -436,7 +636,6 @@ fn done_cancelled_freezes_the_rows_at_the_cancel_day() {
     assert_rows(
         &sb.deadlines_on("2026-03-20")["deadlines"],
         &[
-            row(p, "refund-by", "2026-03-13", -7, "overdue", false),
             row(p, "cancel-by", "2026-03-29", 9, "later", true),
             row(p, "access-until", "2026-03-30", 10, "later", false),
         ],
@@ -471,29 +670,68 @@ fn done_cancelled_on_a_trial_keeps_only_the_frozen_last_day() {
 }
 
 #[test]
-fn done_refund_requested_marks_refund_by_done_and_undo_clears_it() {
-    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+fn done_refund_requested_marks_refund_by_done_adds_refund_expected_and_undo_clears_it() {
+    let p = "course-purchase";
+    let sb = tracked("2026-01-29", p, "web", "2026-01-25", &[]);
     sb.ok(&[
         "done",
         "refund-requested",
         "--subscription",
         "s1",
         "--on",
-        "2026-03-04",
+        "2026-01-28",
     ]);
-    assert_eq!(sb.subscription("s1")["refund_requested_on"].str(), "2026-03-04");
-    let refund = |sb: &Sandbox| {
-        sb.deadlines()["deadlines"]
-            .items()
-            .iter()
-            .find(|r| r["kind"].str() == "refund-by")
-            .unwrap()["done"]
-            .bool()
-    };
-    assert!(refund(&sb));
+    assert_eq!(sb.subscription("s1")["refund_requested_on"].str(), "2026-01-28");
+    // Ten business days after Wednesday 01-28.
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[
+            row(p, "refund-by", "2026-01-31", 2, "urgent", true),
+            row(p, "refund-expected", "2026-02-11", 13, "later", false),
+        ],
+    );
+    sb.ok(&["done", "refund-received", "--subscription", "s1"]);
+    assert_eq!(sb.subscription("s1")["refund_received_on"].str(), "2026-01-29");
+    assert!(sb.deadlines()["deadlines"][1]["done"].bool());
     sb.ok(&["done", "refund-requested", "--subscription", "s1", "--undo"]);
-    assert!(sb.subscription("s1")["refund_requested_on"].is_null());
-    assert!(!refund(&sb));
+    let sub = sb.subscription("s1");
+    assert!(sub["refund_requested_on"].is_null() && sub["refund_received_on"].is_null());
+    assert_rows(
+        &sb.deadlines()["deadlines"],
+        &[row(p, "refund-by", "2026-01-31", 2, "urgent", false)],
+    );
+}
+
+#[test]
+fn a_refund_request_is_recorded_for_any_identified_plan_even_without_a_refund_window() {
+    // Plus monthly has no refund-by (an EU/UK withdrawal, or a request made
+    // anyway); an App Store purchase is refunded by Apple. Either way the
+    // request and its arrival are facts worth a date.
+    for (plan, channel, started) in [
+        ("plus-monthly", "web", "2025-12-31"),
+        ("plus-annual", "ios", "2026-01-31"),
+        ("specialization-monthly", "android", "2026-01-15"),
+    ] {
+        let sb = tracked("2026-03-05", plan, channel, started, &[]);
+        let before = kinds_and_dates(&sb.deadlines()["deadlines"]);
+        assert!(!before.iter().any(|(k, _)| k.starts_with("refund")), "{plan}");
+        sb.ok(&[
+            "done",
+            "refund-requested",
+            "--subscription",
+            "s1",
+            "--on",
+            "2026-03-02",
+        ]);
+        assert_eq!(sb.subscription("s1")["refund_requested_on"].str(), "2026-03-02");
+        let after = kinds_and_dates(&sb.deadlines()["deadlines"]);
+        assert!(
+            after.contains(&("refund-expected".into(), "2026-03-16".into())),
+            "{plan}: {after:?}"
+        );
+        sb.ok(&["done", "refund-received", "--subscription", "s1"]);
+        assert_eq!(sb.subscription("s1")["refund_received_on"].str(), "2026-03-05");
+    }
 }
 
 #[test]
@@ -664,7 +902,17 @@ fn status_json_has_the_contract_keys_in_order_and_nulls_for_unset_values() {
     let sb = Sandbox::new("2026-03-05");
     sb.add("plus-monthly", "web", "2025-12-31");
     let status = sb.status();
-    assert_eq!(status.keys(), ["today", "subscriptions", "account", "deadlines"]);
+    assert_eq!(
+        status.keys(),
+        [
+            "today",
+            "subscriptions",
+            "account",
+            "deadlines",
+            "policy_checked_on",
+            "policy_stale"
+        ]
+    );
     assert_eq!(status["today"].str(), "2026-03-05");
     let sub = &status["subscriptions"][0];
     assert_eq!(
@@ -676,29 +924,89 @@ fn status_json_has_the_contract_keys_in_order_and_nulls_for_unset_values() {
             "channel",
             "started",
             "certificate_earned",
+            "trial_days",
+            "trial_started",
             "decision",
             "cancelled_on",
             "pause",
             "refund_requested_on",
+            "refund_received_on",
             "complete",
             "items",
         ]
     );
-    for unset in ["decision", "cancelled_on", "pause", "refund_requested_on"] {
+    for unset in [
+        "trial_days",
+        "trial_started",
+        "decision",
+        "cancelled_on",
+        "pause",
+        "refund_requested_on",
+        "refund_received_on",
+    ] {
         assert!(sub[unset].is_null(), "{unset}");
     }
     assert!(sub["complete"].bool());
     for item in sub["items"].items() {
         assert_eq!(item.keys(), ["id", "done", "done_on", "note"]);
     }
+    // Plus monthly has no refund window, but a request can be recorded all the same.
     let ids: Vec<&str> = sub["items"].items().iter().map(|i| i["id"].str()).collect();
-    assert!(
-        ids.contains(&"cancelled") && ids.contains(&"refund-requested"),
-        "{ids:?}"
+    for id in ["cancelled", "refund-requested", "refund-received"] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    assert_eq!(
+        status["account"].keys(),
+        ["decision", "requested_on", "region", "items"]
     );
-    assert_eq!(status["account"].keys(), ["decision", "requested_on", "items"]);
-    assert!(status["account"]["decision"].is_null() && status["account"]["requested_on"].is_null());
-    assert_eq!(status["deadlines"], sb.deadlines()["deadlines"]);
+    for unset in ["decision", "requested_on", "region"] {
+        assert!(status["account"][unset].is_null(), "{unset}");
+    }
+    let deadlines = sb.deadlines();
+    assert_eq!(status["deadlines"], deadlines["deadlines"]);
+    assert_eq!(status["policy_checked_on"], deadlines["policy_checked_on"]);
+    assert!(!status["policy_stale"].bool());
+}
+
+#[test]
+fn status_json_gives_the_trial_length_in_force_the_region_and_the_refund_dates() {
+    let sb = Sandbox::new("2026-03-05");
+    sb.add("free-trial", "web", "2026-03-01");
+    let mut args = add_args("free-trial", "web", "2026-03-01").to_vec();
+    args.extend_from_slice(&["--trial-days", "14"]);
+    sb.ok(&args);
+    sb.add("course-purchase", "web", "2026-03-01");
+    // The policy's default when none was given; the person's length otherwise; null for other plans.
+    assert_eq!(sb.subscription("s1")["trial_days"].int(), 7);
+    assert_eq!(sb.subscription("s2")["trial_days"].int(), 14);
+    assert!(sb.subscription("s3")["trial_days"].is_null());
+
+    sb.ok(&["region", "eu-uk"]);
+    assert_eq!(sb.status()["account"]["region"].str(), "eu-uk");
+    sb.ok(&["region", "elsewhere"]);
+    assert_eq!(sb.status()["account"]["region"].str(), "elsewhere");
+
+    sb.ok(&[
+        "done",
+        "refund-requested",
+        "--subscription",
+        "s3",
+        "--on",
+        "2026-03-02",
+    ]);
+    sb.ok(&[
+        "done",
+        "refund-received",
+        "--subscription",
+        "s3",
+        "--on",
+        "2026-03-04",
+    ]);
+    let sub = sb.subscription("s3");
+    assert_eq!(
+        (sub["refund_requested_on"].str(), sub["refund_received_on"].str()),
+        ("2026-03-02", "2026-03-04")
+    );
 }
 
 #[test]
@@ -722,24 +1030,149 @@ fn status_text_lists_every_item_id() {
     }
 }
 
+// ---- what reaches the terminal ----
+
+#[test]
+fn bidi_and_control_characters_of_a_label_reach_the_terminal_escaped() {
+    // U+202E turns the rest of a line around: "s1" could read as "1s".
+    let label = "Plus \u{202e}tnuocca krow";
+    let sb = Sandbox::new("2026-03-05");
+    let mut args = add_args("plus-monthly", "web", "2026-03-01").to_vec();
+    args.extend_from_slice(&["--label", label]);
+    sb.ok(&args);
+    let shown = "Plus \\u{202e}tnuocca krow";
+    for command in [
+        &["status"][..],
+        &["deadlines"],
+        &["export", "--format", "markdown"],
+    ] {
+        let out = sb.ok(command);
+        assert!(!out.contains('\u{202e}'), "{command:?} passed U+202E on");
+        assert!(out.contains(shown), "{command:?}:\n{out}");
+    }
+    for command in [&["status", "--json"][..], &["deadlines", "--json"]] {
+        let out = sb.ok(command);
+        assert!(!out.contains('\u{202e}'), "{command:?} passed U+202E on");
+        // Still the same JSON string.
+        assert!(out.contains("Plus \\u202etnuocca krow"), "{command:?}:\n{out}");
+    }
+    assert_eq!(sb.subscription("s1")["label"].str(), label);
+    // A value typed on the command line and quoted back in an error.
+    let run = sb.run(&["edit", "s1", "--plan", "\u{1b}[2J\u{202e}"]);
+    let run = run.fails_with(2, &["--plan \\u{1b}[2J\\u{202e}"]);
+    assert!(!run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{202e}'));
+    let run = sb.run(&["\u{1b}[2J"]).fails_with(2, &["\\u{1b}[2J"]);
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly_with_exit_0() {
+    use std::fmt::Write as _;
+    // Far more than a pipe holds, so the writer meets the closed pipe.
+    let sb = Sandbox::new("2026-03-05");
+    let mut text = String::from("schema_version = 2\nnext_id = 401\n");
+    for n in 1..=400 {
+        let _ = write!(
+            text,
+            "\n[[subscriptions]]\nid = \"s{n}\"\nlabel = \"Plus {n}\"\nplan = \"plus-monthly\"\n\
+             channel = \"web\"\nstarted = \"2026-01-{:02}\"\ncertificate_earned = false\n",
+            n % 28 + 1
+        );
+    }
+    std::fs::write(sb.state(), text).unwrap();
+    for command in [
+        &["status", "--json"][..],
+        &["status"],
+        &["deadlines"],
+        &["export", "--format", "ics"],
+    ] {
+        let mut child = sb
+            .bare()
+            .args(["--state", sb.state().to_str().unwrap(), "--today", sb.today])
+            .args(command)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{command:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+// ---- rules that go stale (SPEC §2) ----
+
+#[test]
+fn more_than_183_days_after_the_newest_as_of_status_and_deadlines_say_the_rules_may_be_stale() {
+    let policy = Policy::embedded();
+    let checked = policy.checked_on();
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    let line = format!(
+        "These rules were checked on {}; Coursera changes its terms — check the sources before relying on a date.",
+        coursera_exit::domain::dates::long_date(checked)
+    );
+    let day = |n: i64| (checked + chrono::Days::new(n as u64)).to_string();
+    for (today, stale) in [(day(0), false), (day(183), false), (day(184), true)] {
+        for command in ["status", "deadlines"] {
+            let text = sb.ok_on(&today, &[command]);
+            assert_eq!(
+                text.lines().filter(|l| *l == line).count(),
+                usize::from(stale),
+                "{command} on {today}:\n{text}"
+            );
+            let json = Json::parse(&sb.ok_on(&today, &[command, "--json"]));
+            assert_eq!(json["policy_checked_on"].str(), checked.to_string());
+            assert_eq!(json["policy_stale"].bool(), stale, "{command} --json on {today}");
+        }
+    }
+}
+
 // ---- deadlines --within ----
 
 #[test]
 fn within_keeps_rows_not_done_up_to_n_days_including_overdue() {
-    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
-    sb.ok(&["done", "cancelled", "--subscription", "s1"]);
-    // On 03-20: refund-by -7 (overdue), cancel-by 9 (done), access-until 10.
+    let sb = tracked("2026-02-04", "specialization-monthly", "web", "2026-02-01", &[]);
+    sb.ok(&["done", "cancelled", "--subscription", "s1", "--on", "2026-02-03"]);
+    // On 02-20: refund-by -13 (overdue), cancel-by 7 (done), access-until 8.
     let within = |n: &str| {
-        let out = sb.ok_on("2026-03-20", &["deadlines", "--json", "--within", n]);
+        let out = sb.ok_on("2026-02-20", &["deadlines", "--json", "--within", n]);
         kinds_and_dates(&Json::parse(&out)["deadlines"])
             .into_iter()
             .map(|(k, _)| k)
             .collect::<Vec<_>>()
     };
-    assert_eq!(within("9"), ["refund-by"]);
-    assert_eq!(within("10"), ["refund-by", "access-until"]);
-    assert_eq!(within("-7"), ["refund-by"]);
-    assert_eq!(within("-8"), Vec::<String>::new());
+    assert_eq!(within("7"), ["refund-by"]);
+    assert_eq!(within("8"), ["refund-by", "access-until"]);
+    assert_eq!(within("-13"), ["refund-by"]);
+    assert_eq!(within("-14"), Vec::<String>::new());
+}
+
+#[test]
+fn within_in_text_prints_nothing_at_all_when_no_row_is_left() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    // cancel-by 03-29 is 24 days away.
+    let run = sb.run(&["deadlines", "--within", "23"]).success();
+    assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
+    let text = sb.ok(&["deadlines", "--within", "24"]);
+    assert!(text.contains("Cancel by: L (s1)"), "{text}");
+    assert!(!text.contains("Access until"), "{text}");
+    // Without --within an empty table still says so, and JSON is always JSON.
+    let empty = Sandbox::new("2026-03-05");
+    assert!(empty.ok(&["deadlines"]).contains("No deadlines."));
+    let json = Json::parse(&sb.ok(&["deadlines", "--json", "--within", "23"]));
+    assert_eq!(json["deadlines"].items(), &[]);
+    // Stale rules do not make an empty --within speak either.
+    assert_eq!(sb.ok_on("2028-01-01", &["deadlines", "--within", "-10000"]), "");
 }
 
 // ---- --today before and after the stored dates ----
@@ -807,7 +1240,7 @@ fn global_flags_work_before_and_after_the_subcommand() {
     assert_eq!(run(false, &add_args("plus-monthly", "web", "2026-01-31")), "s1\n");
     assert_eq!(run(true, &add_args("free-trial", "web", "2026-02-27")), "s2\n");
     let after = run(false, &["deadlines", "--json"]);
-    assert_eq!(Json::parse(&after)["deadlines"].items().len(), 7);
+    assert_eq!(Json::parse(&after)["deadlines"].items().len(), 6);
     assert_eq!(run(true, &["deadlines", "--json"]), after);
     assert_eq!(
         run(false, &["status", "--json"]),
@@ -909,6 +1342,28 @@ fn a_valid_policy_file_is_used_in_place_of_the_built_in_one() {
 }
 
 #[test]
+fn export_include_done_adds_the_done_deadlines_as_cancelled_events() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
+    sb.ok(&["done", "cancelled", "--subscription", "s1"]);
+    let open = sb.ok(&["export", "--format", "ics"]);
+    assert!(!open.contains("UID:s1-cancel-by@coursera-exit"), "{open}");
+    let all = sb.ok(&["export", "--format", "ics", "--include-done"]);
+    let event = all
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("UID:s1-cancel-by@coursera-exit"))
+        .expect("the done cancel-by is exported");
+    assert!(
+        event.contains("\r\nSEQUENCE:1\r\nSTATUS:CANCELLED\r\n"),
+        "{event}"
+    );
+    // Markdown lists done rows anyway.
+    assert_eq!(
+        sb.ok(&["export", "--format", "markdown", "--include-done"]),
+        sb.ok(&["export", "--format", "markdown"])
+    );
+}
+
+#[test]
 fn export_writes_ics_and_markdown_to_stdout_or_to_the_output_file() {
     let sb = tracked("2026-03-05", "plus-monthly", "web", "2025-12-31", &[]);
     for format in ["ics", "markdown"] {
@@ -919,5 +1374,248 @@ fn export_writes_ics_and_markdown_to_stdout_or_to_the_output_file() {
         assert_eq!(printed, "", "{format}: nothing on stdout when writing a file");
         assert_eq!(std::fs::read_to_string(&file).unwrap(), stdout, "{format}");
         assert!(!stdout.trim().is_empty(), "{format}: empty export");
+    }
+}
+
+// ---- guide, completions, man ----
+
+#[test]
+fn guide_gives_a_subscriptions_steps_with_their_ids_warnings_refund_and_dates() {
+    let policy = Policy::embedded();
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2026-03-01", &[]);
+    sb.ok(&["region", "eu-uk"]);
+    sb.ok(&[
+        "done",
+        "web-sign-in",
+        "--subscription",
+        "s1",
+        "--note",
+        "password in the manager",
+    ]);
+    let text = sb.ok(&["guide", "s1"]);
+    let web = policy.channel(coursera_exit::domain::plan::Channel::Web);
+    assert!(text.starts_with("s1  L\n"), "{text}");
+    assert!(text.contains(&web.cancel_where), "{text}");
+    assert!(
+        text.contains(&format!("[✓] {} (web-sign-in)", web.steps[0].text)),
+        "{text}"
+    );
+    assert!(text.contains("Note: password in the manager"), "{text}");
+    for step in &web.steps[1..] {
+        assert!(
+            text.contains(&format!("[ ] {} ({})", step.text, step.id)),
+            "{text}"
+        );
+    }
+    for warning in &web.warnings {
+        assert!(text.contains(warning.as_str()), "{text}");
+    }
+    // Plus monthly has no refund of its own, but the EU/UK withdrawal applies.
+    assert!(text.contains(&policy.region.how), "{text}");
+    assert!(text.contains(&policy.refund.may_refuse), "{text}");
+    assert!(
+        text.contains("(refund-requested)") && text.contains("(refund-received)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2026-03-14     9d    later     Ask for your money back for L (EU/UK withdrawal)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("https://www.coursera.org/about/terms (as of 2026-07-03)"),
+        "{text}"
+    );
+    // Outside the EU and the UK there is no refund block at all.
+    sb.ok(&["region", "elsewhere"]);
+    let text = sb.ok(&["guide", "s1"]);
+    assert!(
+        !text.contains("(refund-help-center)") && !text.contains(&policy.region.how),
+        "{text}"
+    );
+}
+
+#[test]
+fn guide_account_gives_the_checklist_with_why_and_how_or_the_keep_steps() {
+    let policy = Policy::embedded();
+    let sb = tracked("2026-03-05", "plus-monthly", "ios", "2026-03-01", &[]);
+    // With an employer's seat every item of the checklist applies.
+    sb.add("organization", "organization", "2025-09-01");
+    sb.ok(&["delete-account"]);
+    sb.ok(&["done", "download-certificates", "--note", "~/certs"]);
+    let text = sb.ok(&["guide", "account"]);
+    for item in &policy.checklist {
+        assert!(
+            text.contains(&format!("{} ({})", item.title, item.id)),
+            "{}",
+            item.id
+        );
+        assert!(
+            text.contains(&item.why) && text.contains(&item.how),
+            "{}",
+            item.id
+        );
+    }
+    assert!(
+        text.contains("[✓] Download every certificate (download-certificates)"),
+        "{text}"
+    );
+    assert!(text.contains("Note: ~/certs"), "{text}");
+    assert!(text.contains(&policy.after_deletion.text), "{text}");
+    assert!(text.contains("Still to cancel first"), "{text}");
+    assert!(!text.contains("keep-privacy-settings"), "{text}");
+    sb.ok(&["delete-account", "--undo"]);
+    let text = sb.ok(&["guide", "account"]);
+    for step in &policy.account_keep.steps {
+        assert!(text.contains(&format!("{} ({})", step.text, step.id)), "{text}");
+    }
+    assert!(!text.contains("(request-deletion)"), "{text}");
+}
+
+#[test]
+fn guide_names_an_unknown_id_and_waits_for_an_incomplete_one() {
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2026-03-01", &[]);
+    sb.run(&["guide", "s9"])
+        .fails_with(2, &["s9", "no such subscription", "s1"]);
+    std::fs::write(
+        sb.state(),
+        "schema_version = 2\nnext_id = 2\n\n[[subscriptions]]\nid = \"s1\"\nlabel = \"Not sure\"\nchannel = \"web\"\n",
+    )
+    .unwrap();
+    assert!(sb.ok(&["guide", "s1"]).contains("Still being identified"));
+}
+
+/// What bash completes for the words typed (the last one is being typed).
+fn bash_completes(script: &str, words: &[&str]) -> Vec<String> {
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let program = format!(
+        "{script}\nCOMP_WORDS=(coursera-exit {})\nCOMP_CWORD={}\n_coursera_exit\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        quoted.join(" "),
+        words.len()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["--norc", "-c", &program])
+        .output()
+        .expect("bash runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut words: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    words.sort();
+    words
+}
+
+#[test]
+fn completions_for_bash_complete_subcommands_flags_and_their_values() {
+    let sb = Sandbox::new("2026-03-05");
+    let script = sb.ok(&["completions", "bash"]);
+    assert_eq!(bash_completes(&script, &["sta"]), ["status"]);
+    assert_eq!(
+        bash_completes(&script, &["de"]),
+        ["deadlines", "decide", "delete-account"]
+    );
+    assert_eq!(bash_completes(&script, &["deadlines", "--w"]), ["--within"]);
+    assert_eq!(
+        bash_completes(&script, &["--today", "2026-01-01", "add", "--tr"]),
+        ["--trial-days"]
+    );
+    let plans: Vec<String> = PlanKind::ALL.iter().map(|k| k.id().to_string()).collect();
+    let mut sorted = plans.clone();
+    sorted.sort();
+    assert_eq!(bash_completes(&script, &["add", "--plan", ""]), sorted);
+    assert_eq!(bash_completes(&script, &["region", "e"]), ["elsewhere", "eu-uk"]);
+    assert_eq!(
+        bash_completes(&script, &["export", "--format", ""]),
+        ["ics", "markdown"]
+    );
+    assert_eq!(
+        bash_completes(&script, &["edit", "s1", "--certificate-earned", ""]),
+        ["false", "true"]
+    );
+    let shells = bash_completes(&script, &["completions", ""]);
+    for shell in ["bash", "zsh", "fish", "--help", "--state"] {
+        assert!(shells.iter().any(|w| w == shell), "{shell} not in {shells:?}");
+    }
+    assert!(
+        bash_completes(&script, &["--state", "st"]).is_empty(),
+        "a file name, none here"
+    );
+}
+
+#[test]
+fn completions_for_zsh_and_fish_name_every_subcommand_and_flag_and_other_shells_are_refused() {
+    let sb = Sandbox::new("2026-03-05");
+    let zsh = sb.ok(&["completions", "zsh"]);
+    let fish = sb.ok(&["completions", "fish"]);
+    assert!(zsh.starts_with("#compdef coursera-exit\n"), "{zsh}");
+    let help = sb.ok(&["--help"]);
+    let subcommands: Vec<&str> = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    assert!(subcommands.len() >= 14, "{subcommands:?}");
+    for sub in &subcommands {
+        assert!(zsh.contains(&format!("'{sub}:")), "zsh lacks {sub}");
+        assert!(fish.contains(&format!(" -a {sub} ")), "fish lacks {sub}");
+        // The option rows of its help, globals included.
+        let sub_help = sb.ok(&[sub, "--help"]);
+        let flags = sub_help
+            .lines()
+            .filter_map(|l| l.strip_prefix("  --"))
+            .map(|l| l.split_whitespace().next().unwrap());
+        for name in flags {
+            assert!(zsh.contains(&format!("'--{name}")), "zsh lacks --{name} of {sub}");
+            assert!(
+                fish.contains(&format!(" -l {name}")),
+                "fish lacks --{name} of {sub}"
+            );
+        }
+    }
+    sb.run(&["completions", "tcsh"])
+        .fails_with(2, &["completions tcsh", "bash, zsh, fish"]);
+}
+
+#[test]
+fn man_prints_a_manual_page_that_groff_reads_without_a_warning() {
+    let sb = Sandbox::new("2026-03-05");
+    let page = sb.ok(&["man"]);
+    assert!(page.starts_with(".TH COURSERA-EXIT 1 "), "{page}");
+    for section in [
+        "NAME",
+        "SYNOPSIS",
+        "DESCRIPTION",
+        "COMMANDS",
+        "OPTIONS",
+        "EXIT STATUS",
+        "FILES",
+    ] {
+        assert!(page.contains(&format!("\n.SH {section}\n")), "{section}");
+    }
+    let mut groff = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-P-cbu", "-ww", "-K", "utf8"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("groff runs");
+    use std::io::Write as _;
+    groff.stdin.take().unwrap().write_all(page.as_bytes()).unwrap();
+    let out = groff.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "groff warns");
+    // The rendered page (plain: no bold, no underline) has every subcommand's usage.
+    let shown = String::from_utf8_lossy(&out.stdout);
+    for usage in [
+        "coursera-exit deadlines [--json] [--within DAYS]",
+        "--trial-days N",
+        "COURSERA_EXIT_STATE",
+    ] {
+        assert!(shown.contains(usage), "{usage} not in:\n{shown}");
     }
 }

@@ -109,6 +109,80 @@ fn unknown_plans_channels_and_bad_pairs_are_refused() {
 }
 
 #[test]
+fn a_region_other_than_the_two_is_refused_listing_both() {
+    let sb = seeded();
+    refused(
+        &sb,
+        &[
+            (&["region", "mars"], &["region mars", "eu-uk", "elsewhere"]),
+            (&["region", "EU"], &["region EU", "eu-uk", "elsewhere"]),
+            (&["region", ""], &["eu-uk", "elsewhere"]),
+            (&["region"], &["required", "eu-uk|elsewhere"]),
+        ],
+    );
+}
+
+#[test]
+fn a_trial_length_is_1_to_31_days_and_only_for_a_free_trial() {
+    let sb = seeded();
+    let trial = sb.add("free-trial", "web", "2026-02-27");
+    let add = |days: &'static str, plan: &'static str| -> Vec<&'static str> {
+        let mut args = add_args(plan, "web", "2026-02-27").to_vec();
+        args.extend_from_slice(&["--trial-days", days]);
+        args
+    };
+    let edit = |id: &str, days: &str| -> Vec<String> {
+        ["edit", id, "--trial-days", days].map(str::to_string).to_vec()
+    };
+    let range = "a trial lasts 1 to 31 days";
+    let only = "only a free trial has a length in days";
+    let cases: Vec<(Vec<String>, Vec<&str>)> = vec![
+        (strings(&add("0", "free-trial")), vec!["--trial-days 0", range]),
+        (strings(&add("32", "free-trial")), vec!["--trial-days 32", range]),
+        (
+            strings(&add("abc", "free-trial")),
+            vec!["--trial-days abc", "whole number of days"],
+        ),
+        (
+            strings(&add("7.5", "free-trial")),
+            vec!["--trial-days 7.5", "whole number of days"],
+        ),
+        (
+            strings(&add("7", "plus-monthly")),
+            vec!["--trial-days 7", only, "plus-monthly"],
+        ),
+        (
+            strings(&add("14", "course-purchase")),
+            vec!["--trial-days 14", only, "course-purchase"],
+        ),
+        (edit(&trial, "0"), vec!["--trial-days 0", range]),
+        (edit(&trial, "32"), vec!["--trial-days 32", range]),
+        (
+            edit(&trial, "abc"),
+            vec!["--trial-days abc", "whole number of days"],
+        ),
+        (
+            edit("s1", "7"),
+            vec!["--trial-days 7", only, "specialization-monthly"],
+        ),
+        (
+            ["edit", &trial, "--plan", "plus-annual", "--trial-days", "7"]
+                .map(str::to_string)
+                .to_vec(),
+            vec!["--trial-days 7", only, "plus-annual"],
+        ),
+    ];
+    for (args, needles) in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        refused(&sb, &[(&args, needles)]);
+    }
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|a| a.to_string()).collect()
+}
+
+#[test]
 fn unknown_subscription_ids_are_named_by_every_command() {
     let sb = seeded();
     let needles: &[&str] = &["s9", "no such subscription"];
@@ -182,6 +256,7 @@ fn decide_takes_exactly_one_choice_and_on_only_with_pause() {
 #[test]
 fn items_must_match_where_they_belong() {
     let sb = seeded();
+    let org = sb.add("organization", "organization", "2025-09-01");
     refused(
         &sb,
         &[
@@ -208,14 +283,18 @@ fn items_must_match_where_they_belong() {
                 &["done", "ios-settings", "--subscription", "s1"],
                 &["ios-settings", "s1"],
             ),
-            // A course purchase has nothing to cancel; a monthly Specialization no refund.
+            // A course purchase has nothing to cancel; an employer's seat no refund.
             (
                 &["done", "cancelled", "--subscription", "s3"],
                 &["cancelled", "s3"],
             ),
             (
-                &["done", "refund-requested", "--subscription", "s1"],
-                &["refund-requested", "s1"],
+                &["done", "refund-requested", "--subscription", &org],
+                &["refund-requested", &org, "employer or university"],
+            ),
+            (
+                &["done", "refund-received", "--subscription", &org],
+                &["refund-received", &org, "employer or university"],
             ),
             (&["done", "cancel-subscriptions"], &["cancel-subscriptions"]),
         ],
@@ -312,15 +391,46 @@ fn a_policy_with_a_value_out_of_range_exits_1_naming_the_file_and_the_field() {
 #[test]
 fn a_policy_with_an_unknown_field_exits_1_naming_the_file_and_the_field() {
     bad_policy_is_named(
-        "refund_days = 14\n",
-        "refund_days = 14\nrefund_dayz = 14\n",
-        "refund_dayz",
+        "withdrawal_days = 14\n",
+        "withdrawal_days = 14\nwithdrawal_dayz = 14\n",
+        "withdrawal_dayz",
     );
 }
 
 #[test]
 fn a_policy_field_of_the_wrong_type_exits_1_naming_the_file_and_the_field() {
     bad_policy_is_named("margin_days = 1\n", "margin_days = \"one\"\n", "margin_days");
+}
+
+/// `policy-v1.toml` is `assets/policy.toml` as version 1 shipped it (commit b41c86f).
+#[test]
+fn a_version_1_policy_is_refused_naming_the_file_and_the_numbers_it_lacks() {
+    let sb = seeded();
+    let before = sb.state_bytes();
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/policy-v1.toml");
+    assert!(
+        std::fs::read_to_string(file)
+            .unwrap()
+            .contains("\nrefund_days = 14\n")
+    );
+    for args in [&["status"][..], &["decide", "s1", "--cancel"]] {
+        let mut argv = vec!["--policy", file];
+        argv.extend_from_slice(args);
+        sb.run(&argv).fails_with(
+            1,
+            &[
+                file,
+                "version-1 policy",
+                "course_refund_days",
+                "specialization_refund_days",
+                "annual_refund_days",
+                "withdrawal_days",
+                "refund_wait_business_days",
+                "support_reply_extension_months",
+            ],
+        );
+    }
+    assert!(sb.state_bytes() == before);
 }
 
 #[test]

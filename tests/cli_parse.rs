@@ -239,6 +239,7 @@ fn every_subcommand_parses_into_its_arguments() {
             cli(Command::Export(ExportArgs {
                 format: Format::Ics,
                 output: None,
+                include_done: false,
             })),
         ),
         (
@@ -246,9 +247,31 @@ fn every_subcommand_parses_into_its_arguments() {
             cli(Command::Export(ExportArgs {
                 format: Format::Markdown,
                 output: Some(PathBuf::from("plan.md")),
+                include_done: false,
+            })),
+        ),
+        (
+            vec!["export", "--include-done", "--format", "ics"],
+            cli(Command::Export(ExportArgs {
+                format: Format::Ics,
+                output: None,
+                include_done: true,
             })),
         ),
         (vec!["path"], cli(Command::Path)),
+        (
+            vec!["region", "eu-uk"],
+            cli(Command::Region { region: s("eu-uk") }),
+        ),
+        (
+            vec!["guide", "account"],
+            cli(Command::Guide { target: s("account") }),
+        ),
+        (
+            vec!["completions", "fish"],
+            cli(Command::Completions { shell: s("fish") }),
+        ),
+        (vec!["man"], cli(Command::Man)),
     ];
     for (argv, expected) in cases {
         assert_eq!(parse(args(&argv)), Ok(expected), "{argv:?}");
@@ -493,6 +516,36 @@ fn usage_errors_exit_2_naming_the_flag_the_value_and_the_reason() {
 }
 
 #[test]
+fn a_typo_in_a_subcommand_or_flag_names_the_nearest_valid_one() {
+    for (argv, nearest) in [
+        (&["statsu"][..], "did you mean `status`?"),
+        (&["dedlines"], "did you mean `deadlines`?"),
+        (&["ad"], "did you mean `add`?"),
+        (&["delete-acount"], "did you mean `delete-account`?"),
+        (&["hlep"], "did you mean `help`?"),
+        (&["help", "exprot"], "did you mean `export`?"),
+        (&["status", "--jsno"], "did you mean `--json`?"),
+        (&["deadlines", "--withn", "3"], "did you mean `--within`?"),
+        (&["add", "--labl", "x"], "did you mean `--label`?"),
+        (
+            &["edit", "s1", "--trial-day", "7"],
+            "did you mean `--trial-days`?",
+        ),
+        // Global flags are near wherever they are typed.
+        (&["--stat", "x", "path"], "did you mean `--state`?"),
+        (&["path", "--tody", "2026-01-01"], "did you mean `--today`?"),
+        (&["--verison"], "did you mean `--version`?"),
+    ] {
+        assert_refused(args(argv), &[nearest]);
+    }
+    // Nothing near: no guess.
+    for argv in [&["frobnicate"][..], &["status", "--frob"], &["x"]] {
+        let text = assert_refused(args(argv), &[]);
+        assert!(!text.contains("did you mean"), "{argv:?}: {text}");
+    }
+}
+
+#[test]
 fn the_first_of_help_version_or_an_error_wins_left_to_right() {
     assert!(printed(&["status", "--help", "--frob"]).contains("Usage: coursera-exit status"));
     assert_refused(args(&["status", "--frob", "--help"]), &["'--frob'"]);
@@ -519,6 +572,7 @@ const SUBCOMMANDS: &[(&str, &[&str])] = &[
             "--started YYYY-MM-DD",
             "--label TEXT",
             "--certificate-earned",
+            "--trial-days N",
         ],
     ),
     (
@@ -530,6 +584,7 @@ const SUBCOMMANDS: &[(&str, &[&str])] = &[
             "--started YYYY-MM-DD",
             "--channel CH",
             "--certificate-earned true|false",
+            "--trial-days N",
         ],
     ),
     ("remove", &["ID"]),
@@ -550,8 +605,15 @@ const SUBCOMMANDS: &[(&str, &[&str])] = &[
     ),
     ("status", &["--json"]),
     ("deadlines", &["--json", "--within DAYS"]),
-    ("export", &["--format markdown|ics", "--output FILE"]),
+    (
+        "export",
+        &["--format markdown|ics", "--output FILE", "--include-done"],
+    ),
     ("path", &[]),
+    ("region", &["eu-uk|elsewhere"]),
+    ("guide", &["ID|account"]),
+    ("completions", &["bash|zsh|fish"]),
+    ("man", &[]),
 ];
 
 const GLOBALS: &[&str] = &["--state FILE", "--today YYYY-MM-DD", "--policy FILE"];
@@ -562,6 +624,8 @@ fn top_help_lists_every_subcommand_and_global_flag_the_same_three_ways() {
     assert_eq!(printed(&["-h"]), help);
     assert_eq!(printed(&["help"]), help);
     assert_eq!(printed(&["help", "help"]), help);
+    assert_eq!(printed(&["help", "--help"]), help);
+    assert_eq!(printed(&["help", "-h"]), help);
     for (name, _) in SUBCOMMANDS {
         let row = format!("\n  {name} ");
         assert!(help.contains(&row), "{name} not listed:\n{help}");

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use coursera_exit::domain::actions::{self, Choice, NewSubscription, Tick};
 use coursera_exit::domain::deadlines::{Deadline, DeadlineKind, deadlines};
-use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::plan::{Channel, PlanKind, Region};
 use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::state::{State, Subscription};
 use coursera_exit::export::ics;
@@ -41,11 +41,12 @@ fn tick(state: &mut State, item: &str, subscription: Option<&str>, on: &str) {
     actions::done(state, tick, &Policy::embedded(), d(TODAY)).unwrap();
 }
 
-/// Several plans, a pause, a cancellation, a refund request and a deletion
-/// request: rows of every kind, some of them done.
+/// Several plans, a pause, a cancellation, refund requests and a deletion
+/// request, for a person in the EU or the UK: rows of every kind, some done.
 fn busy_state() -> State {
     let policy = Policy::embedded();
     let mut state = State::default();
+    actions::set_region(&mut state, Region::EuUk);
     add(
         &mut state,
         PlanKind::FreeTrial,
@@ -57,7 +58,7 @@ fn busy_state() -> State {
         &mut state,
         PlanKind::PlusMonthly,
         Channel::Web,
-        "2025-12-31",
+        "2026-02-25",
         "Plus",
     );
     let spec = add(
@@ -81,6 +82,13 @@ fn busy_state() -> State {
         "2026-02-25",
         "Python course",
     );
+    let stats = add(
+        &mut state,
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-03-01",
+        "Statistics",
+    );
     actions::decide(
         &mut state,
         &spec,
@@ -92,6 +100,7 @@ fn busy_state() -> State {
     .unwrap();
     tick(&mut state, "cancelled", Some(&plus), "2026-03-02");
     tick(&mut state, "refund-requested", Some(&plus), "2026-03-02");
+    tick(&mut state, "refund-requested", Some(&stats), "2026-03-02");
     actions::delete_account(&mut state, Some(d("2026-03-01")), false, d(TODAY)).unwrap();
     state
 }
@@ -132,7 +141,14 @@ fn events<'a>(calendar: &'a icalendar::parser::Calendar<'a>) -> Vec<&'a Componen
 fn every_open_deadline_is_one_all_day_event_with_its_uid_dates_and_alarm() {
     let state = busy_state();
     let rows = open_rows(&state);
-    assert!(rows.len() >= 8, "the fixture should cover many kinds: {rows:?}");
+    let mut kinds: Vec<DeadlineKind> = rows.iter().map(|r| r.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    assert_eq!(
+        kinds,
+        DeadlineKind::ALL,
+        "the fixture covers every kind: {rows:?}"
+    );
     let text = render(&state);
     let unfolded = unfold(&text);
     let parsed = read_calendar(&unfolded).unwrap();
@@ -235,16 +251,151 @@ fn summaries_say_what_to_do_and_descriptions_give_how_plan_and_source() {
     );
 }
 
+/// The event of `uid` in the calendar of `state`: (summary, description).
+fn event_text(state: &State, uid: &str) -> (String, String) {
+    let text = render(state);
+    let unfolded = unfold(&text);
+    let parsed = read_calendar(&unfolded).unwrap();
+    let event = events(&parsed)
+        .into_iter()
+        .find(|e| value(e, "UID") == uid)
+        .unwrap_or_else(|| panic!("no event {uid}"));
+    (
+        value(event, "SUMMARY").to_string(),
+        value(event, "DESCRIPTION").to_string(),
+    )
+}
+
+#[test]
+fn the_kinds_of_2026_say_what_to_do_how_and_on_what_authority() {
+    let policy = Policy::embedded();
+    let mut state = busy_state();
+    let rule = |kind| policy.deadline(kind);
+    let cited = |kind| {
+        let origin = &policy.deadline(kind).origin;
+        format!("Source: {} (as of {})", origin.source, origin.as_of)
+    };
+
+    let (summary, description) = event_text(&state, "s5-withdrawal-by@coursera-exit");
+    assert_eq!(
+        summary,
+        "Ask for your money back for Python course (EU/UK withdrawal)"
+    );
+    assert!(
+        description.starts_with(&rule(DeadlineKind::WithdrawalBy).how),
+        "{description}"
+    );
+    assert!(description.contains(&policy.region.how), "{description}");
+    assert!(
+        description.contains(&format!("1. {}", policy.refund.steps[0].text)),
+        "{description}"
+    );
+    assert!(
+        description.ends_with(&cited(DeadlineKind::WithdrawalBy)),
+        "{description}"
+    );
+
+    let (summary, description) = event_text(&state, "s5-refund-by@coursera-exit");
+    assert_eq!(summary, "Ask for your money back for Python course");
+    assert!(description.contains("How to ask:\n1. "), "{description}");
+
+    // The ticket noted with the request comes along to the day to check.
+    let note = Tick {
+        item: "refund-requested",
+        subscription: Some("s6"),
+        note: Some("ticket 48213".to_string()),
+        on: Some(d("2026-03-02")),
+        undo: false,
+    };
+    actions::done(&mut state, note, &policy, d(TODAY)).unwrap();
+    let (summary, description) = event_text(&state, "s6-refund-expected@coursera-exit");
+    assert_eq!(summary, "Check that the refund for Statistics arrived");
+    assert!(
+        description.starts_with(&rule(DeadlineKind::RefundExpected).how),
+        "{description}"
+    );
+    assert!(
+        description.contains("Your note on the request: ticket 48213"),
+        "{description}"
+    );
+    assert!(
+        description.contains(&format!(
+            "Once this day has passed: {}",
+            rule(DeadlineKind::RefundExpected).overdue
+        )),
+        "{description}"
+    );
+    assert!(
+        description.ends_with(&cited(DeadlineKind::RefundExpected)),
+        "{description}"
+    );
+
+    let (summary, description) = event_text(&state, "s3-pause-resumes@coursera-exit");
+    assert_eq!(summary, "ML: pause ends, billing resumes");
+    assert!(
+        description.ends_with(&cited(DeadlineKind::PauseResumes)),
+        "{description}"
+    );
+
+    // The two-month extension is said to a person in the EU or the UK only.
+    let extension = &rule(DeadlineKind::SupportReplyDue).eu_uk;
+    let (_, description) = event_text(&state, "account-support-reply-due@coursera-exit");
+    assert!(description.contains(extension.as_str()), "{description}");
+    actions::set_region(&mut state, Region::Elsewhere);
+    let (_, description) = event_text(&state, "account-support-reply-due@coursera-exit");
+    assert!(!description.contains(extension.as_str()), "{description}");
+}
+
+#[test]
+fn include_done_exports_done_rows_as_cancelled_events_with_a_later_sequence() {
+    let state = busy_state();
+    let policy = Policy::embedded();
+    let all = deadlines(&state, &policy.rules, d(TODAY));
+    let text = ics::render_with(&state, &policy, d(TODAY), true);
+    let unfolded = unfold(&text);
+    let parsed = read_calendar(&unfolded).unwrap();
+    let events = events(&parsed);
+    assert_eq!(events.len(), all.len(), "one event per row, done or not");
+    for (event, row) in events.iter().zip(&all) {
+        assert_eq!(value(event, "UID"), uid(row));
+        let status = event.find_prop("STATUS").map(|p| p.val.as_str());
+        let sequence = event.find_prop("SEQUENCE").map(|p| p.val.as_str());
+        let alarms = event.components.iter().filter(|c| c.name == "VALARM").count();
+        if row.done {
+            assert_eq!(
+                (status, sequence, alarms),
+                (Some("CANCELLED"), Some("1"), 0),
+                "{}",
+                uid(row)
+            );
+        } else {
+            assert_eq!((status, sequence, alarms), (None, None, 1), "{}", uid(row));
+        }
+    }
+    // Without it, the open events are the same bytes.
+    let open: String = text
+        .split_inclusive("END:VEVENT\r\n")
+        .filter(|e| !e.contains("STATUS:CANCELLED"))
+        .collect();
+    assert_eq!(open, render(&state));
+}
+
 #[test]
 fn done_rows_are_not_exported() {
     let state = busy_state();
     let all = deadlines(&state, &Policy::embedded().rules, d(TODAY));
     let done: Vec<String> = all.iter().filter(|r| r.done).map(uid).collect();
-    assert!(
-        done.contains(&"s2-cancel-by@coursera-exit".to_string())
-            && done.contains(&"s2-refund-by@coursera-exit".to_string()),
-        "the fixture has done rows: {done:?}"
-    );
+    for kind in [
+        "s2-cancel-by",
+        "s2-withdrawal-by",
+        "s6-refund-by",
+        "s6-withdrawal-by",
+    ] {
+        assert!(
+            done.contains(&format!("{kind}@coursera-exit")),
+            "the fixture has done rows: {done:?}"
+        );
+    }
     let text = render(&state);
     for uid in &done {
         assert!(

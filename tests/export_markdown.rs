@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use coursera_exit::domain::actions::{self, Choice, NewSubscription, Tick};
 use coursera_exit::domain::deadlines::deadlines;
-use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::plan::{Channel, PlanKind, Region};
 use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::state::{State, Subscription};
 use coursera_exit::export::markdown;
@@ -136,7 +136,7 @@ fn a_full_deletion_with_several_subscriptions() {
         "download-certificates",
         None,
         "2026-02-15",
-        Some("PDFs in ~/Documents/coursera\n- a copy on the USB stick"),
+        Some("PDFs in ~/Documents/coursera - a copy on the USB stick"),
     );
     tick(
         &mut state,
@@ -154,6 +154,48 @@ fn a_full_deletion_with_several_subscriptions() {
         Some("No delete button; asked privacy@ by email"),
     );
     assert_eq!(state.account.requested_on, Some(d("2026-02-20")));
+    assert_snapshot!(render(&state));
+}
+
+#[test]
+fn an_eu_uk_learner_withdrawing_from_the_plan_a_trial_became() {
+    let policy = Policy::embedded();
+    let today = d(TODAY);
+    let mut state = State::default();
+    actions::set_region(&mut state, Region::EuUk);
+    // A 7-day trial from 02-20, charged on 02-27 and recorded as Plus monthly:
+    // the withdrawal counts from the trial's first day, until 03-05.
+    let plus = add(
+        &mut state,
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-20",
+        Some("Data Science"),
+        false,
+    );
+    actions::convert_trial(&mut state, &plus, PlanKind::PlusMonthly, &policy, today).unwrap();
+    tick(&mut state, "cancelled", Some(&plus), "2026-03-02", None);
+    tick(
+        &mut state,
+        "refund-requested",
+        Some(&plus),
+        "2026-03-02",
+        Some("Withdrawal sent, ticket 5521"),
+    );
+    // A 14-day trial still running.
+    let python = add(
+        &mut state,
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-03-02",
+        Some("Python trial"),
+        false,
+    );
+    let change = actions::Edit {
+        trial_days: Some(14),
+        ..actions::Edit::default()
+    };
+    actions::edit(&mut state, &python, change, &policy, today).unwrap();
     assert_snapshot!(render(&state));
 }
 

@@ -64,7 +64,10 @@ fn a_cut_or_padded_blob_is_an_error_not_a_panic() {
 fn the_build_time_check_refuses_a_number_out_of_range_naming_the_field() {
     let mut policy = parsed();
     policy.rules.margin_days = 31;
-    assert_eq!(refused(&policy), "rules.margin_days: must be between 0 and 30");
+    assert_eq!(
+        refused(&policy),
+        "rules.margin_days: must be between 0 and 30 (found 31)"
+    );
 }
 
 #[test]

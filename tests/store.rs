@@ -85,7 +85,7 @@ struct Refused {
     says: &'static str,
 }
 
-const REFUSED: [Refused; 7] = [
+const REFUSED: [Refused; 9] = [
     // The header `[[subscriptions]` lacks its second `]`.
     Refused {
         fixture: "corrupt.toml",
@@ -125,6 +125,18 @@ const REFUSED: [Refused; 7] = [
         fixture: "newer-schema.toml",
         position: None,
         says: "comes from a newer version",
+    },
+    // Hand edits of the version-2 fields: a region other than the two words…
+    Refused {
+        fixture: "bad-region.toml",
+        position: Some((8, 10)),
+        says: "unknown variant `EU`, expected `eu-uk` or `elsewhere`",
+    },
+    // … and a trial length out of range, pointed at like a type error.
+    Refused {
+        fixture: "trial-days-out-of-range.toml",
+        position: Some((12, 14)),
+        says: "trial_days = 99: a trial lasts 1 to 31 days",
     },
 ];
 
@@ -317,13 +329,105 @@ fn a_newer_schema_is_refused_for_writing_too() {
     let original = fixture("newer-schema.toml");
     let placed = place(&original);
     match Store::open(&placed.path) {
-        Err(e @ StoreError::NewerSchema { found: 2, .. }) => {
+        Err(e @ StoreError::NewerSchema { found: 3, .. }) => {
             assert!(e.to_string().contains("Update coursera-exit"), "{e}")
         }
         Err(e) => panic!("{e:?}"),
         Ok(_) => panic!("a newer file was opened for writing"),
     }
     assert_eq!(fs::read(&placed.path).unwrap(), original);
+}
+
+/// `v1-converted-trial.toml` was written by the version-1 binary (commit
+/// b41c86f): `add` a trial and a course, `done refund-requested`, then
+/// `edit s1 --plan plus-monthly --started <first charge>`.
+#[test]
+fn a_version_1_file_is_read_as_it_is_and_written_as_version_2_at_its_first_save() {
+    let _turn = take_turn();
+    let original = fixture("v1-converted-trial.toml");
+    let placed = place(&original);
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+
+    // Read: version 1's mark of a converted trial becomes the trial's start
+    // (its trials were all 7 days long).
+    let state = store::load(&placed.path).unwrap();
+    let converted = &state.subscriptions[0];
+    assert_eq!(converted.trial_started, day("2026-02-01"));
+    assert!(converted.converted_from_trial());
+    assert_eq!(state.subscriptions[1].refund_requested_on, day("2026-02-26"));
+
+    // Readers change nothing.
+    for args in [
+        &["status", "--json"][..],
+        &["deadlines"],
+        &["export", "--format", "ics"],
+    ] {
+        let out = binary(&placed.path, args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(fs::read(&placed.path).unwrap() == original, "{args:?}");
+    }
+    assert!(!store::backup_path(&placed.path).exists());
+
+    let out = binary(&placed.path, &["edit", "s2", "--label", "Python basics"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = fs::read_to_string(&placed.path).unwrap();
+    assert!(saved.contains("\nschema_version = 2\n"), "{saved}");
+    assert!(saved.contains("\ntrial_started = \"2026-02-01\"\n"), "{saved}");
+    assert!(!saved.contains("converted_from_trial"), "{saved}");
+    assert!(
+        saved.contains("note = \"ticket 31337\""),
+        "nothing else is lost: {saved}"
+    );
+    assert_eq!(
+        fs::read(store::backup_path(&placed.path)).unwrap(),
+        original,
+        "the .bak keeps the version-1 bytes"
+    );
+    let again = store::load(&placed.path).unwrap();
+    assert_eq!(again.schema_version, 2);
+    assert_eq!(again.subscriptions[0], state.subscriptions[0]);
+}
+
+#[test]
+fn the_version_1_mark_of_a_converted_trial_is_refused_in_a_version_2_file() {
+    let text = String::from_utf8(fixture("v1-converted-trial.toml"))
+        .unwrap()
+        .replace("schema_version = 1", "schema_version = 2");
+    let err = store::parse(Path::new("f.toml"), text.as_bytes()).unwrap_err();
+    let message = err.to_string();
+    assert!(matches!(err, StoreError::Invalid { .. }), "{err:?}");
+    assert!(
+        message.contains("converted_from_trial is a version-1 key") && message.contains("trial_started"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_newer_schema_is_refused_by_every_command_before_anything_is_written() {
+    let _turn = take_turn();
+    let original = fixture("newer-schema.toml");
+    let placed = place(&original);
+    for args in [
+        &["status"][..],
+        &["region", "eu-uk"],
+        &["done", "download-certificates"],
+        &["delete-account"],
+    ] {
+        let out = binary(&placed.path, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("comes from a newer version") && stderr.contains("schema_version = 3"),
+            "{args:?}: {stderr}"
+        );
+        assert!(fs::read(&placed.path).unwrap() == original, "{args:?}");
+    }
+    assert!(!store::backup_path(&placed.path).exists());
 }
 
 #[test]
@@ -337,8 +441,8 @@ fn an_empty_file_is_a_fresh_start() {
 #[test]
 fn a_file_without_a_version_is_refused_with_the_fix() {
     for (text, says) in [
-        ("# only a comment\n", "starts with `schema_version = 1`"),
-        ("next_id = 1\n", "starts with `schema_version = 1`"),
+        ("# only a comment\n", "starts with `schema_version = 2`"),
+        ("next_id = 1\n", "starts with `schema_version = 2`"),
     ] {
         let err = store::parse(Path::new("f.toml"), text.as_bytes()).unwrap_err();
         assert!(err.to_string().contains(says), "{text:?}: {err}");
@@ -350,7 +454,7 @@ fn a_schema_version_of_the_wrong_type_is_pointed_at() {
     let err = store::parse(Path::new("f.toml"), b"schema_version = \"1\"\n").unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("f.toml:1:18: schema_version must be the number 1, without quotes"),
+            .starts_with("f.toml:1:18: schema_version must be the number 2, without quotes"),
         "{err}"
     );
 }
@@ -563,6 +667,268 @@ fn saving_keeps_the_permissions_a_person_gave_the_file() {
         fs::metadata(&placed.path).unwrap().permissions().mode() & 0o777,
         0o600
     );
+}
+
+/// A state whose file is `target` bytes long: subscriptions with the longest
+/// notes, the last one's note cut to fit.
+fn state_of_size(target: usize) -> State {
+    let sub = |n: u32, note_len: usize| Subscription {
+        plan: Some(PlanKind::PlusMonthly),
+        channel: Some(Channel::Web),
+        started: NaiveDate::from_ymd_opt(2026, 2, 1),
+        certificate_earned: Some(false),
+        items: vec![ItemRecord {
+            id: "web-sign-in".into(),
+            done: true,
+            done_on: NaiveDate::from_ymd_opt(2026, 3, 1),
+            note: Some("n".repeat(note_len)),
+        }],
+        ..Subscription::new(format!("s{n}"), "Plus".into())
+    };
+    let mut state = State::default();
+    let size = |state: &State| store::to_toml(state).len();
+    // Most of the way in one step (a serialization of 1 MiB is slow in a debug build).
+    let one = size(&State {
+        next_id: 2,
+        subscriptions: vec![sub(1, 2000)],
+        ..State::default()
+    }) - size(&state);
+    for _ in 0..target / one * 97 / 100 {
+        state.subscriptions.push(sub(state.next_id, 2000));
+        state.next_id += 1;
+    }
+    loop {
+        state.subscriptions.push(sub(state.next_id, 1));
+        state.next_id += 1;
+        let room = target as i64 - size(&state) as i64;
+        assert!(room >= 0, "overshot by {}: {one} a subscription", -room);
+        if room <= 1999 {
+            *state.subscriptions.last_mut().unwrap() = sub(state.next_id - 1, 1 + room as usize);
+            break;
+        }
+        *state.subscriptions.last_mut().unwrap() = sub(state.next_id - 1, 2000);
+    }
+    assert_eq!(size(&state), target);
+    state
+}
+
+#[test]
+fn a_save_that_would_pass_1_mib_is_refused_with_the_reason_and_the_file_left_as_it_was() {
+    let _turn = take_turn();
+    let limit = MAX_STATE_BYTES as usize;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("state.toml");
+    // Exactly 1 MiB is still a state file: saved, and read back.
+    let (mut run, _) = Store::open(&path).unwrap();
+    run.save(&state_of_size(limit)).unwrap();
+    drop(run);
+    assert_eq!(store::load(&path).unwrap(), state_of_size(limit));
+
+    let near = state_of_size(limit - 1000);
+    let (mut run, _) = Store::open(&path).unwrap();
+    run.save(&near).unwrap();
+    let before = fs::read(&path).unwrap();
+    let err = run.save(&state_of_size(limit + 1)).unwrap_err();
+    assert!(matches!(err, StoreError::WouldBeTooLarge { size, .. } if size == MAX_STATE_BYTES + 1));
+    drop(run);
+    assert_eq!(fs::read(&path).unwrap(), before);
+
+    // Through the binary: a long note that would push it over is refused, exit 1.
+    let long = "x".repeat(2000);
+    let out = binary(
+        &path,
+        &[
+            "done",
+            "web-profile-menu",
+            "--subscription",
+            "s1",
+            "--note",
+            &long,
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("not saved") && stderr.contains("1048576"),
+        "{stderr}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(
+        names_in(dir.path()),
+        ["state.toml", "state.toml.bak", "state.toml.lock"]
+    );
+}
+
+// ---- who may read the files, and what is never written over (SPEC §5) --------
+
+fn mode(path: &Path) -> u32 {
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_new_state_file_its_side_files_and_exports_are_private_in_a_private_data_folder() {
+    let _turn = take_turn();
+    let home = tempfile::tempdir().unwrap();
+    let data = home.path().join("data");
+    let out = Command::new(BIN)
+        .env_remove("COURSERA_EXIT_STATE")
+        .env("XDG_DATA_HOME", &data)
+        .env("HOME", home.path())
+        .args(["--today", "2026-03-01"])
+        .args(ADD)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let folder = data.join("coursera-exit");
+    assert_eq!(mode(&folder), 0o700, "the data folder");
+    let path = folder.join("state.toml");
+    assert_eq!(mode(&path), 0o600, "the state file");
+    assert_eq!(mode(&store::lock_path(&path)), 0o600, "the lock");
+    // The second run backs the first state up.
+    let out = binary(&path, &["region", "eu-uk"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(mode(&store::backup_path(&path)), 0o600, "the backup");
+    let export = home.path().join("plan.ics");
+    let out = binary(
+        &path,
+        &["export", "--format", "ics", "--output", export.to_str().unwrap()],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(mode(&export), 0o600, "an export");
+}
+
+#[test]
+fn a_save_keeps_the_mode_a_person_gave_an_existing_file() {
+    let _turn = take_turn();
+    let placed = place(&fixture("valid.toml"));
+    fs::set_permissions(&placed.path, fs::Permissions::from_mode(0o640)).unwrap();
+    let out = binary(&placed.path, &ADD);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(mode(&placed.path), 0o640);
+}
+
+#[test]
+fn a_backup_that_is_a_symlink_is_replaced_not_written_through() {
+    let _turn = take_turn();
+    let placed = place(&fixture("valid.toml"));
+    let victim = placed.dir.path().join("victim.txt");
+    fs::write(&victim, "not coursera-exit's").unwrap();
+    std::os::unix::fs::symlink(&victim, store::backup_path(&placed.path)).unwrap();
+    std::os::unix::fs::symlink(&victim, store::edited_path(&placed.path)).unwrap();
+    let (mut run, _) = Store::open(&placed.path).unwrap();
+    fs::write(&placed.path, "schema_version = 2\n").unwrap(); // a hand edit, kept as .edited
+    run.save(&state_with_label("next")).unwrap();
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "not coursera-exit's");
+    for side in [store::backup_path(&placed.path), store::edited_path(&placed.path)] {
+        assert!(
+            fs::symlink_metadata(&side).unwrap().file_type().is_file(),
+            "{}",
+            side.display()
+        );
+    }
+    // Both hold the file as the save found it: the hand edit.
+    assert_eq!(
+        fs::read_to_string(store::backup_path(&placed.path)).unwrap(),
+        "schema_version = 2\n"
+    );
+    assert_eq!(
+        fs::read_to_string(store::edited_path(&placed.path)).unwrap(),
+        "schema_version = 2\n"
+    );
+}
+
+#[test]
+fn a_temporary_file_is_created_afresh_never_opened_where_something_stands() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.md");
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "not coursera-exit's").unwrap();
+    // The name this process would give its temporary file.
+    let temp = dir.path().join(format!("plan.md.tmp-{}", std::process::id()));
+    std::os::unix::fs::symlink(&victim, &temp).unwrap();
+    let err = store::write_durably(&path, b"# plan\n").unwrap_err();
+    assert!(matches!(err, StoreError::NotSaved { .. }), "{err:?}");
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "not coursera-exit's");
+    assert!(
+        fs::symlink_metadata(&temp).unwrap().file_type().is_symlink(),
+        "not ours: left alone"
+    );
+    assert!(!path.exists());
+}
+
+#[test]
+fn two_paths_to_one_state_file_share_one_lock() {
+    let _turn = take_turn();
+    let placed = place(&fixture("valid.toml"));
+    let elsewhere = tempfile::tempdir().unwrap();
+    let link = elsewhere.path().join("link.toml");
+    std::os::unix::fs::symlink(&placed.path, &link).unwrap();
+    let _held = Store::open(&placed.path).unwrap();
+    match Store::open(&link) {
+        Err(StoreError::Busy { lock, .. }) => assert_eq!(lock, store::lock_path(&placed.path)),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("a second path to the same file took a second lock"),
+    }
+    let out = binary(&link, &ADD);
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn no_export_is_written_over_the_state_file_or_its_side_files() {
+    let _turn = take_turn();
+    let placed = place(&fixture("valid.toml"));
+    binary(&placed.path, &["region", "eu-uk"]); // a .bak and a .lock
+    let link = placed.dir.path().join("link.toml");
+    std::os::unix::fs::symlink(&placed.path, &link).unwrap();
+    let before = names_in(placed.dir.path());
+    let bytes = |p: &Path| fs::read(p).ok();
+    let state = bytes(&placed.path);
+    let backup = bytes(&store::backup_path(&placed.path));
+    for target in [
+        placed.path.clone(),
+        store::backup_path(&placed.path),
+        store::edited_path(&placed.path),
+        store::lock_path(&placed.path),
+        placed.dir.path().join("state.toml.tmp-12345"),
+        link.clone(),
+        placed.dir.path().join(".").join("state.toml"),
+    ] {
+        let out = binary(
+            &placed.path,
+            &[
+                "export",
+                "--format",
+                "markdown",
+                "--output",
+                target.to_str().unwrap(),
+            ],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {stderr}", target.display());
+        assert!(
+            stderr.contains("the state file"),
+            "{}: {stderr}",
+            target.display()
+        );
+    }
+    assert_eq!(names_in(placed.dir.path()), before);
+    assert_eq!(bytes(&placed.path), state);
+    assert_eq!(bytes(&store::backup_path(&placed.path)), backup);
 }
 
 // ---- round trip -------------------------------------------------------------

@@ -7,13 +7,14 @@ use super::Exit;
 use super::parse::{unrecognized, usage};
 use super::table::{GLOBALS, SUBS, Sub, TOP_USAGE};
 
-const ABOUT: &str = "Leave Coursera cleanly: which plan you are on, pause, cancel or delete, what to
+pub(super) const ABOUT: &str =
+    "Leave Coursera cleanly: which plan you are on, pause, cancel or delete, what to
 save, and the exact dates. With no command it opens the full-screen wizard.
 
 It never talks to Coursera: it guides, computes and remembers, in a local TOML
 file (see `coursera-exit path`).";
 
-const EXIT_CODES: &str = "Exit codes: 0 ok; 1 error; 2 bad usage or value, or the wizard without a
+pub(super) const EXIT_CODES: &str = "Exit codes: 0 ok; 1 error; 2 bad usage or value, or the wizard without a
 terminal; 3 the state file is in use by another coursera-exit; 130, 143, 129
 the wizard ended by Ctrl-C, SIGTERM or SIGHUP (the state saved).";
 
@@ -22,7 +23,7 @@ pub(super) fn help_command(parser: &mut lexopt::Parser) -> Exit {
     let rest: Vec<OsString> = parser.raw_args().map(|raw| raw.collect()).unwrap_or_default();
     let sub = match rest.first() {
         None => None,
-        Some(name) if name == "help" => None,
+        Some(name) if name == "help" || name == "--help" || name == "-h" => None,
         Some(name) => match SUBS.iter().find(|s| name == s.name) {
             Some(sub) => Some(sub),
             None => return unrecognized(name),

@@ -7,9 +7,14 @@
 //! are taken as text and checked by `commands`, so the message can name the
 //! flag, the value and the reason together.
 
+mod completions;
 mod help;
+mod man;
 mod parse;
 mod table;
+
+pub use completions::{SHELLS, completions};
+pub use man::man_page;
 
 use std::ffi::OsString;
 use std::io::Write as _;
@@ -17,8 +22,10 @@ use std::path::PathBuf;
 
 use lexopt::Arg;
 
+use crate::domain::text_limits::escaped_for_terminal;
+
 use help::{help, help_command};
-use parse::{Given, Level, unrecognized, usage, utf8};
+use parse::{Given, Level, unknown_option, unrecognized, usage, utf8};
 use table::{SUBS, Sub};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,15 +41,33 @@ pub struct Cli {
 pub enum Command {
     Add(AddArgs),
     Edit(EditArgs),
-    Remove { id: String },
+    Remove {
+        id: String,
+    },
     Decide(DecideArgs),
     DeleteAccount(DeleteAccountArgs),
-    Region { region: String },
+    Region {
+        region: String,
+    },
     Done(DoneArgs),
-    Status { json: bool },
-    Deadlines { json: bool, within: Option<String> },
+    Status {
+        json: bool,
+    },
+    Deadlines {
+        json: bool,
+        within: Option<String>,
+    },
     Export(ExportArgs),
     Path,
+    /// A subscription id, or `account`.
+    Guide {
+        target: String,
+    },
+    /// bash, zsh or fish (checked when run, so the message can list them).
+    Completions {
+        shell: String,
+    },
+    Man,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,6 +132,8 @@ pub struct ExportArgs {
     pub format: Format,
     /// None or `-` is standard output.
     pub output: Option<PathBuf>,
+    /// ics: the done deadlines too, as cancelled events.
+    pub include_done: bool,
 }
 
 /// Why parsing ended without a `Cli`.
@@ -133,10 +160,13 @@ impl Exit {
     }
 
     /// Writes the text where it belongs; a closed stream is not worth a second error.
+    /// A usage error quotes what was typed, shown escaped.
     pub fn print(&self) {
         let _ = match self {
             Exit::Print(text) => std::io::stdout().lock().write_all(text.as_bytes()),
-            Exit::Usage(text) => std::io::stderr().lock().write_all(text.as_bytes()),
+            Exit::Usage(text) => std::io::stderr()
+                .lock()
+                .write_all(escaped_for_terminal(text).as_bytes()),
         };
     }
 }
@@ -184,7 +214,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, Exit> {
             }
             Arg::Long(name) => match level.find(name) {
                 Some(slot) => level.take(slot, &mut parser)?,
-                None => return Err(usage(here, format_args!("unexpected argument '--{name}' found"))),
+                None => return Err(unknown_option(here, name)),
             },
             Arg::Short(c) => return Err(usage(here, format_args!("unexpected argument '-{c}' found"))),
             Arg::Value(value) => match here {

@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use super::table::{GLOBALS, Kind, Opt, Sub, TOP_USAGE};
+use super::table::{GLOBALS, Kind, Opt, SUBS, Sub, TOP_USAGE};
 use super::{Command, Exit, Format};
 
 /// A value as given, already checked for its kind.
@@ -241,7 +241,58 @@ pub(super) fn utf8(sub: Option<&Sub>, what: &str, value: OsString) -> Result<Str
 
 pub(super) fn unrecognized(name: &std::ffi::OsStr) -> Exit {
     let name = name.to_string_lossy();
-    usage(None, format_args!("unrecognized subcommand '{name}'"))
+    let names = SUBS.iter().map(|s| s.name).chain(["help"]);
+    let tip = did_you_mean(&name, names, "");
+    usage(None, format_args!("unrecognized subcommand '{name}'{tip}"))
+}
+
+/// `--name` is not an option here: the message, with the nearest one there is.
+pub(super) fn unknown_option(sub: Option<&Sub>, name: &str) -> Exit {
+    let own = sub
+        .map_or(&[][..], |s| s.opts)
+        .iter()
+        .chain(&GLOBALS)
+        .map(|o| o.name);
+    let extra: &[&str] = if sub.is_none() {
+        &["help", "version"]
+    } else {
+        &["help"]
+    };
+    let tip = did_you_mean(name, own.chain(extra.iter().copied()), "--");
+    usage(sub, format_args!("unexpected argument '--{name}' found{tip}"))
+}
+
+/// "did you mean `status`?" for the candidate nearest to a typo, if one is near enough:
+/// at most two edits (a swap of two neighbours is one), and fewer than half the word.
+fn did_you_mean<'a>(typed: &str, candidates: impl Iterator<Item = &'a str>, prefix: &str) -> String {
+    let limit = (typed.chars().count() / 2).clamp(1, 2);
+    candidates
+        .map(|c| (edit_distance(typed, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map_or(String::new(), |(_, c)| {
+            format!("\n\n  tip: did you mean `{prefix}{c}`?")
+        })
+}
+
+/// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    // rows[i][j]: the distance between a[..i] and b[..j]; only three rows are needed.
+    let mut before: Vec<usize> = Vec::new();
+    let mut last: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut row = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (last[j] + 1).min(row[j - 1] + 1).min(last[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(before[j - 2] + 1);
+            }
+        }
+        before = std::mem::replace(&mut last, row);
+    }
+    last[b.len()]
 }
 
 pub(super) fn usage(sub: Option<&Sub>, message: impl std::fmt::Display) -> Exit {

@@ -237,7 +237,10 @@ pub(super) const SUBS: &[Sub] = &[
         name: "region",
         about: "Say where you live: the EU/UK right of withdrawal depends on it.",
         usage: "region eu-uk|elsewhere",
-        positional: Some(("REGION", "eu-uk (you live in the EU or the UK) or elsewhere")),
+        positional: Some((
+            "eu-uk|elsewhere",
+            "eu-uk: you live in the EU or the UK; elsewhere: anywhere else",
+        )),
         opts: &[],
         required: &[],
         one_of: &[],
@@ -315,7 +318,7 @@ pub(super) const SUBS: &[Sub] = &[
     Sub {
         name: "export",
         about: "Write the plan as a calendar (ics) or a record (markdown).",
-        usage: "export --format markdown|ics [--output FILE]",
+        usage: "export --format markdown|ics [--output FILE] [--include-done]",
         positional: None,
         opts: &[
             opt(
@@ -330,6 +333,11 @@ pub(super) const SUBS: &[Sub] = &[
                 Kind::Path,
                 "Where to write it; none or `-` for standard output",
             ),
+            switch(
+                "include-done",
+                "ics: the done deadlines too, as cancelled events that clear an earlier import \
+                 (markdown lists them always)",
+            ),
         ],
         required: &["format"],
         one_of: &[],
@@ -342,6 +350,7 @@ pub(super) const SUBS: &[Sub] = &[
                     _ => Format::Markdown,
                 },
                 output: l.given("output").and_then(Given::path),
+                include_done: l.switch("include-done"),
             })
         },
     },
@@ -355,5 +364,49 @@ pub(super) const SUBS: &[Sub] = &[
         one_of: &[],
         exactly_one: false,
         build: |_| Command::Path,
+    },
+    Sub {
+        name: "guide",
+        about: "A subscription's steps, or what to save before deleting the account, as text.",
+        usage: "guide ID|account",
+        positional: Some((
+            "ID|account",
+            "A subscription id (listed by `status`), or `account` for the account's checklist",
+        )),
+        opts: &[],
+        required: &[],
+        one_of: &[],
+        exactly_one: false,
+        build: |l| Command::Guide {
+            target: l.positional(),
+        },
+    },
+    Sub {
+        name: "completions",
+        about: "Print a shell completion script (bash, zsh or fish).",
+        usage: "completions bash|zsh|fish",
+        positional: Some((
+            "bash|zsh|fish",
+            "The shell, e.g. `coursera-exit completions bash > \
+             ~/.local/share/bash-completion/completions/coursera-exit`",
+        )),
+        opts: &[],
+        required: &[],
+        one_of: &[],
+        exactly_one: false,
+        build: |l| Command::Completions {
+            shell: l.positional(),
+        },
+    },
+    Sub {
+        name: "man",
+        about: "Print the manual page (roff); e.g. `coursera-exit man | man -l -`.",
+        usage: "man",
+        positional: None,
+        opts: &[],
+        required: &[],
+        one_of: &[],
+        exactly_one: false,
+        build: |_| Command::Man,
     },
 ];

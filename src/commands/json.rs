@@ -115,7 +115,7 @@ fn subscription(state: &State, sub: &Subscription, policy: &Policy) -> Subscript
         refund_requested_on: day(sub.refund_requested_on),
         refund_received_on: day(sub.refund_received_on),
         complete: sub.is_complete(),
-        items: items(checklist::subscription_items(state, sub, policy)),
+        items: items(checklist::recordable_items(state, sub, policy)),
     }
 }
 

@@ -1,21 +1,24 @@
 //! Runs one subcommand: reads or locks the state, applies a domain action,
 //! saves, and prints. Exit codes follow SPEC §6.
 
+mod guide;
 mod json;
 mod text;
 pub mod values;
 
 use std::io::Write;
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::cli::{Command, DecideArgs, DoneArgs, Format};
+use crate::cli::{self, Command, DecideArgs, DoneArgs, Format};
 use crate::domain::actions::{self, Choice, Edit, NewSubscription, Tick};
 use crate::domain::checklist;
 use crate::domain::deadlines::deadlines;
 use crate::domain::policy::{Policy, checklist_ids};
-use crate::domain::state::State;
+use crate::domain::state::{ACCOUNT_ID, State};
+use crate::domain::text_limits::{escaped_for_terminal, is_bidi_control};
 use crate::export;
 use crate::store::{self, Store, StoreError};
 
@@ -34,12 +37,16 @@ impl Context {
         if self.create_folder
             && let Some(dir) = self.state_path.parent()
         {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Failure::Fatal(format!(
-                    "{}: could not create the data folder: {e}",
-                    dir.display()
-                ))
-            })?;
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(store::FOLDER_MODE)
+                .create(dir)
+                .map_err(|e| {
+                    Failure::Fatal(format!(
+                        "{}: could not create the data folder: {e}",
+                        dir.display()
+                    ))
+                })?;
         }
         Ok(self.state_path.clone())
     }
@@ -130,7 +137,7 @@ pub fn execute(
             if json {
                 emit_json(out, &json::status(&state, policy, today, &rows))
             } else {
-                emit(out, &text::status(&state, policy, today, &rows, &ctx.state_path))
+                emit_text(out, &text::status(&state, policy, today, &rows, &ctx.state_path))
             }
         }
         Command::Deadlines { json, within } => {
@@ -149,21 +156,46 @@ pub fn execute(
                 // Nothing due: no output at all, so a daily cron job mails only when something is.
                 Ok(())
             } else {
-                emit(out, &text::deadlines(&rows, policy, today))
+                emit_text(out, &text::deadlines(&rows, policy, today))
             }
         }
         Command::Export(x) => {
             let state = store::load(&ctx.state_path)?;
             let body = match x.format {
-                Format::Ics => export::ics::render(&state, policy, today),
+                Format::Ics => export::ics::render_with(&state, policy, today, x.include_done),
                 Format::Markdown => export::markdown::render(&state, policy, today),
             };
             match x.output.as_deref().filter(|p| *p != Path::new("-")) {
                 None => emit(out, &body),
+                Some(path) if store::is_state_or_side_file(&ctx.state_path, path) => {
+                    Err(Failure::Usage(format!(
+                        "--output {}: that is the state file ({}) or one of its side files; \
+                     choose another name for the export",
+                        path.display(),
+                        ctx.state_path.display()
+                    )))
+                }
                 Some(path) => Ok(store::write_durably(path, body.as_bytes())?),
             }
         }
         Command::Path => emit(out, &format!("{}\n", ctx.state_path.display())),
+        Command::Guide { target } => {
+            let state = store::load(&ctx.state_path)?;
+            let text = if target == ACCOUNT_ID {
+                guide::account(&state, policy, today)
+            } else {
+                guide::subscription(&state, actions::find(&state, &target)?, policy, today)
+            };
+            emit_text(out, &text)
+        }
+        Command::Completions { shell } => match cli::completions(&shell) {
+            Some(script) => emit(out, &script),
+            None => Err(Failure::Usage(format!(
+                "completions {shell}: not a shell this writes for; use {}",
+                cli::SHELLS.join(", ")
+            ))),
+        },
+        Command::Man => emit(out, &cli::man_page()),
     }
 }
 
@@ -204,22 +236,32 @@ fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> 
         Ok(actions::done(state, tick, &ctx.policy, ctx.today)?)
     })?;
     if warn_certificates {
-        let _ = writeln!(
+        warn(
             err,
-            "warning: your certificates are not marked as saved; download them now, before the account is gone \
-             (then: coursera-exit done {})",
-            checklist_ids::DOWNLOAD_CERTIFICATES
+            &format!(
+                "your certificates are not marked as saved; download them now, before the account is gone \
+                 (then: coursera-exit done {})",
+                checklist_ids::DOWNLOAD_CERTIFICATES
+            ),
         );
     }
     if !renewing.is_empty() {
-        let _ = writeln!(
+        warn(
             err,
-            "warning: still to cancel: {}; deleting the account does not stop an app-store renewal \
-             (then: coursera-exit done cancelled --subscription ID)",
-            renewing.join(", ")
+            &format!(
+                "still to cancel: {}; deleting the account does not stop an app-store renewal \
+                 (then: coursera-exit done cancelled --subscription ID)",
+                renewing.join(", ")
+            ),
         );
     }
     Ok(())
+}
+
+/// A warning on standard error; labels in it are shown escaped. A closed
+/// stream is not worth an error.
+fn warn(err: &mut dyn Write, text: &str) {
+    let _ = writeln!(err, "warning: {}", escaped_for_terminal(text));
 }
 
 /// Locks the state file, applies `change`, and saves only if it succeeded.
@@ -232,14 +274,35 @@ fn write<T>(ctx: &Context, change: impl FnOnce(&mut State) -> Result<T, Failure>
     Ok(result)
 }
 
+/// Writes the output. A reader that went away (`| head`) ends it quietly:
+/// what it wanted it has.
 fn emit(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
-    out.write_all(text.as_bytes())
-        .and_then(|_| out.flush())
-        .map_err(|e| Failure::Fatal(format!("could not write the output: {e}")))
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Fatal(format!("could not write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Text for people: a label's or a policy's control and bidirectional
+/// characters are shown as escapes, never passed to the terminal.
+fn emit_text(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
+    emit(out, &escaped_for_terminal(text))
 }
 
 fn emit_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), Failure> {
-    let mut text = serde_json::to_string_pretty(value).expect("plain data serializes");
-    text.push('\n');
-    emit(out, &text)
+    let text = serde_json::to_string_pretty(value).expect("plain data serializes");
+    // serde_json escapes control characters; bidirectional ones it leaves
+    // as they are, and they can only stand inside strings, where \uXXXX is the same text.
+    let mut safe = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if is_bidi_control(c) {
+            safe.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            safe.push(c);
+        }
+    }
+    safe.push('\n');
+    emit(out, &safe)
 }

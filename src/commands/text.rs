@@ -8,12 +8,12 @@ use chrono::NaiveDate;
 use crate::domain::checklist::{self, Item};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline, Urgency, converted_trial_charge};
-use crate::domain::plan::{PlanKind, Region};
+use crate::domain::plan::PlanKind;
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
 
 /// A symbol for each state of a row, so meaning never rests on colour alone.
-pub fn marker(row: &Deadline) -> &'static str {
+fn marker(row: &Deadline) -> &'static str {
     if row.done {
         return "✓ done";
     }
@@ -24,6 +24,11 @@ pub fn marker(row: &Deadline) -> &'static str {
         Urgency::Soon => "• soon",
         Urgency::Later => "  later",
     }
+}
+
+/// One row as every text output lists it: date, days left, state, and `what`.
+pub fn row_line(row: &Deadline, what: &str) -> String {
+    format!("{}  {:>4}d  {:<10}  {what}", row.date, row.days_left, marker(row))
 }
 
 fn what(row: &Deadline, policy: &Policy) -> String {
@@ -53,14 +58,7 @@ pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate) -> String
     }
     let _ = writeln!(s, "\n{:<10}  {:>5}  {:<10}  WHAT", "DATE", "LEFT", "STATE");
     for row in rows {
-        let _ = writeln!(
-            s,
-            "{:<10}  {:>4}d  {:<10}  {}",
-            row.date,
-            row.days_left,
-            marker(row),
-            what(row, policy)
-        );
+        let _ = writeln!(s, "{}", row_line(row, &what(row, policy)));
     }
     s
 }
@@ -80,14 +78,11 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
     if let Some(line) = stale_notice(policy, today) {
         let _ = writeln!(s, "{line}");
     }
-    let region = match state.account.region {
-        Some(Region::EuUk) => "you live in the EU or the UK (the right of withdrawal applies)".to_string(),
-        Some(Region::Elsewhere) => "you live outside the EU and the UK".to_string(),
-        None => "where you live is not answered yet (counted as outside the EU and the UK; \
-                 `coursera-exit region eu-uk|elsewhere`)"
-            .to_string(),
-    };
-    let _ = writeln!(s, "Region: {region}.");
+    let _ = write!(s, "Where you live: {}", state.account.region_words());
+    if state.account.region.is_none() {
+        let _ = write!(s, "; answer with `coursera-exit region eu-uk|elsewhere`");
+    }
+    let _ = writeln!(s, ".");
     if state.subscriptions.is_empty() {
         let _ = writeln!(
             s,
@@ -135,7 +130,7 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
             facts.push(format!("refund received {r}"));
         }
         let _ = writeln!(s, "    {}", facts.join(" · "));
-        let items = checklist::subscription_items(state, sub, policy);
+        let items = checklist::recordable_items(state, sub, policy);
         if !items.is_empty() {
             let _ = writeln!(s, "    items: {}", items_line(&items));
         }
@@ -166,14 +161,7 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
     if !pending.is_empty() {
         let _ = writeln!(s, "\nNext deadlines:");
         for row in pending {
-            let _ = writeln!(
-                s,
-                "  {}  {:>4}d  {:<10}  {}",
-                row.date,
-                row.days_left,
-                marker(row),
-                what(row, policy)
-            );
+            let _ = writeln!(s, "  {}", row_line(row, &what(row, policy)));
         }
     }
     s

@@ -252,6 +252,9 @@ pub fn edit(
     let sub = find_mut(state, id)?;
     if converts {
         sub.trial_started = sub.started;
+        // No certificate can be earned during a trial, so the question was
+        // never asked: the paid plan starts without one.
+        sub.certificate_earned.get_or_insert(false);
     } else if back_to_trial {
         // Undone: the trial as it was, unless a new start is given.
         if change.started.is_none() {
@@ -460,10 +463,13 @@ fn done_for_subscription(
             format!("{item} is an account item; leave out --subscription"),
         );
     }
-    let items = checklist::subscription_items(state, sub, policy);
+    let items = checklist::recordable_items(state, sub, policy);
     if !items.iter().any(|i| i.id == item) {
         let ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
-        let reason = if ids.is_empty() {
+        let refund_record = matches!(item, REFUND_REQUESTED | REFUND_RECEIVED);
+        let reason = if refund_record && sub.plan == Some(PlanKind::Organization) {
+            format!("{id} is paid by an employer or university: there is no refund of yours to record")
+        } else if ids.is_empty() {
             format!("{id} has no items yet; finish identifying it first")
         } else {
             format!("not an item of {id}; its items: {}", ids.join(", "))
@@ -623,7 +629,7 @@ pub fn set_note(
     match subscription {
         Some(id) => {
             let sub = find(state, id)?;
-            if !checklist::subscription_items(state, sub, policy)
+            if !checklist::recordable_items(state, sub, policy)
                 .iter()
                 .any(|i| i.id == item)
             {

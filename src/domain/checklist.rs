@@ -123,18 +123,49 @@ pub fn subscription_items<'p>(state: &State, sub: &Subscription, policy: &'p Pol
                 ..Item::stored(&step.id, &step.text, sub.item(&step.id))
             });
         }
-        items.push(Item::dated(
+        items.extend(refund_records(sub));
+    }
+    items
+}
+
+/// "I have asked for a refund" and "the refund has arrived": dated facts.
+fn refund_records<'p>(sub: &Subscription) -> [Item<'p>; 2] {
+    [
+        Item::dated(
             REFUND_REQUESTED,
             "I have asked for a refund",
             sub.item(REFUND_REQUESTED),
             sub.refund_requested_on,
-        ));
-        items.push(Item::dated(
+        ),
+        Item::dated(
             REFUND_RECEIVED,
             "The refund has arrived",
             sub.item(REFUND_RECEIVED),
             sub.refund_received_on,
-        ));
+        ),
+    ]
+}
+
+/// A refund step, or one of the two refund records.
+pub fn is_refund_item(policy: &Policy, id: &str) -> bool {
+    id == REFUND_REQUESTED || id == REFUND_RECEIVED || policy.refund.steps.iter().any(|s| s.id == id)
+}
+
+/// A refund request, and its arrival, can be recorded for every identified
+/// plan the person paid for, whether or not a refund window is open: an EU/UK
+/// withdrawal, an app store's refund, or a request made anyway. Not for an
+/// employer's or university's plan: the person paid nothing.
+pub fn refund_recordable(sub: &Subscription) -> bool {
+    sub.is_complete() && sub.plan.is_some_and(|p| p != PlanKind::Organization)
+}
+
+/// Every item that can be ticked for a subscription: its steps
+/// ([`subscription_items`]), and the refund records wherever
+/// [`refund_recordable`] holds, even where no refund step is shown.
+pub fn recordable_items<'p>(state: &State, sub: &Subscription, policy: &'p Policy) -> Vec<Item<'p>> {
+    let mut items = subscription_items(state, sub, policy);
+    if refund_recordable(sub) && !items.iter().any(|i| i.id == REFUND_REQUESTED) {
+        items.extend(refund_records(sub));
     }
     items
 }

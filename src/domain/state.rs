@@ -231,6 +231,15 @@ impl Account {
     pub fn eu_uk(&self) -> bool {
         self.region == Some(Region::EuUk)
     }
+
+    /// Where the account holder lives, in words, with what the answer means.
+    pub fn region_words(&self) -> &'static str {
+        match self.region {
+            Some(Region::EuUk) => "in the EU or the UK (the right of withdrawal applies)",
+            Some(Region::Elsewhere) => "outside the EU and the UK",
+            None => "not answered yet (counted as outside the EU and the UK)",
+        }
+    }
 }
 
 fn item_mut<'a>(items: &'a mut Vec<ItemRecord>, id: &str) -> &'a mut ItemRecord {
@@ -372,7 +381,7 @@ pub(crate) mod date {
             let dt = toml::value::Datetime::deserialize(de::value::MapAccessDeserializer::new(map))?;
             match (dt.date, dt.time, dt.offset) {
                 (Some(d), None, None) => NaiveDate::from_ymd_opt(d.year as i32, d.month as u32, d.day as u32)
-                    .ok_or_else(|| format!("not a valid date"))
+                    .ok_or_else(|| "not a valid date".to_string())
                     .and_then(crate::domain::dates::within_range)
                     .map_err(|why| de::Error::custom(format!("{dt}: {why}"))),
                 _ => Err(de::Error::custom(format!(

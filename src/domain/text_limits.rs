@@ -4,6 +4,31 @@
 
 use super::state::{MAX_LABEL_CHARS, MAX_NOTE_CHARS};
 
+/// Characters that reorder how the text around them is drawn (the Unicode
+/// bidirectional embeddings, overrides, isolates and marks): a label holding
+/// one can make a terminal show other text than the bytes say.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text as a terminal may be given it: control and bidirectional characters
+/// are written as escapes (`\u{202e}`, `\t`), line breaks kept.
+pub fn escaped_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || is_bidi_control(c);
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Why a label cannot be kept, or Ok.
 pub fn label(text: &str) -> Result<(), String> {
     if text.trim().is_empty() {
@@ -71,6 +96,19 @@ mod tests {
         assert!(note(&"x".repeat(2000)).is_ok());
         assert!(note(&"x".repeat(2001)).unwrap_err().contains("at most 2000"));
         assert!(note("line\nbreak").is_err());
+    }
+
+    #[test]
+    fn terminal_text_escapes_controls_and_bidi_characters_but_keeps_line_breaks() {
+        assert_eq!(escaped_for_terminal("plain\nlines"), "plain\nlines");
+        assert_eq!(
+            escaped_for_terminal("a\u{1b}[2J\tb\u{202e}c\u{2067}d\u{9b}"),
+            "a\\u{1b}[2J\\tb\\u{202e}c\\u{2067}d\\u{9b}"
+        );
+        assert!(matches!(
+            escaped_for_terminal("日本語 ✓"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

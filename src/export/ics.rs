@@ -1,5 +1,7 @@
 //! The deadlines as an iCalendar file (RFC 5545): one all-day event per row
-//! that is not done, each with a reminder at 09:00 the day before.
+//! that is not done, each with a reminder at 09:00 the day before. A calendar
+//! keeps an event it imported until the person removes it, so done rows can
+//! be exported too, cancelled (`STATUS:CANCELLED`, `SEQUENCE:1`), to clear them.
 //!
 //! The output depends only on the state, the policy and `today` (DTSTAMP is
 //! today at midnight UTC), so exporting twice gives the same bytes, and UIDs
@@ -7,15 +9,23 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::checklist::REFUND_REQUESTED;
 use crate::domain::dates::add_days;
 use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
-use crate::domain::policy::Policy;
+use crate::domain::plan::Channel;
+use crate::domain::policy::{Policy, StepRule};
 use crate::domain::state::{ACCOUNT_ID, State};
 
 /// RFC 5545 §3.1: content lines longer than this many octets are folded.
 const MAX_LINE_OCTETS: usize = 75;
 
+/// The open deadlines.
 pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
+    render_with(state, policy, today, false)
+}
+
+/// The open deadlines, and with `include_done` the done ones as cancelled events.
+pub fn render_with(state: &State, policy: &Policy, today: NaiveDate, include_done: bool) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -26,7 +36,10 @@ pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
         push_line(&mut out, line);
     }
     let stamp = format!("DTSTAMP:{}T000000Z", ics_date(today));
-    for row in deadlines(state, &policy.rules, today).iter().filter(|d| !d.done) {
+    for row in deadlines(state, &policy.rules, today)
+        .iter()
+        .filter(|d| include_done || !d.done)
+    {
         push_event(&mut out, row, &description(row, state, policy), policy, &stamp);
     }
     push_line(&mut out, "END:VCALENDAR");
@@ -36,33 +49,57 @@ pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
 fn push_event(out: &mut String, row: &Deadline, description: &str, policy: &Policy, stamp: &str) {
     let owner = row.subscription.as_deref().unwrap_or(ACCOUNT_ID);
     let summary = escape_text(&policy.deadline_summary(row));
-    let lines = [
-        "BEGIN:VEVENT".to_string(),
-        format!("UID:{owner}-{}@coursera-exit", row.kind.id()),
-        stamp.to_string(),
-        format!("DTSTART;VALUE=DATE:{}", ics_date(row.date)),
-        format!("DTEND;VALUE=DATE:{}", ics_date(add_days(row.date, 1))),
-        format!("SUMMARY:{summary}"),
-        format!("DESCRIPTION:{}", escape_text(description)),
-        // A reminder, not a meeting: it should not mark the day as busy.
-        "TRANSP:TRANSPARENT".to_string(),
-        "BEGIN:VALARM".to_string(),
-        "ACTION:DISPLAY".to_string(),
-        format!("DESCRIPTION:{summary}"),
-        // Relative to the start of the day: 15 hours earlier is 09:00 the day before.
-        "TRIGGER:-PT15H".to_string(),
-        "END:VALARM".to_string(),
-        "END:VEVENT".to_string(),
-    ];
-    for line in &lines {
-        push_line(out, line);
+    push_line(out, "BEGIN:VEVENT");
+    push_line(out, &format!("UID:{owner}-{}@coursera-exit", row.kind.id()));
+    push_line(out, stamp);
+    if row.done {
+        // Replaces the open event of an earlier export: same UID, a later sequence.
+        push_line(out, "SEQUENCE:1");
+        push_line(out, "STATUS:CANCELLED");
     }
+    push_line(out, &format!("DTSTART;VALUE=DATE:{}", ics_date(row.date)));
+    push_line(
+        out,
+        &format!("DTEND;VALUE=DATE:{}", ics_date(add_days(row.date, 1))),
+    );
+    push_line(out, &format!("SUMMARY:{summary}"));
+    push_line(out, &format!("DESCRIPTION:{}", escape_text(description)));
+    // A reminder, not a meeting: it should not mark the day as busy.
+    push_line(out, "TRANSP:TRANSPARENT");
+    // Nothing to be reminded of once it is done.
+    if !row.done {
+        push_line(out, "BEGIN:VALARM");
+        push_line(out, "ACTION:DISPLAY");
+        push_line(out, &format!("DESCRIPTION:{summary}"));
+        // Relative to the start of the day: 15 hours earlier is 09:00 the day before.
+        push_line(out, "TRIGGER:-PT15H");
+        push_line(out, "END:VALARM");
+    }
+    push_line(out, "END:VEVENT");
 }
 
 /// How to act, what it is about, and where the rule comes from.
 fn description(row: &Deadline, state: &State, policy: &Policy) -> String {
     let text = policy.deadline(row.kind);
-    let steps = steps(row, state, policy);
+    let sub = row.subscription.as_deref().and_then(|id| state.subscription(id));
+    let mut out = text.how.clone();
+    if state.account.eu_uk() && !text.eu_uk.is_empty() {
+        out.push(' ');
+        out.push_str(&text.eu_uk);
+    }
+    out.push_str(&steps(row.kind, sub.and_then(|s| s.channel), policy));
+    // The ticket number or reference noted with the request, where the money is awaited.
+    let note = sub
+        .filter(|_| row.kind == DeadlineKind::RefundExpected)
+        .and_then(|s| s.item(REFUND_REQUESTED))
+        .and_then(|i| i.note.as_deref());
+    if let Some(note) = note {
+        out.push_str(&format!("\n\nYour note on the request: {note}"));
+    }
+    // An event stays in the calendar after its day: say what is left to do then.
+    if !text.overdue.is_empty() {
+        out.push_str(&format!("\n\nOnce this day has passed: {}", text.overdue));
+    }
     let about = match (&row.subscription, row.plan) {
         (Some(id), Some(plan)) => {
             format!("For: {} ({id}), plan: {}", row.label, policy.plan(plan).name)
@@ -71,25 +108,24 @@ fn description(row: &Deadline, state: &State, policy: &Policy) -> String {
         (None, _) => format!("For: {}", row.label),
     };
     format!(
-        "{}{steps}\n\n{about}\nSource: {} (as of {})",
-        text.how, text.origin.source, text.origin.as_of
+        "{out}\n\n{about}\nSource: {} (as of {})",
+        text.origin.source, text.origin.as_of
     )
 }
 
 /// The exact steps for the rows that ask for an action: where to cancel for
-/// this subscription's channel, how to ask for a refund.
-fn steps(row: &Deadline, state: &State, policy: &Policy) -> String {
-    let channel = row
-        .subscription
-        .as_deref()
-        .and_then(|id| state.subscription(id))
-        .and_then(|s| s.channel);
-    let (title, steps) = match (row.kind, channel) {
+/// this subscription's channel, how to ask for a refund or to withdraw.
+fn steps(kind: DeadlineKind, channel: Option<Channel>, policy: &Policy) -> String {
+    let (title, steps): (String, &[StepRule]) = match (kind, channel) {
         (DeadlineKind::CancelBy, Some(channel)) => {
             let rule = policy.channel(channel);
             (format!("Where: {}", rule.cancel_where), &rule.steps)
         }
         (DeadlineKind::RefundBy, _) => ("How to ask:".to_string(), &policy.refund.steps),
+        (DeadlineKind::WithdrawalBy, _) => (
+            format!("How to withdraw: {}", policy.region.how),
+            &policy.refund.steps,
+        ),
         _ => return String::new(),
     };
     let numbered: Vec<String> = steps

@@ -9,9 +9,10 @@ use crate::domain::checklist::{
 };
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines, pause_resumes};
-use crate::domain::plan::{AccountDecision, Decision};
+use crate::domain::plan::{AccountDecision, Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::{State, Subscription};
+use crate::domain::text_limits::is_bidi_control;
 
 pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
     let rows = deadlines(state, &policy.rules, today);
@@ -78,7 +79,20 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
         Some(false) => "no",
         None => "not known yet",
     };
-    doc.line(format!("- Certificate earned under this plan: {certificate}"));
+    if sub.plan == Some(PlanKind::FreeTrial) {
+        doc.line(format!(
+            "- Trial length: {} days",
+            sub.trial_length(policy.rules.trial_days)
+        ));
+    } else {
+        doc.line(format!("- Certificate earned under this plan: {certificate}"));
+    }
+    if let Some(began) = sub.trial_started.filter(|_| sub.converted_from_trial()) {
+        doc.line(format!(
+            "- Became this plan after a free trial that began {}; the first charge is not refunded",
+            long_date(began)
+        ));
+    }
     let decision = match sub.decision {
         Some(Decision::Cancel) => "cancel",
         Some(Decision::Pause) => "pause",
@@ -105,6 +119,12 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
         None => "no refund through Coursera for this plan or channel".to_string(),
     };
     doc.line(format!("- Refund requested: {refund}"));
+    if sub.refund_requested_on.is_some() {
+        let received = sub
+            .refund_received_on
+            .map_or_else(|| "not yet".to_string(), long_date);
+        doc.line(format!("- Refund received: {received}"));
+    }
     if let Some(charge) = converted_trial_charge(sub, &policy.rules, today) {
         doc.line(format!(
             "- The trial was not cancelled in time: it became a paid plan on {}.",
@@ -125,6 +145,7 @@ fn account(doc: &mut Doc, state: &State, policy: &Policy) {
         None => "not decided yet",
     };
     doc.line(format!("- Decision: {decision}"));
+    doc.line(format!("- Where you live: {}", account.region_words()));
     if account.deleting() {
         let requested = account
             .requested_on
@@ -196,6 +217,9 @@ fn sources(doc: &mut Doc, state: &State, policy: &Policy, rows: &[Deadline]) {
     let mut used: Vec<(&Source, Vec<String>)> = Vec::new();
     let mut cite = |origin, what: &str| cite_source(&mut used, origin, what);
     cite(&policy.rules.origin, "deadline rules");
+    if state.account.eu_uk() {
+        cite(&policy.region.origin, "the EU/UK right of withdrawal");
+    }
     for sub in &state.subscriptions {
         if let Some(plan) = sub.plan {
             let rule = policy.plan(plan);
@@ -286,6 +310,8 @@ fn text(raw: &str) -> String {
             }
             '\n' | '\t' => out.push(c),
             c if c.is_control() => {}
+            // Shown, not obeyed: it would reorder the text around it.
+            c if is_bidi_control(c) => out.extend(c.escape_default()),
             c => out.push(c),
         }
     }
