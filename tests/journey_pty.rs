@@ -28,13 +28,19 @@ fn a_free_trial_added_key_by_key_goes_to_decide_then_home_shows_its_next_deadlin
     pty.send(key::ENTER);
     pty.wait_for("What are you paying for?");
     pty.send(key::ENTER);
+    // Version 2: a trial's length, then no certificate question.
+    pty.wait_for("How long is the free trial?");
+    pty.send(key::ENTER);
     pty.wait_for("When did the trial start?");
     pty.send("2026-02-27");
     pty.wait_for("Fri 2026-02-27");
     pty.send(key::ENTER);
-    pty.wait_for("Have you earned a certificate under this plan?");
-    pty.send(key::ENTER);
-    let decide = pty.wait_for("What do you want to do with Free trial?");
+    // The first subscription asks, once, where the person lives: no.
+    let region = pty.wait_for("Do you live in the EU or the UK?");
+    assert!(!region.contains("certificate under this plan"), "{region}");
+    pty.keys(&[key::DOWN, key::ENTER]);
+    let decide = pty.wait_for("What do you want to do with Free trial (7 days)?");
+    // A 7-day trial from 02-27: last day 03-05, cancel by the day before.
     assert!(
         decide.contains("Cancel by Wed 2026-03-04 · in 3 days"),
         "{decide}"
@@ -54,7 +60,9 @@ fn a_free_trial_added_key_by_key_goes_to_decide_then_home_shows_its_next_deadlin
     assert!(!pty.alternate_screen(), "the normal screen is back");
     let saved = dir.read();
     assert!(saved.contains("plan = \"free-trial\""), "{saved}");
+    assert!(saved.contains("trial_days = 7"), "{saved}");
     assert!(saved.contains("started = \"2026-02-27\""), "{saved}");
+    assert!(saved.contains("region = \"elsewhere\""), "{saved}");
 }
 
 #[test]
@@ -69,7 +77,9 @@ fn quitting_and_reopening_resumes_at_the_same_question() {
 
     let mut again = wizard(&dir);
     let screen = again.wait_for("What are you paying for?");
-    assert!(screen.contains("Question 2 of 4"), "{screen}");
+    // Where it was bought, what is paid, the date, the certificate and,
+    // for the first subscription, where the person lives.
+    assert!(screen.contains("Question 2 of 5"), "{screen}");
     assert!(
         screen.contains("iPhone/iPad"),
         "the earlier answer is shown: {screen}"
@@ -143,6 +153,8 @@ fn ctrl_c_while_typing_a_date_still_quits() {
     start_adding(&mut pty);
     pty.send(key::ENTER);
     pty.wait_for("What are you paying for?");
+    pty.send(key::ENTER);
+    pty.wait_for("How long is the free trial?");
     pty.send(key::ENTER);
     pty.wait_for("When did the trial start?");
     pty.send("2026-0");
@@ -287,10 +299,11 @@ fn a_hand_edit_made_while_the_wizard_runs_is_kept_and_the_person_told() {
     // Someone edits the file in another terminal, then the wizard saves.
     let by_hand = format!("{}# a note typed by hand\n", dir.read());
     std::fs::write(&dir.path, &by_hand).expect("edit the state file");
-    pty.send(key::ENTER);
+    // A Specialization, monthly: its date question comes next.
+    pty.keys(&[key::DOWN, key::ENTER]);
     let screen = pty.wait_for("changed outside the wizard");
     assert!(
-        screen.contains("Question 3 of 4"),
+        screen.contains("Question 3 of 5"),
         "the answer was taken: {screen}"
     );
     let edited = dir.path.with_file_name("state.toml.edited");

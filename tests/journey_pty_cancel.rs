@@ -20,14 +20,17 @@ fn a_free_trial_is_cancelled_key_by_key_and_its_cancel_by_is_done() {
     pty.send(key::ENTER);
     pty.wait_for("What are you paying for?");
     pty.send(key::ENTER);
+    pty.wait_for("How long is the free trial?");
+    pty.send(key::ENTER);
     pty.wait_for("When did the trial start?");
     pty.send("2026-02-27");
     pty.wait_for("Fri 2026-02-27");
     pty.send(key::ENTER);
-    pty.wait_for("Have you earned a certificate under this plan?");
-    pty.send(key::ENTER);
+    pty.wait_for("Do you live in the EU or the UK?");
+    pty.keys(&[key::DOWN, key::ENTER]);
 
-    let decide = pty.wait_for("What do you want to do with Free trial?");
+    // A 7-day trial from 02-27: last day 03-05, cancel by 03-04, first charge 03-06.
+    let decide = pty.wait_for("What do you want to do with Free trial (7 days)?");
     assert!(decide.contains("> ( ) Cancel it"), "cancel comes first: {decide}");
     assert!(
         decide.contains("Cancel by Wed 2026-03-04 · in 3 days"),
@@ -59,13 +62,24 @@ fn a_free_trial_is_cancelled_key_by_key_and_its_cancel_by_is_done() {
     let last = pty.wait_for("> [ ] I have cancelled");
     assert!(last.contains("Cancel by Wed 2026-03-04"), "not yet done: {last}");
     pty.send(" ");
-    let cancelled = pty.wait_for("✓ Cancelled on Sun 2026-03-01; access until Thu 2026-03-05.");
+    // Version 2: no more charges, said where the urgent date was.
+    let cancelled = pty.wait_for("charged again; access until Thu 2026-03-05.");
+    assert!(
+        cancelled.contains("✓ Cancelled on Sun 2026-03-01. You will not be"),
+        "{cancelled}"
+    );
     assert!(cancelled.contains("[✓] I have cancelled"), "{cancelled}");
     pty.send(key::ENTER);
     pty.wait_for("> Finish: back to Home");
     pty.send(key::ENTER);
     let home = pty.wait_for("Free trial: cancelled on Sun 2026-03-01");
-    assert!(home.contains("Trial last day Thu 2026-03-05"), "{home}");
+    // Version 2: where its next date was, Home says no more charges and how
+    // long access lasts; the frozen last day is no longer "Most urgent".
+    assert!(
+        home.contains("✓ You will not be charged again · until 2026-03-05"),
+        "{home}"
+    );
+    assert!(!home.contains("Most urgent"), "{home}");
     pty.send("q");
     assert_eq!(pty.exit_code(), 0);
 

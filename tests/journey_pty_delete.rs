@@ -52,27 +52,31 @@ fn deleting_the_account_key_by_key_records_the_request_and_its_reply_date() {
 
     let mut pty = Pty::wizard(&dir.path, TODAY, 80, 24);
     pty.wait_for("Your Coursera subscriptions");
-    pty.send("A");
+    pty.send("D");
     pty.wait_for("What do you want to do with your Coursera account?");
     pty.send(key::ENTER);
+    // Cancelled on 02-27, before the charge of 03-20: paid until 03-19.
+    let warning = pty.wait_for("Before you delete");
+    assert!(warning.contains("paid until Thu 2026-03-19"), "{warning}");
+    pty.send("y");
     let screen = pty.wait_for("Before deleting your account");
-    assert!(screen.contains("1 of 8 items done"), "{screen}");
+    assert!(screen.contains("1 of 9 items done"), "{screen}");
     assert!(
         screen.contains("(✓) Cancel every subscription"),
         "cancelled already: {screen}"
     );
 
     // Straight to "Request deletion": certificates are not saved, so it asks.
-    pty.keys(&[key::DOWN; 6]);
+    pty.keys(&[key::DOWN; 7]);
     pty.wait_for("> [ ] Request deletion");
     pty.send(" ");
     let ask = pty.wait_for("Record the deletion request anyway?");
-    assert!(ask.contains("verification links"), "{ask}");
+    assert!(ask.contains("can no longer be accessed"), "{ask}");
     pty.send("n");
     pty.wait_for("Not recorded: the request is still to do.");
 
     // The certificates: ticked, with a note.
-    pty.keys(&[key::UP; 6]);
+    pty.keys(&[key::UP; 7]);
     pty.wait_for("> [ ] Download every certificate");
     pty.send(" ");
     pty.wait_for("> [✓] Download every certificate");
@@ -97,7 +101,7 @@ fn deleting_the_account_key_by_key_records_the_request_and_its_reply_date() {
     pty.wait_for("2026-02-28");
 
     // Now the request goes through without a question.
-    pty.keys(&[key::DOWN; 5]);
+    pty.keys(&[key::DOWN; 6]);
     pty.wait_for("> [ ] Request deletion");
     pty.send(" ");
     let screen = pty.wait_for("Deletion requested; answer due");
