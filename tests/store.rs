@@ -1003,12 +1003,16 @@ fn subscription(number: u32) -> impl Strategy<Value = Subscription> {
         proptest::option::of((date(), 1u32..=12)),
         items(),
     );
-    let trial = (proptest::option::of(1u32..=31), proptest::option::of(date()));
+    let trial = (
+        proptest::option::of(1u32..=31),
+        proptest::option::of(date()),
+        proptest::bool::ANY,
+    );
     (facts, progress, trial).prop_map(
         move |(
             (label, plan, channel, started, certificate_earned, decision),
             (cancelled_on, refund_requested_on, refund_received_on, pause, items),
-            (trial_days, trial_started),
+            (trial_days, trial_started, refund_wanted),
         )| Subscription {
             id: format!("s{number}"),
             label,
@@ -1023,6 +1027,7 @@ fn subscription(number: u32) -> impl Strategy<Value = Subscription> {
             cancelled_on,
             refund_requested_on,
             refund_received_on,
+            refund_wanted,
             converted_from_trial: false,
             pause: pause.map(|(from, months)| Pause { from, months }),
             items,

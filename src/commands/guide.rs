@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use chrono::NaiveDate;
 
-use super::text::{row_line, stale_notice};
+use super::text::row_line;
 use crate::domain::checklist::{
     self, Item, app_store_refund, cancellable, refund_possible, withdrawal_possible,
 };
@@ -206,7 +206,7 @@ fn dates<'a>(s: &mut String, rows: impl Iterator<Item = &'a Deadline>, policy: &
 
 /// The stale-rules line of SPEC §2, where it applies: the texts below come from those rules.
 fn stale(s: &mut String, policy: &Policy, today: NaiveDate) {
-    if let Some(line) = stale_notice(policy, today) {
+    if let Some(line) = policy.stale_notice(today) {
         let _ = writeln!(s, "{line}");
     }
 }

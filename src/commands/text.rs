@@ -36,20 +36,10 @@ fn what(row: &Deadline, policy: &Policy) -> String {
     format!("{}: {} ({id})", policy.deadline(row.kind).title, row.label)
 }
 
-/// The one line of SPEC §2 when the rules have not been checked for over six months.
-pub fn stale_notice(policy: &Policy, today: NaiveDate) -> Option<String> {
-    policy.stale(today).then(|| {
-        format!(
-            "These rules were checked on {}; Coursera changes its terms — check the sources before relying on a date.",
-            long_date(policy.checked_on())
-        )
-    })
-}
-
 pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "Today is {}.", long_date(today));
-    if let Some(line) = stale_notice(policy, today) {
+    if let Some(line) = policy.stale_notice(today) {
         let _ = writeln!(s, "{line}");
     }
     if rows.is_empty() {
@@ -75,7 +65,7 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
     let mut s = String::new();
     let _ = writeln!(s, "State file: {}", path.display());
     let _ = writeln!(s, "Today is {}.", long_date(today));
-    if let Some(line) = stale_notice(policy, today) {
+    if let Some(line) = policy.stale_notice(today) {
         let _ = writeln!(s, "{line}");
     }
     let _ = write!(s, "Where you live: {}", state.account.region_words());

@@ -14,7 +14,8 @@ use super::text::{self, Command};
 use super::{Ctx, Flow, Notice};
 use crate::domain::actions::{self, Choice as Decision, Tick};
 use crate::domain::checklist::{
-    CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED, cancellable, keep_items, subscription_items,
+    CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED, cancellable, is_refund_item, keep_items,
+    subscription_items,
 };
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
@@ -485,11 +486,6 @@ impl Steps {
             subscription: self.id.clone(),
         })
     }
-}
-
-/// Refund steps, "I have asked for a refund" and "The refund has arrived".
-pub fn is_refund_item(policy: &Policy, id: &str) -> bool {
-    id == REFUND_REQUESTED || id == REFUND_RECEIVED || policy.refund.steps.iter().any(|s| s.id == id)
 }
 
 /// Whether an item is done, from the saved facts alone.

@@ -16,7 +16,7 @@ use ratatui::widgets::Paragraph;
 use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_line};
 use super::wrap::{wrap, wrap_line, wrap_styled};
 use crate::domain::checklist::{
-    CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED, app_store_refund, cancellable,
+    CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED, app_store_refund, cancellable, is_refund_item,
 };
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
@@ -26,7 +26,7 @@ use crate::domain::state::Subscription;
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
 use crate::wizard::decide::refund_until;
-use crate::wizard::steps::{Editing, Entry, Steps, is_refund_item};
+use crate::wizard::steps::{Editing, Entry, Steps};
 use crate::wizard::text;
 
 /// Where a step's text starts: "> [✓] ".
