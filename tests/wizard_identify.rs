@@ -295,7 +295,7 @@ fn not_sure_takes_back_an_earlier_answer_to_the_same_question() {
 
 /// A 7-day trial bought on the website, at its start date.
 fn at_date_question() -> Wizard {
-    let mut w = added(&[0, 0, SEVEN_DAYS]);
+    let w = added(&[0, 0, SEVEN_DAYS]);
     assert_eq!(question(&w), Question::Started);
     w
 }
