@@ -318,7 +318,7 @@ fn every_choice_is_recorded_as_its_decision_and_goes_to_steps() {
 }
 
 #[test]
-fn a_second_choice_replaces_the_first_and_a_pause_keeps_its_first_day() {
+fn a_second_choice_replaces_the_first_and_a_longer_pause_keeps_the_day_it_was_chosen() {
     let mut state = State::default();
     add(
         &mut state,
@@ -353,7 +353,7 @@ fn a_second_choice_replaces_the_first_and_a_pause_keeps_its_first_day() {
             from: d("2026-02-10"),
             months: 2
         }),
-        "a longer pause from the same day"
+        "a longer pause, chosen on the same day"
     );
     send(&mut w, &[Msg::Back]);
     highlight(&mut w, Choice::Cancel);

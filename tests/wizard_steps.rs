@@ -247,7 +247,7 @@ fn a_specialization_paused_for_each_length_from_identify_to_home() {
         );
         assert_eq!(entries(&w), [Entry::Pause, Entry::Finish], "nothing to tick");
         assert_eq!(selected(&w), Entry::Pause);
-        // The pause started earlier than today: e changes its first day.
+        // The pause was chosen before today: e changes the day it was chosen.
         send(&mut w, &[Msg::EditDate]);
         assert_eq!(w.mode(), Mode::Edit);
         type_text(&mut w, "2026-02-10");
