@@ -23,10 +23,22 @@ fn cancelling() -> StateDir {
             .args(args)
             .output()
             .expect("the binary runs");
-        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     run(&["region", "elsewhere"]);
-    run(&["add", "--plan", "plus-monthly", "--channel", "web", "--started", "2026-02-10"]);
+    run(&[
+        "add",
+        "--plan",
+        "plus-monthly",
+        "--channel",
+        "web",
+        "--started",
+        "2026-02-10",
+    ]);
     run(&["decide", "s1", "--cancel"]);
     dir
 }
@@ -52,7 +64,10 @@ fn a_pasted_newline_and_letters_go_into_the_note_and_run_no_command() {
     pty.send("q");
     assert_eq!(pty.exit_code(), 0);
     let saved = dir.read();
-    assert!(saved.contains("id = \"s1\""), "the subscription is still there: {saved}");
+    assert!(
+        saved.contains("id = \"s1\""),
+        "the subscription is still there: {saved}"
+    );
     assert!(saved.contains("note = \"see mail gdy\""), "{saved}");
 }
 
@@ -92,5 +107,9 @@ fn sigterm_while_typing_a_note_keeps_the_note() {
     pty.wait_for("left a voicemail");
     pty.signal(libc::SIGTERM);
     assert_eq!(pty.exit_code(), 143);
-    assert!(dir.read().contains("note = \"left a voicemail\""), "{}", dir.read());
+    assert!(
+        dir.read().contains("note = \"left a voicemail\""),
+        "{}",
+        dir.read()
+    );
 }

@@ -93,5 +93,8 @@ fn a_14_day_trial_and_an_eu_withdrawal_walked_key_by_key() {
         .expect("deadlines runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!text.contains("Withdraw"), "{text}");
-    assert!(text.contains("2026-03-13"), "the refund is due 10 business days after 03-01: {text}");
+    assert!(
+        text.contains("2026-03-13"),
+        "the refund is due 10 business days after 03-01: {text}"
+    );
 }

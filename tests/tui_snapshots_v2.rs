@@ -28,7 +28,13 @@ fn state_in(region: Option<Region>) -> State {
 #[test]
 fn where_you_live_opens_over_home() {
     let mut state = state_in(None);
-    add(&mut state, PlanKind::PlusMonthly, Channel::Web, "2026-02-27", None);
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-27",
+        None,
+    );
     let mut w = open(state);
     send(&mut w, &[Msg::Region]);
     snapshot("v2_region_over_home", &w);
@@ -37,7 +43,13 @@ fn where_you_live_opens_over_home() {
 #[test]
 fn decide_offers_cancel_and_refund_first_in_the_first_week() {
     let mut state = state_in(Some(Region::EuUk));
-    add(&mut state, PlanKind::SpecializationMonthly, Channel::Web, "2026-02-25", Some("Data Science"));
+    add(
+        &mut state,
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-02-25",
+        Some("Data Science"),
+    );
     resume_at(&mut state, Screen::Decide, Some("s1"));
     snapshot("v2_decide_refund_first", &open(state));
 }
@@ -56,7 +68,13 @@ fn steps_lead_with_the_refund_once_it_is_chosen() {
 fn home_after_cancelling_a_trial() {
     let mut state = state_in(Some(Region::Elsewhere));
     add(&mut state, PlanKind::FreeTrial, Channel::Web, "2026-02-25", None);
-    add(&mut state, PlanKind::PlusMonthly, Channel::Web, "2026-02-10", None);
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-10",
+        None,
+    );
     tick(&mut state, CANCELLED, Some("s1"), "2026-02-28");
     snapshot("v2_home_cancelled", &open(state));
 }
@@ -64,7 +82,13 @@ fn home_after_cancelling_a_trial() {
 #[test]
 fn steps_after_a_missed_cancel_by() {
     let mut state = state_in(Some(Region::Elsewhere));
-    add(&mut state, PlanKind::PlusMonthly, Channel::Web, "2026-01-02", None);
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-01-02",
+        None,
+    );
     state.subscriptions[0].decision = Some(Decision::Cancel);
     resume_at(&mut state, Screen::Steps, Some("s1"));
     snapshot("v2_steps_missed_cancel_by", &open(state));
@@ -73,7 +97,13 @@ fn steps_after_a_missed_cancel_by() {
 #[test]
 fn deleting_asks_first_while_a_refund_is_open() {
     let mut state = state_in(Some(Region::Elsewhere));
-    add(&mut state, PlanKind::CoursePurchase, Channel::Web, "2026-02-27", Some("Python"));
+    add(
+        &mut state,
+        PlanKind::CoursePurchase,
+        Channel::Web,
+        "2026-02-27",
+        Some("Python"),
+    );
     resume_at(&mut state, Screen::Decide, None);
     let mut w = open(state);
     send(&mut w, &[Msg::Next]);

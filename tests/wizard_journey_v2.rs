@@ -78,9 +78,15 @@ fn a_specialization_in_its_first_week_offers_cancel_and_refund_first_with_its_la
     assert_eq!(decide_choices(&w)[0], Choice::Refund);
     // At 80 columns the weekday would cut the line: it goes.
     let screen = screen_text(&w, 80, 24);
-    assert!(screen.contains("Cancel and ask for a refund (until 2026-03-03)"), "{screen}");
+    assert!(
+        screen.contains("Cancel and ask for a refund (until 2026-03-03)"),
+        "{screen}"
+    );
     let wide = screen_text(&w, 100, 30);
-    assert!(wide.contains("Cancel and ask for a refund (until Tue 2026-03-03)"), "{wide}");
+    assert!(
+        wide.contains("Cancel and ask for a refund (until Tue 2026-03-03)"),
+        "{wide}"
+    );
 }
 
 #[test]
@@ -98,7 +104,10 @@ fn plus_monthly_elsewhere_offers_no_refund_but_in_the_eu_offers_the_withdrawal()
 fn the_refund_choice_stays_on_offer_after_keeping_the_plan() {
     // Keeping hides the refund rows; changing one's mind must still find them.
     let mut w = deciding(PlanKind::PlusAnnual, "2026-02-27", Region::Elsewhere);
-    let keep = decide_choices(&w).iter().position(|c| *c == Choice::Keep).expect("keep");
+    let keep = decide_choices(&w)
+        .iter()
+        .position(|c| *c == Choice::Keep)
+        .expect("keep");
     repeat(&mut w, Msg::Down, keep);
     send(&mut w, &[Msg::Next]);
     assert_eq!(w.state().subscriptions[0].decision, Some(Decision::Keep));
@@ -126,7 +135,10 @@ fn cancel_and_refund_leads_the_steps_with_the_refund_and_a_plain_cancel_does_not
 
     // The same plan, cancelled without asking for the money: cancel first.
     let mut w = deciding(PlanKind::PlusAnnual, "2026-02-27", Region::Elsewhere);
-    let cancel = decide_choices(&w).iter().position(|c| *c == Choice::Cancel).expect("cancel");
+    let cancel = decide_choices(&w)
+        .iter()
+        .position(|c| *c == Choice::Cancel)
+        .expect("cancel");
     repeat(&mut w, Msg::Down, cancel);
     send(&mut w, &[Msg::Next]);
     assert!(!w.state().subscriptions[0].refund_wanted);
@@ -143,16 +155,25 @@ fn after_asking_the_arrival_is_ticked_and_its_date_shown() {
     repeat(&mut w, Msg::Up, 10);
     repeat(&mut w, Msg::Down, asked);
     send(&mut w, &[Msg::Toggle]);
-    assert_eq!(w.state().subscriptions[0].refund_requested_on, Some(d("2026-03-01")));
+    assert_eq!(
+        w.state().subscriptions[0].refund_requested_on,
+        Some(d("2026-03-01"))
+    );
     // Ten business days after Sunday 03-01: Friday 03-13.
     let screen = screen_text(&w, 100, 40);
     assert!(screen.contains("Refund due Fri 2026-03-13"), "{screen}");
     let ids = item_ids(&step_entries(&w));
-    let arrived = ids.iter().position(|i| i == REFUND_RECEIVED).expect("listed once asked");
+    let arrived = ids
+        .iter()
+        .position(|i| i == REFUND_RECEIVED)
+        .expect("listed once asked");
     repeat(&mut w, Msg::Up, 10);
     repeat(&mut w, Msg::Down, arrived);
     send(&mut w, &[Msg::Toggle]);
-    assert_eq!(w.state().subscriptions[0].refund_received_on, Some(d("2026-03-01")));
+    assert_eq!(
+        w.state().subscriptions[0].refund_received_on,
+        Some(d("2026-03-01"))
+    );
     let row = w
         .deadlines()
         .iter()
@@ -165,7 +186,13 @@ fn after_asking_the_arrival_is_ticked_and_its_date_shown() {
 fn a_opens_where_you_live_from_any_page_and_the_answer_changes_the_dates() {
     let mut state = State::default();
     state.account.region = Some(Region::Elsewhere);
-    add(&mut state, PlanKind::PlusMonthly, Channel::Web, "2026-02-27", None);
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-27",
+        None,
+    );
     resume_at(&mut state, Screen::Steps, Some("s1"));
     let mut w = open(state);
     assert!(!w.deadlines().iter().any(|r| r.kind.id() == "withdrawal-by"));
@@ -199,7 +226,10 @@ fn d_opens_the_account_decision() {
     let mut w = open(State::default());
     send(&mut w, &[Msg::Account]);
     assert_eq!(w.screen(), Screen::Decide);
-    assert_eq!(decide_choices(&w), vec![Choice::DeleteAccount, Choice::KeepAccount]);
+    assert_eq!(
+        decide_choices(&w),
+        vec![Choice::DeleteAccount, Choice::KeepAccount]
+    );
 }
 
 #[test]
@@ -207,7 +237,13 @@ fn after_cancelling_home_says_no_more_charges_and_the_frozen_dates_are_not_most_
     let mut state = State::default();
     state.account.region = Some(Region::Elsewhere);
     add(&mut state, PlanKind::FreeTrial, Channel::Web, "2026-02-25", None);
-    add(&mut state, PlanKind::PlusMonthly, Channel::Web, "2026-02-10", None);
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-10",
+        None,
+    );
     tick(&mut state, CANCELLED, Some("s1"), "2026-02-28");
     let w = open(state);
     // The trial's last day (03-03) is closer than Plus's cancel-by (03-08),
@@ -221,10 +257,16 @@ fn after_cancelling_home_says_no_more_charges_and_the_frozen_dates_are_not_most_
         "{wide}"
     );
     let screen = screen_text(&w, 80, 24);
-    assert!(screen.contains("✓ You will not be charged again · until 2026-03-03"), "{screen}");
+    assert!(
+        screen.contains("✓ You will not be charged again · until 2026-03-03"),
+        "{screen}"
+    );
     // At 60x20 the line still fits, shorter.
     let narrow = screen_text(&w, 60, 20);
-    assert!(narrow.contains("✓ Not charged again · until 2026-03-03"), "{narrow}");
+    assert!(
+        narrow.contains("✓ Not charged again · until 2026-03-03"),
+        "{narrow}"
+    );
 }
 
 #[test]
@@ -232,7 +274,13 @@ fn a_missed_cancel_by_says_to_cancel_today_before_the_next_charge() {
     // Plus monthly from 2026-01-02: next charge 03-02, cancel-by 02-28 (missed).
     let mut state = State::default();
     state.account.region = Some(Region::Elsewhere);
-    add(&mut state, PlanKind::PlusMonthly, Channel::Web, "2026-01-02", None);
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-01-02",
+        None,
+    );
     resume_at(&mut state, Screen::Home, Some("s1"));
     let w = open(state);
     let home = pane_text(&w, 80, 24);
@@ -256,20 +304,33 @@ fn a_missed_cancel_by_says_to_cancel_today_before_the_next_charge() {
 fn deleting_the_account_with_money_at_stake_asks_first_and_no_keeps_everything() {
     let mut state = State::default();
     state.account.region = Some(Region::Elsewhere);
-    add(&mut state, PlanKind::CoursePurchase, Channel::Web, "2026-02-27", Some("Python"));
+    add(
+        &mut state,
+        PlanKind::CoursePurchase,
+        Channel::Web,
+        "2026-02-27",
+        Some("Python"),
+    );
     add(&mut state, PlanKind::PlusAnnual, Channel::Web, "2025-06-01", None);
     resume_at(&mut state, Screen::Decide, None);
     let mut w = open(state);
     send(&mut w, &[Msg::Next]);
     assert_eq!(w.mode(), Mode::Confirm, "a yes is needed first");
-    let Page::Decide(page) = w.page() else { panic!("still on Decide") };
+    let Page::Decide(page) = w.page() else {
+        panic!("still on Decide")
+    };
     let warnings = page.confirming_delete().expect("warnings").join("\n");
     // Course refund-by: 02-27 + 7 − 1 = 03-05; Plus yearly paid until 2026-05-31.
     assert!(
-        warnings.contains("Python (s1): a refund is still possible until Thu 2026-03-05 — ask before you delete."),
+        warnings.contains(
+            "Python (s1): a refund is still possible until Thu 2026-03-05 — ask before you delete."
+        ),
         "{warnings}"
     );
-    assert!(warnings.contains("(s2) is paid until Sun 2026-05-31"), "{warnings}");
+    assert!(
+        warnings.contains("(s2) is paid until Sun 2026-05-31"),
+        "{warnings}"
+    );
     send(&mut w, &[Msg::No]);
     assert_eq!(w.state().account.decision, None, "no changes nothing");
     assert_eq!(w.screen(), Screen::Decide);
@@ -300,7 +361,10 @@ fn the_for_credit_item_can_be_marked_not_mine_and_brought_back() {
     repeat(&mut w, Msg::Down, at);
     send(&mut w, &[Msg::Remove]);
     assert_eq!(w.state().account.for_credit, Some(false));
-    let row = rows(w.state(), w.policy()).into_iter().nth(at).expect("kept in place");
+    let row = rows(w.state(), w.policy())
+        .into_iter()
+        .nth(at)
+        .expect("kept in place");
     assert!(matches!(row, Row::NotUsed(rule) if rule.id == "for-credit"));
     send(&mut w, &[Msg::Toggle]);
     assert_eq!(w.state().account.for_credit, Some(true));

@@ -13,8 +13,8 @@ use super::screen;
 use super::signals::Signals;
 use super::terminal::Session;
 use super::theme::Theme;
-use crate::store::Store;
 use crate::domain::text_limits::one_line;
+use crate::store::Store;
 use crate::wizard::{Exit, Mode, Msg, TextKey, Wizard};
 
 /// Long enough to cost nothing at rest; short enough to notice a signal.
@@ -119,15 +119,13 @@ impl App {
                     }
                     None => {}
                 },
-                Event::Paste(pasted) => {
-                    // Text for the field being typed in, never keys: outside a
-                    // field a paste does nothing (SPEC §6, issue 12).
-                    if self.wizard.mode() == Mode::Edit {
-                        for c in one_line(&pasted).chars() {
-                            self.wizard.update(Msg::Text(TextKey::Insert(c)));
-                        }
-                        redraw = true;
+                // Text for the field being typed in, never keys: outside a
+                // field a paste does nothing.
+                Event::Paste(pasted) if self.wizard.mode() == Mode::Edit => {
+                    for c in one_line(&pasted).chars() {
+                        self.wizard.update(Msg::Text(TextKey::Insert(c)));
                     }
+                    redraw = true;
                 }
                 Event::Resize(..) => redraw = true,
                 _ => {}

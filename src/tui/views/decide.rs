@@ -96,7 +96,10 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
             choice_label(*c, sub, policy, refund_until.map(format_date).as_deref()),
         ];
         if let (Choice::Refund, Some(until)) = (c, refund_until) {
-            tries.push(text::refund_choice_short(sub.is_some_and(cancellable), &format_date(until)));
+            tries.push(text::refund_choice_short(
+                sub.is_some_and(cancellable),
+                &format_date(until),
+            ));
         }
         let last = tries.pop().expect("at least one wording");
         let label = tries

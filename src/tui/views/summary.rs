@@ -6,11 +6,11 @@ use crate::tui::split::{
     Part::{Fixed, Rest},
 };
 use ratatui::Frame;
-use unicode_width::UnicodeWidthStr;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::document::draw_blocks;
 use super::parts::{NARROW, deadline_line, popup, text_field_line};
