@@ -76,7 +76,7 @@ fn a_free_trial_is_cancelled_key_by_key_and_its_cancel_by_is_done() {
     // Version 2: where its next date was, Home says no more charges and how
     // long access lasts; the frozen last day is no longer "Most urgent".
     assert!(
-        home.contains("✓ You will not be charged again · until 2026-03-05"),
+        home.contains("✓ No more charges; access until 2026-03-05"),
         "{home}"
     );
     assert!(!home.contains("Most urgent"), "{home}");

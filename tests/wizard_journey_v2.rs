@@ -258,15 +258,12 @@ fn after_cancelling_home_says_no_more_charges_and_the_frozen_dates_are_not_most_
     );
     let screen = screen_text(&w, 80, 24);
     assert!(
-        screen.contains("✓ You will not be charged again · until 2026-03-03"),
+        screen.contains("✓ No more charges; access until 2026-03-03"),
         "{screen}"
     );
     // At 60x20 the line still fits, shorter.
     let narrow = screen_text(&w, 60, 20);
-    assert!(
-        narrow.contains("✓ Not charged again · until 2026-03-03"),
-        "{narrow}"
-    );
+    assert!(narrow.contains("✓ Cancelled · access to 2026-03-03"), "{narrow}");
 }
 
 #[test]

@@ -53,7 +53,13 @@ fn each_choice_shows_its_decision_and_its_progress() {
     let labels: Vec<&str> = ov.choices.iter().map(|c| c.label.as_str()).collect();
     assert_eq!(
         labels,
-        ["ML trial", "Coursera Plus", "Data Science", "Python course"]
+        // A trial says how long it lasts, as on every screen.
+        [
+            "ML trial (7-day trial)",
+            "Coursera Plus",
+            "Data Science",
+            "Python course"
+        ]
     );
 
     let trial = &ov.choices[0];
@@ -62,7 +68,8 @@ fn each_choice_shows_its_decision_and_its_progress() {
     // The web steps plus "I have cancelled"; a trial has no refund steps.
     assert_eq!(trial.steps_total, policy.channel(Channel::Web).steps.len() + 1);
     assert_eq!(trial.steps_done, TICKED_WEB_STEPS.len() + 1);
-    assert_eq!(trial.plan.as_deref(), Some(policy.plans[0].name.as_str()));
+    // Its label already says "trial": the plan's name is not repeated.
+    assert_eq!(trial.plan, None);
 
     // Plus monthly: the web steps and "I have cancelled"; no refund steps,
     // as its payments are never refunded (outside the EU and the UK).

@@ -450,7 +450,9 @@ impl Wizard {
                 let mut commands = self.page.commands(&self.state, &self.policy);
                 let overview: Vec<Command> = OVERVIEW
                     .into_iter()
-                    .filter(|(msg, _)| Topic::of(*msg).is_some() || self.overview(*msg).is_some())
+                    .filter(|(msg, _)| {
+                        Topic::of(*msg).is_some() || *msg == Msg::Region || self.overview(*msg).is_some()
+                    })
                     .map(|(_, command)| command)
                     .filter(|o| !commands.iter().any(|c| c.keys == o.keys))
                     .collect();

@@ -19,6 +19,7 @@ use super::{Ctx, Flow, Notice, Page};
 use crate::domain::checklist::account_items;
 use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines, pause_resumes};
 use crate::domain::journey::{Journey, Screen};
+use crate::domain::plan::PlanKind;
 use crate::domain::plan::{AccountDecision, Decision};
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
@@ -136,8 +137,14 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
                 .zip(pause_resumes(sub));
             Choice {
                 id: sub.id.clone(),
-                label: sub.label.clone(),
-                plan: sub.plan.map(|p| policy.plan(p).name.clone()),
+                // A trial's length beside its name, as on every other screen.
+                label: text::display_label(sub, policy),
+                plan: sub
+                    .plan
+                    // A trial's label already says "trial".
+                    .filter(|p| *p != PlanKind::FreeTrial)
+                    .map(|p| policy.plan(p).name.clone())
+                    .filter(|name| *name != sub.label),
                 complete: sub.is_complete(),
                 decision: sub.decision,
                 pause: pause.map(|(p, until)| PauseSpan {

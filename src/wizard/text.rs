@@ -561,11 +561,6 @@ pub fn account_progress(done: usize, total: usize) -> String {
     format!("checklist {done}/{total}")
 }
 
-/// Under a refund-by row's summary: the payment it is about.
-pub fn refund_for_payment(date: &str) -> String {
-    format!("For the payment of {date}.")
-}
-
 pub fn summary_next_charge(date: &str) -> String {
     format!("next charge {date}")
 }
@@ -901,21 +896,31 @@ pub fn not_charged_again(until: Option<&str>) -> String {
 
 /// The same with "access" left out, for an 80-column list.
 pub fn not_charged_again_until(until: &str) -> String {
-    format!("✓ You will not be charged again · until {until}")
+    format!("✓ No more charges; access until {until}")
 }
 
 /// The same, short enough for a narrow list.
 pub fn not_charged_again_short(until: Option<&str>) -> String {
     match until {
-        Some(until) => format!("✓ Not charged again · until {until}"),
-        None => "✓ Not charged again".to_string(),
+        Some(until) => format!("✓ Cancelled · access to {until}"),
+        None => "✓ Cancelled: no more charges".to_string(),
     }
 }
 
-/// An overdue cancel-by: what to do now.
-pub fn cancel_overdue(next_charge: Option<&str>, refund_until: Option<&str>, no_refund_word: bool) -> String {
+/// An overdue cancel-by: what to do now. `next_charge` is the charge's day
+/// and how many days away it is (0: today).
+pub fn cancel_overdue(
+    next_charge: Option<(&str, i64)>,
+    refund_until: Option<&str>,
+    no_refund_word: bool,
+) -> String {
     let now = match next_charge {
-        Some(day) => format!("The safe day has passed: cancel today anyway — the next charge is on {day}."),
+        Some((day, 0)) => {
+            format!("The safe day has passed: cancel now anyway — the next charge is today, {day}.")
+        }
+        Some((day, _)) => {
+            format!("The safe day has passed: cancel today anyway — the next charge is on {day}.")
+        }
         None => "The safe day has passed: cancel today anyway.".to_string(),
     };
     let then = match (refund_until, no_refund_word) {

@@ -19,6 +19,7 @@ const ITEM_HEIGHT: usize = 2;
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
 use crate::domain::journey::Screen;
+use crate::domain::plan::PlanKind;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
@@ -93,7 +94,8 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, area.width as usize));
     }
-    if state.account.region.is_none() {
+    // Asked once there is something whose refund could depend on it.
+    if state.account.region.is_none() && !state.subscriptions.is_empty() {
         let line = format!("{} {}", text::REGION_KEY.keys, text::HOME_REGION_UNANSWERED);
         let mut lines = wrap_styled(&line, area.width as usize, 2, Style::default());
         if let Some(first) = lines.first_mut() {
@@ -169,6 +171,8 @@ fn item<'a>(
     let label = text::display_label(sub, policy);
     let plan = sub
         .plan
+        // A trial's label already says "trial".
+        .filter(|p| *p != PlanKind::FreeTrial)
         .map(|p| &policy.plan(p).name)
         .filter(|n| **n != sub.label)
         .map(|name| format!(" · {name}"));
@@ -264,13 +268,15 @@ fn cancel_today(row: &Deadline, rows: &[Deadline], compact: bool) -> String {
                 )
         })
         .map(|d| {
-            if compact {
+            let day = if compact {
                 format_date(d.date)
             } else {
                 long_date(d.date)
-            }
+            };
+            (day, d.days_left)
         });
-    text::cancel_overdue(next.as_deref(), None, true)
+    let next = next.as_ref().map(|(day, left)| (day.as_str(), *left));
+    text::cancel_overdue(next, None, true)
 }
 
 /// `line` as is when it fits `width`, else with the spans that do not fit on

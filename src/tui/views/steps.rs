@@ -328,14 +328,15 @@ fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wizard
     let next = rows
         .iter()
         .find(|d| charges.contains(&d.kind) && d.days_left >= 0)
-        .map(|d| long_date(d.date));
+        .map(|d| (long_date(d.date), d.days_left));
     let refund = refund_until(wizard.state(), sub, wizard.policy(), wizard.today()).map(long_date);
     // Nothing to say about money back for a trial (nothing was charged yet)
     // or an app-store plan (the store's rules), or once it was asked for.
     let silent = sub.refund_requested_on.is_some()
         || sub.plan == Some(PlanKind::FreeTrial)
         || sub.channel != Some(crate::domain::plan::Channel::Web);
-    text::cancel_overdue(next.as_deref(), refund.as_deref(), silent)
+    let next = next.as_ref().map(|(day, left)| (day.as_str(), *left));
+    text::cancel_overdue(next, refund.as_deref(), silent)
 }
 
 fn cancel_lines(body: &mut Body, view: &View, sub: &Subscription, items: &[Item], rows: &[&Deadline]) {
