@@ -9,7 +9,7 @@ use coursera_exit::cli::{self, Cli};
 use coursera_exit::commands::{self, Context, Failure, values};
 use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::text_limits::escaped_for_terminal;
-use coursera_exit::store::Store;
+use coursera_exit::store::{Store, StoreError};
 use coursera_exit::tui;
 
 const STATE_ENV: &str = "COURSERA_EXIT_STATE";
@@ -83,8 +83,29 @@ fn load_policy(path: Option<&std::path::Path>) -> Result<Policy, Failure> {
         // Checked at build time (build.rs): a start decodes it instead of parsing TOML.
         return Ok(Policy::embedded());
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::Fatal(format!("{}: could not read the policy file: {e}", path.display())))?;
+    // The state file's limits: 1 MiB, and a regular file (a FIFO would hang).
+    let unreadable = |why: String| {
+        Failure::Fatal(format!(
+            "{}: could not read the policy file: {why}",
+            path.display()
+        ))
+    };
+    let bytes = match coursera_exit::store::read_limited(path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Err(unreadable("no such file".to_string())),
+        Err(StoreError::NotAFile { .. }) => {
+            return Err(unreadable(
+                "it is a folder or a special file, not a file".to_string(),
+            ));
+        }
+        Err(StoreError::TooLarge { size, limit, .. }) => {
+            return Err(unreadable(format!(
+                "it is {size} bytes, over the {limit}-byte (1 MiB) limit"
+            )));
+        }
+        Err(e) => return Err(Failure::Fatal(e.to_string())),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| unreadable("it is not UTF-8 text".to_string()))?;
     Policy::parse(&text).map_err(|e| Failure::Fatal(format!("{}: {e}", path.display())))
 }
 

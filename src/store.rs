@@ -83,6 +83,10 @@ pub enum StoreError {
     )]
     NotAFile { path: PathBuf },
     #[error(
+        "{path}: is a link to {target}, which does not exist.\n  Nothing was written: create that file (or fix the link), or give --state the file itself."
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
+    #[error(
         "{path}: in use by another coursera-exit that is changing it (it holds {lock}).\n  Finish or close that one and try again; status, deadlines, export and path work meanwhile."
     )]
     Busy { path: PathBuf, lock: PathBuf },
@@ -158,6 +162,8 @@ fn io_err<'a>(path: &'a Path, action: &'static str) -> impl FnOnce(io::Error) ->
 /// Reads the state at `path` without any lock; a missing file is a fresh start.
 /// Whatever the outcome, the file is not touched.
 pub fn load(path: &Path) -> Result<State, StoreError> {
+    // A link to a missing file is not a fresh start: the file is elsewhere.
+    refuse_dangling_link(path)?;
     read_state(path).map(|(_, state)| state)
 }
 
@@ -180,8 +186,9 @@ fn with_backup_hint(mut e: StoreError, path: &Path) -> StoreError {
     e
 }
 
-/// Reads at most `MAX_STATE_BYTES`, refusing a larger file before parsing.
-fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+/// Reads at most `MAX_STATE_BYTES`, refusing a larger file before parsing,
+/// and a folder, FIFO or device (a reader must never wait). None: no file.
+pub fn read_limited(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     let too_large = |size| StoreError::TooLarge {
         path: path.to_path_buf(),
         size,
@@ -376,6 +383,7 @@ impl Store {
     /// the state. A second writer gets `Busy`; the lock goes with the process,
     /// so a killed writer never blocks the next run.
     pub fn open(path: &Path) -> Result<(Store, State), StoreError> {
+        refuse_dangling_link(path)?;
         let path = &resolve_symlink(path);
         let lock_path = lock_path(path);
         let lock = OpenOptions::new()
@@ -597,6 +605,20 @@ pub fn write_durably_with(
         dir,
         "flush the folder to disk after saving (the new version is in place)",
     ))
+}
+
+/// A link to nowhere is never replaced by a regular file: the person meant
+/// the file it names, which is missing.
+fn refuse_dangling_link(path: &Path) -> Result<(), StoreError> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && fs::metadata(path).is_err() {
+        let target = fs::read_link(path).unwrap_or_default();
+        return Err(StoreError::DanglingLink {
+            path: path.to_path_buf(),
+            target,
+        });
+    }
+    Ok(())
 }
 
 /// A state file kept elsewhere and linked into place stays linked: the
