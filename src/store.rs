@@ -416,6 +416,11 @@ impl Store {
         ))
     }
 
+    /// The state file this store writes (a link given as the path, resolved).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// Writes the state durably. Before the first save of a run the file as it
     /// was is copied to `FILE.bak`. A file changed by hand since this run
     /// read or wrote it is first set aside as `FILE.edited` (its path is

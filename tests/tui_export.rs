@@ -145,3 +145,20 @@ fn a_target_that_cannot_be_read_stops_the_export_before_anything_is_written() {
     assert!(why.contains(CALENDAR_FILE), "{why}");
     assert!(!dir.path().join(PLAN_FILE).exists());
 }
+
+#[test]
+fn an_export_file_that_is_a_link_to_the_state_file_is_refused_and_the_state_untouched() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let state = dir.path().join("state.toml");
+    fs::write(&state, "schema_version = 2\n").expect("a state file");
+    // Someone planted the plan's name as a link to the state file.
+    std::os::unix::fs::symlink(&state, dir.path().join(PLAN_FILE)).expect("a link");
+    let outcome = coursera_exit::tui::export::perform_beside(&request(dir.path(), true), &state);
+    let ExportOutcome::Failed { written, why, .. } = outcome else {
+        panic!("refused: {outcome:?}")
+    };
+    assert!(written.is_empty());
+    assert!(why.contains("state file"), "{why}");
+    assert_eq!(fs::read_to_string(&state).expect("kept"), "schema_version = 2\n");
+    assert!(!dir.path().join(CALENDAR_FILE).exists(), "nothing half-written");
+}

@@ -104,7 +104,8 @@ impl App {
                             self.save();
                         }
                         if let Some(request) = effects.export {
-                            self.wizard.exported(export::perform(&request));
+                            let outcome = export::perform_beside(&request, self.store.path());
+                            self.wizard.exported(outcome);
                         }
                         redraw = true;
                     }

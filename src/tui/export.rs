@@ -30,6 +30,23 @@ pub fn target(existing: Option<&[u8]>, new: &[u8]) -> Target {
     }
 }
 
+/// [`perform`], refusing first any file that is the state file or one of
+/// its side files, by whatever path or link (an export never replaces them).
+pub fn perform_beside(request: &ExportRequest, state: &Path) -> ExportOutcome {
+    if let Some(file) = request
+        .files
+        .iter()
+        .find(|f| store::is_state_or_side_file(state, &f.path))
+    {
+        return ExportOutcome::Failed {
+            dir: request.dir.clone(),
+            written: Vec::new(),
+            why: text::export_over_state(&shown(&file.path)),
+        };
+    }
+    perform(request)
+}
+
 /// Checks the folder and every file first, so a missing folder, a file that
 /// cannot be read or one that needs a yes stops the export before anything
 /// is written; then writes what needs writing.

@@ -6,9 +6,12 @@ use crate::tui::split::{
     Part::{Fixed, Rest},
 };
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::domain::text_limits::is_bidi_control;
 
 use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
 use super::views;
@@ -31,6 +34,25 @@ pub fn too_small(area: Rect) -> bool {
 /// scrolls here can scroll (the help when it is open, else the page's
 /// detail pane), for [`Wizard::limit_scroll`].
 pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
+    let scroll = draw_all(frame, wizard, theme);
+    defuse(frame.buffer_mut());
+    scroll
+}
+
+/// No cell reaches the terminal with a character that could move the cursor
+/// or reorder the text around it (a label holding U+202E, say): such
+/// characters take no column, so dropping them changes nothing else on screen.
+fn defuse(buffer: &mut Buffer) {
+    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
+    for cell in buffer.content.iter_mut() {
+        if cell.symbol().chars().any(unsafe_char) {
+            let kept: String = cell.symbol().chars().filter(|c| !unsafe_char(*c)).collect();
+            cell.set_symbol(if kept.is_empty() { " " } else { &kept });
+        }
+    }
+}
+
+fn draw_all(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
     let area = frame.area();
     // The palette's own background and text colour under everything.
     frame.render_widget(Block::new().style(theme.base()), area);

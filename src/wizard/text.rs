@@ -643,6 +643,10 @@ pub fn no_such_folder(dir: &str) -> String {
     format!("{dir} does not exist; make the folder first, or type another")
 }
 
+pub fn export_over_state(file: &str) -> String {
+    format!("{file} is your state file (or one of its side files): choose another folder.")
+}
+
 pub fn not_a_folder(dir: &str) -> String {
     format!("{dir} is a file, not a folder")
 }
