@@ -1,0 +1,87 @@
+//! A writer never writes what the reader refuses (issue 12): the limits of
+//! SPEC §5 are checked where text comes in — a label of 1 to 80 characters,
+//! a note of at most 2,000, neither with a control character, dates within
+//! 1900–2200 — and a policy whose plan has an empty name is refused when it
+//! loads. Each refusal is exit 2 (exit 1 for the policy) naming the value,
+//! and leaves the state file as it was.
+
+mod cli_support;
+
+use cli_support::Sandbox;
+
+fn tracked() -> Sandbox {
+    let sb = Sandbox::new("2026-03-01");
+    sb.add("plus-monthly", "web", "2026-02-01");
+    sb
+}
+
+#[test]
+fn a_label_over_80_characters_or_with_a_control_character_is_refused() {
+    let sb = tracked();
+    let before = sb.state_bytes();
+    let long = "x".repeat(81);
+    sb.run(&["edit", "s1", "--label", &long])
+        .fails_with(2, &["at most 80"]);
+    sb.run(&["edit", "s1", "--label", "a\u{1b}[2Jb"])
+        .fails_with(2, &["control", "U+001B"]);
+    sb.run(&["edit", "s1", "--label", "a\u{9b}b"])
+        .fails_with(2, &["U+009B"]);
+    assert_eq!(sb.state_bytes(), before);
+    // 80 characters of any script are fine: characters, not bytes.
+    sb.ok(&["edit", "s1", "--label", &"学".repeat(80)]);
+}
+
+#[test]
+fn a_note_over_2000_characters_or_with_a_line_break_is_refused() {
+    let sb = tracked();
+    let before = sb.state_bytes();
+    let long = "n".repeat(2001);
+    sb.run(&["done", "web-sign-in", "--subscription", "s1", "--note", &long])
+        .fails_with(2, &["at most 2000"]);
+    sb.run(&["done", "web-sign-in", "--subscription", "s1", "--note", "a\nb"])
+        .fails_with(2, &["control"]);
+    assert_eq!(sb.state_bytes(), before);
+    sb.ok(&[
+        "done",
+        "web-sign-in",
+        "--subscription",
+        "s1",
+        "--note",
+        &"n".repeat(2000),
+    ]);
+}
+
+#[test]
+fn dates_outside_1900_to_2200_are_refused_everywhere_they_come_in() {
+    let sb = tracked();
+    sb.run(&[
+        "add",
+        "--plan",
+        "plus-monthly",
+        "--channel",
+        "web",
+        "--started",
+        "1850-01-01",
+    ])
+    .fails_with(2, &["1850-01-01", "between 1900 and 2200"]);
+    sb.run_on("9999-12-31", &["deadlines"])
+        .fails_with(2, &["--today", "between 1900 and 2200"]);
+    sb.run_on("1800-01-01", &["status"])
+        .fails_with(2, &["between 1900 and 2200"]);
+}
+
+#[test]
+fn a_policy_whose_plan_has_an_empty_name_is_refused_when_it_loads() {
+    let sb = Sandbox::new("2026-03-01");
+    let policy = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/policy.toml"))
+        .expect("the policy")
+        .replacen("name = \"Free trial\"", "name = \"\"", 1);
+    let path = sb.dir().join("empty-name.toml");
+    std::fs::write(&path, policy).expect("written");
+    let mut cmd = sb.bare();
+    cmd.arg("--policy")
+        .arg(&path)
+        .args(["--today", "2026-03-01", "status"]);
+    cli_support::Run::from(cmd.output().expect("runs"), &["--policy"])
+        .fails_with(1, &["empty-name.toml", "plans.free-trial.name"]);
+}
