@@ -88,18 +88,48 @@ fn esc_restores_the_value_from_before_the_edit() {
 }
 
 #[test]
-fn an_offered_date_is_never_submitted_until_typed_or_stepped() {
+fn enter_on_an_offered_date_submits_it_as_shown() {
+    // Issue 13: the date on show is valid; accepting it is choosing it.
     let mut f = DateField::suggest(today());
     f.begin();
-    assert_eq!(
-        f.on_msg(Msg::Next, today()),
-        FieldEvent::Idle,
-        "the offer is no answer"
-    );
-    assert!(f.error().is_some(), "it says why");
-    assert_eq!(steps(&mut f, Msg::Down, 1), "2026-02-28");
-    assert!(!f.suggested());
     assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Submit);
+    assert_eq!(f.date(), Ok(today()));
+}
+
+#[test]
+fn a_step_leaves_the_whole_date_selected_so_typing_replaces_it() {
+    let mut f = DateField::new(today());
+    f.begin();
+    for c in "2026-02-14".chars() {
+        f.on_msg(Msg::Text(TextKey::Insert(c)), today());
+    }
+    assert_eq!(steps(&mut f, Msg::Up, 1), "2026-02-15");
+    assert!(f.text().fresh(), "selected again after the step");
+    f.on_msg(Msg::Text(TextKey::Insert('2')), today());
+    assert_eq!(f.text().value(), "2", "replaced, not appended");
+}
+
+#[test]
+fn months_and_days_typed_without_a_leading_zero_are_read() {
+    let mut f = DateField::new(today());
+    f.begin();
+    f.on_msg(Msg::Text(TextKey::Clear), today());
+    for c in "2026-2-5".chars() {
+        f.on_msg(Msg::Text(TextKey::Insert(c)), today());
+    }
+    assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Submit);
+    assert_eq!(f.date().map(|d| d.to_string()), Ok("2026-02-05".to_string()));
+    // Still refused with its reason: a day that does not exist.
+    f.on_msg(Msg::Text(TextKey::Clear), today());
+    for c in "2026-2-30".chars() {
+        f.on_msg(Msg::Text(TextKey::Insert(c)), today());
+    }
+    assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Idle);
+    assert!(
+        f.error().is_some_and(|e| e.contains("28 days")),
+        "{:?}",
+        f.error()
+    );
 }
 
 #[test]
@@ -112,6 +142,5 @@ fn typing_over_an_offered_date_chooses_it_and_esc_brings_the_offer_back() {
     assert!(!f.suggested());
     assert_eq!(f.on_msg(Msg::Back, today()), FieldEvent::Cancelled);
     assert!(f.suggested(), "cancelling undoes the choice");
-    f.begin();
-    assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Idle);
+    assert_eq!(f.text().value(), today().to_string(), "the offer is back");
 }

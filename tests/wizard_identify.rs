@@ -223,14 +223,14 @@ fn the_organization_channel_implies_the_plan_and_skips_its_question() {
     );
     assert_eq!(position(&w), (2, 4));
     // Back from the date goes to the channel, not to a plan question.
-    send(&mut w, &[Msg::Back, Msg::Back]);
+    send(&mut w, &[Msg::Back]);
     assert_eq!(question(&w), Question::Channel);
 }
 
 #[test]
 fn leaving_the_organization_channel_forgets_the_implied_plan() {
     let mut w = added(&[3]);
-    send(&mut w, &[Msg::Back, Msg::Back]);
+    send(&mut w, &[Msg::Back]);
     pick(&mut w, 0);
     assert_eq!(only_sub(&w).channel, Some(Channel::Web));
     assert_eq!(only_sub(&w).plan, None);
@@ -285,8 +285,8 @@ fn not_sure_of_the_plan_keeps_the_channel_and_found_it_returns_to_the_question()
 #[test]
 fn not_sure_takes_back_an_earlier_answer_to_the_same_question() {
     let mut w = added(&[0, 3]);
-    // Esc leaves the date field, Esc again goes back to the plan.
-    send(&mut w, &[Msg::Back, Msg::Back]);
+    // One Esc from the untouched date field goes back to the plan.
+    send(&mut w, &[Msg::Back]);
     assert_eq!(question(&w), Question::Plan);
     pick(&mut w, 5);
     assert_eq!(only_sub(&w).plan, None);
@@ -551,7 +551,7 @@ fn another_length_is_typed_and_only_1_to_31_days_are_accepted() {
     assert_eq!(only_sub(&w).trial_days, Some(31));
     assert_eq!(question(&w), Question::Started);
     // Back at the question, "another number" is highlighted and the field shows 31.
-    send(&mut w, &[Msg::Back, Msg::Back]);
+    send(&mut w, &[Msg::Back]);
     assert_eq!(question(&w), Question::TrialLength);
     assert_eq!(highlighted(&w), Choice::OtherLength);
     pick(&mut w, OTHER_LENGTH);
@@ -682,6 +682,9 @@ fn enter_action(wizard: &Wizard) -> &'static str {
 #[test]
 fn esc_after_a_refused_date_then_enter_reopens_the_editor_and_records_nothing() {
     let mut w = at_date_question();
+    // Opened with `e` (not on arrival), Esc closes the editor and stays.
+    send(&mut w, &[Msg::Back, Msg::EditDate]);
+    assert_eq!((question(&w), w.mode()), (Question::Started, Mode::Edit));
     type_text(&mut w, "2026-02-30");
     send(&mut w, &[Msg::Next, Msg::Up, Msg::Back]);
     assert_eq!(w.mode(), Mode::Normal);
@@ -703,15 +706,34 @@ fn esc_after_a_refused_date_then_enter_reopens_the_editor_and_records_nothing() 
 }
 
 #[test]
-fn enter_on_the_offered_date_records_nothing_and_says_why() {
+fn enter_on_the_offered_date_chooses_it() {
+    // Issue 13: Enter on the date on show used to say "No date chosen yet".
     let mut w = at_date_question();
-    assert!(identify(&w).date().suggested(), "today is only offered");
+    assert!(identify(&w).date().suggested(), "today is offered");
     let effects = send(&mut w, &[Msg::Next]);
-    assert!(!effects.save);
-    assert_eq!(only_sub(&w).started, None);
-    assert_eq!(question(&w), Question::Started);
-    assert_eq!(w.mode(), Mode::Edit, "still editing");
-    assert_eq!(identify(&w).date().error(), Some(text::DATE_CHOOSE_FIRST));
+    assert!(effects.save);
+    assert_eq!(only_sub(&w).started, Some(today()));
+    assert_eq!(question(&w), Question::Region, "on to the next question");
+}
+
+#[test]
+fn a_date_typed_without_leading_zeros_is_accepted() {
+    let mut w = at_date_question();
+    type_text(&mut w, "2026-2-5");
+    assert!(send(&mut w, &[Msg::Next]).save);
+    assert_eq!(only_sub(&w).started, Some(d("2026-02-05")));
+}
+
+#[test]
+fn typing_after_a_step_replaces_the_date_instead_of_appending() {
+    // Issue 13: ↑ then typing gave "2026-03-022026-03-31".
+    let mut w = at_date_question();
+    type_text(&mut w, "2026-02-20");
+    send(&mut w, &[Msg::Up]);
+    type_text(&mut w, "2026-02-10");
+    assert_eq!(identify(&w).date().text().value(), "2026-02-10");
+    assert!(send(&mut w, &[Msg::Next]).save);
+    assert_eq!(only_sub(&w).started, Some(d("2026-02-10")));
 }
 
 #[test]
@@ -729,12 +751,18 @@ fn enter_accepts_today_once_the_person_types_it_or_steps_to_it() {
 }
 
 #[test]
-fn esc_restores_the_offer_not_a_choice() {
+fn one_esc_on_the_date_question_goes_back_a_question_and_records_nothing() {
+    // Issue 13: it took two, the first only closing the editor.
     let mut w = at_date_question();
-    send(&mut w, &[Msg::Down, Msg::Back, Msg::Next]);
-    assert!(identify(&w).date().suggested(), "the step was cancelled");
-    assert!(!send(&mut w, &[Msg::Next]).save);
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(question(&w), Question::TrialLength);
+    assert_eq!(w.mode(), Mode::Normal);
     assert_eq!(only_sub(&w).started, None);
+    // After a step, Esc first cancels that edit (SPEC §3: Esc cancels the edit).
+    let mut w = at_date_question();
+    send(&mut w, &[Msg::Down, Msg::Back]);
+    assert_eq!((question(&w), w.mode()), (Question::Started, Mode::Normal));
+    assert_eq!(only_sub(&w).started, None, "the step was not a choice");
 }
 
 #[test]
@@ -758,7 +786,7 @@ fn with_a_saved_date_enter_moves_on_and_the_footer_says_so() {
 fn reopening_a_question_puts_the_cursor_on_its_saved_answer() {
     let mut w = added(&[2, 3]);
     // Back to the plan, then the channel: each shows its own answer highlighted.
-    send(&mut w, &[Msg::Back, Msg::Back]);
+    send(&mut w, &[Msg::Back]);
     assert_eq!(question(&w), Question::Plan);
     assert_eq!(highlighted(&w), Choice::Plan(PLANS[3]));
     send(&mut w, &[Msg::Back]);
@@ -767,7 +795,7 @@ fn reopening_a_question_puts_the_cursor_on_its_saved_answer() {
     send(&mut w, &[Msg::Back]);
     assert_eq!(w.screen(), Screen::Home);
     let mut again = open(w.state().clone());
-    send(&mut again, &[Msg::Next, Msg::Back, Msg::Back]);
+    send(&mut again, &[Msg::Next, Msg::Back]);
     assert_eq!(question(&again), Question::Plan);
     assert_eq!(highlighted(&again), Choice::Plan(PLANS[3]));
 }

@@ -51,6 +51,11 @@ impl TextField {
         self.editing
     }
 
+    /// The value differs from what it was when editing began.
+    pub fn changed(&self) -> bool {
+        self.input.value() != self.before
+    }
+
     /// The whole value is selected: the next printable key replaces it.
     pub fn fresh(&self) -> bool {
         self.fresh
@@ -112,8 +117,8 @@ impl TextField {
 
 /// A `YYYY-MM-DD` field: typing, ↑/↓ a day, PgUp/PgDn a month. A reason is
 /// shown for a value that cannot be accepted, and nothing invalid is accepted.
-/// A [`suggested`](DateField::suggest) value is only a starting point for the
-/// steps: Enter does not accept it until the person types or steps.
+/// A [`suggested`](DateField::suggest) value (today) is a starting point:
+/// Enter accepts it as it stands, as it would any date on show.
 #[derive(Debug, Clone)]
 pub struct DateField {
     text: TextField,
@@ -163,9 +168,10 @@ impl DateField {
         self.error.as_deref()
     }
 
-    /// The value as a date, when it is one.
+    /// The value as a date, when it is one. Months and days may be typed
+    /// without their leading zero (2026-3-5).
     pub fn date(&self) -> Result<NaiveDate, String> {
-        parse_date(self.text.value())
+        parse_date(&zero_padded(self.text.value()))
     }
 
     pub fn begin(&mut self) {
@@ -197,10 +203,7 @@ impl DateField {
     /// only through the error it shows: a future date is shown as refused.
     pub fn on_msg(&mut self, msg: Msg, today: NaiveDate) -> FieldEvent {
         match msg {
-            Msg::Next if self.suggested => {
-                self.error = Some(super::text::DATE_CHOOSE_FIRST.to_string());
-                FieldEvent::Idle
-            }
+            // Accepting the date on show, offered or typed, is choosing it.
             Msg::Next => match self.date() {
                 Ok(_) => FieldEvent::Submit,
                 Err(reason) => {
@@ -254,17 +257,28 @@ impl DateField {
     }
 
     fn show_stepped(&mut self, date: NaiveDate, today: NaiveDate) {
-        let fresh = self.text.fresh();
         self.text.set(&format_date(date));
         self.suggested = false;
-        if fresh {
-            // Still a whole, selected value: typing replaces it.
-            self.text.fresh = true;
-        }
+        // A stepped date is a whole value again: the next key typed replaces
+        // it (it used to append: "2026-03-022026-03-31").
+        self.text.fresh = true;
         self.error =
             crate::domain::actions::not_after_today(crate::domain::actions::Field::Started, date, today)
                 .err()
                 .map(|r| r.reason);
+    }
+}
+
+/// "2026-3-5" as "2026-03-05": a month or day of one digit gets its zero.
+/// Anything else is left for `parse_date` to explain.
+fn zero_padded(text: &str) -> std::borrow::Cow<'_, str> {
+    let parts: Vec<&str> = text.trim().split('-').collect();
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 && [m, d].iter().all(|p| digits(p) && p.len() <= 2) && digits(y) => {
+            std::borrow::Cow::Owned(format!("{y}-{m:0>2}-{d:0>2}"))
+        }
+        _ => std::borrow::Cow::Borrowed(text),
     }
 }
 

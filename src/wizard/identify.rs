@@ -78,6 +78,10 @@ pub struct Identify {
     region_skipped: bool,
     /// Added a moment ago from Home: leaving with nothing answered drops it.
     just_added: bool,
+    /// The date editor opened by itself on arriving at the question: Esc
+    /// then goes back a question (the date is the question). Opened with
+    /// `e` or Enter on a closed question, Esc only closes it.
+    date_opened_on_arrival: bool,
 }
 
 impl Identify {
@@ -97,6 +101,7 @@ impl Identify {
             region_shown: false,
             region_skipped: false,
             just_added,
+            date_opened_on_arrival: false,
         };
         page.question = page
             .questions(state, sub)
@@ -306,6 +311,7 @@ impl Identify {
                     self.advance(ctx)
                 } else {
                     self.date.begin();
+                    self.date_opened_on_arrival = false;
                     Flow::Stay
                 }
             }
@@ -343,6 +349,7 @@ impl Identify {
             self.date = date_field(sub, today);
             if edit {
                 self.date.begin();
+                self.date_opened_on_arrival = true;
             }
         }
     }
@@ -553,13 +560,21 @@ impl Identify {
         } else {
             self.date.begin();
         }
+        self.date_opened_on_arrival = false;
         Flow::Stay
     }
 
     fn update_date(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
+        // Nothing typed or stepped yet: there is no edit to cancel.
+        let untouched = !self.date.text().changed();
         match self.date.on_msg(msg, ctx.today) {
             FieldEvent::Submit => self.submit_date(ctx),
-            FieldEvent::Idle | FieldEvent::Cancelled => Flow::Stay,
+            // The date is the question: untouched, one Esc goes back as on
+            // any other question (it took two, the first only closing the
+            // editor); after typing, Esc first cancels that edit.
+            FieldEvent::Cancelled if self.date_opened_on_arrival && untouched => self.retreat(ctx),
+            FieldEvent::Cancelled => Flow::Stay,
+            FieldEvent::Idle => Flow::Stay,
         }
     }
 

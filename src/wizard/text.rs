@@ -233,10 +233,8 @@ pub const DATE_NOT_EDITING: &str = "e: change the date · Enter: next question";
 pub const DATE_NOT_CHOSEN_KEYS: &str = "e or Enter: choose the date";
 /// Where the field shows a date the person has not chosen.
 pub const DATE_NOT_CHOSEN: &str = "Not chosen yet";
-/// Under today, offered only as a starting point.
-pub const DATE_SUGGESTED: &str = "Today is only a starting point: type the date or step to it.";
-/// Enter on the date offered as a starting point.
-pub const DATE_CHOOSE_FIRST: &str = "No date chosen yet: type it or step to it.";
+/// Under today, offered as a starting point.
+pub const DATE_SUGGESTED: &str = "Enter takes today, or type a date (2026-3-5) or step to one.";
 
 /// Why the certificate question is asked: it changes the refund only where
 /// the domain says so (Coursera Plus yearly, one course).
