@@ -11,6 +11,7 @@ use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::text_limits::escaped_for_terminal;
 use coursera_exit::store::{Store, StoreError};
 use coursera_exit::tui;
+use coursera_exit::tui::theme::Shade;
 
 const STATE_ENV: &str = "COURSERA_EXIT_STATE";
 
@@ -41,6 +42,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Some(t) => values::date("--today", t)?,
         None => chrono::Local::now().date_naive(),
     };
+    let shade = theme(cli.theme.as_deref())?;
     let policy = load_policy(cli.policy.as_deref())?;
     let (state_path, create_folder) = state_path(cli.state)?;
     let ctx = Context {
@@ -54,11 +56,30 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             commands::execute(command, &ctx, &mut io::stdout().lock(), &mut io::stderr().lock())?;
             Ok(0)
         }
-        None => wizard(ctx),
+        None => wizard(ctx, shade),
     }
 }
 
-fn wizard(ctx: Context) -> Result<u8, Failure> {
+/// `--theme light|dark|auto`; auto (the default) reads COLORFGBG, else dark.
+fn theme(flag: Option<&str>) -> Result<Shade, Failure> {
+    let from_terminal = || {
+        std::env::var("COLORFGBG")
+            .ok()
+            .and_then(|v| Shade::from_colorfgbg(&v))
+            .unwrap_or(Shade::Dark)
+    };
+    match flag {
+        None | Some("auto") => Ok(from_terminal()),
+        Some("light") => Ok(Shade::Light),
+        Some("dark") => Ok(Shade::Dark),
+        Some(other) => Err(Failure::Usage(format!(
+            "--theme {}: one of light, dark or auto",
+            escaped_for_terminal(other)
+        ))),
+    }
+}
+
+fn wizard(ctx: Context, shade: Shade) -> Result<u8, Failure> {
     if !tui::interactive_terminal() {
         return Err(Failure::Usage(
             "the wizard needs an interactive terminal; try `coursera-exit status`".to_string(),
@@ -68,6 +89,7 @@ fn wizard(ctx: Context) -> Result<u8, Failure> {
     let around = tui::Surroundings {
         // https://no-color.org: set to a non-empty value.
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        shade,
         start_folder: std::env::current_dir().unwrap_or_default(),
         home: directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf()),
     };

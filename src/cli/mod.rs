@@ -33,6 +33,8 @@ pub struct Cli {
     pub state: Option<PathBuf>,
     pub today: Option<String>,
     pub policy: Option<PathBuf>,
+    /// `--theme`, as typed (checked where it is used).
+    pub theme: Option<String>,
     /// None opens the wizard.
     pub command: Option<Command>,
 }
@@ -247,11 +249,12 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, Exit> {
         }
         None => None,
     };
-    let [state, today, policy] = globals;
+    let [state, today, policy, theme] = globals;
     Ok(Cli {
         state: state.and_then(Given::path),
         today: today.and_then(Given::text),
         policy: policy.and_then(Given::path),
+        theme: theme.and_then(Given::text),
         command,
     })
 }

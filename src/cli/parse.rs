@@ -4,7 +4,7 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use super::table::{GLOBALS, Kind, Opt, SUBS, Sub, TOP_USAGE};
+use super::table::{GLOBAL_COUNT, GLOBALS, Kind, Opt, SUBS, Sub, TOP_USAGE};
 use super::{Command, Exit, Format};
 
 /// A value as given, already checked for its kind.
@@ -40,7 +40,7 @@ pub(super) enum Slot {
 /// What was given on one side of the subcommand name (`sub` is None before it).
 pub(super) struct Level {
     pub(super) sub: Option<&'static Sub>,
-    pub(super) globals: [Option<Given>; 3],
+    pub(super) globals: [Option<Given>; GLOBAL_COUNT],
     pub(super) opts: Vec<Option<Given>>,
     pub(super) positional: Option<String>,
 }
@@ -49,7 +49,7 @@ impl Level {
     pub(super) fn new(sub: Option<&'static Sub>) -> Level {
         Level {
             sub,
-            globals: [None, None, None],
+            globals: Default::default(),
             opts: sub.map_or(Vec::new(), |s| s.opts.iter().map(|_| None).collect()),
             positional: None,
         }

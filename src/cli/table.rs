@@ -66,10 +66,13 @@ pub(super) struct Sub {
     pub(super) build: fn(&mut Level) -> Command,
 }
 
-pub(super) const TOP_USAGE: &str = "[--state FILE] [--today YYYY-MM-DD] [--policy FILE] [COMMAND]";
+pub(super) const TOP_USAGE: &str =
+    "[--state FILE] [--today YYYY-MM-DD] [--policy FILE] [--theme light|dark|auto] [COMMAND]";
+
+pub(super) const GLOBAL_COUNT: usize = 4;
 
 /// In the order of `GLOBALS`, which is the order of the fields of `Cli`.
-pub(super) const GLOBALS: [Opt; 3] = [
+pub(super) const GLOBALS: [Opt; GLOBAL_COUNT] = [
     opt(
         "state",
         "FILE",
@@ -82,6 +85,11 @@ pub(super) const GLOBALS: [Opt; 3] = [
         "FILE",
         Kind::Path,
         "Use this policy file instead of the built-in one",
+    ),
+    text(
+        "theme",
+        "light|dark|auto",
+        "The wizard's colours: for a light or a dark terminal (auto: from COLORFGBG, else dark)",
     ),
 ];
 

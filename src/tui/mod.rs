@@ -54,10 +54,12 @@ pub fn interactive_terminal() -> bool {
 }
 
 /// What the wizard needs from the environment; `main` reads it, nothing here does.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Surroundings {
     /// NO_COLOR is set: draw with symbols and modifiers only.
     pub no_color: bool,
+    /// The palette otherwise: for a light or a dark terminal.
+    pub shade: theme::Shade,
     /// Where exports go unless the person types another folder.
     pub start_folder: std::path::PathBuf,
     /// What `~` means in a typed folder.
@@ -83,7 +85,7 @@ pub fn run(
     let theme = if around.no_color {
         theme::Theme::plain()
     } else {
-        theme::Theme::colored()
+        theme::Theme::shaded(around.shade)
     };
     let mut app = app::App::new(wizard, store, theme);
     let mut session = terminal::Session::enter()?;

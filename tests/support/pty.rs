@@ -161,6 +161,15 @@ impl Pty {
         })
     }
 
+    /// The background colour of the cell at `row`, `col`.
+    pub fn cell_background(&self, row: u16, col: u16) -> vt100::Color {
+        let parser = self.parser.lock().expect("parser lock");
+        parser
+            .screen()
+            .cell(row, col)
+            .map_or(vt100::Color::Default, |c| c.bgcolor())
+    }
+
     pub fn alternate_screen(&self) -> bool {
         self.parser
             .lock()
