@@ -19,6 +19,7 @@ fn cli(command: Command) -> Cli {
         state: None,
         today: None,
         policy: None,
+        theme: None,
         command: Some(command),
     }
 }
@@ -284,6 +285,7 @@ fn global_flags_go_before_or_after_the_subcommand_in_either_spelling() {
         state: Some(PathBuf::from("s.toml")),
         today: some("2026-03-01"),
         policy: Some(PathBuf::from("p.toml")),
+        theme: None,
         command: Some(Command::Status { json: true }),
     };
     for argv in [
@@ -616,7 +618,12 @@ const SUBCOMMANDS: &[(&str, &[&str])] = &[
     ("man", &[]),
 ];
 
-const GLOBALS: &[&str] = &["--state FILE", "--today YYYY-MM-DD", "--policy FILE"];
+const GLOBALS: &[&str] = &[
+    "--state FILE",
+    "--today YYYY-MM-DD",
+    "--policy FILE",
+    "--theme THEME",
+];
 
 #[test]
 fn top_help_lists_every_subcommand_and_global_flag_the_same_three_ways() {

@@ -67,7 +67,7 @@ pub(super) struct Sub {
 }
 
 pub(super) const TOP_USAGE: &str =
-    "[--state FILE] [--today YYYY-MM-DD] [--policy FILE] [--theme light|dark|auto] [COMMAND]";
+    "[--state FILE] [--today YYYY-MM-DD] [--policy FILE] [--theme THEME] [COMMAND]";
 
 pub(super) const GLOBAL_COUNT: usize = 4;
 
@@ -88,8 +88,8 @@ pub(super) const GLOBALS: [Opt; GLOBAL_COUNT] = [
     ),
     text(
         "theme",
-        "light|dark|auto",
-        "The wizard's colours: for a light or a dark terminal (auto: from COLORFGBG, else dark)",
+        "THEME",
+        "The wizard's colours: light, dark or auto (from COLORFGBG, else dark)",
     ),
 ];
 
