@@ -92,6 +92,7 @@ fn wizard(ctx: Context, shade: Shade) -> Result<u8, Failure> {
         shade,
         start_folder: std::env::current_dir().unwrap_or_default(),
         home: directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf()),
+        documents: directories::UserDirs::new().and_then(|dirs| dirs.document_dir().map(|d| d.to_path_buf())),
     };
     match tui::run(store, state, ctx.policy, ctx.today, around) {
         Ok(outcome) => Ok(outcome.exit_code() as u8),

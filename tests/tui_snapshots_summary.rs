@@ -19,10 +19,12 @@ fn snapshot(name: &str, wizard: &Wizard) {
 }
 
 fn summary() -> Wizard {
-    let mut w = open(several_and_deleting()).with_folders(
-        PathBuf::from("/home/learner/coursera"),
-        Some(PathBuf::from("/home/learner")),
-    );
+    let mut w = open(several_and_deleting())
+        .with_folders(
+            PathBuf::from("/home/learner/coursera"),
+            Some(PathBuf::from("/home/learner")),
+        )
+        .with_documents(Some(PathBuf::from("/home/learner/Documents")));
     send(&mut w, &[Msg::Summary]);
     w
 }

@@ -21,6 +21,7 @@ use support::wizard::{d, open, resume_at, send, today, type_text};
 
 const CWD: &str = "/home/learner/work";
 const HOME: &str = "/home/learner";
+const DOCUMENTS: &str = "/home/learner/Documents";
 
 fn with_folders(state: State) -> Wizard {
     open(state).with_folders(PathBuf::from(CWD), Some(PathBuf::from(HOME)))
@@ -288,13 +289,43 @@ fn at_summary() -> Wizard {
 }
 
 #[test]
-fn w_asks_for_a_folder_offering_the_one_the_wizard_started_in() {
+fn w_asks_for_a_folder_offering_documents_then_home_never_the_start_folder() {
+    // Issue 13: the first default was silently the folder the program was started in.
     let mut w = at_summary();
     let effects = send(&mut w, &[Msg::Export]);
     assert_eq!((effects.save, effects.export), (false, None));
     assert_eq!(w.mode(), Mode::Edit);
     let prompt = summary_of(&w).prompt().expect("the folder prompt");
-    assert_eq!(prompt.field.value(), CWD);
+    assert_eq!(prompt.field.value(), HOME, "no Documents folder known: home");
+
+    let mut w = with_folders(several_and_deleting()).with_documents(Some(PathBuf::from(DOCUMENTS)));
+    send(&mut w, &[Msg::Summary, Msg::Export]);
+    let prompt = summary_of(&w).prompt().expect("the folder prompt");
+    assert_eq!(prompt.field.value(), DOCUMENTS);
+}
+
+#[test]
+fn the_folder_of_an_export_is_remembered_in_the_state_for_the_next_run() {
+    let mut w = at_summary();
+    send(&mut w, &[Msg::Export]);
+    type_text(&mut w, "/tmp/out");
+    let request = send(&mut w, &[Msg::Next]).export.expect("a request");
+    let outcome = ExportOutcome::Done {
+        dir: request.dir.clone(),
+        written: request.files.iter().map(|f| f.path.clone()).collect(),
+        up_to_date: Vec::new(),
+    };
+    assert!(w.exported(outcome), "the state changed: save it");
+    assert_eq!(w.state().export_folder.as_deref(), Some("/tmp/out"));
+    // The next run offers it first, whatever Documents is.
+    let mut again = open(w.state().clone())
+        .with_folders(PathBuf::from(CWD), Some(PathBuf::from(HOME)))
+        .with_documents(Some(PathBuf::from(DOCUMENTS)));
+    send(&mut again, &[Msg::Summary, Msg::Export]);
+    assert_eq!(
+        summary_of(&again).prompt().expect("the prompt").field.value(),
+        "/tmp/out"
+    );
 }
 
 #[test]
@@ -305,7 +336,7 @@ fn enter_asks_the_front_end_to_write_both_files_rendered_from_the_state() {
     let effects = send(&mut w, &[Msg::Next]);
     assert_eq!(
         effects.export,
-        Some(expected_request(&before, Path::new(CWD), false))
+        Some(expected_request(&before, Path::new(HOME), false))
     );
     assert!(!effects.save, "exporting changes nothing in the state");
     assert_eq!(w.state(), &before);

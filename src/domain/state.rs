@@ -17,6 +17,8 @@ pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 pub const MAX_LABEL_CHARS: usize = 80;
 pub const MAX_NOTE_CHARS: usize = 2000;
 pub const TRIAL_DAYS: std::ops::RangeInclusive<u32> = 1..=31;
+/// The longest export folder kept (PATH_MAX on Linux).
+pub const MAX_FOLDER_BYTES: usize = 4096;
 /// Reserved for rows about the account as a whole.
 pub const ACCOUNT_ID: &str = "account";
 
@@ -31,6 +33,9 @@ pub struct State {
     pub journey: Journey,
     #[serde(default, skip_serializing_if = "Account::is_empty")]
     pub account: Account,
+    /// The folder the wizard last exported to: the next export's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_folder: Option<String>,
     #[serde(default)]
     pub subscriptions: Vec<Subscription>,
 }
@@ -46,6 +51,7 @@ impl Default for State {
             next_id: 1,
             journey: Journey::default(),
             account: Account::default(),
+            export_folder: None,
             subscriptions: Vec::new(),
         }
     }
@@ -293,6 +299,15 @@ impl State {
     pub fn validate(&self) -> Result<(), String> {
         if self.next_id == 0 {
             return Err("next_id: must be 1 or more".into());
+        }
+        if let Some(folder) = &self.export_folder
+            && (folder.trim().is_empty()
+                || folder.len() > MAX_FOLDER_BYTES
+                || folder.chars().any(char::is_control))
+        {
+            return Err(format!(
+                "export_folder: must be a folder's path, 1 to {MAX_FOLDER_BYTES} bytes without control characters"
+            ));
         }
         for (i, s) in self.subscriptions.iter().enumerate() {
             // Made only for a message: this runs on every start, for every subscription.

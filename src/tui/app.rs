@@ -105,7 +105,9 @@ impl App {
                         }
                         if let Some(request) = effects.export {
                             let outcome = export::perform_beside(&request, self.store.path());
-                            self.wizard.exported(outcome);
+                            if self.wizard.exported(outcome) {
+                                self.save();
+                            }
                         }
                         redraw = true;
                     }

@@ -60,10 +60,12 @@ pub struct Surroundings {
     pub no_color: bool,
     /// The palette otherwise: for a light or a dark terminal.
     pub shade: theme::Shade,
-    /// Where exports go unless the person types another folder.
+    /// The folder the program was started in: a relative folder typed is taken from it.
     pub start_folder: std::path::PathBuf,
     /// What `~` means in a typed folder.
     pub home: Option<std::path::PathBuf>,
+    /// The person's Documents folder: where a first export goes.
+    pub documents: Option<std::path::PathBuf>,
 }
 
 /// Runs the wizard until the person quits; saves through `store` after every change.
@@ -81,7 +83,9 @@ pub fn run(
     // Before the terminal is touched: a first write that blocks on a stuck
     // terminal is exactly when the loop cannot look at the signal flags.
     signals.watch()?;
-    let wizard = Wizard::open(state, policy, today).with_folders(around.start_folder, around.home);
+    let wizard = Wizard::open(state, policy, today)
+        .with_folders(around.start_folder, around.home)
+        .with_documents(around.documents);
     let theme = if around.no_color {
         theme::Theme::plain()
     } else {

@@ -83,12 +83,15 @@ pub enum ExportOutcome {
 /// Where exports go: folders known at start, and the last one used.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Exports {
-    /// The folder the wizard was started in: the default, and what a
-    /// relative folder is taken from. Empty: the process's current folder.
+    /// The folder the wizard was started in: what a relative folder is
+    /// taken from (never the default: a person rarely means it). Empty: the
+    /// process's current folder.
     pub cwd: PathBuf,
     /// What `~` stands for, when known.
     pub home: Option<PathBuf>,
-    /// The folder of the last export of this run (the next default).
+    /// The person's Documents folder, when the system has one: the first default.
+    pub documents: Option<PathBuf>,
+    /// The folder of the last export (saved in the state): the next default.
     pub last: Option<PathBuf>,
     /// Asked of the front end by the message being handled.
     pub request: Option<ExportRequest>,
@@ -99,17 +102,19 @@ impl Exports {
         Exports {
             cwd,
             home,
+            documents: None,
             last: None,
             request: None,
         }
     }
 
-    /// The folder the prompt starts with.
+    /// The folder the prompt starts with: the last one used, else
+    /// Documents, else home; the start folder only when there is neither.
     pub fn default_dir(&self) -> &Path {
-        match &self.last {
-            Some(dir) => dir,
-            None if self.cwd.as_os_str().is_empty() => Path::new("."),
-            None => &self.cwd,
+        match (&self.last, &self.documents, &self.home) {
+            (Some(dir), _, _) | (None, Some(dir), _) | (None, None, Some(dir)) => dir,
+            _ if self.cwd.as_os_str().is_empty() => Path::new("."),
+            _ => &self.cwd,
         }
     }
 

@@ -302,6 +302,8 @@ impl Wizard {
         let page = route::page(&state, &state.journey, &policy, today);
         state.journey = page.journey();
         let rows = deadlines(&state, &policy.rules, today);
+        let mut exports = Exports::default();
+        exports.last = state.export_folder.as_ref().map(PathBuf::from);
         Wizard {
             state,
             policy,
@@ -310,7 +312,7 @@ impl Wizard {
             help: None,
             region: None,
             notice: None,
-            exports: Exports::default(),
+            exports,
             came_from: None,
             rows,
             overview: OnceCell::new(),
@@ -320,7 +322,15 @@ impl Wizard {
     /// Exports go by default to `cwd` (the folder the wizard was started
     /// in), where a relative folder is also taken from; `~` is `home`.
     pub fn with_folders(mut self, cwd: PathBuf, home: Option<PathBuf>) -> Wizard {
+        let last = self.exports.last.take();
         self.exports = Exports::new(cwd, home);
+        self.exports.last = last;
+        self
+    }
+
+    /// The person's Documents folder: where a first export goes.
+    pub fn with_documents(mut self, documents: Option<PathBuf>) -> Wizard {
+        self.exports.documents = documents;
         self
     }
 
@@ -328,9 +338,16 @@ impl Wizard {
         &self.exports
     }
 
-    /// The front end's report on the export it was asked for.
-    pub fn exported(&mut self, outcome: ExportOutcome) {
+    /// The front end's report on the export it was asked for. True when the
+    /// state changed (the folder is remembered for the next export): save it.
+    pub fn exported(&mut self, outcome: ExportOutcome) -> bool {
         self.notice = summary::exported(&mut self.page, &mut self.exports, outcome);
+        let folder = self.exports.last.as_ref().map(|d| d.display().to_string());
+        let changed = folder.is_some() && folder != self.state.export_folder;
+        if changed {
+            self.state.export_folder = folder;
+        }
+        changed
     }
 
     pub fn state(&self) -> &State {
