@@ -302,8 +302,10 @@ impl Wizard {
         let page = route::page(&state, &state.journey, &policy, today);
         state.journey = page.journey();
         let rows = deadlines(&state, &policy.rules, today);
-        let mut exports = Exports::default();
-        exports.last = state.export_folder.as_ref().map(PathBuf::from);
+        let exports = Exports {
+            last: state.export_folder.as_ref().map(PathBuf::from),
+            ..Exports::default()
+        };
         Wizard {
             state,
             policy,
