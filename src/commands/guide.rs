@@ -47,11 +47,14 @@ pub fn subscription(state: &State, sub: &Subscription, policy: &Policy, today: N
         );
     }
     match sub.decision {
-        Some(Decision::Keep) => {
+        Some(Decision::Keep) if plan.renews() => {
             let _ = writeln!(
                 s,
                 "\nYou keep paying. The cancel-by date below is the last day to change your mind."
             );
+        }
+        Some(Decision::Keep) => {
+            let _ = writeln!(s, "\nYou keep it.");
         }
         Some(Decision::Pause) if plan.can_pause() => {
             let _ = writeln!(

@@ -101,6 +101,23 @@ pub enum Decision {
 }
 
 impl Decision {
+    /// The decision in a few words for this plan: keeping a course bought
+    /// once is not "paying" (nothing renews), keeping a trial starts paying.
+    pub fn words(self, plan: Option<PlanKind>, pause_months: Option<u32>) -> String {
+        match (self, pause_months) {
+            (Decision::Cancel, _) if plan == Some(PlanKind::CoursePurchase) => "ask for a refund".to_string(),
+            (Decision::Cancel, _) => "cancel".to_string(),
+            (Decision::Pause, Some(1)) => "pause 1 month".to_string(),
+            (Decision::Pause, Some(n)) => format!("pause {n} months"),
+            (Decision::Pause, None) => "pause".to_string(),
+            (Decision::Keep, _) => match plan {
+                Some(PlanKind::FreeTrial) => "keep it and start paying".to_string(),
+                Some(p) if p.renews() => "keep paying".to_string(),
+                _ => "keep it".to_string(),
+            },
+        }
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             Decision::Cancel => "cancel",

@@ -9,7 +9,7 @@ use crate::domain::checklist::{
 };
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines, pause_resumes};
-use crate::domain::plan::{AccountDecision, Decision, PlanKind};
+use crate::domain::plan::{AccountDecision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::{State, Subscription};
 use crate::domain::text_limits::is_bidi_control;
@@ -94,10 +94,9 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
         ));
     }
     let decision = match sub.decision {
-        Some(Decision::Cancel) => "cancel",
-        Some(Decision::Pause) => "pause",
-        Some(Decision::Keep) => "keep paying",
-        None => "not decided yet",
+        // The length of a pause has its own line.
+        Some(decision) => decision.words(sub.plan, None),
+        None => "not decided yet".to_string(),
     };
     doc.line(format!("- Decision: {decision}"));
     // A one-time purchase has nothing to cancel.

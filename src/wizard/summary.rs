@@ -34,6 +34,8 @@ pub struct Choice {
     pub label: String,
     /// The plan's name (None while not identified).
     pub plan: Option<String>,
+    /// The plan itself, for words that depend on it ("keep paying" or "keep it").
+    pub plan_kind: Option<PlanKind>,
     /// Every question is answered.
     pub complete: bool,
     pub decision: Option<Decision>,
@@ -145,6 +147,7 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
                     .filter(|p| *p != PlanKind::FreeTrial)
                     .map(|p| policy.plan(p).name.clone())
                     .filter(|name| *name != sub.label),
+                plan_kind: sub.plan,
                 complete: sub.is_complete(),
                 decision: sub.decision,
                 pause: pause.map(|(p, until)| PauseSpan {

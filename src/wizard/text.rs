@@ -533,17 +533,6 @@ pub const NOTHING_COMING: &str = "Nothing is due from today on.";
 pub const NOT_DECIDED: &str = "not decided";
 pub const STILL_IDENTIFYING: &str = "still being identified";
 
-pub fn decision_name(decision: crate::domain::plan::Decision, pause_months: Option<u32>) -> String {
-    use crate::domain::plan::Decision;
-    match (decision, pause_months) {
-        (Decision::Cancel, _) => "cancel".to_string(),
-        (Decision::Pause, Some(1)) => "pause 1 month".to_string(),
-        (Decision::Pause, Some(n)) => format!("pause {n} months"),
-        (Decision::Pause, None) => "pause".to_string(),
-        (Decision::Keep, _) => "keep paying".to_string(),
-    }
-}
-
 pub fn account_decision_name(decision: crate::domain::plan::AccountDecision) -> &'static str {
     match decision {
         crate::domain::plan::AccountDecision::Delete => "delete it",

@@ -143,7 +143,7 @@ fn choice_lines(choice: &Choice, width: usize, theme: &Theme) -> (Line<'static>,
         return (Line::from(first), indented(&[line], width, theme.warning()));
     }
     let mut parts = vec![match choice.decision {
-        Some(decision) => text::decision_name(decision, choice.pause.map(|p| p.months)),
+        Some(decision) => decision.words(choice.plan_kind, choice.pause.map(|p| p.months)),
         None => text::NOT_DECIDED.to_string(),
     }];
     if choice.steps_total > 0 {
