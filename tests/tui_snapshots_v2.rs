@@ -109,3 +109,11 @@ fn deleting_asks_first_while_a_refund_is_open() {
     send(&mut w, &[Msg::Next]);
     snapshot("v2_decide_delete_warning", &w);
 }
+
+#[test]
+fn deadlines_while_the_only_plan_is_still_being_identified() {
+    let mut state = state_in(None);
+    coursera_exit::domain::actions::add_blank(&mut state, "Python course").expect("added");
+    resume_at(&mut state, Screen::Deadlines, None);
+    snapshot("v2_deadlines_waiting_for_identify", &open(state));
+}

@@ -517,6 +517,16 @@ pub const DEADLINES_EMPTY: [&str; 2] = [
     "No dates to watch yet.",
     "Dates appear once a subscription is identified (Home → a), and when you request the account's deletion.",
 ];
+/// No dates yet because these are still being identified.
+pub fn deadlines_wait_for(labels: &[&str]) -> String {
+    let which = match labels {
+        [one] => format!("\"{one}\" is"),
+        _ => format!("{} subscriptions are", labels.len()),
+    };
+    format!(
+        "Dates appear once a plan is identified: {which} still waiting for an answer (Home → Enter finishes the questions)."
+    )
+}
 pub const COLUMN_DATE: &str = "Date";
 pub const COLUMN_WHEN: &str = "When";
 pub const COLUMN_WHAT: &str = "What";

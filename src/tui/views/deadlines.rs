@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
     let policy = wizard.policy();
     let rows = wizard.deadlines();
     if rows.is_empty() {
-        draw_empty(frame, area, theme);
+        draw_empty(frame, area, wizard, theme);
         return None;
     }
     let selected = page.selected(rows, wizard.state());
@@ -290,8 +290,20 @@ fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> V
     lines
 }
 
-fn draw_empty(frame: &mut Frame, area: Rect, theme: &Theme) {
+fn draw_empty(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
     let [first, rest] = text::DEADLINES_EMPTY;
+    // A plan still being identified is why there are no dates: say which.
+    let waiting: Vec<&str> = wizard
+        .state()
+        .subscriptions
+        .iter()
+        .filter(|s| !s.is_complete())
+        .map(|s| s.label.as_str())
+        .collect();
+    let rest = match waiting.as_slice() {
+        [] => rest.to_string(),
+        labels => text::deadlines_wait_for(labels),
+    };
     let lines = vec![
         Line::styled(first, theme.heading()),
         Line::default(),
