@@ -54,8 +54,6 @@ fn defuse(buffer: &mut Buffer) {
 
 fn draw_all(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
     let area = frame.area();
-    // The palette's own background and text colour under everything.
-    frame.render_widget(Block::new().style(theme.base()), area);
     if too_small(area) {
         draw_too_small(frame, area);
         return None;

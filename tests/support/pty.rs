@@ -161,13 +161,13 @@ impl Pty {
         })
     }
 
-    /// The background colour of the cell at `row`, `col`.
-    pub fn cell_background(&self, row: u16, col: u16) -> vt100::Color {
+    /// The text colour of the cell at `row`, `col`.
+    pub fn cell_foreground(&self, row: u16, col: u16) -> vt100::Color {
         let parser = self.parser.lock().expect("parser lock");
         parser
             .screen()
             .cell(row, col)
-            .map_or(vt100::Color::Default, |c| c.bgcolor())
+            .map_or(vt100::Color::Default, |c| c.fgcolor())
     }
 
     pub fn alternate_screen(&self) -> bool {

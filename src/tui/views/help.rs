@@ -45,7 +45,6 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, scroll: u16, theme: 
         ""
     };
     let block = Block::bordered()
-        .style(theme.base())
         .border_style(theme.heading())
         .padding(Padding::horizontal(1))
         .title(Line::from(text::help_title()))

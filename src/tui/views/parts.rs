@@ -71,7 +71,6 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme
     let rect = split::centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
-        .style(theme.base())
         .border_style(theme.heading())
         .padding(Padding::horizontal(1))
         .title(Line::from(format!(" {title} ")));

@@ -272,7 +272,6 @@ fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &The
     let rect = split::centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
-        .style(theme.base())
         .border_style(theme.heading())
         .padding(Padding::horizontal(1))
         .title(Line::from(format!(" {} ", text::EXPORT_TITLE)));
