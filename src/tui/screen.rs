@@ -45,6 +45,11 @@ pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
 fn defuse(buffer: &mut Buffer) {
     let unsafe_char = |c: char| c.is_control() || is_bidi_control(c);
     for cell in buffer.content.iter_mut() {
+        // Nearly every cell is one printable ASCII byte: settled without decoding.
+        let symbol = cell.symbol().as_bytes();
+        if symbol.iter().all(|b| (0x20..0x7f).contains(b)) {
+            continue;
+        }
         if cell.symbol().chars().any(unsafe_char) {
             let kept: String = cell.symbol().chars().filter(|c| !unsafe_char(*c)).collect();
             cell.set_symbol(if kept.is_empty() { " " } else { &kept });

@@ -293,6 +293,8 @@ pub struct Wizard {
     rows: Vec<Deadline>,
     /// What the Summary shows, made on first use after each change.
     overview: OnceCell<Overview>,
+    /// SPEC §2's line when the rules are old; neither changes during a run.
+    stale: Option<String>,
 }
 
 impl Wizard {
@@ -302,6 +304,7 @@ impl Wizard {
         let page = route::page(&state, &state.journey, &policy, today);
         state.journey = page.journey();
         let rows = deadlines(&state, &policy.rules, today);
+        let stale = policy.stale_notice(today);
         let exports = Exports {
             last: state.export_folder.as_ref().map(PathBuf::from),
             ..Exports::default()
@@ -318,6 +321,7 @@ impl Wizard {
             came_from: None,
             rows,
             overview: OnceCell::new(),
+            stale,
         }
     }
 
@@ -372,8 +376,8 @@ impl Wizard {
     }
 
     /// The rules have not been checked for over six months (SPEC §2).
-    pub fn stale_notice(&self) -> Option<String> {
-        self.policy.stale_notice(self.today)
+    pub fn stale_notice(&self) -> Option<&str> {
+        self.stale.as_deref()
     }
 
     pub fn today(&self) -> NaiveDate {
