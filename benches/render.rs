@@ -66,12 +66,19 @@ fn typed(text: &str) -> Vec<Msg> {
 }
 
 fn screens() -> Vec<Screen> {
-    use Msg::{Account, Add, Deadlines, Down, EditNote, Faq, Help, Next, Remove, Summary, Troubleshooting};
-    let date_error = [vec![Add, Next, Next], typed("2026-02-30"), vec![Next]].concat();
+    use Msg::{
+        Account, Add, Deadlines, Down, EditNote, Faq, Help, Next, Region, Remove, Summary, Troubleshooting,
+    };
+    let date_error = [vec![Add, Next, Next, Next], typed("2026-02-30"), vec![Next]].concat();
     vec![
         screen("home", vec![], "Your Coursera subscriptions"),
         screen("home, confirm remove", vec![Down, Remove], "yes, remove it"),
         screen("help overlay", vec![Help], "Moving around"),
+        screen(
+            "where you live (A)",
+            vec![Region],
+            "Do you live in the EU or the UK?",
+        ),
         screen("identify: where bought", vec![Add], "Where did you buy it?"),
         screen(
             "identify: not sure where",
@@ -86,7 +93,7 @@ fn screens() -> Vec<Screen> {
         screen(
             "identify: key date",
             vec![Add, Next, Down, Next],
-            "Question 3 of 4",
+            "Question 3 of 5",
         ),
         screen("identify: date refused", date_error, "February 2026 has 28 days"),
         screen(

@@ -77,12 +77,14 @@ fn draw_all(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
     if let Some(scroll) = wizard.help_scroll() {
         return Some(views::help::draw(frame, body, wizard, scroll, theme));
     }
-    draw_sidebar(frame, sidebar, wizard, theme, area.width >= WIDE);
-    let scroll = views::draw_page(frame, main, wizard, theme);
+    // Like the help, the question of where one lives stands alone: the page
+    // under it is not drawn (it would cost a whole frame, and only peek out).
     if let Some((answers, cursor)) = wizard.region_question() {
         views::region::draw(frame, body, wizard, answers, cursor, theme);
+        return None;
     }
-    scroll
+    draw_sidebar(frame, sidebar, wizard, theme, area.width >= WIDE);
+    views::draw_page(frame, main, wizard, theme)
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {

@@ -270,7 +270,8 @@ impl Decide {
         match (self.id.clone(), choice) {
             (None, Choice::DeleteAccount) => {
                 let already = ctx.state.account.decision == Some(AccountDecision::Delete);
-                let warnings = deletion_warnings(ctx.state, ctx.policy, ctx.today);
+                let rows = deadlines(ctx.state, &ctx.policy.rules, ctx.today);
+                let warnings = deletion_warnings(ctx.state, &rows, ctx.policy, ctx.today);
                 if already || warnings.is_empty() {
                     return self.delete_account(ctx);
                 }
@@ -446,24 +447,39 @@ pub fn refund_until(
         .max()
 }
 
+/// How many of the warnings before deleting are spelled out; the rest are
+/// counted (with 50 subscriptions they would fill several screens).
+pub const WARNINGS_SHOWN: usize = 3;
+
 /// What deleting the account would throw away, one sentence per
-/// subscription: money that can still be asked back, access already paid for.
-pub fn deletion_warnings(state: &State, policy: &Policy, today: NaiveDate) -> Vec<String> {
-    let rows = deadlines(state, &policy.rules, today);
+/// subscription: money that can still be asked back, access already paid
+/// for. The first [`WARNINGS_SHOWN`], then how many more.
+pub fn deletion_warnings(state: &State, rows: &[Deadline], policy: &Policy, today: NaiveDate) -> Vec<String> {
     let mut warnings = Vec::new();
+    let mut more = 0;
+    let mut warn = |make: &dyn Fn() -> String| {
+        if warnings.len() < WARNINGS_SHOWN {
+            warnings.push(make());
+        } else {
+            more += 1;
+        }
+    };
     for sub in &state.subscriptions {
-        let name = format!("{} ({})", sub.label, sub.id);
+        let name = || format!("{} ({})", sub.label, sub.id);
         if let Some(until) = refund_until(state, sub, policy, today) {
-            warnings.push(text::refund_before_deleting(&name, &long_date(until)));
+            warn(&|| text::refund_before_deleting(&name(), &long_date(until)));
         }
         let paid = rows.iter().find(|r| {
-            r.subscription.as_deref() == Some(sub.id.as_str())
-                && r.kind == DeadlineKind::AccessUntil
+            r.kind == DeadlineKind::AccessUntil
                 && r.days_left >= 0
+                && r.subscription.as_deref() == Some(sub.id.as_str())
         });
         if let Some(paid) = paid {
-            warnings.push(text::paid_until_before_deleting(&name, &long_date(paid.date)));
+            warn(&|| text::paid_until_before_deleting(&name(), &long_date(paid.date)));
         }
+    }
+    if more > 0 {
+        warnings.push(text::more_warnings(more));
     }
     warnings
 }

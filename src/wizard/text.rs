@@ -734,6 +734,14 @@ pub fn paid_until_before_deleting(name: &str, until: &str) -> String {
     format!("{name} is paid until {until}; deleting the account ends that access too.")
 }
 
+/// Warnings left out of the list before deleting.
+pub fn more_warnings(count: usize) -> String {
+    match count {
+        1 => "…and 1 more: every date is on Deadlines (t).".to_string(),
+        n => format!("…and {n} more: every date is on Deadlines (t)."),
+    }
+}
+
 pub const DELETE_ANYWAY_TITLE: &str = "Before you delete";
 pub const DELETE_ANYWAY_KEYS: &str = "y yes, delete it anyway · n no, go back";
 pub const DELETE_ACCOUNT_CHOICE: &str = "Delete the account";

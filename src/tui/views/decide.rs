@@ -180,10 +180,11 @@ fn consequences(
             Choice::DeleteAccount => {
                 let items = deletion_items(state, policy);
                 let done = items.iter().filter(|i| i.done).count();
-                let mut out: Vec<(String, Style)> = deletion_warnings(state, policy, wizard.today())
-                    .iter()
-                    .map(|w| warn(w))
-                    .collect();
+                let mut out: Vec<(String, Style)> =
+                    deletion_warnings(state, wizard.deadlines(), policy, wizard.today())
+                        .iter()
+                        .map(|w| warn(w))
+                        .collect();
                 out.push((text::checklist_count(done, items.len()), plain));
                 if certificates_unsaved(state) {
                     out.push(warn(text::CERTIFICATES_UNSAVED));

@@ -5,9 +5,9 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph};
 
-use super::wrap::wrap;
+use super::wrap::wrap_line;
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::Deadline;
 use crate::domain::policy::{Policy, Source};
@@ -61,23 +61,27 @@ pub fn popup_inner_width(area: Rect) -> usize {
 pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
     let width = popup_width(area);
     let inner_width = popup_inner_width(area);
-    // Rows as the words wrap, not as characters would fill them: else the
-    // last line (the keys to answer) falls off the bottom.
-    let height: usize = lines
+    // Wrapped here, once, by the same word wrap that sizes the box: the
+    // last line (the keys to answer) never falls off the bottom, and no
+    // second wrap runs every frame.
+    let lines: Vec<Line> = lines
         .iter()
-        .map(|l| wrap(&l.to_string(), inner_width, 0).len())
-        .sum();
-    let height = (height as u16 + 2).min(area.height);
+        .flat_map(|l| {
+            if l.width() <= inner_width {
+                vec![l.clone()]
+            } else {
+                wrap_line(l, inner_width, 0)
+            }
+        })
+        .collect();
+    let height = (lines.len() as u16 + 2).min(area.height);
     let rect = split::centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_style(theme.heading())
         .padding(Padding::horizontal(1))
         .title(Line::from(format!(" {title} ")));
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
-        rect,
-    );
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 /// The date field: the value (reversed while wholly selected), its weekday,

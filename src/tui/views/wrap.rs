@@ -17,7 +17,8 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     let mut line = String::new();
     let mut used = 0;
     for word in text.split_whitespace() {
-        let len = word.width();
+        // Most words are ASCII: one column a byte, no table lookup.
+        let len = if word.is_ascii() { word.len() } else { word.width() };
         let gap = usize::from(used > 0);
         if used + gap + len <= room(&lines) {
             if gap == 1 {
