@@ -61,6 +61,7 @@ fn normal(code: KeyCode) -> Option<Msg> {
         KeyCode::Char('a') => Msg::Add,
         KeyCode::Char('d') | KeyCode::Char('x') | KeyCode::Delete => Msg::Remove,
         KeyCode::Char('c') => Msg::Continue,
+        KeyCode::Char('r') => Msg::Rename,
         KeyCode::Char('A') => Msg::Region,
         KeyCode::Char('D') => Msg::Account,
         KeyCode::Char('g') | KeyCode::Home => Msg::Home,

@@ -1,5 +1,6 @@
 //! Home: the subscriptions tracked; add, open, remove (after a yes), continue.
 
+use super::field::TextField;
 use super::identify::Identify;
 use super::msg::{Mode, Msg};
 use super::route;
@@ -10,13 +11,15 @@ use crate::domain::deadlines::{Deadline, DeadlineKind};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::state::State;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Home {
     selected: usize,
     /// The subscription the person was last working on ("continue").
     last: Option<String>,
     /// The subscription waiting for a yes/no before it is removed.
     confirm_remove: Option<String>,
+    /// The subscription being renamed, and the name being typed.
+    renaming: Option<(String, TextField)>,
 }
 
 impl Home {
@@ -27,6 +30,7 @@ impl Home {
             selected: index.unwrap_or(0),
             last: index.map(|i| state.subscriptions[i].id.clone()),
             confirm_remove: None,
+            renaming: None,
         }
     }
 
@@ -49,9 +53,16 @@ impl Home {
         }
     }
 
+    /// The name being typed for a subscription, while one is.
+    pub fn renaming(&self) -> Option<&TextField> {
+        self.renaming.as_ref().map(|(_, field)| field)
+    }
+
     pub fn mode(&self) -> Mode {
         if self.confirm_remove.is_some() {
             Mode::Confirm
+        } else if self.renaming.is_some() {
+            Mode::Edit
         } else {
             Mode::Normal
         }
@@ -70,13 +81,16 @@ impl Home {
         if self.confirm_remove.is_some() {
             return vec![text::YES_KEY, text::NO_KEY];
         }
+        if self.renaming.is_some() {
+            return vec![text::ACCEPT, text::CANCEL];
+        }
         let mut commands = Vec::new();
         if !state.subscriptions.is_empty() {
             commands.extend([text::MOVE, text::OPEN]);
         }
         commands.push(text::ADD);
         if !state.subscriptions.is_empty() {
-            commands.push(text::REMOVE);
+            commands.extend([text::REMOVE, text::RENAME_KEY]);
         }
         if self.continue_target(state).is_some() {
             commands.push(text::CONTINUE_KEY);
@@ -90,6 +104,9 @@ impl Home {
     pub fn update(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
         if let Some(id) = self.confirm_remove.clone() {
             return self.answer_remove(ctx, &id, msg);
+        }
+        if self.renaming.is_some() {
+            return self.update_rename(ctx, msg);
         }
         let count = ctx.state.subscriptions.len();
         match msg {
@@ -129,6 +146,14 @@ impl Home {
                 self.confirm_remove = self.selected_id(ctx.state).map(str::to_string);
                 Flow::Stay
             }
+            Msg::Rename => {
+                if let Some(sub) = ctx.state.subscriptions.get(self.selected) {
+                    let mut field = TextField::new(&sub.label);
+                    field.begin();
+                    self.renaming = Some((sub.id.clone(), field));
+                }
+                Flow::Stay
+            }
             Msg::Continue => self.continue_target(ctx.state).map_or(Flow::Stay, Flow::Go),
             Msg::Account => Flow::Go(Journey {
                 screen: Screen::Decide,
@@ -142,6 +167,43 @@ impl Home {
                 screen: Screen::Summary,
                 subscription: self.selected_id(ctx.state).map(str::to_string),
             }),
+            _ => Flow::Stay,
+        }
+    }
+
+    /// Typing a new name: Enter keeps it (the domain checks it), Esc drops it.
+    fn update_rename(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
+        let Some((id, field)) = self.renaming.as_mut() else {
+            return Flow::Stay;
+        };
+        match msg {
+            Msg::Back => {
+                self.renaming = None;
+                Flow::Stay
+            }
+            Msg::Text(key) => {
+                field.on_text(key);
+                Flow::Stay
+            }
+            Msg::Next => {
+                let label = field.value().trim().to_string();
+                let change = actions::Edit {
+                    label: Some(label.clone()),
+                    ..actions::Edit::default()
+                };
+                match actions::edit(ctx.state, id, change, ctx.policy, ctx.today) {
+                    Ok(()) => {
+                        self.renaming = None;
+                        *ctx.notice = Some(Notice::done(text::renamed(&label)));
+                        Flow::Changed
+                    }
+                    Err(refusal) => {
+                        // The name stays in its field, with the reason.
+                        *ctx.notice = Some(Notice::error(refusal.reason));
+                        Flow::Stay
+                    }
+                }
+            }
             _ => Flow::Stay,
         }
     }

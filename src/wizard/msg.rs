@@ -40,6 +40,8 @@ pub enum Msg {
     Remove,
     /// `c`: continue where the person left off.
     Continue,
+    /// `r`: give the selected subscription a name of one's own (Home).
+    Rename,
     /// `D`: decide about the account (delete it or keep it).
     Account,
     /// `A`: where the account holder lives (EU/UK or elsewhere), from anywhere.

@@ -291,6 +291,14 @@ pub const BACK: Command = cmd("Esc", "back");
 pub const ADD: Command = cmd("a", "add");
 pub const REMOVE: Command = cmd("d", "remove");
 pub const CONTINUE_KEY: Command = cmd("c", "continue");
+pub const RENAME_KEY: Command = cmd("r", "rename");
+pub const RENAME_TITLE: &str = "Name";
+pub const RENAME_PROMPT: &str = "Name: ";
+pub const RENAME_KEYS: &str = "type a name you will recognise (1–80 characters) · Enter keep · Esc cancel";
+
+pub fn renamed(label: &str) -> String {
+    format!("✓ Renamed: {label}.")
+}
 pub const EDIT_DATE: Command = cmd("e", "edit date");
 pub const CHOOSE_DATE: Command = cmd("Enter/e", "choose the date");
 pub const NEXT_QUESTION: Command = cmd("Tab", "next question");
@@ -338,7 +346,7 @@ pub const HELP_NORMAL_KEYS: [Command; 9] = [
     cmd("Tab", "next field"),
     cmd("e", "edit the date"),
     cmd("n", "edit the note of the selected item"),
-    cmd("a / d or x / c", "add / remove / continue (Home)"),
+    cmd("a / d or x / c / r", "add / remove / continue / rename (Home)"),
     cmd("q", "save and quit"),
 ];
 pub const HELP_EDIT_KEYS: [Command; 6] = [

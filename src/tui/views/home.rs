@@ -5,13 +5,13 @@ use crate::tui::split::{
     Part::{Fixed, Rest},
 };
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{NARROW, deadline_line, popup};
+use super::parts::{NARROW, deadline_line, popup, popup_inner_width, text_field_line};
 use super::wrap::{cut, wrap, wrap_styled};
 
 /// Each subscription takes two lines.
@@ -144,6 +144,18 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         );
     }
 
+    if let Some(field) = home.renaming() {
+        let inner = popup_inner_width(area);
+        let (line, cursor) = text_field_line(text::RENAME_PROMPT, field, inner, theme);
+        let lines = vec![
+            line,
+            Line::default(),
+            Line::styled(text::RENAME_KEYS, theme.dim()),
+        ];
+        let rect = popup(frame, area, text::RENAME_TITLE, lines, theme);
+        // The text cursor on the name, inside the box's border and padding.
+        frame.set_cursor_position(Position::new(rect.x + 2 + cursor, rect.y + 1));
+    }
     if let Some(id) = home.confirm_remove() {
         let label = state.subscription(id).map_or(id, |s| s.label.as_str());
         let lines = vec![

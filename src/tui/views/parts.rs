@@ -58,7 +58,8 @@ pub fn popup_inner_width(area: Rect) -> usize {
 }
 
 /// A bordered box over the middle of `area`, cleared first.
-pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) {
+/// Returns where the box is, for a caller that puts the cursor in it.
+pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme: &Theme) -> Rect {
     let width = popup_width(area);
     let inner_width = popup_inner_width(area);
     // Wrapped here, once, by the same word wrap that sizes the box: the
@@ -82,6 +83,7 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme
         .padding(Padding::horizontal(1))
         .title(Line::from(format!(" {title} ")));
     frame.render_widget(Paragraph::new(lines).block(block), rect);
+    rect
 }
 
 /// The date field: the value (reversed while wholly selected), its weekday,
@@ -166,12 +168,39 @@ pub fn scrolled<'a>(
 /// (highlighted while wholly selected, underlined while typed in), scrolled
 /// so the cursor stays in sight; and the cursor's column in the line.
 pub fn text_field_line(label: &str, field: &TextField, width: usize, theme: &Theme) -> (Line<'static>, u16) {
-    let label_width = label.chars().count();
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let label_width = label.width();
     let value: Vec<char> = field.value().chars().collect();
     let room = width.saturating_sub(label_width + 1).max(1);
-    let cursor = field.cursor_column().min(value.len());
-    let start = (cursor + 1).saturating_sub(room);
-    let shown: String = value[start..].iter().take(room).collect();
+    // The cursor is a character index; the screen counts columns (a CJK
+    // character takes two).
+    let cursor = value.len().min(
+        value
+            .iter()
+            .scan(0, |col, c| {
+                let at = *col;
+                *col += c.width().unwrap_or(0);
+                Some(at)
+            })
+            .take_while(|at| *at < field.cursor_column())
+            .count(),
+    );
+    let column = |i: usize| -> usize { value[..i].iter().map(|c| c.width().unwrap_or(0)).sum() };
+    // Scroll so the cursor's column is in the room.
+    let mut start = 0;
+    while column(cursor) - column(start) + 1 > room && start < cursor {
+        start += 1;
+    }
+    let mut shown = String::new();
+    let mut used = 0;
+    for c in &value[start..] {
+        let w = c.width().unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        shown.push(*c);
+        used += w;
+    }
     let style = if field.fresh() {
         theme.selected()
     } else {
@@ -181,5 +210,5 @@ pub fn text_field_line(label: &str, field: &TextField, width: usize, theme: &The
         Span::raw(label.to_string()),
         Span::styled(if shown.is_empty() { " ".to_string() } else { shown }, style),
     ]);
-    (line, (label_width + cursor - start) as u16)
+    (line, (label_width + column(cursor) - column(start)) as u16)
 }
