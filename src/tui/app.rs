@@ -9,6 +9,7 @@ use ratatui::crossterm::event::{self, Event};
 use super::Outcome;
 use super::export;
 use super::keys::{self, Action};
+use super::open;
 use super::screen;
 use super::signals::Signals;
 use super::terminal::Session;
@@ -102,6 +103,11 @@ impl App {
                         }
                         if effects.save {
                             self.save();
+                        }
+                        if let Some(url) = effects.open
+                            && let Err(why) = open::in_browser(&url)
+                        {
+                            self.wizard.report_open_failed(&url, &why);
                         }
                         if let Some(request) = effects.export {
                             let outcome = export::perform_beside(&request, self.store.path());

@@ -62,6 +62,7 @@ fn normal(code: KeyCode) -> Option<Msg> {
         KeyCode::Char('d') | KeyCode::Char('x') | KeyCode::Delete => Msg::Remove,
         KeyCode::Char('c') => Msg::Continue,
         KeyCode::Char('r') => Msg::Rename,
+        KeyCode::Char('o') => Msg::OpenSource,
         KeyCode::Char('A') => Msg::Region,
         KeyCode::Char('D') => Msg::Account,
         KeyCode::Char('g') | KeyCode::Home => Msg::Home,

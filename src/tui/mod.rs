@@ -5,6 +5,7 @@
 mod app;
 pub mod export;
 pub mod keys;
+mod open;
 pub mod screen;
 mod signals;
 pub mod split;

@@ -11,7 +11,7 @@ use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice};
 use crate::domain::actions::{self, Choice as Decision};
-use crate::domain::checklist::{cancellable, refund_possible};
+use crate::domain::checklist::{app_store_refund, cancellable, refund_possible};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{
     Deadline, DeadlineKind, converted_trial_charge, deadlines, subscription_rows,
@@ -531,4 +531,45 @@ fn choice_word(choice: Choice) -> &'static str {
         Choice::Refund => text::CHOSE_REFUND,
         _ => text::CHOSE_KEEP,
     }
+}
+
+/// Where the rules shown come from (SPEC §2: every rule beside its source).
+pub fn origins<'p>(
+    policy: &'p Policy,
+    sub: Option<&Subscription>,
+    choice: Choice,
+) -> Vec<&'p crate::domain::policy::Source> {
+    let plan = sub.and_then(|s| s.plan);
+    let plan_origin = plan.map(|p| &policy.plan(p).origin);
+    let app_store = sub.is_some_and(app_store_refund);
+    let mut out = Vec::new();
+    match choice {
+        Choice::Pause(_) => out.push(&policy.pause.origin),
+        Choice::Cancel | Choice::Refund | Choice::Keep => {
+            out.extend(plan_origin);
+            if choice == Choice::Refund {
+                out.push(&policy.refund.origin);
+                out.push(&policy.region.origin);
+            }
+            if choice == Choice::Cancel && plan != Some(PlanKind::Organization) {
+                out.push(&policy.after_cancel.origin);
+            }
+            if app_store {
+                out.push(&policy.refund.origin);
+            }
+        }
+        Choice::Became(kind) => {
+            out.push(&policy.plan(kind).origin);
+            out.push(&policy.plan(PlanKind::FreeTrial).origin);
+        }
+        Choice::DeleteAccount => out.push(&policy.after_deletion.origin),
+        Choice::KeepAccount => out.push(&policy.account_keep.origin),
+    }
+    let mut unique: Vec<&crate::domain::policy::Source> = Vec::new();
+    for origin in out {
+        if !unique.contains(&origin) {
+            unique.push(origin);
+        }
+    }
+    unique
 }

@@ -32,6 +32,7 @@ pub mod msg;
 pub mod progress;
 pub mod reference;
 pub mod route;
+pub mod source;
 pub mod steps;
 pub mod summary;
 pub mod text;
@@ -259,15 +260,19 @@ pub struct Effects {
     pub exit: Option<Exit>,
     /// Write these files, then report with [`Wizard::exported`].
     pub export: Option<ExportRequest>,
+    /// Open this web address in the person's browser (`o`); report a
+    /// failure with [`Wizard::report_open_failed`].
+    pub open: Option<String>,
 }
 
 /// Keys that work from every page in normal mode, in footer order.
-const OVERVIEW: [(Msg, Command); 7] = [
+const OVERVIEW: [(Msg, Command); 8] = [
     (Msg::Home, text::HOME_KEY),
     (Msg::Deadlines, text::DEADLINES_KEY),
     (Msg::Summary, text::SUMMARY_KEY),
     (Msg::Account, text::ACCOUNT_KEY),
     (Msg::Region, text::REGION_KEY),
+    (Msg::OpenSource, text::OPEN_SOURCE_KEY),
     (Msg::Faq, text::FAQ_KEY),
     (Msg::Troubleshooting, text::TROUBLESHOOTING_KEY),
 ];
@@ -474,7 +479,9 @@ impl Wizard {
                 let overview: Vec<Command> = OVERVIEW
                     .into_iter()
                     .filter(|(msg, _)| {
-                        Topic::of(*msg).is_some() || *msg == Msg::Region || self.overview(*msg).is_some()
+                        Topic::of(*msg).is_some()
+                            || matches!(msg, Msg::Region | Msg::OpenSource)
+                            || self.overview(*msg).is_some()
                     })
                     .map(|(_, command)| command)
                     .filter(|o| !commands.iter().any(|c| c.keys == o.keys))
@@ -542,6 +549,9 @@ impl Wizard {
             self.help = Some(0);
             return Effects::default();
         }
+        if msg == Msg::OpenSource && self.mode() == Mode::Normal {
+            return self.open_source();
+        }
         if msg == Msg::Region && self.mode() == Mode::Normal {
             let saved = self.region_answer().unwrap_or(RegionAnswer::NotSure);
             self.region = REGION_ANSWERS.iter().position(|a| *a == saved);
@@ -606,7 +616,31 @@ impl Wizard {
             save,
             exit: None,
             export: self.exports.request.take(),
+            open: None,
         }
+    }
+
+    /// `o`: the highlighted rule's source, to the browser when it is a web
+    /// address; otherwise what it is, or that nothing here has one.
+    fn open_source(&mut self) -> Effects {
+        let source = self.source_here().cloned();
+        let (notice, open) = match &source {
+            Some(s) => match source::web_address(s) {
+                Some(url) => (text::opening(url), Some(url.to_string())),
+                None => (text::no_web_address(&s.source, &s.as_of), None),
+            },
+            None => (text::NO_SOURCE_HERE.to_string(), None),
+        };
+        self.notice = Some(Notice::info(notice));
+        Effects {
+            open,
+            ..Effects::default()
+        }
+    }
+
+    /// The browser could not be started: say so, with the address to copy.
+    pub fn report_open_failed(&mut self, url: &str, why: &str) {
+        self.notice = Some(Notice::error(text::open_failed(url, why)));
     }
 
     /// A key while the region question is open: move, choose (saved, and

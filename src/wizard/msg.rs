@@ -42,6 +42,8 @@ pub enum Msg {
     Continue,
     /// `r`: give the selected subscription a name of one's own (Home).
     Rename,
+    /// `o`: open the highlighted rule's source in the browser.
+    OpenSource,
     /// `D`: decide about the account (delete it or keep it).
     Account,
     /// `A`: where the account holder lives (EU/UK or elsewhere), from anywhere.

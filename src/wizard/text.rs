@@ -292,6 +292,21 @@ pub const ADD: Command = cmd("a", "add");
 pub const REMOVE: Command = cmd("d", "remove");
 pub const CONTINUE_KEY: Command = cmd("c", "continue");
 pub const RENAME_KEY: Command = cmd("r", "rename");
+pub const OPEN_SOURCE_KEY: Command = cmd("o", "open source");
+pub const NO_SOURCE_HERE: &str =
+    "Nothing highlighted here has a source to open: move to a rule, a step or a date first.";
+
+pub fn opening(url: &str) -> String {
+    format!("Opening {url} in your browser.")
+}
+
+pub fn no_web_address(source: &str, as_of: &str) -> String {
+    format!("This comes from the {source} (as of {as_of}), which has no web address to open.")
+}
+
+pub fn open_failed(url: &str, why: &str) -> String {
+    format!("Could not open a browser ({why}). The address: {url}")
+}
 pub const RENAME_TITLE: &str = "Name";
 pub const RENAME_PROMPT: &str = "Name: ";
 pub const RENAME_KEYS: &str = "type a name you will recognise (1–80 characters) · Enter keep · Esc cancel";
@@ -672,7 +687,7 @@ pub const TROUBLESHOOTING_KEY: Command = cmd("T", "troubleshooting");
 pub const HOME_KEY: Command = cmd("g", "home");
 
 pub const HELP_MORE: &str = "From any screen (not while typing)";
-pub const HELP_MORE_KEYS: [Command; 8] = [
+pub const HELP_MORE_KEYS: [Command; 9] = [
     cmd("g or Home", "back to Home"),
     cmd("t", "every deadline in one table"),
     cmd("s", "summary of your choices and dates"),
@@ -681,6 +696,7 @@ pub const HELP_MORE_KEYS: [Command; 8] = [
     cmd("F", "questions people ask (works in this help too)"),
     cmd("T", "troubleshooting (works in this help too)"),
     cmd("w", "export the plan and a calendar (Summary)"),
+    cmd("o", "open the highlighted rule's source in your browser"),
 ];
 
 // Decide ------------------------------------------------------------------------

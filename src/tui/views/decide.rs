@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use super::parts::{NARROW, choice_list, deadline_line, popup, scrolled, source_line};
 use super::wrap::{wrap_line, wrap_styled};
 use crate::domain::checklist::{
-    app_store_refund, cancellable, certificates_unsaved, deletion_items, keep_items, plan_refundable,
+    cancellable, certificates_unsaved, deletion_items, keep_items, plan_refundable,
 };
 use crate::domain::dates::long_date;
 use crate::domain::plan::{Channel, PlanKind};
@@ -24,7 +24,7 @@ use crate::domain::policy::Policy;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{ERROR_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::decide::{Choice, Decide, deletion_warnings};
+use crate::wizard::decide::{Choice, Decide, deletion_warnings, origins};
 use crate::wizard::field::format_date;
 use crate::wizard::text;
 
@@ -265,45 +265,4 @@ fn refund_lines(
 /// Bought on the website without a certificate: the EU/UK withdrawal can apply.
 fn withdrawal_possible_for(sub: &Subscription) -> bool {
     sub.channel == Some(Channel::Web) && !sub.certificate()
-}
-
-/// Where the rules shown come from (SPEC §2: every rule beside its source).
-fn origins<'p>(
-    policy: &'p Policy,
-    sub: Option<&Subscription>,
-    choice: Choice,
-) -> Vec<&'p crate::domain::policy::Source> {
-    let plan = sub.and_then(|s| s.plan);
-    let plan_origin = plan.map(|p| &policy.plan(p).origin);
-    let app_store = sub.is_some_and(app_store_refund);
-    let mut out = Vec::new();
-    match choice {
-        Choice::Pause(_) => out.push(&policy.pause.origin),
-        Choice::Cancel | Choice::Refund | Choice::Keep => {
-            out.extend(plan_origin);
-            if choice == Choice::Refund {
-                out.push(&policy.refund.origin);
-                out.push(&policy.region.origin);
-            }
-            if choice == Choice::Cancel && plan != Some(PlanKind::Organization) {
-                out.push(&policy.after_cancel.origin);
-            }
-            if app_store {
-                out.push(&policy.refund.origin);
-            }
-        }
-        Choice::Became(kind) => {
-            out.push(&policy.plan(kind).origin);
-            out.push(&policy.plan(PlanKind::FreeTrial).origin);
-        }
-        Choice::DeleteAccount => out.push(&policy.after_deletion.origin),
-        Choice::KeepAccount => out.push(&policy.account_keep.origin),
-    }
-    let mut unique: Vec<&crate::domain::policy::Source> = Vec::new();
-    for origin in out {
-        if !unique.contains(&origin) {
-            unique.push(origin);
-        }
-    }
-    unique
 }

@@ -1,0 +1,96 @@
+//! `o` on each page points at the source of what is highlighted (issue 13):
+//! the channel's help page on "where did you buy it", the terms on a plan,
+//! a checklist item's own source, a deadline's rule; a guide without a web
+//! address is named instead of opened; nothing highlighted says so.
+
+mod support;
+
+use coursera_exit::domain::journey::Screen;
+use coursera_exit::domain::plan::{AccountDecision, Channel, PlanKind};
+use coursera_exit::domain::state::State;
+use coursera_exit::wizard::{Msg, Wizard};
+use support::wizard::{add, open, resume_at, send};
+
+fn opened(w: &mut Wizard) -> Option<String> {
+    send(w, &[Msg::OpenSource]).open
+}
+
+#[test]
+fn identify_opens_the_source_of_the_highlighted_answer() {
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::Add]);
+    // "On the Coursera website": where to cancel comes from the cancel article.
+    assert_eq!(
+        opened(&mut w).as_deref(),
+        Some("https://www.coursera.support/s/article/learner-000001189")
+    );
+    send(&mut w, &[Msg::Next]);
+    // A plan: Coursera's terms.
+    assert_eq!(
+        opened(&mut w).as_deref(),
+        Some("https://www.coursera.org/about/terms")
+    );
+}
+
+#[test]
+fn the_checklist_opens_each_items_own_source() {
+    let mut state = State::default();
+    state.account.decision = Some(AccountDecision::Delete);
+    resume_at(&mut state, Screen::Checklist, None);
+    let mut w = open(state);
+    // "Download every certificate": the Privacy Notice.
+    assert_eq!(
+        opened(&mut w).as_deref(),
+        Some("https://www.coursera.org/about/privacy")
+    );
+}
+
+#[test]
+fn a_deadline_opens_its_rules_source() {
+    let mut state = State::default();
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-10",
+        None,
+    );
+    resume_at(&mut state, Screen::Deadlines, None);
+    let mut w = open(state);
+    // The first row is Cancel by, from the cancel article.
+    assert_eq!(
+        opened(&mut w).as_deref(),
+        Some("https://www.coursera.support/s/article/learner-000001189")
+    );
+}
+
+#[test]
+fn a_guide_is_named_not_opened_and_nothing_highlighted_says_so() {
+    let mut state = State::default();
+    add(
+        &mut state,
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-02-10",
+        None,
+    );
+    resume_at(&mut state, Screen::Decide, Some("s1"));
+    let mut w = open(state);
+    // Decide lists the pause first (no refund is open on 03-01): from the cancel guide.
+    assert_eq!(opened(&mut w), None);
+    let notice = w.notice().expect("a word").text.clone();
+    assert!(
+        notice.contains("Cancel guide") && notice.contains("no web address"),
+        "{notice}"
+    );
+
+    let mut empty = open(State::default());
+    assert_eq!(opened(&mut empty), None);
+    assert!(
+        empty
+            .notice()
+            .expect("a word")
+            .text
+            .contains("Nothing highlighted")
+    );
+}
