@@ -1018,6 +1018,13 @@ pub fn deadline_done(symbol: &str, title: &str, date: &str) -> String {
 }
 
 /// Where a rule comes from, beside it (SPEC §2).
+/// "Source: … (as of …)". A web address is shown without its `https://`:
+/// shorter, it fits a line whole more often (`o` opens it).
 pub fn source(source: &str, as_of: &str) -> String {
-    format!("Source: {source} (as of {as_of})")
+    let shown = source
+        .strip_prefix("https://")
+        .or_else(|| source.strip_prefix("http://"))
+        .unwrap_or(source);
+    // The date first: the address then ends the line, whole.
+    format!("Source (as of {as_of}): {shown}")
 }

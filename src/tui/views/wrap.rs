@@ -34,6 +34,18 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
             used = len;
             continue;
         }
+        // A web address is never broken: copied from two lines it would be
+        // wrong. It gets a line of its own, cut with "…" if even that is too
+        // short (`o` opens the whole address).
+        if is_address(word) {
+            if used > 0 {
+                lines.push(std::mem::take(&mut line));
+            }
+            let room = room(&lines);
+            line.push_str(&cut(word, room));
+            used = line.width();
+            continue;
+        }
         // Too long for any line: on after a space if one more character
         // fits, else from the next line, then across whole lines.
         if used > 0 && used + 1 < room(&lines) {
@@ -60,6 +72,16 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
         .enumerate()
         .map(|(i, l)| if i == 0 { l } else { format!("{pad}{l}") })
         .collect()
+}
+
+/// A word that is a web address: with its scheme, or a host name (a dot
+/// before the first slash) and a path, as sources are shown.
+fn is_address(word: &str) -> bool {
+    let host = word.split('/').next().unwrap_or_default();
+    ["https://", "http://", "www."]
+        .iter()
+        .any(|p| word.starts_with(p))
+        || (word.contains('/') && host.contains('.') && !host.starts_with('.'))
 }
 
 /// [`wrap`] for a line of one style (its first span's over the line's own).
@@ -113,10 +135,10 @@ mod tests {
 
     #[test]
     fn a_word_longer_than_a_line_fills_the_line_it_starts_on_and_is_never_lost() {
-        let lines = wrap("see https://example.org/a/long/path now", 12, 0);
-        assert_eq!(lines, ["see https://", "example.org/", "a/long/path", "now"]);
-        let lines = wrap("https://example.org/a/long/path", 12, 2);
-        assert_eq!(lines, ["https://exam", "  ple.org/a/", "  long/path"]);
+        let lines = wrap("see Pneumonoultramicroscopic now", 12, 0);
+        assert_eq!(lines, ["see Pneumono", "ultramicrosc", "opic now"]);
+        let lines = wrap("Pneumonoultramicroscopic", 12, 2);
+        assert_eq!(lines, ["Pneumonoultr", "  amicroscop", "  ic"]);
         for lines in [wrap("x abcdefghijklmnop", 5, 1), wrap("abcdefghijklmnop", 1, 3)] {
             let joined: String = lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
             assert!(joined.ends_with("abcdefghijklmnop"), "{lines:?}");
@@ -150,6 +172,30 @@ mod tests {
         }
         let joined: String = wrap("学习计划学习计划", 5, 0).concat();
         assert_eq!(joined, "学习计划学习计划", "nothing lost");
+    }
+
+    #[test]
+    fn a_web_address_is_never_split_across_lines() {
+        // Issue 13: copied from two lines, "learner-00000 / 1189" was wrong.
+        let url = "www.coursera.support/s/article/learner-000001189";
+        assert_eq!(
+            wrap(&format!("Source: {url} (as of 2026-12-03)"), 54, 2),
+            [
+                "Source:".to_string(),
+                format!("  {url} (as"),
+                "  of 2026-12-03)".to_string(),
+            ]
+        );
+        let help = "learner.coursera.help/hc/en-us/articles/115001621606";
+        assert_eq!(
+            wrap(&format!("Source: {help}"), 56, 2),
+            ["Source:".to_string(), format!("  {help}")]
+        );
+        // Narrower than the address: one line, cut with "…", never continued.
+        let lines = wrap(&format!("Source: {url}"), 30, 0);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[1].starts_with("www.coursera.support") && lines[1].ends_with('…'));
+        assert_eq!(lines[1].width(), 30);
     }
 
     #[test]
