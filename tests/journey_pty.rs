@@ -45,7 +45,13 @@ fn a_free_trial_added_key_by_key_goes_to_decide_then_home_shows_its_next_deadlin
         decide.contains("Cancel by Wed 2026-03-04 · in 3 days"),
         "{decide}"
     );
-    // Back through the answers to Home.
+    // Back through the answers, from the last one, to Home.
+    pty.send(key::ESC);
+    pty.wait_for("When did the trial start?");
+    pty.send(key::ESC);
+    pty.wait_for("How long is the free trial?");
+    pty.send(key::ESC);
+    pty.wait_for("What are you paying for?");
     pty.send(key::ESC);
     pty.wait_for("Where did you buy it?");
     pty.send(key::ESC);

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::deadlines::DeadlineKind;
 use super::plan::{AccountDecision, Channel, PlanKind};
 use super::policy::{ChecklistCondition, Policy, Source, checklist_ids};
 use super::state::{Account, ItemRecord, State, Subscription};
@@ -117,9 +118,11 @@ pub fn subscription_items<'p>(state: &State, sub: &Subscription, policy: &'p Pol
         ));
     }
     if refund_possible(sub, state) {
+        // How to ask comes from the "Request a refund" article, the refund-by rule's source.
+        let how_to_ask = &policy.deadline(DeadlineKind::RefundBy).origin;
         for step in &policy.refund.steps {
             items.push(Item {
-                origin: Some(&policy.refund.origin),
+                origin: Some(how_to_ask),
                 ..Item::stored(&step.id, &step.text, sub.item(&step.id))
             });
         }

@@ -11,14 +11,14 @@ use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice};
 use crate::domain::actions::{self, Choice as Decision};
-use crate::domain::checklist::{app_store_refund, cancellable, refund_possible};
+use crate::domain::checklist::{cancellable, refund_possible};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{
     Deadline, DeadlineKind, converted_trial_charge, deadlines, subscription_rows,
 };
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::AccountDecision;
-use crate::domain::plan::{Decision as Decided, PlanKind};
+use crate::domain::plan::{Channel, Decision as Decided, PlanKind};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 
@@ -541,7 +541,7 @@ pub fn origins<'p>(
 ) -> Vec<&'p crate::domain::policy::Source> {
     let plan = sub.and_then(|s| s.plan);
     let plan_origin = plan.map(|p| &policy.plan(p).origin);
-    let app_store = sub.is_some_and(app_store_refund);
+    let app_store = sub.is_some_and(|s| s.channel.is_some_and(Channel::is_app_store));
     let mut out = Vec::new();
     match choice {
         Choice::Pause(_) => out.push(&policy.pause.origin),

@@ -239,8 +239,9 @@ impl Home {
 
 /// The deadline Home shows for one subscription (or, with `None`, the one it
 /// highlights overall): a missed cancel-by while its charge is still ahead
-/// (cancelling today may still stop it), else the first one not done from
-/// today on; when every one is past, the latest missed one, so the person
+/// (cancelling today may still stop it), a refund that is late, else the
+/// first one not done from today on; when every one is past, the latest
+/// missed (over all subscriptions: only in the last week), so the person
 /// sees what was missed. A cancelled plan's frozen dates (access until, the
 /// trial's last day) ask nothing of the person and never count.
 pub fn next_deadline<'d>(
@@ -257,10 +258,25 @@ pub fn next_deadline<'d>(
     if let Some(missed) = open.iter().find(|d| missed_cancel(d, rows)) {
         return Some(missed);
     }
-    open.iter()
-        .find(|d| d.days_left >= 0)
-        .or_else(|| open.last())
-        .copied()
+    // A refund that should have arrived asks for a word to support: that
+    // outranks a date still days away.
+    if let Some(late) = open.iter().find(|d| refund_late(d)) {
+        return Some(late);
+    }
+    let ahead = open.iter().find(|d| d.days_left >= 0);
+    // Over all subscriptions ("Most urgent"), a window long gone asks
+    // nothing of anyone: only one missed in the last week is pointed at.
+    // A subscription's own line still says what it missed.
+    let recent = |d: &&&Deadline| subscription.is_some() || d.days_left >= -RECENTLY_MISSED_DAYS;
+    ahead.or_else(|| open.iter().rev().find(recent)).copied()
+}
+
+/// How long a missed date keeps being "Most urgent" on Home.
+pub const RECENTLY_MISSED_DAYS: i64 = 7;
+
+/// A refund asked for whose money has not arrived by the day it should have.
+pub fn refund_late(row: &Deadline) -> bool {
+    row.kind == DeadlineKind::RefundExpected && !row.done && row.days_left < 0
 }
 
 /// A date kept only to say how long a cancelled plan's access lasts.

@@ -85,7 +85,7 @@ pub struct Identify {
 }
 
 impl Identify {
-    /// Opens at the first unanswered question (the first one if all are answered).
+    /// Opens at the first unanswered question (the last one if all are answered).
     pub fn open(state: &State, id: &str, policy: &Policy, today: NaiveDate, just_added: bool) -> Identify {
         let sub = state
             .subscription(id)
@@ -103,10 +103,14 @@ impl Identify {
             just_added,
             date_opened_on_arrival: false,
         };
-        page.question = page
-            .questions(state, sub)
-            .into_iter()
+        // Every question answered (the way back from Decide): the last one,
+        // so Esc retraces the questions from the end.
+        let questions = page.questions(state, sub);
+        page.question = questions
+            .iter()
+            .copied()
             .find(|q| !page.answered(state, sub, *q))
+            .or(questions.last().copied())
             .unwrap_or(Question::Channel);
         let edit = !page.answered(state, sub, page.question);
         page.arrive(sub, today, edit);

@@ -729,7 +729,11 @@ impl Wizard {
             // Going back never makes a way back, or Esc would bounce
             // between two pages; Home is where every way back ends.
             self.came_from = None;
-        } else if matches!(before, Screen::Deadlines | Screen::Summary) || msg == Msg::Account {
+        } else if matches!(before, Screen::Deadlines | Screen::Summary)
+            || msg == Msg::Account
+            // "Cancel every subscription" opens a plan's steps: Esc returns to the list.
+            || (before == Screen::Checklist && now == Screen::Steps)
+        {
             // Not from Home: its Enter starts the journey, whose Esc is the
             // previous step (from Steps, Decide is how a choice is changed).
             // The account's decision is a side trip from anywhere.

@@ -15,9 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::parts::{NARROW, choice_list, deadline_line, popup, scrolled, source_line};
 use super::wrap::{wrap_line, wrap_styled};
-use crate::domain::checklist::{
-    cancellable, certificates_unsaved, deletion_items, keep_items, plan_refundable,
-};
+use crate::domain::checklist::{cancellable, certificates_unsaved, deletion_items, keep_items};
 use crate::domain::dates::long_date;
 use crate::domain::plan::{Channel, PlanKind};
 use crate::domain::policy::Policy;
@@ -203,8 +201,9 @@ fn consequences(
     };
     let rule = policy.plan(plan);
     let app_store = sub.channel.is_some_and(Channel::is_app_store);
-    // What a refund would be, bought this way: the app stores refund their own sales.
-    let refund = if app_store && plan_refundable(sub) {
+    // What a refund would be, bought this way: the app stores refund their
+    // own sales, whatever Coursera would do on the web.
+    let refund = if app_store {
         policy.refund.app_store.clone()
     } else {
         rule.refund.clone()

@@ -57,9 +57,22 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, area.width as usize));
-        if missed_cancel(row, rows) {
-            let advice = format!("  {}", cancel_today(row, rows, compact(area)));
-            header.extend(wrap_styled(&advice, area.width as usize, 4, theme.warning()));
+        // A date gone by says what can still be done.
+        let advice = if missed_cancel(row, rows) {
+            Some(cancel_today(row, rows, compact(area)))
+        } else if row.days_left < 0 {
+            let overdue = &wizard.policy().deadline(row.kind).overdue;
+            (!overdue.is_empty()).then(|| overdue.clone())
+        } else {
+            None
+        };
+        if let Some(advice) = advice {
+            header.extend(wrap_styled(
+                &format!("  {advice}"),
+                area.width as usize,
+                4,
+                theme.warning(),
+            ));
         }
     }
     if let Some(target) = home.continue_target(state) {

@@ -231,6 +231,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
             if let Some(channel) = sub.channel.filter(|_| cancellable(sub)) {
                 origins.push(&policy.channel(channel).origin);
             }
+            if items.iter().any(|i| is_refund_item(policy, &i.id)) {
+                origins.push(&policy.deadline(DeadlineKind::RefundBy).origin);
+            }
             if items.iter().any(|i| is_refund_item(policy, &i.id)) || app_store_refund(sub) {
                 origins.push(&policy.refund.origin);
             }
