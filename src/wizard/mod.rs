@@ -756,6 +756,7 @@ impl Wizard {
             Page::Checklist(page) => page.limit_detail_scroll(max),
             Page::Decide(page) => page.limit_detail_scroll(max),
             Page::Deadlines(page) => page.limit_detail_scroll(max),
+            Page::Reference(page) => page.limit_detail_scroll(max),
             _ => {}
         }
     }

@@ -7,6 +7,7 @@
 //! position stays the page underneath, so a resume opens there (SPEC §3: the
 //! position is a screen of the journey and a subscription).
 
+use super::detail::DetailScroll;
 use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow, Page};
@@ -73,6 +74,9 @@ pub fn entries(policy: &Policy, topic: Topic) -> Vec<Entry<'_>> {
 pub struct Reference {
     topic: Topic,
     selected: usize,
+    /// How far the highlighted answer is scrolled, when it is taller than
+    /// the window (at 60x20 a long answer would otherwise never end).
+    detail_scroll: DetailScroll,
     /// The page this was opened over, as it was.
     back: Box<Page>,
     /// Opened from the help overlay scrolled this far: Esc reopens it.
@@ -86,6 +90,14 @@ impl Reference {
 
     pub fn selected(&self) -> usize {
         self.selected
+    }
+
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll.lines()
+    }
+
+    pub fn limit_detail_scroll(&mut self, max: u16) {
+        self.detail_scroll.limit(max);
     }
 
     /// The page underneath, where Esc returns.
@@ -107,17 +119,22 @@ impl Reference {
             Topic::Faq => text::TROUBLESHOOTING_KEY,
             Topic::Troubleshooting => text::FAQ_KEY,
         };
-        vec![text::MOVE, text::BACK, other]
+        vec![text::MOVE, text::DETAIL_SCROLL, text::BACK, other]
     }
 
     pub fn update(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
         let last = entries(ctx.policy, self.topic).len().saturating_sub(1);
+        let before = self.selected;
         match msg {
             Msg::Up => self.selected = self.selected.saturating_sub(1),
             Msg::Down => self.selected = (self.selected + 1).min(last),
-            Msg::PageUp => self.selected = 0,
-            Msg::PageDown => self.selected = last,
+            // PgUp/PgDn read on through a long answer, as in every detail pane.
+            Msg::PageUp => self.detail_scroll.up(),
+            Msg::PageDown => self.detail_scroll.down(),
             _ => {}
+        }
+        if self.selected != before {
+            self.detail_scroll.reset();
         }
         Flow::Stay
     }
@@ -130,12 +147,14 @@ pub fn open(page: &mut Page, topic: Topic, help: Option<u16>) {
     if let Page::Reference(reference) = page {
         reference.topic = topic;
         reference.selected = 0;
+        reference.detail_scroll.reset();
         return;
     }
     let back = Box::new(page.clone());
     *page = Page::Reference(Reference {
         topic,
         selected: 0,
+        detail_scroll: DetailScroll::default(),
         back,
         help,
     });

@@ -291,6 +291,14 @@ pub const BACK: Command = cmd("Esc", "back");
 pub const ADD: Command = cmd("a", "add");
 pub const REMOVE: Command = cmd("d", "remove");
 pub const CONTINUE_KEY: Command = cmd("c", "continue");
+/// Above an answer scrolled on: how much of it went by.
+pub fn lines_above(n: usize) -> String {
+    match n {
+        1 => "↑ 1 line above (PgUp)".to_string(),
+        n => format!("↑ {n} lines above (PgUp)"),
+    }
+}
+
 pub const RENAME_KEY: Command = cmd("r", "rename");
 pub const OPEN_SOURCE_KEY: Command = cmd("o", "open source");
 pub const NO_SOURCE_HERE: &str =

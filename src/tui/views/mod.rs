@@ -49,7 +49,7 @@ pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) 
         Page::Identify(page) => identify::draw(frame, inner, wizard, page, theme),
         Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
         Page::Summary(page) => summary::draw(frame, inner, wizard, page, theme),
-        Page::Reference(page) => reference::draw(frame, inner, wizard, page, theme),
+        Page::Reference(page) => return reference::draw(frame, inner, wizard, page, theme),
     }
     None
 }
