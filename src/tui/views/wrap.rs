@@ -16,7 +16,8 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut used = 0;
-    for word in text.split_whitespace() {
+    for word in glued_words(text) {
+        let word = word.as_ref();
         // Most words are ASCII: one column a byte, no table lookup.
         let len = if word.is_ascii() { word.len() } else { word.width() };
         let gap = usize::from(used > 0);
@@ -72,6 +73,25 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
         .enumerate()
         .map(|(i, l)| if i == 0 { l } else { format!("{pad}{l}") })
         .collect()
+}
+
+/// The words of `text`, with a weekday kept with the date after it ("Tue
+/// 2026-03-10" is never split over two lines).
+fn glued_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
+    const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    let mut words = Vec::new();
+    let mut iter = text.split_whitespace().peekable();
+    while let Some(word) = iter.next() {
+        let dated = WEEKDAYS.contains(&word)
+            && iter
+                .peek()
+                .is_some_and(|next| next.starts_with(|c: char| c.is_ascii_digit()));
+        match iter.next_if(|_| dated) {
+            Some(date) => words.push(std::borrow::Cow::Owned(format!("{word} {date}"))),
+            None => words.push(std::borrow::Cow::Borrowed(word)),
+        }
+    }
+    words
 }
 
 /// A word that is a web address: with its scheme, or a host name (a dot
@@ -196,6 +216,25 @@ mod tests {
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(lines[1].starts_with("www.coursera.support") && lines[1].ends_with('…'));
         assert_eq!(lines[1].width(), 30);
+    }
+
+    #[test]
+    fn a_weekday_stays_with_its_date() {
+        // Issue 13's review: "access until Tue / 2026-03-10".
+        let lines = wrap(
+            "You will not be charged again; access until Tue 2026-03-10.",
+            47,
+            0,
+        );
+        assert_eq!(
+            lines,
+            ["You will not be charged again; access until", "Tue 2026-03-10."]
+        );
+        assert_eq!(
+            wrap("Tue is a day", 20, 0),
+            ["Tue is a day"],
+            "a weekday alone is a word"
+        );
     }
 
     #[test]
