@@ -36,6 +36,7 @@ pub mod source;
 pub mod steps;
 pub mod summary;
 pub mod text;
+pub mod view;
 
 use std::cell::OnceCell;
 use std::path::PathBuf;

@@ -156,6 +156,8 @@ pub const Q_CHANNEL: &str = "Where did you buy it?";
 pub const Q_PLAN: &str = "What are you paying for?";
 pub const Q_CERTIFICATE: &str = "Have you earned a certificate under this plan?";
 pub const NOT_SURE: &str = "Not sure";
+/// The saved answer among a question's choices, in words.
+pub const YOUR_ANSWER: &str = "your answer";
 pub const CERT_NO: &str = "No, not under this plan";
 pub const CERT_YES: &str = "Yes, I earned a certificate";
 pub const ANSWERS: &str = "Answers";
@@ -413,6 +415,8 @@ pub fn deletion_requested(on: &str) -> String {
 }
 
 pub const AUTOMATIC: &str = "auto";
+/// An item done, with no day to say.
+pub const DONE_WORD: &str = "✓ done";
 pub const NOT_USED: &str = "not used";
 pub const WHY: &str = "Why: ";
 pub const HOW: &str = "How: ";

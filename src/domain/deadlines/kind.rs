@@ -35,6 +35,18 @@ impl DeadlineKind {
         DeadlineKind::SupportReplyDue,
     ];
 
+    /// A day money is taken (or taken again after a pause): what a missed
+    /// cancel-by still has time to prevent.
+    pub fn is_charge(self) -> bool {
+        matches!(
+            self,
+            DeadlineKind::FirstCharge
+                | DeadlineKind::NextCharge
+                | DeadlineKind::Renewal
+                | DeadlineKind::PauseResumes
+        )
+    }
+
     pub fn id(self) -> &'static str {
         match self {
             DeadlineKind::CancelBy => "cancel-by",

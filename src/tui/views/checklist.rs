@@ -12,17 +12,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{date_field, popup, popup_inner_width, scrolled, source_line, text_field_line};
-use super::wrap::{cut, wrap, wrap_styled};
+use super::parts::{date_field, para_line, popup, popup_inner_width, scrolled, text_field_line};
+use super::wrap::{cut, wrap, wrap_line, wrap_styled};
 use crate::domain::checklist::{Item, certificates_unsaved, still_renewing};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::DeadlineKind;
-use crate::domain::policy::{ChecklistRule, Source, checklist_ids};
+use crate::domain::policy::checklist_ids;
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::checklist::{Checklist, Editing, Row, answerable_item, labels, rows};
+use crate::wizard::checklist::{Checklist, Editing, Row, labels, rows};
 use crate::wizard::field::format_date;
 use crate::wizard::text;
+use crate::wizard::view::checklist as shared;
 
 /// From this width on, the day an item was done shows beside it.
 const WIDE: u16 = 50;
@@ -204,96 +204,12 @@ fn draw_detail(
             lines.extend(wrap_styled(&plain, width, 0, style));
         }
     }
-    let body = match row {
-        Row::Item(item) => item_detail(wizard, item, theme),
-        Row::NotUsed(rule) => not_used_detail(rule, theme),
-    };
-    for (text, style) in body {
-        lines.extend(wrap_styled(&text, width, 0, style));
+    for para in shared::row_detail(wizard, row) {
+        lines.extend(wrap_line(&para_line(para, theme), width, 0));
     }
     // While a note or date is typed, the details stay at the top, where the field is.
     let scroll = if editing { 0 } else { page.detail_scroll().into() };
     let (shown, max) = scrolled(lines, area.height as usize, scroll, theme);
     frame.render_widget(Paragraph::new(shown), area);
     max
-}
-
-/// The item's details as (text, style) paragraphs, wrapped by the caller.
-fn item_detail(wizard: &Wizard, item: &Item, theme: &Theme) -> Vec<(String, Style)> {
-    let state = wizard.state();
-    let policy = wizard.policy();
-    let mut out = Vec::new();
-    if item.derived {
-        let renewing = still_renewing(state);
-        let any = state
-            .subscriptions
-            .iter()
-            .any(|s| s.plan.is_some_and(|p| p.renews()));
-        let status = if !renewing.is_empty() {
-            (text::still_to_cancel(&labels(&renewing)), theme.warning())
-        } else if any {
-            (text::ALL_CANCELLED.to_string(), theme.done())
-        } else {
-            (text::NOTHING_TO_CANCEL.to_string(), theme.done())
-        };
-        out.push(status);
-    } else {
-        out.push(match item.done_on {
-            Some(on) if item.done => (text::done_on(&long_date(on)), theme.done()),
-            _ if item.done => (DONE_SYMBOL.to_string(), theme.done()),
-            _ => (text::NOT_DONE_YET.to_string(), theme.dim()),
-        });
-    }
-    if let Some(note) = &item.note {
-        out.push((format!("{}{note}", text::NOTE), theme.heading()));
-    }
-    let requested = state.account.requested_on.is_some();
-    // Once asked, what follows a deletion matters more than how to ask.
-    if item.id == checklist_ids::REQUEST_DELETION && requested {
-        out.push((policy.after_deletion.text.clone(), theme.warning()));
-        out.push(source(&policy.after_deletion.origin, theme));
-    }
-    if let Some(why) = item.why {
-        out.push((format!("{}{why}", text::WHY), Style::new()));
-    }
-    if let Some(how) = item.how {
-        out.push((format!("{}{how}", text::HOW), Style::new()));
-    }
-    if item.derived {
-        let hint = match still_renewing(state).first() {
-            Some(sub) => text::derived_open(&sub.label, &sub.id),
-            None => text::DERIVED_DONE.to_string(),
-        };
-        out.push((hint, theme.dim()));
-    }
-    if let Some(condition) = answerable_item(policy, &item.id).filter(|_| !item.done) {
-        out.push((text::not_used_hint(condition).to_string(), theme.dim()));
-    }
-    if item.id == checklist_ids::WRITTEN_CONFIRMATION
-        && requested
-        && let Some(due) = wizard
-            .deadlines()
-            .iter()
-            .find(|d| d.kind == DeadlineKind::SupportReplyDue)
-    {
-        let when = text::days_left(due.days_left);
-        out.push((text::reply_due(&long_date(due.date), &when), theme.heading()));
-    }
-    if let Some(origin) = item.origin {
-        out.push(source(origin, theme));
-    }
-    out
-}
-
-fn not_used_detail(rule: &ChecklistRule, theme: &Theme) -> Vec<(String, Style)> {
-    vec![
-        (text::not_used_said(rule.condition).to_string(), theme.dim()),
-        (text::not_used_undo(rule.condition).to_string(), theme.dim()),
-        (format!("{}{}", text::WHY, rule.why), Style::new()),
-        source(&rule.origin, theme),
-    ]
-}
-
-fn source(origin: &Source, theme: &Theme) -> (String, Style) {
-    (source_line(origin, theme).to_string(), theme.dim())
 }

@@ -281,17 +281,7 @@ fn item<'a>(
 fn cancel_today(row: &Deadline, rows: &[Deadline], compact: bool) -> String {
     let next = rows
         .iter()
-        .find(|d| {
-            d.subscription == row.subscription
-                && d.days_left >= 0
-                && matches!(
-                    d.kind,
-                    DeadlineKind::FirstCharge
-                        | DeadlineKind::NextCharge
-                        | DeadlineKind::Renewal
-                        | DeadlineKind::PauseResumes
-                )
-        })
+        .find(|d| d.subscription == row.subscription && d.days_left >= 0 && d.kind.is_charge())
         .map(|d| {
             let day = if compact {
                 format_date(d.date)

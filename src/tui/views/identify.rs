@@ -9,16 +9,15 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{choice_list, date_field, source_line, text_field_line};
+use super::parts::{choice_list, date_field, para_line, text_field_line};
 use super::wrap::{wrap, wrap_line, wrap_styled};
-use crate::domain::plan::{PlanKind, Region};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 use crate::tui::theme::{ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::field::format_date;
 use crate::wizard::identify::{Choice, Identify, Question};
 use crate::wizard::text;
+use crate::wizard::view::identify as shared;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, theme: &Theme) {
     let Some(sub) = wizard.state().subscription(page.id()) else {
@@ -27,7 +26,8 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, the
     let policy = wizard.policy();
     // The answers so far, except while explaining where to look (room is
     // short at 60x20), in as many rows as they take (two at most).
-    let mut answers = wrap_line(&answers_line(sub, policy, theme), usize::from(area.width), 0);
+    let answers_line = Line::styled(shared::answers(sub, policy), theme.dim());
+    let mut answers = wrap_line(&answers_line, usize::from(area.width), 0);
     answers.truncate(if page.not_sure() { 0 } else { 2 });
     let answers_height = answers.len() as u16;
     let [head, body, answers_area] = split::rows(area, [Fixed(2), Rest, Fixed(answers_height)]);
@@ -51,84 +51,6 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, the
 /// "> ( ) " before a choice's label.
 const CHOICE_LEAD: usize = 6;
 
-fn question_text(question: Question, sub: &Subscription, policy: &Policy) -> String {
-    match question {
-        Question::Channel => text::Q_CHANNEL.to_string(),
-        Question::Plan => text::Q_PLAN.to_string(),
-        Question::TrialLength => policy.trial.question.clone(),
-        Question::Started => sub.plan.map_or(text::Q_PLAN, text::q_started).to_string(),
-        Question::Certificate => text::Q_CERTIFICATE.to_string(),
-        Question::Region => policy.region.question.clone(),
-    }
-}
-
-fn choice_label(choice: Choice, policy: &Policy) -> String {
-    match choice {
-        Choice::Channel(c) => policy.channel(c).question.clone(),
-        Choice::Plan(p) => policy.plan(p).question.clone(),
-        Choice::Certificate(false) => text::CERT_NO.to_string(),
-        Choice::Certificate(true) => text::CERT_YES.to_string(),
-        Choice::TrialDays(days) => text::trial_days_choice(days),
-        Choice::OtherLength => text::TRIAL_OTHER_LENGTH.to_string(),
-        Choice::Region(Region::EuUk) => text::REGION_YES.to_string(),
-        Choice::Region(Region::Elsewhere) => text::REGION_NO.to_string(),
-        Choice::NotSure | Choice::RegionNotSure => text::NOT_SURE.to_string(),
-        Choice::Found => text::NOT_SURE_FOUND.to_string(),
-        Choice::Later => text::NOT_SURE_LATER.to_string(),
-    }
-}
-
-/// What choosing the highlighted line means, in the policy's words.
-fn detail<'a>(choice: Choice, sub: &Subscription, policy: &Policy, theme: &Theme) -> Vec<Line<'a>> {
-    match choice {
-        Choice::Channel(c) => {
-            let rule = policy.channel(c);
-            vec![
-                Line::from(text::where_to_cancel(&rule.cancel_where)),
-                source_line(&rule.origin, theme),
-            ]
-        }
-        Choice::Plan(p) => {
-            let rule = policy.plan(p);
-            vec![
-                Line::from(rule.billing.clone()),
-                Line::from(rule.refund.clone()),
-                source_line(&rule.origin, theme),
-            ]
-        }
-        Choice::Certificate(_) => {
-            let mut lines = vec![Line::from(text::cert_why(sub.plan))];
-            if let Some(p) = sub.plan {
-                let rule = policy.plan(p);
-                lines.push(Line::from(rule.refund.clone()));
-                lines.push(source_line(&rule.origin, theme));
-            }
-            lines
-        }
-        Choice::TrialDays(_) | Choice::OtherLength => vec![
-            Line::from(policy.trial.hint.clone()),
-            Line::from(policy.trial.no_certificate.clone()),
-            source_line(&policy.trial.origin, theme),
-        ],
-        Choice::Region(_) | Choice::RegionNotSure => {
-            let rule = &policy.region;
-            let consequence = match choice {
-                Choice::Region(Region::EuUk) => &rule.eu_uk,
-                Choice::Region(Region::Elsewhere) => &rule.elsewhere,
-                _ => &rule.not_sure,
-            };
-            // What the highlighted answer means first: at 60x20 there may
-            // be room for only one of the two.
-            vec![
-                Line::from(consequence.clone()),
-                Line::from(rule.why.clone()),
-                source_line(&rule.origin, theme),
-            ]
-        }
-        Choice::NotSure | Choice::Found | Choice::Later => Vec::new(),
-    }
-}
-
 fn draw_choices(
     frame: &mut Frame,
     area: Rect,
@@ -145,7 +67,7 @@ fn draw_choices(
     let labels: Vec<(String, bool)> = choices
         .iter()
         .map(|c| {
-            let lines = wrap(&choice_label(*c, policy), room, 0);
+            let lines = wrap(&shared::choice_label(*c, policy), room, 0);
             (lines.join("\n    "), Some(*c) == answer)
         })
         .collect();
@@ -169,7 +91,7 @@ fn draw_choices(
     );
     frame.render_widget(
         Paragraph::new(Line::styled(
-            question_text(page.question(), sub, policy),
+            shared::question_text(page.question(), sub, policy),
             theme.heading(),
         ))
         .wrap(Wrap { trim: true }),
@@ -180,7 +102,10 @@ fn draw_choices(
         draw_length(frame, field_area, page, below, theme);
     }
     if let Some(choice) = choices.get(page.cursor()) {
-        let paragraphs = detail(*choice, sub, policy, theme);
+        let paragraphs: Vec<Line> = shared::detail(*choice, sub, policy)
+            .into_iter()
+            .map(|p| para_line(p, theme))
+            .collect();
         let width = usize::from(detail_area.width);
         // Only whole paragraphs: a rule or a source cut off mid-sentence
         // (or mid-date) would say something else.
@@ -226,7 +151,10 @@ fn draw_date(
     let hint = sub.plan.map_or("", text::started_hint);
     let [question, field_area, keys] = split::rows(area, [Fixed(3), Fixed(3), Rest]);
     let lines = vec![
-        Line::styled(question_text(Question::Started, sub, policy), theme.heading()),
+        Line::styled(
+            shared::question_text(Question::Started, sub, policy),
+            theme.heading(),
+        ),
         Line::styled(hint, theme.dim()),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), question);
@@ -293,18 +221,4 @@ fn draw_not_sure(frame: &mut Frame, area: Rect, page: &Identify, policy: &Policy
         list_area,
         &mut ListState::default().with_selected(Some(page.cursor())),
     );
-}
-
-fn answers_line<'a>(sub: &Subscription, policy: &Policy, theme: &Theme) -> Line<'a> {
-    let plan = sub.plan.map(|p| policy.plan(p).name.as_str());
-    Line::styled(
-        text::answers(
-            sub.channel,
-            plan,
-            sub.started.map(format_date),
-            sub.certificate_earned,
-            (sub.plan == Some(PlanKind::FreeTrial)).then_some(sub.trial_days),
-        ),
-        theme.dim(),
-    )
 }

@@ -28,7 +28,7 @@ pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) 
     let title = match wizard.page() {
         Page::Home(_) => text::HOME_TITLE,
         Page::Identify(_) => text::IDENTIFY_TITLE,
-        Page::Decide(page) => decide::title(page, wizard),
+        Page::Decide(page) => crate::wizard::view::decide::title(page, wizard),
         Page::Steps(_) => text::STEPS_TITLE,
         Page::Checklist(_) => text::CHECKLIST_TITLE,
         Page::Deadlines(_) => text::DEADLINES_TITLE,

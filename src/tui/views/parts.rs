@@ -3,7 +3,7 @@
 use crate::tui::split;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph};
 
@@ -14,6 +14,7 @@ use crate::domain::policy::{Policy, Source};
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::field::{DateField, TextField, format_date};
 use crate::wizard::text;
+use crate::wizard::view::{Para, Tone};
 
 /// Below this width a pane drops weekdays and puts dates above what they
 /// are about (the sidebar leaves 41 columns at 60x20).
@@ -40,6 +41,20 @@ pub fn deadline_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, compact
             style.add_modifier(Modifier::BOLD),
         ),
     ])
+}
+
+/// A paragraph of a page's description as one styled line (the caller wraps it).
+pub fn para_line<'a>(para: Para, theme: &Theme) -> Line<'a> {
+    let style = match para.tone {
+        Tone::Plain => Style::default(),
+        Tone::Heading => theme.heading(),
+        Tone::Quiet => theme.dim(),
+        Tone::Warning => theme.warning(),
+        Tone::Error => theme.error(),
+        Tone::Done => theme.done(),
+        Tone::Due(urgency) => theme.urgency(urgency),
+    };
+    Line::styled(para.text, style)
 }
 
 /// Where a rule comes from, shown beside it (SPEC §2).

@@ -111,20 +111,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
     let row = |kinds: &[DeadlineKind]| rows.iter().copied().find(|d| kinds.contains(&d.kind));
 
     let mut head: Vec<Line> = Vec::new();
-    let heading = match sub {
-        None => text::STEPS_ACCOUNT_KEEP.to_string(),
-        Some(sub) => {
-            let label = text::display_label(sub, policy);
-            match (sub.decision, sub.pause) {
-                (Some(Decision::Pause), Some(p)) => text::steps_pause(&label, p.months),
-                (Some(Decision::Keep), _) => text::steps_keep(&label),
-                _ if !cancellable(sub) => text::steps_refund(&label),
-                _ if sub.plan == Some(PlanKind::Organization) => text::steps_org(&label),
-                _ if sub.refund_wanted => text::steps_cancel_refund(&label),
-                _ => text::steps_cancel(&label),
-            }
-        }
-    };
+    let heading = crate::wizard::view::steps::heading(sub, policy);
     head.extend(wrap_styled(&heading, width, 0, theme.heading()));
     if let Some(on) = sub.and_then(|s| converted_trial_charge(s, &policy.rules, today)) {
         let became = format!("{ERROR_SYMBOL} {}", text::trial_became_paid(&long_date(on)));

@@ -1,0 +1,173 @@
+//! Before deleting: the checklist with each item's state, the highlighted
+//! item's status, why and how, its note and source; a field being typed;
+//! the yes/no before a deletion request that is not safe yet. The screen
+//! draws the same words.
+
+use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
+use crate::domain::checklist::{Item as Step, certificates_unsaved, still_renewing};
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::DeadlineKind;
+use crate::domain::policy::{ChecklistRule, checklist_ids};
+use crate::wizard::checklist::{Checklist, Editing, Row, answerable_item, labels, rows};
+use crate::wizard::{Wizard, text};
+
+pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
+    let (state, policy) = (wizard.state(), wizard.policy());
+    let rows = rows(state, policy);
+    let mut view = PageView::new(text::CHECKLIST_TITLE);
+    view.heading.push(Para::new(text::CHECKLIST_TITLE, Tone::Heading));
+    let steps: Vec<&Step> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Item(item) => Some(item),
+            Row::NotUsed(_) => None,
+        })
+        .collect();
+    let done = steps.iter().filter(|i| i.done).count();
+    view.lead.push(match state.account.requested_on {
+        Some(on) => Para::new(text::deletion_requested(&long_date(on)), Tone::Done),
+        None => Para::quiet(text::checklist_progress(done, steps.len())),
+    });
+    view.items = rows
+        .iter()
+        .map(|row| match row {
+            Row::Item(item) => {
+                let mut out = Item::new(item.title.clone());
+                match (item.done, item.done_on) {
+                    (true, Some(on)) => out = out.with(text::done_on(&long_date(on))),
+                    (true, None) => out = out.with("done"),
+                    (false, _) => out = out.with("not done"),
+                }
+                if item.derived {
+                    out = out.with(text::AUTOMATIC);
+                }
+                if let Some(note) = &item.note {
+                    out = out.with(format!("{}{note}", text::NOTE));
+                }
+                out
+            }
+            Row::NotUsed(rule) => Item::new(rule.title.clone()).with(text::NOT_USED),
+        })
+        .collect();
+    view.pick = Pick::Highlight;
+    view.cursor = Some(page.selected());
+    if let Some(row) = rows.get(page.selected()) {
+        view.details = row_detail(wizard, row);
+    }
+    view.field = match page.editing() {
+        Some(Editing::Date(field)) => Some(Field {
+            label: text::DATE_DONE_QUESTION.to_string(),
+            value: field.text().value().to_string(),
+            error: field.error().map(str::to_string),
+            hint: text::DATE_KEYS.to_string(),
+        }),
+        Some(Editing::Note(field)) => Some(Field {
+            label: text::NOTE.trim_end().trim_end_matches(':').to_string(),
+            value: field.value().to_string(),
+            error: None,
+            hint: text::NOTE_KEYS.to_string(),
+        }),
+        None => None,
+    };
+    if page.confirming().is_some() {
+        let mut lines = Vec::new();
+        if certificates_unsaved(state) {
+            lines.push(Para::plain(text::CONFIRM_CERTIFICATES));
+        }
+        let renewing = labels(&still_renewing(state));
+        if !renewing.is_empty() {
+            lines.push(Para::plain(text::confirm_renewing(&renewing)));
+        }
+        lines.push(Para::new(text::CONFIRM_DELETE_QUESTION, Tone::Heading));
+        lines.push(Para::new(text::CONFIRM_DELETE_KEYS, Tone::Quiet));
+        view.confirm = Some(Confirm {
+            title: text::CONFIRM_DELETE_TITLE.to_string(),
+            lines,
+        });
+    }
+    view
+}
+
+/// The highlighted row's details: status, note, why, how, what follows, source.
+pub fn row_detail(wizard: &Wizard, row: &Row) -> Vec<Para> {
+    match row {
+        Row::Item(item) => item_detail(wizard, item),
+        Row::NotUsed(rule) => not_used_detail(rule),
+    }
+}
+
+fn item_detail(wizard: &Wizard, item: &Step) -> Vec<Para> {
+    let state = wizard.state();
+    let policy = wizard.policy();
+    let mut out = Vec::new();
+    if item.derived {
+        let renewing = still_renewing(state);
+        let any = state
+            .subscriptions
+            .iter()
+            .any(|s| s.plan.is_some_and(|p| p.renews()));
+        out.push(if !renewing.is_empty() {
+            Para::warning(text::still_to_cancel(&labels(&renewing)))
+        } else if any {
+            Para::new(text::ALL_CANCELLED, Tone::Done)
+        } else {
+            Para::new(text::NOTHING_TO_CANCEL, Tone::Done)
+        });
+    } else {
+        out.push(match item.done_on {
+            Some(on) if item.done => Para::new(text::done_on(&long_date(on)), Tone::Done),
+            _ if item.done => Para::new(text::DONE_WORD, Tone::Done),
+            _ => Para::quiet(text::NOT_DONE_YET),
+        });
+    }
+    if let Some(note) = &item.note {
+        out.push(Para::new(format!("{}{note}", text::NOTE), Tone::Heading));
+    }
+    let requested = state.account.requested_on.is_some();
+    // Once asked, what follows a deletion matters more than how to ask.
+    if item.id == checklist_ids::REQUEST_DELETION && requested {
+        out.push(Para::warning(policy.after_deletion.text.clone()));
+        out.push(Para::source(&policy.after_deletion.origin));
+    }
+    if let Some(why) = item.why {
+        out.push(Para::plain(format!("{}{why}", text::WHY)));
+    }
+    if let Some(how) = item.how {
+        out.push(Para::plain(format!("{}{how}", text::HOW)));
+    }
+    if item.derived {
+        out.push(Para::quiet(match still_renewing(state).first() {
+            Some(sub) => text::derived_open(&sub.label, &sub.id),
+            None => text::DERIVED_DONE.to_string(),
+        }));
+    }
+    if let Some(condition) = answerable_item(policy, &item.id).filter(|_| !item.done) {
+        out.push(Para::quiet(text::not_used_hint(condition)));
+    }
+    if item.id == checklist_ids::WRITTEN_CONFIRMATION
+        && requested
+        && let Some(due) = wizard
+            .deadlines()
+            .iter()
+            .find(|d| d.kind == DeadlineKind::SupportReplyDue)
+    {
+        let when = text::days_left(due.days_left);
+        out.push(Para::new(
+            text::reply_due(&long_date(due.date), &when),
+            Tone::Heading,
+        ));
+    }
+    if let Some(origin) = item.origin {
+        out.push(Para::source(origin));
+    }
+    out
+}
+
+fn not_used_detail(rule: &ChecklistRule) -> Vec<Para> {
+    vec![
+        Para::quiet(text::not_used_said(rule.condition)),
+        Para::quiet(text::not_used_undo(rule.condition)),
+        Para::plain(format!("{}{}", text::WHY, rule.why)),
+        Para::source(&rule.origin),
+    ]
+}

@@ -1,0 +1,204 @@
+//! Decide: the question, the choices on offer (the saved one marked), and
+//! what the highlighted one means — its dates, then Coursera's rules about
+//! access, progress, certificates and refunds, with their sources. The
+//! screen draws the same words.
+
+use super::{Confirm, Item, PageView, Para, Pick, Tone};
+use crate::domain::checklist::{cancellable, certificates_unsaved, deletion_items, keep_items};
+use crate::domain::dates::long_date;
+use crate::domain::plan::{Channel, PlanKind};
+use crate::domain::policy::Policy;
+use crate::domain::state::Subscription;
+use crate::wizard::decide::{Choice, Decide, deletion_warnings, origins};
+use crate::wizard::{Wizard, text};
+
+pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
+    let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
+    let mut view = PageView::new(title(page, wizard));
+    let sub = page.id().and_then(|id| state.subscription(id));
+    if page.id().is_some() && sub.is_none() {
+        return view;
+    }
+    view.heading.push(Para::new(question(wizard, sub), Tone::Heading));
+    if let Some(on) = page.converted_on(state, policy, today) {
+        view.lead
+            .push(Para::new(text::trial_became_paid(&long_date(on)), Tone::Error));
+        view.lead.push(Para::quiet(text::WHICH_PLAN));
+    }
+    let choices = page.choices(state, policy, today);
+    let cursor = page.cursor(&choices);
+    let answer = page.answer(state);
+    let until = page.refund_until(state, policy, today).map(long_date);
+    view.items = choices
+        .iter()
+        .map(|c| {
+            Item::answer(
+                choice_label(*c, sub, policy, until.as_deref()),
+                Some(*c) == answer,
+            )
+        })
+        .collect();
+    view.pick = Pick::Choose;
+    view.cursor = Some(cursor);
+    if let Some(choice) = choices.get(cursor).copied() {
+        view.details.push(Para::new(text::WHAT_HAPPENS, Tone::Heading));
+        let rows = page.dates(state, policy, today, choice);
+        view.details
+            .extend(rows.iter().map(|r| Para::deadline(r, policy)));
+        view.details
+            .extend(consequences(wizard, sub, choice, until.is_some()));
+        view.details
+            .extend(origins(policy, sub, choice).into_iter().map(Para::source));
+    }
+    if let Some(warnings) = page.confirming_delete() {
+        let mut lines: Vec<Para> = warnings.iter().map(|w| Para::warning(format!("! {w}"))).collect();
+        lines.push(Para::new(text::DELETE_ANYWAY_KEYS, Tone::Heading));
+        view.confirm = Some(Confirm {
+            title: text::DELETE_ANYWAY_TITLE.to_string(),
+            lines,
+        });
+    }
+    view
+}
+
+/// "What do you want to do with …?"
+pub fn question(wizard: &Wizard, sub: Option<&Subscription>) -> String {
+    match sub {
+        Some(sub) => text::decide_question(&text::display_label(sub, wizard.policy())),
+        None => text::ACCOUNT_QUESTION.to_string(),
+    }
+}
+
+/// The pane's title names the choices on offer.
+pub fn title(page: &Decide, wizard: &Wizard) -> &'static str {
+    let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
+    let plan = page
+        .id()
+        .and_then(|id| state.subscription(id))
+        .and_then(|s| s.plan);
+    let choices = page.choices(state, policy, today);
+    if page.id().is_none() {
+        text::DECIDE_ACCOUNT_TITLE
+    } else if choices.iter().any(|c| matches!(c, Choice::Became(_))) {
+        text::DECIDE_BECAME_TITLE
+    } else if choices.iter().any(|c| matches!(c, Choice::Pause(_))) {
+        text::DECIDE_PAUSE_TITLE
+    } else if plan == Some(PlanKind::Organization) {
+        text::DECIDE_ORG_TITLE
+    } else if plan == Some(PlanKind::CoursePurchase) {
+        text::DECIDE_REFUND_TITLE
+    } else {
+        text::DECIDE_CANCEL_TITLE
+    }
+}
+
+/// A choice in words; the refund's with the last day it can be made.
+pub fn choice_label(
+    choice: Choice,
+    sub: Option<&Subscription>,
+    policy: &Policy,
+    refund_until: Option<&str>,
+) -> String {
+    let plan = sub.and_then(|s| s.plan);
+    match choice {
+        Choice::Pause(months) => text::pause_choice(months),
+        Choice::Cancel if plan == Some(PlanKind::Organization) => text::ORG_CANCEL_CHOICE.to_string(),
+        Choice::Cancel => text::CANCEL_CHOICE.to_string(),
+        Choice::Refund => text::refund_choice(sub.is_some_and(cancellable), refund_until),
+        Choice::Keep if plan == Some(PlanKind::FreeTrial) => text::KEEP_TRIAL.to_string(),
+        Choice::Keep if plan.is_some_and(PlanKind::renews) => text::KEEP_PAYING.to_string(),
+        Choice::Keep => text::KEEP_IT.to_string(),
+        Choice::Became(kind) => text::became(&policy.plan(kind).name),
+        Choice::DeleteAccount => text::DELETE_ACCOUNT_CHOICE.to_string(),
+        Choice::KeepAccount => text::KEEP_ACCOUNT_CHOICE.to_string(),
+    }
+}
+
+/// The rules that say what the choice means, in the policy's words, most
+/// important first (the detail pane may have to scroll). A warning starts
+/// with "! ", the symbol that carries it without colour.
+pub fn consequences(
+    wizard: &Wizard,
+    sub: Option<&Subscription>,
+    choice: Choice,
+    refund_open: bool,
+) -> Vec<Para> {
+    let (state, policy) = (wizard.state(), wizard.policy());
+    let plain = |s: &str| Para::plain(s);
+    let warn = |s: &str| Para::warning(format!("! {s}"));
+    let Some(sub) = sub else {
+        return match choice {
+            Choice::DeleteAccount => {
+                let items = deletion_items(state, policy);
+                let done = items.iter().filter(|i| i.done).count();
+                let mut out: Vec<Para> = deletion_warnings(state, wizard.deadlines(), policy, wizard.today())
+                    .iter()
+                    .map(|w| warn(w))
+                    .collect();
+                out.push(Para::plain(text::checklist_count(done, items.len())));
+                if certificates_unsaved(state) {
+                    out.push(warn(text::CERTIFICATES_UNSAVED));
+                }
+                out.push(plain(&policy.after_deletion.text));
+                out
+            }
+            _ => vec![
+                plain(&policy.account_keep.summary),
+                Para::plain(text::keep_steps_count(keep_items(state, policy).len())),
+            ],
+        };
+    };
+    let Some(plan) = sub.plan else {
+        return Vec::new();
+    };
+    let rule = policy.plan(plan);
+    let app_store = sub.channel.is_some_and(Channel::is_app_store);
+    // What a refund would be, bought this way: the app stores refund their
+    // own sales, whatever Coursera would do on the web.
+    let refund = if app_store {
+        &policy.refund.app_store
+    } else {
+        &rule.refund
+    };
+    match choice {
+        Choice::Pause(_) => vec![warn(&policy.pause.caveat), plain(&policy.pause.consequences)],
+        Choice::Cancel if plan == PlanKind::Organization => vec![plain(&rule.notes)],
+        // A refund that can still be asked for comes first: it has a deadline.
+        Choice::Cancel if refund_open => vec![
+            plain(refund),
+            plain(&rule.notes),
+            plain(&policy.after_cancel.text),
+        ],
+        Choice::Cancel => vec![
+            plain(&rule.notes),
+            plain(&policy.after_cancel.text),
+            plain(refund),
+        ],
+        Choice::Refund if !cancellable(sub) => refund_lines(policy, refund, sub, state.account.eu_uk()),
+        Choice::Refund => {
+            let mut out = refund_lines(policy, refund, sub, state.account.eu_uk());
+            out.push(plain(&policy.refund.separate));
+            out.push(plain(&policy.after_cancel.text));
+            out
+        }
+        Choice::Keep => vec![plain(&rule.billing), plain(refund)],
+        Choice::Became(kind) => vec![
+            plain(&policy.plan(kind).billing),
+            plain(&policy.plan(PlanKind::FreeTrial).refund),
+        ],
+        Choice::DeleteAccount | Choice::KeepAccount => Vec::new(),
+    }
+}
+
+/// What a refund request involves: the plan's rule, the EU/UK withdrawal
+/// where it applies, that Coursera may refuse, and how long money takes.
+fn refund_lines(policy: &Policy, rule: &str, sub: &Subscription, eu_uk: bool) -> Vec<Para> {
+    let mut out = vec![Para::plain(rule)];
+    // Bought on the website without a certificate: the withdrawal can apply.
+    if eu_uk && sub.channel == Some(Channel::Web) && !sub.certificate() {
+        out.push(Para::plain(policy.region.eu_uk.clone()));
+    }
+    out.push(Para::plain(policy.refund.may_refuse.clone()));
+    out.push(Para::plain(policy.refund.wait.clone()));
+    out
+}

@@ -1,0 +1,99 @@
+//! Home: the most urgent date, the account, and every subscription with its
+//! next date (or what is missing).
+
+use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::converted_trial_charge;
+use crate::wizard::home::{Home, frozen, next_deadline};
+use crate::wizard::{Wizard, text};
+
+pub fn view(wizard: &Wizard, home: &Home) -> PageView {
+    let (state, policy) = (wizard.state(), wizard.policy());
+    let rows = wizard.deadlines();
+    let mut view = PageView::new(text::screen_title(crate::domain::journey::Screen::Home));
+    view.heading.push(Para::new(text::HOME_TITLE, Tone::Heading));
+    if let Some(stale) = wizard.stale_notice() {
+        view.lead.push(Para::warning(stale));
+    }
+    if let Some(row) = next_deadline(rows, state, None) {
+        let banner = format!("{}: {}", text::banner(row.urgency), policy.deadline_summary(row));
+        view.lead.push(Para::new(banner, Tone::Due(row.urgency)));
+        view.lead.push(Para::deadline(row, policy));
+    }
+    let requested = state.account.requested_on.map(long_date);
+    view.lead.push(Para::plain(format!(
+        "{} ({}: {})",
+        text::home_account(state.account.decision, requested.as_deref()),
+        text::ACCOUNT_KEY.keys,
+        text::ACCOUNT_KEY.action
+    )));
+    if state.account.region.is_none() && !state.subscriptions.is_empty() {
+        view.lead.push(Para::plain(format!(
+            "{} ({})",
+            text::HOME_REGION_UNANSWERED,
+            text::REGION_KEY.keys
+        )));
+    }
+    if state.subscriptions.is_empty() {
+        view.lead.push(Para::plain(text::HOME_EMPTY[0]));
+        view.lead
+            .extend(text::HOME_EMPTY[1..].iter().map(|p| Para::plain(*p)));
+    }
+    view.items = state
+        .subscriptions
+        .iter()
+        .map(|sub| {
+            let mut name = text::display_label(sub, policy);
+            if let Some(plan) = sub
+                .plan
+                .map(|p| &policy.plan(p).name)
+                .filter(|n| **n != sub.label)
+            {
+                name = format!("{name} · {plan}");
+            }
+            let item = Item::new(format!("{name} ({})", sub.id));
+            if !sub.is_complete() {
+                return item.with(text::INCOMPLETE);
+            }
+            if let Some(on) = converted_trial_charge(sub, &policy.rules, wizard.today()) {
+                return item.with(text::trial_became_paid_short(&long_date(on)));
+            }
+            match next_deadline(rows, state, Some(&sub.id)) {
+                Some(row) if sub.cancelled_on.is_none() || row.days_left >= 0 => {
+                    item.with(Para::deadline(row, policy).text)
+                }
+                _ if sub.cancelled_on.is_some() => {
+                    let until = rows
+                        .iter()
+                        .find(|d| d.subscription.as_deref() == Some(sub.id.as_str()) && frozen(d, state))
+                        .map(|d| long_date(d.date));
+                    item.with(
+                        text::not_charged_again(until.as_deref())
+                            .trim_start_matches("✓ ")
+                            .to_string(),
+                    )
+                }
+                Some(row) => item.with(Para::deadline(row, policy).text),
+                None => item.with(text::NO_DATES),
+            }
+        })
+        .collect();
+    view.pick = Pick::Choose;
+    view.cursor = (!state.subscriptions.is_empty()).then_some(home.selected());
+    if let Some(field) = home.renaming() {
+        view.field = Some(Field {
+            label: text::RENAME_PROMPT.trim_end().trim_end_matches(':').to_string(),
+            value: field.value().to_string(),
+            error: None,
+            hint: text::RENAME_KEYS.to_string(),
+        });
+    }
+    if let Some(id) = home.confirm_remove() {
+        let label = state.subscription(id).map_or(id, |s| s.label.as_str());
+        view.confirm = Some(Confirm {
+            title: text::REMOVE_TITLE.to_string(),
+            lines: vec![Para::plain(text::confirm_remove(label, id))],
+        });
+    }
+    view
+}

@@ -1,0 +1,176 @@
+//! Identify: the question, its answers (the saved one marked), what the
+//! highlighted answer means; the date or number being typed; "where to
+//! look" when the person is not sure. The screen draws the same words.
+
+use super::{Field, Item, PageView, Para, Pick, Tone};
+use crate::domain::plan::{PlanKind, Region};
+use crate::domain::policy::Policy;
+use crate::domain::state::Subscription;
+use crate::wizard::field::format_date;
+use crate::wizard::identify::{Choice, Identify, Question};
+use crate::wizard::{Wizard, text};
+
+pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
+    let (state, policy) = (wizard.state(), wizard.policy());
+    let mut view = PageView::new(text::IDENTIFY_TITLE);
+    let Some(sub) = state.subscription(page.id()) else {
+        return view;
+    };
+    let (n, total) = page.position(state, sub);
+    view.lead.push(Para::quiet(text::question_of(n, total)));
+    if page.not_sure() {
+        view.heading.push(Para::new(text::NOT_SURE_TITLE, Tone::Heading));
+        for (i, tip) in text::where_to_look(page.question() == Question::Channel)
+            .iter()
+            .enumerate()
+        {
+            view.lead.push(Para::plain(format!("{}. {tip}", i + 1)));
+        }
+        view.items = vec![Item::new(text::NOT_SURE_FOUND), Item::new(text::NOT_SURE_LATER)];
+        view.cursor = Some(page.cursor());
+        return view;
+    }
+    view.heading.push(Para::new(
+        question_text(page.question(), sub, policy),
+        Tone::Heading,
+    ));
+    if page.question() == Question::Started {
+        if let Some(plan) = sub.plan {
+            view.lead.push(Para::quiet(text::started_hint(plan)));
+        }
+        let date = page.date();
+        let value = if date.editing() || sub.started.is_some() {
+            date.text().value().to_string()
+        } else {
+            text::DATE_NOT_CHOSEN.to_string()
+        };
+        view.field = Some(Field {
+            label: "Date".to_string(),
+            value,
+            error: date.error().map(str::to_string),
+            hint: if date.editing() {
+                text::DATE_SUGGESTED.to_string()
+            } else {
+                text::DATE_NOT_EDITING.to_string()
+            },
+        });
+        view.details.push(Para::quiet(answers(sub, policy)));
+        return view;
+    }
+    let answer = page.answer(state, sub, policy);
+    let choices = page.choices(policy);
+    view.items = choices
+        .iter()
+        .map(|c| Item::answer(choice_label(*c, policy), Some(*c) == answer))
+        .collect();
+    view.pick = Pick::Choose;
+    view.cursor = Some(page.cursor());
+    if page.length().editing() {
+        view.field = Some(Field {
+            label: text::TRIAL_LENGTH_PROMPT
+                .trim_end()
+                .trim_end_matches(':')
+                .to_string(),
+            value: page.length().value().to_string(),
+            error: page.length_error().map(str::to_string),
+            hint: text::TRIAL_LENGTH_KEYS.to_string(),
+        });
+    }
+    if let Some(choice) = choices.get(page.cursor()) {
+        view.details = detail(*choice, sub, policy);
+    }
+    view.details.push(Para::quiet(answers(sub, policy)));
+    view
+}
+
+/// The question on show.
+pub fn question_text(question: Question, sub: &Subscription, policy: &Policy) -> String {
+    match question {
+        Question::Channel => text::Q_CHANNEL.to_string(),
+        Question::Plan => text::Q_PLAN.to_string(),
+        Question::TrialLength => policy.trial.question.clone(),
+        Question::Started => sub.plan.map_or(text::Q_PLAN, text::q_started).to_string(),
+        Question::Certificate => text::Q_CERTIFICATE.to_string(),
+        Question::Region => policy.region.question.clone(),
+    }
+}
+
+/// An answer in words.
+pub fn choice_label(choice: Choice, policy: &Policy) -> String {
+    match choice {
+        Choice::Channel(c) => policy.channel(c).question.clone(),
+        Choice::Plan(p) => policy.plan(p).question.clone(),
+        Choice::Certificate(false) => text::CERT_NO.to_string(),
+        Choice::Certificate(true) => text::CERT_YES.to_string(),
+        Choice::TrialDays(days) => text::trial_days_choice(days),
+        Choice::OtherLength => text::TRIAL_OTHER_LENGTH.to_string(),
+        Choice::Region(Region::EuUk) => text::REGION_YES.to_string(),
+        Choice::Region(Region::Elsewhere) => text::REGION_NO.to_string(),
+        Choice::NotSure | Choice::RegionNotSure => text::NOT_SURE.to_string(),
+        Choice::Found => text::NOT_SURE_FOUND.to_string(),
+        Choice::Later => text::NOT_SURE_LATER.to_string(),
+    }
+}
+
+/// What choosing the highlighted answer means, in the policy's words.
+pub fn detail(choice: Choice, sub: &Subscription, policy: &Policy) -> Vec<Para> {
+    match choice {
+        Choice::Channel(c) => {
+            let rule = policy.channel(c);
+            vec![
+                Para::plain(text::where_to_cancel(&rule.cancel_where)),
+                Para::source(&rule.origin),
+            ]
+        }
+        Choice::Plan(p) => {
+            let rule = policy.plan(p);
+            vec![
+                Para::plain(rule.billing.clone()),
+                Para::plain(rule.refund.clone()),
+                Para::source(&rule.origin),
+            ]
+        }
+        Choice::Certificate(_) => {
+            let mut out = vec![Para::plain(text::cert_why(sub.plan))];
+            if let Some(p) = sub.plan {
+                let rule = policy.plan(p);
+                out.push(Para::plain(rule.refund.clone()));
+                out.push(Para::source(&rule.origin));
+            }
+            out
+        }
+        Choice::TrialDays(_) | Choice::OtherLength => vec![
+            Para::plain(policy.trial.hint.clone()),
+            Para::plain(policy.trial.no_certificate.clone()),
+            Para::source(&policy.trial.origin),
+        ],
+        Choice::Region(_) | Choice::RegionNotSure => {
+            let rule = &policy.region;
+            let consequence = match choice {
+                Choice::Region(Region::EuUk) => &rule.eu_uk,
+                Choice::Region(Region::Elsewhere) => &rule.elsewhere,
+                _ => &rule.not_sure,
+            };
+            // What the highlighted answer means first: at 60x20 there may
+            // be room for only one of the two.
+            vec![
+                Para::plain(consequence.clone()),
+                Para::plain(rule.why.clone()),
+                Para::source(&rule.origin),
+            ]
+        }
+        Choice::NotSure | Choice::Found | Choice::Later => Vec::new(),
+    }
+}
+
+/// "Answers: website · Free trial · 7 days · 2026-02-27".
+pub fn answers(sub: &Subscription, policy: &Policy) -> String {
+    let plan = sub.plan.map(|p| policy.plan(p).name.as_str());
+    text::answers(
+        sub.channel,
+        plan,
+        sub.started.map(format_date),
+        sub.certificate_earned,
+        (sub.plan == Some(PlanKind::FreeTrial)).then_some(sub.trial_days),
+    )
+}

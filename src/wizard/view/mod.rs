@@ -1,0 +1,239 @@
+//! Each page described once, as plain data: its heading, the lines that
+//! lead in (dates, warnings), the lines one can move between with what
+//! state each is in (in words), what the highlighted one means, a field
+//! being typed, a yes/no question, and the keys that work. The line-by-line
+//! front end (`--plain`, for screen readers) prints only this; it holds no
+//! terminal types, so any front end can render it.
+
+pub mod checklist;
+pub mod deadlines;
+pub mod decide;
+mod home;
+pub mod identify;
+mod reference;
+pub mod steps;
+mod summary;
+
+use super::text::{self, Command};
+use super::{Page, RegionAnswer, Wizard};
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::{Deadline, Urgency};
+use crate::domain::policy::{Policy, Source};
+
+/// How a paragraph is meant, which a screen shows with colour and a symbol
+/// and the plain front end with a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Heading,
+    /// A source, a hint: said, not stressed.
+    Quiet,
+    Warning,
+    Error,
+    Done,
+    /// A date, by how near it is.
+    Due(Urgency),
+}
+
+/// A paragraph of text (a front end wraps it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub text: String,
+    pub tone: Tone,
+}
+
+impl Para {
+    pub fn new(text: impl Into<String>, tone: Tone) -> Para {
+        Para {
+            text: text.into(),
+            tone,
+        }
+    }
+
+    pub fn plain(text: impl Into<String>) -> Para {
+        Para::new(text, Tone::Plain)
+    }
+
+    pub fn quiet(text: impl Into<String>) -> Para {
+        Para::new(text, Tone::Quiet)
+    }
+
+    pub fn warning(text: impl Into<String>) -> Para {
+        Para::new(text, Tone::Warning)
+    }
+
+    pub fn source(origin: &Source) -> Para {
+        Para::quiet(text::source(&origin.source, &origin.as_of))
+    }
+
+    /// A deadline as a sentence: "Cancel by Sun 2026-03-08, in 7 days".
+    pub fn deadline(row: &Deadline, policy: &Policy) -> Para {
+        let title = &policy.deadline(row.kind).title;
+        let date = long_date(row.date);
+        if row.done {
+            return Para::new(format!("{title} {date}: done"), Tone::Done);
+        }
+        Para::new(
+            format!("{title} {date}, {}", text::days_left(row.days_left)),
+            Tone::Due(row.urgency),
+        )
+    }
+}
+
+/// One line one can move to: its words and its state in words ("done
+/// Sun 2026-03-01", "your answer", "note: …").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub text: String,
+    pub state: Vec<String>,
+}
+
+impl Item {
+    pub fn new(text: impl Into<String>) -> Item {
+        Item {
+            text: text.into(),
+            state: Vec::new(),
+        }
+    }
+
+    /// A question's answer, marked when it is the one already given.
+    pub fn answer(text: impl Into<String>, given: bool) -> Item {
+        let item = Item::new(text);
+        if given { item.with(text::YOUR_ANSWER) } else { item }
+    }
+
+    pub fn with(mut self, state: impl Into<String>) -> Item {
+        self.state.push(state.into());
+        self
+    }
+}
+
+/// What a number typed at the prompt does to its line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// Highlights it and chooses it (Enter): a question's answers, a list that opens.
+    Choose,
+    /// Only highlights it (its details show); `tick N` ticks it.
+    Highlight,
+}
+
+/// A field being typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: String,
+    pub value: String,
+    /// Why the value is refused, when it is.
+    pub error: Option<String>,
+    pub hint: String,
+}
+
+/// A yes/no question waiting for its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub title: String,
+    pub lines: Vec<Para>,
+}
+
+/// A page, described.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageView {
+    /// The screen ("Decide"), or FAQ, Troubleshooting, Help.
+    pub title: String,
+    pub heading: Vec<Para>,
+    pub lead: Vec<Para>,
+    pub items: Vec<Item>,
+    pub pick: Pick,
+    /// The highlighted line.
+    pub cursor: Option<usize>,
+    /// What the highlighted line means.
+    pub details: Vec<Para>,
+    pub field: Option<Field>,
+    pub confirm: Option<Confirm>,
+    pub commands: Vec<Command>,
+}
+
+impl PageView {
+    fn new(title: impl Into<String>) -> PageView {
+        PageView {
+            title: title.into(),
+            heading: Vec::new(),
+            lead: Vec::new(),
+            items: Vec::new(),
+            pick: Pick::Choose,
+            cursor: None,
+            details: Vec::new(),
+            field: None,
+            confirm: None,
+            commands: Vec::new(),
+        }
+    }
+}
+
+impl Wizard {
+    /// The page on show, described: what any front end shows of it.
+    pub fn view(&self) -> PageView {
+        let mut view = if let Some((answers, cursor)) = self.region_question() {
+            region(self, answers, cursor)
+        } else if self.help_scroll().is_some() {
+            help(self)
+        } else {
+            match self.page() {
+                Page::Home(page) => home::view(self, page),
+                Page::Identify(page) => identify::view(self, page),
+                Page::Decide(page) => decide::view(self, page),
+                Page::Steps(page) => steps::view(self, page),
+                Page::Checklist(page) => checklist::view(self, page),
+                Page::Deadlines(page) => deadlines::view(self, page),
+                Page::Summary(page) => summary::view(self, page),
+                Page::Reference(page) => reference::view(self, page),
+            }
+        };
+        view.commands = self.commands();
+        view
+    }
+}
+
+/// "Do you live in the EU or the UK?" over any page.
+fn region(wizard: &Wizard, answers: &[RegionAnswer], cursor: usize) -> PageView {
+    let rule = &wizard.policy().region;
+    let saved = wizard.region_answer().unwrap_or(RegionAnswer::NotSure);
+    let mut view = PageView::new(text::REGION_TITLE);
+    view.heading.push(Para::new(rule.question.clone(), Tone::Heading));
+    view.lead.push(Para::plain(rule.why.clone()));
+    view.items = answers
+        .iter()
+        .map(|a| {
+            let label = match a {
+                RegionAnswer::EuUk => text::REGION_YES,
+                RegionAnswer::Elsewhere => text::REGION_NO,
+                RegionAnswer::NotSure => text::NOT_SURE,
+            };
+            let item = Item::new(label);
+            if *a == saved {
+                item.with(text::YOUR_ANSWER)
+            } else {
+                item
+            }
+        })
+        .collect();
+    view.cursor = Some(cursor);
+    let consequence = match answers.get(cursor) {
+        Some(RegionAnswer::EuUk) => &rule.eu_uk,
+        Some(RegionAnswer::Elsewhere) => &rule.elsewhere,
+        _ => &rule.not_sure,
+    };
+    view.details = vec![Para::plain(consequence.clone()), Para::source(&rule.origin)];
+    view
+}
+
+/// The help: every key, by group.
+fn help(wizard: &Wizard) -> PageView {
+    let mut view = PageView::new(text::help_title().trim().to_string());
+    for (group, commands) in wizard.help_sections() {
+        view.lead.push(Para::new(group, Tone::Heading));
+        for c in commands {
+            view.lead.push(Para::plain(format!("{}: {}", c.keys, c.action)));
+        }
+    }
+    view
+}
