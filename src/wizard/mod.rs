@@ -28,6 +28,7 @@ pub mod export;
 pub mod field;
 pub mod home;
 pub mod identify;
+pub mod keymap;
 pub mod msg;
 pub mod progress;
 pub mod reference;
@@ -496,15 +497,19 @@ impl Wizard {
 
     /// The help overlay: every key, then the ones of this screen.
     pub fn help_sections(&self) -> Vec<(&'static str, Vec<Command>)> {
-        vec![
-            (text::HELP_HERE, self.page.commands(&self.state, &self.policy)),
-            (text::HELP_ANYWHERE, text::HELP_ANYWHERE_KEYS.to_vec()),
-            (text::HELP_NORMAL, text::HELP_NORMAL_KEYS.to_vec()),
-            (text::HELP_MORE, text::HELP_MORE_KEYS.to_vec()),
-            (text::HELP_EDIT, text::HELP_EDIT_KEYS.to_vec()),
-            (text::HELP_CONFIRM, text::HELP_CONFIRM_KEYS.to_vec()),
-            (text::HELP_SYMBOLS, text::HELP_SYMBOL_KEYS.to_vec()),
-        ]
+        let mut sections = vec![(text::HELP_HERE, self.page.commands(&self.state, &self.policy))];
+        sections.extend(keymap::help_groups().into_iter().map(|(group, bindings)| {
+            let lines = bindings
+                .into_iter()
+                .map(|b| Command {
+                    keys: b.shown,
+                    action: b.label,
+                })
+                .collect();
+            (group.title(), lines)
+        }));
+        sections.push((text::HELP_SYMBOLS, text::HELP_SYMBOL_KEYS.to_vec()));
+        sections
     }
 
     pub fn update(&mut self, msg: Msg) -> Effects {
@@ -762,8 +767,10 @@ impl Wizard {
         }
     }
 
+    /// Enough for the help however a screen wraps it (each line at most
+    /// twice); the screen clamps the scroll exactly once it has drawn.
     fn help_lines(&self) -> u16 {
-        let lines: usize = self.help_sections().iter().map(|(_, c)| c.len() + 2).sum();
+        let lines: usize = self.help_sections().iter().map(|(_, c)| 2 * c.len() + 2).sum();
         lines.try_into().unwrap_or(u16::MAX)
     }
 }

@@ -339,10 +339,6 @@ pub const CLOSE: Command = cmd("Esc", "close");
 pub const SCROLL: Command = cmd("↑↓", "scroll");
 
 pub const HELP_TITLE: &str = "Keys";
-pub const HELP_ANYWHERE: &str = "Anywhere";
-pub const HELP_NORMAL: &str = "Moving around";
-pub const HELP_EDIT: &str = "Typing a date or a note";
-pub const HELP_CONFIRM: &str = "A yes/no question";
 pub const HELP_HERE: &str = "On this screen";
 pub const HELP_SYMBOLS: &str = "Symbols (what the colours also say)";
 
@@ -357,32 +353,6 @@ pub const HELP_SYMBOL_KEYS: [Command; 7] = [
     cmd("✓", "done"),
     cmd("✎", "has a note"),
 ];
-
-pub const HELP_ANYWHERE_KEYS: [Command; 3] = [
-    cmd("Ctrl-C", "save and quit"),
-    cmd("Ctrl-Z", "suspend (fg to come back)"),
-    cmd("?", "this help (Esc closes it)"),
-];
-pub const HELP_NORMAL_KEYS: [Command; 9] = [
-    cmd("↑/↓ or j/k", "move"),
-    cmd("Enter, → or l", "choose / next"),
-    cmd("Esc, ← or h", "back where you came from (answers kept)"),
-    cmd("Space", "toggle"),
-    cmd("Tab", "next field"),
-    cmd("e", "edit the date"),
-    cmd("n", "edit the note of the selected item"),
-    cmd("a / d or x / c / r", "add / remove / continue / rename (Home)"),
-    cmd("q", "save and quit"),
-];
-pub const HELP_EDIT_KEYS: [Command; 6] = [
-    cmd("letters, digits", "typed as text"),
-    cmd("Enter", "accept"),
-    cmd("Esc", "cancel the edit"),
-    cmd("↑ / ↓", "a day later / earlier"),
-    cmd("PgUp / PgDn", "a month later / earlier"),
-    cmd("Backspace, Ctrl-U", "delete a character / everything"),
-];
-pub const HELP_CONFIRM_KEYS: [Command; 2] = [cmd("y", "yes"), cmd("n or Esc", "no")];
 
 // Terminal --------------------------------------------------------------------
 
@@ -697,19 +667,6 @@ pub const FAQ_KEY: Command = cmd("F", "FAQ");
 pub const TROUBLESHOOTING_KEY: Command = cmd("T", "troubleshooting");
 
 pub const HOME_KEY: Command = cmd("g", "home");
-
-pub const HELP_MORE: &str = "From any screen (not while typing)";
-pub const HELP_MORE_KEYS: [Command; 9] = [
-    cmd("g or Home", "back to Home"),
-    cmd("t", "every deadline in one table"),
-    cmd("s", "summary of your choices and dates"),
-    cmd("D", "decide about the account: delete it or keep it"),
-    cmd("A", "do you live in the EU or the UK? (change the answer)"),
-    cmd("F", "questions people ask (works in this help too)"),
-    cmd("T", "troubleshooting (works in this help too)"),
-    cmd("w", "export the plan and a calendar (Summary)"),
-    cmd("o", "open the highlighted rule's source in your browser"),
-];
 
 // Decide ------------------------------------------------------------------------
 

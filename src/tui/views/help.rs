@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
+use super::wrap::wrap;
 use crate::tui::theme::Theme;
 use crate::wizard::Wizard;
 use crate::wizard::text;
@@ -25,11 +26,19 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, scroll: u16, theme: 
         lines.push(Line::styled(title, theme.heading()));
         for command in commands {
             let pad = key_width.saturating_sub(command.keys.chars().count());
+            // A long description goes on under itself, not past the border.
+            let room = usize::from(area.width.saturating_sub(4)).saturating_sub(key_width + 4);
+            let mut said = wrap(command.action, room.max(10), 0).into_iter();
             lines.push(Line::from(vec![
                 Span::raw("  "),
                 Span::styled(command.keys, theme.key()),
-                Span::raw(format!("{}  {}", " ".repeat(pad), command.action)),
+                Span::raw(format!(
+                    "{}  {}",
+                    " ".repeat(pad),
+                    said.next().unwrap_or_default()
+                )),
             ]));
+            lines.extend(said.map(|more| Line::raw(format!("{}{more}", " ".repeat(key_width + 4)))));
         }
         lines.push(Line::default());
     }
