@@ -142,6 +142,15 @@ use Key::{
     Up,
 };
 
+/// Moving a line, or scrolling one: the same keys wherever they work.
+const UP_DOWN: &[(Key, Does)] = &[
+    (Up, m(Msg::Up)),
+    (Char('k'), m(Msg::Up)),
+    (Down, m(Msg::Down)),
+    (Char('j'), m(Msg::Down)),
+];
+const PAGES: &[(Key, Does)] = &[(PageUp, m(Msg::PageUp)), (PageDown, m(Msg::PageDown))];
+
 /// In the order the help lists them.
 pub const BINDINGS: &[Binding] = &[
     bind(
@@ -165,25 +174,8 @@ pub const BINDINGS: &[Binding] = &[
         "",
         &[(Ctrl('l'), Does::Redraw)],
     ),
-    bind(
-        Moving,
-        "↑/↓ or j/k",
-        "move",
-        "",
-        &[
-            (Up, m(Msg::Up)),
-            (Char('k'), m(Msg::Up)),
-            (Down, m(Msg::Down)),
-            (Char('j'), m(Msg::Down)),
-        ],
-    ),
-    bind(
-        Moving,
-        "PgUp/PgDn",
-        "scroll the details, or jump",
-        "",
-        &[(PageUp, m(Msg::PageUp)), (PageDown, m(Msg::PageDown))],
-    ),
+    bind(Moving, "↑/↓ or j/k", "move", "", UP_DOWN),
+    bind(Moving, "PgUp/PgDn", "scroll the details, or jump", "", PAGES),
     bind(
         Moving,
         "Enter, → or l",
@@ -341,13 +333,7 @@ pub const BINDINGS: &[Binding] = &[
         "",
         &[(Up, m(Msg::Up)), (Down, m(Msg::Down))],
     ),
-    bind(
-        Typing,
-        "PgUp / PgDn",
-        "a month later / earlier",
-        "",
-        &[(PageUp, m(Msg::PageUp)), (PageDown, m(Msg::PageDown))],
-    ),
+    bind(Typing, "PgUp / PgDn", "a month later / earlier", "", PAGES),
     bind(
         Typing,
         "←/→, Home/End",
@@ -396,25 +382,8 @@ pub const BINDINGS: &[Binding] = &[
         ],
     ),
     bind(YesNo, "q", "save and quit", "quit", &[(Char('q'), m(Msg::Quit))]),
-    bind(
-        InHelp,
-        "↑/↓ or j/k",
-        "scroll",
-        "",
-        &[
-            (Up, m(Msg::Up)),
-            (Char('k'), m(Msg::Up)),
-            (Down, m(Msg::Down)),
-            (Char('j'), m(Msg::Down)),
-        ],
-    ),
-    bind(
-        InHelp,
-        "PgUp/PgDn",
-        "scroll a page",
-        "",
-        &[(PageUp, m(Msg::PageUp)), (PageDown, m(Msg::PageDown))],
-    ),
+    bind(InHelp, "↑/↓ or j/k", "scroll", "", UP_DOWN),
+    bind(InHelp, "PgUp/PgDn", "scroll a page", "", PAGES),
     bind(
         InHelp,
         "Esc, ?, Enter, ←, h",
