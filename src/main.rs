@@ -9,11 +9,14 @@ use coursera_exit::cli::{self, Cli};
 use coursera_exit::commands::{self, Context, Failure, values};
 use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::text_limits::escaped_for_terminal;
+use coursera_exit::effects::Folders;
+use coursera_exit::plain::{self, PlainError};
 use coursera_exit::store::{Store, StoreError};
 use coursera_exit::tui;
 use coursera_exit::tui::theme::Shade;
 
 const STATE_ENV: &str = "COURSERA_EXIT_STATE";
+const PLAIN_ENV: &str = "COURSERA_EXIT_PLAIN";
 
 fn main() -> ExitCode {
     let cli = match cli::parse(std::env::args_os().skip(1)) {
@@ -56,6 +59,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             commands::execute(command, &ctx, &mut io::stdout().lock(), &mut io::stderr().lock())?;
             Ok(0)
         }
+        None if cli.plain || plain_from_environment() => plain(ctx),
         None => wizard(ctx, shade),
     }
 }
@@ -79,6 +83,22 @@ fn theme(flag: Option<&str>) -> Result<Shade, Failure> {
     }
 }
 
+/// `COURSERA_EXIT_PLAIN=1` (any value but empty or 0): for a screen reader
+/// user who wants every run line by line.
+fn plain_from_environment() -> bool {
+    std::env::var_os(PLAIN_ENV).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// The wizard line by line: no terminal needed, stdin and stdout may be pipes.
+fn plain(ctx: Context) -> Result<u8, Failure> {
+    let (store, state) = Store::open(&ctx.prepare_for_writing()?)?;
+    match plain::run(store, state, ctx.policy, ctx.today, folders()) {
+        Ok(outcome) => Ok(outcome.exit_code() as u8),
+        Err(PlainError::Store(e)) => Err(e.into()),
+        Err(e) => Err(Failure::Fatal(e.to_string())),
+    }
+}
+
 fn wizard(ctx: Context, shade: Shade) -> Result<u8, Failure> {
     if !tui::interactive_terminal() {
         return Err(Failure::Usage(
@@ -90,14 +110,21 @@ fn wizard(ctx: Context, shade: Shade) -> Result<u8, Failure> {
         // https://no-color.org: set to a non-empty value.
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         shade,
-        start_folder: std::env::current_dir().unwrap_or_default(),
-        home: directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf()),
-        documents: directories::UserDirs::new().and_then(|dirs| dirs.document_dir().map(|d| d.to_path_buf())),
+        folders: folders(),
     };
     match tui::run(store, state, ctx.policy, ctx.today, around) {
         Ok(outcome) => Ok(outcome.exit_code() as u8),
         Err(tui::TuiError::Store(e)) => Err(e.into()),
         Err(e) => Err(Failure::Fatal(e.to_string())),
+    }
+}
+
+/// Where the wizard's exports start from.
+fn folders() -> Folders {
+    Folders {
+        start: std::env::current_dir().unwrap_or_default(),
+        home: directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf()),
+        documents: directories::UserDirs::new().and_then(|dirs| dirs.document_dir().map(|d| d.to_path_buf())),
     }
 }
 

@@ -20,6 +20,7 @@ fn cli(command: Command) -> Cli {
         today: None,
         policy: None,
         theme: None,
+        plain: false,
         command: Some(command),
     }
 }
@@ -286,6 +287,7 @@ fn global_flags_go_before_or_after_the_subcommand_in_either_spelling() {
         today: some("2026-03-01"),
         policy: Some(PathBuf::from("p.toml")),
         theme: None,
+        plain: false,
         command: Some(Command::Status { json: true }),
     };
     for argv in [
@@ -623,6 +625,7 @@ const GLOBALS: &[&str] = &[
     "--today YYYY-MM-DD",
     "--policy FILE",
     "--theme THEME",
+    "--plain",
 ];
 
 #[test]

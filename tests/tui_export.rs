@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use coursera_exit::domain::policy::Policy;
-use coursera_exit::tui::export::{Target, perform, target};
+use coursera_exit::effects::export::{Target, perform, target};
 use coursera_exit::wizard::export::{CALENDAR_FILE, ExportOutcome, ExportRequest, PLAN_FILE};
 use support::summary::several_and_deleting;
 use support::wizard::today;
@@ -153,7 +153,7 @@ fn an_export_file_that_is_a_link_to_the_state_file_is_refused_and_the_state_unto
     fs::write(&state, "schema_version = 2\n").expect("a state file");
     // Someone planted the plan's name as a link to the state file.
     std::os::unix::fs::symlink(&state, dir.path().join(PLAN_FILE)).expect("a link");
-    let outcome = coursera_exit::tui::export::perform_beside(&request(dir.path(), true), &state);
+    let outcome = coursera_exit::effects::export::perform_beside(&request(dir.path(), true), &state);
     let ExportOutcome::Failed { written, why, .. } = outcome else {
         panic!("refused: {outcome:?}")
     };

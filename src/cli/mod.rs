@@ -35,6 +35,8 @@ pub struct Cli {
     pub policy: Option<PathBuf>,
     /// `--theme`, as typed (checked where it is used).
     pub theme: Option<String>,
+    /// `--plain`: the wizard line by line.
+    pub plain: bool,
     /// None opens the wizard.
     pub command: Option<Command>,
 }
@@ -249,12 +251,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, Exit> {
         }
         None => None,
     };
-    let [state, today, policy, theme] = globals;
+    let [state, today, policy, theme, plain] = globals;
     Ok(Cli {
         state: state.and_then(Given::path),
         today: today.and_then(Given::text),
         policy: policy.and_then(Given::path),
         theme: theme.and_then(Given::text),
+        plain: plain.is_some(),
         command,
     })
 }

@@ -67,9 +67,9 @@ pub(super) struct Sub {
 }
 
 pub(super) const TOP_USAGE: &str =
-    "[--state FILE] [--today YYYY-MM-DD] [--policy FILE] [--theme THEME] [COMMAND]";
+    "[--state FILE] [--today YYYY-MM-DD] [--policy FILE] [--theme THEME] [--plain] [COMMAND]";
 
-pub(super) const GLOBAL_COUNT: usize = 4;
+pub(super) const GLOBAL_COUNT: usize = 5;
 
 /// In the order of `GLOBALS`, which is the order of the fields of `Cli`.
 pub(super) const GLOBALS: [Opt; GLOBAL_COUNT] = [
@@ -90,6 +90,10 @@ pub(super) const GLOBALS: [Opt; GLOBAL_COUNT] = [
         "theme",
         "THEME",
         "The wizard's colours: light, dark or auto (from COLORFGBG, else dark)",
+    ),
+    switch(
+        "plain",
+        "The wizard line by line, for screen readers and scripts (also COURSERA_EXIT_PLAIN=1)",
     ),
 ];
 

@@ -7,16 +7,15 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self, Event};
 
 use super::Outcome;
-use super::export;
 use super::keys::{self, Action};
-use super::open;
 use super::screen;
 use super::signals::Signals;
 use super::terminal::Session;
 use super::theme::Theme;
 use crate::domain::text_limits::one_line;
+use crate::effects;
 use crate::store::Store;
-use crate::wizard::{Exit, Mode, Msg, TextKey, Wizard};
+use crate::wizard::{Mode, Msg, TextKey, Wizard};
 
 /// Long enough to cost nothing at rest; short enough to notice a signal.
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
@@ -35,15 +34,6 @@ impl App {
             store,
             theme,
             too_small: false,
-        }
-    }
-
-    /// Saves now; a failure is shown, and the run goes on (the final save retries).
-    fn save(&mut self) {
-        match self.store.save(self.wizard.state()) {
-            Ok(Some(edited)) => self.wizard.report_kept_edit(&edited.display().to_string()),
-            Ok(None) => {}
-            Err(e) => self.wizard.report_save_error(&e.to_string()),
         }
     }
 
@@ -95,25 +85,9 @@ impl App {
                             continue;
                         }
                         let effects = self.wizard.update(msg);
-                        if let Some(exit) = effects.exit {
-                            return Ok(match exit {
-                                Exit::Quit => Outcome::Quit,
-                                Exit::Interrupt => Outcome::Interrupted,
-                            });
-                        }
-                        if effects.save {
-                            self.save();
-                        }
-                        if let Some(url) = effects.open
-                            && let Err(why) = open::in_browser(&url)
+                        if let Some(outcome) = effects::carry_out(&mut self.wizard, &mut self.store, effects)
                         {
-                            self.wizard.report_open_failed(&url, &why);
-                        }
-                        if let Some(request) = effects.export {
-                            let outcome = export::perform_beside(&request, self.store.path());
-                            if self.wizard.exported(outcome) {
-                                self.save();
-                            }
+                            return Ok(outcome);
                         }
                         redraw = true;
                     }

@@ -3,9 +3,7 @@
 //! `Outcome`, `TuiError`, `interactive_terminal()` and `run(…)`.
 
 mod app;
-pub mod export;
 pub mod keys;
-mod open;
 pub mod screen;
 mod signals;
 pub mod split;
@@ -20,25 +18,7 @@ use crate::domain::state::State;
 use crate::store::{Store, StoreError};
 use crate::wizard::{Wizard, text};
 
-/// How the wizard ended; each maps to the exit code of SPEC §6.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    Quit,
-    Interrupted,
-    Terminated,
-    HungUp,
-}
-
-impl Outcome {
-    pub fn exit_code(self) -> i32 {
-        match self {
-            Outcome::Quit => 0,
-            Outcome::Interrupted => 130,
-            Outcome::Terminated => 143,
-            Outcome::HungUp => 129,
-        }
-    }
-}
+pub use crate::effects::Outcome;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
@@ -61,12 +41,8 @@ pub struct Surroundings {
     pub no_color: bool,
     /// The palette otherwise: for a light or a dark terminal.
     pub shade: theme::Shade,
-    /// The folder the program was started in: a relative folder typed is taken from it.
-    pub start_folder: std::path::PathBuf,
-    /// What `~` means in a typed folder.
-    pub home: Option<std::path::PathBuf>,
-    /// The person's Documents folder: where a first export goes.
-    pub documents: Option<std::path::PathBuf>,
+    /// Where exports go.
+    pub folders: crate::effects::Folders,
 }
 
 /// Runs the wizard until the person quits; saves through `store` after every change.
@@ -84,9 +60,7 @@ pub fn run(
     // Before the terminal is touched: a first write that blocks on a stuck
     // terminal is exactly when the loop cannot look at the signal flags.
     signals.watch()?;
-    let wizard = Wizard::open(state, policy, today)
-        .with_folders(around.start_folder, around.home)
-        .with_documents(around.documents);
+    let wizard = around.folders.given_to(Wizard::open(state, policy, today));
     let theme = if around.no_color {
         theme::Theme::plain()
     } else {

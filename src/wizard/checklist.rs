@@ -164,6 +164,15 @@ impl Checklist {
         }
     }
 
+    /// A field is open and holds something other than what it opened with.
+    pub fn field_changed(&self) -> bool {
+        match &self.editing {
+            Some(Editing::Date(field)) => field.text().changed(),
+            Some(Editing::Note(field)) => field.changed(),
+            None => false,
+        }
+    }
+
     pub fn mode(&self) -> Mode {
         if self.confirm.is_some() {
             Mode::Confirm

@@ -58,6 +58,11 @@ impl Home {
         self.renaming.as_ref().map(|(_, field)| field)
     }
 
+    /// A name is being typed and differs from the one it opened with.
+    pub fn field_changed(&self) -> bool {
+        self.renaming().is_some_and(TextField::changed)
+    }
+
     pub fn mode(&self) -> Mode {
         if self.confirm_remove.is_some() {
             Mode::Confirm

@@ -155,6 +155,12 @@ impl Identify {
         }
     }
 
+    /// A field is open and holds something other than what it opened with.
+    pub fn field_changed(&self) -> bool {
+        (self.date.editing() && self.date.text().changed())
+            || (self.length.editing() && self.length.changed())
+    }
+
     pub fn mode(&self) -> Mode {
         if self.date.editing() || self.length.editing() {
             Mode::Edit

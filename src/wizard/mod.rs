@@ -117,6 +117,18 @@ impl Page {
         }
     }
 
+    /// A field is open with something typed (or stepped) in it. The
+    /// export folder does not count: Enter there would write files.
+    fn field_changed(&self) -> bool {
+        match self {
+            Page::Home(p) => p.field_changed(),
+            Page::Identify(p) => p.field_changed(),
+            Page::Steps(p) => p.field_changed(),
+            Page::Checklist(p) => p.field_changed(),
+            Page::Decide(_) | Page::Deadlines(_) | Page::Summary(_) | Page::Reference(_) => false,
+        }
+    }
+
     fn commands(&self, state: &State, policy: &Policy) -> Vec<Command> {
         match self {
             Page::Home(p) => p.commands(state),
@@ -434,11 +446,12 @@ impl Wizard {
         self.notice.as_ref()
     }
 
-    /// Leaving while a field is open (Ctrl-C, SIGTERM, SIGHUP): what was
-    /// typed is kept as Enter would keep it — a note as typed, a date only if
-    /// it is valid. Not the export folder: Enter there would write files.
+    /// Leaving while a field is open (Ctrl-C, SIGTERM, SIGHUP, the end of
+    /// input): what was typed is kept as Enter would keep it — a note as
+    /// typed, a date only if it is valid. A field left as it opened keeps
+    /// nothing: a date merely offered was never chosen.
     pub fn keep_typed(&mut self) {
-        if self.mode() == Mode::Edit && !matches!(self.page, Page::Summary(_)) {
+        if self.mode() == Mode::Edit && self.page.field_changed() {
             self.update(Msg::Next);
         }
     }
@@ -492,6 +505,14 @@ impl Wizard {
                 commands.extend([text::HELP, text::QUIT]);
                 commands
             }
+        }
+    }
+
+    /// The keys of this page or overlay alone, without those that work everywhere.
+    pub fn own_commands(&self) -> Vec<Command> {
+        match (self.region.is_some(), self.mode()) {
+            (false, Mode::Normal) => self.page.commands(&self.state, &self.policy),
+            _ => self.commands(),
         }
     }
 

@@ -85,6 +85,15 @@ impl Steps {
         }
     }
 
+    /// A field is open and holds something other than what it opened with.
+    pub fn field_changed(&self) -> bool {
+        match &self.editing {
+            Some(Editing::Date { field, .. }) => field.text().changed(),
+            Some(Editing::Note { field, .. }) => field.changed(),
+            None => false,
+        }
+    }
+
     pub fn mode(&self) -> Mode {
         if self.editing.is_some() {
             Mode::Edit

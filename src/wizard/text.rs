@@ -997,3 +997,81 @@ pub fn source(source: &str, as_of: &str) -> String {
     // The date first: the address then ends the line, whole.
     format!("Source (as of {as_of}): {shown}")
 }
+
+// Plain (line by line, --plain) -------------------------------------------------
+
+pub const PLAIN_WARNING: &str = "Warning: ";
+pub const PLAIN_ERROR: &str = "Error: ";
+pub const PLAIN_MISSED: &str = "Missed: ";
+pub const PLAIN_YES_OR_NO: &str = "Type yes or no.";
+pub const PLAIN_FIELD_HOW: &str =
+    "Type the value and press Enter. Enter alone keeps what is shown; back leaves it as it was.";
+pub const PLAIN_WORDS: &str = "Words for the keys of the full screen:";
+pub const PLAIN_HELP: [&str; 8] = [
+    "How to answer, one line at a time:",
+    "  A number chooses that line; on a list to read (steps, checklist, dates) it says what the line means.",
+    "  Enter alone does what the page offers (its last line says what).",
+    "  tick N marks line N done, or not done again. note N TEXT writes a note on it. date N YYYY-MM-DD sets the day it was done.",
+    "  When a value is asked for, type it; Enter alone keeps what is shown; back leaves it as it was.",
+    "  yes or no answers a question. back returns to the page before. show prints this page again.",
+    "  quit saves and ends; so does the end of input (Ctrl-D). Everything is saved after each answer.",
+    "  The last line of each page lists the words that work there.",
+];
+pub const PLAIN_START: &str =
+    "coursera-exit, line by line. Type help for how to answer, quit to save and leave.";
+pub const PLAIN_NOTHING: &str =
+    "Nothing changed. Type help for how to answer, or show to see the page again.";
+pub const PLAIN_SAVED: &str = "Saved. Run coursera-exit --plain again to go on where you left off.";
+
+pub fn plain_not_understood(line: &str) -> String {
+    format!("Not understood: \"{line}\". Type a number, a word from the last line, help or quit.")
+}
+
+pub fn plain_no_line(count: usize) -> String {
+    match count {
+        0 => "There are no numbered lines here.".to_string(),
+        1 => "There is only line 1 here.".to_string(),
+        n => format!("There is no such line here: type 1 to {n}."),
+    }
+}
+
+pub fn plain_about(n: usize, item: &str) -> String {
+    format!("About {n}, {item}:")
+}
+
+pub fn plain_field(label: &str, value: &str) -> String {
+    if value.is_empty() {
+        format!("{label}: (empty)")
+    } else {
+        format!("{label}: {value}")
+    }
+}
+
+pub fn plain_numbers_choose(n: usize) -> String {
+    match n {
+        1 => "1 to choose it".to_string(),
+        n => format!("a number from 1 to {n} to choose"),
+    }
+}
+
+pub fn plain_numbers_read(n: usize) -> String {
+    match n {
+        1 => "1 to read about it".to_string(),
+        n => format!("a number from 1 to {n} to read about a line"),
+    }
+}
+
+/// The last line of a page: what can be typed there.
+pub fn plain_what_to_type(numbers: Option<&str>, enter: Option<&str>, words: &[&str]) -> String {
+    let mut parts = Vec::new();
+    if let Some(numbers) = numbers {
+        parts.push(format!("Type {numbers}"));
+    }
+    if let Some(enter) = enter {
+        parts.push(format!("Enter alone: {enter}"));
+    }
+    if !words.is_empty() {
+        parts.push(format!("words: {}", words.join(", ")));
+    }
+    format!("{}.", parts.join("; "))
+}

@@ -150,6 +150,8 @@ pub struct PageView {
     pub field: Option<Field>,
     pub confirm: Option<Confirm>,
     pub commands: Vec<Command>,
+    /// How many of `commands` are this page's own (the rest work on every page).
+    pub own_commands: usize,
 }
 
 impl PageView {
@@ -165,6 +167,7 @@ impl PageView {
             field: None,
             confirm: None,
             commands: Vec::new(),
+            own_commands: 0,
         }
     }
 }
@@ -189,6 +192,7 @@ impl Wizard {
             }
         };
         view.commands = self.commands();
+        view.own_commands = self.own_commands().len().min(view.commands.len());
         view
     }
 }
@@ -208,12 +212,7 @@ fn region(wizard: &Wizard, answers: &[RegionAnswer], cursor: usize) -> PageView 
                 RegionAnswer::Elsewhere => text::REGION_NO,
                 RegionAnswer::NotSure => text::NOT_SURE,
             };
-            let item = Item::new(label);
-            if *a == saved {
-                item.with(text::YOUR_ANSWER)
-            } else {
-                item
-            }
+            Item::answer(label, *a == saved)
         })
         .collect();
     view.cursor = Some(cursor);

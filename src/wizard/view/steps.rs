@@ -4,7 +4,7 @@
 //! steps; a pause's recorded day; a date or note being typed.
 
 use super::{Field, Item, PageView, Para, Pick, Tone};
-use crate::domain::checklist::{CANCELLED, REFUND_RECEIVED, REFUND_REQUESTED, cancellable, is_refund_item};
+use crate::domain::checklist::{cancellable, is_refund_item};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
 use crate::domain::plan::{Channel, Decision, PlanKind};
@@ -156,7 +156,6 @@ pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
 fn items(view: &mut PageView, wizard: &Wizard, page: &Steps) {
     let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
     let steps = page.items(state, policy, today);
-    let mut number = 0;
     view.items = page
         .entries(state, policy, today)
         .into_iter()
@@ -165,14 +164,8 @@ fn items(view: &mut PageView, wizard: &Wizard, page: &Steps) {
                 let Some(step) = steps.iter().find(|s| s.id == id) else {
                     return Item::new(id);
                 };
-                let named = [CANCELLED, REFUND_REQUESTED, REFUND_RECEIVED].contains(&id.as_str());
-                let title = if named {
-                    step.title.clone()
-                } else {
-                    number += 1;
-                    format!("{number}. {}", step.title)
-                };
-                let mut item = Item::new(title);
+                // Numbered by the front end (the screen numbers the steps alone).
+                let mut item = Item::new(step.title.clone());
                 item = match (step.done, step.done_on) {
                     (true, Some(on)) => item.with(text::step_done_on(&long_date(on))),
                     (true, None) => item.with("done"),

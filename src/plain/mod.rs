@@ -1,0 +1,173 @@
+//! The wizard line by line (`--plain`), for a screen reader, a braille
+//! display or a script: each page printed once as text, then a prompt that
+//! reads one line. No alternate screen, no cursor movement, no colour; works
+//! when stdin and stdout are pipes. Same wizard, store, lock, saves and exit
+//! codes as the full screen: it only renders the page descriptions
+//! (`wizard::view`) and turns lines into the same messages.
+
+mod input;
+mod lines;
+pub mod render;
+
+pub use input::{Request, parse};
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+use crate::domain::policy::Policy;
+use crate::domain::state::State;
+use crate::effects::{self, Folders, Outcome};
+use crate::store::{Store, StoreError};
+use crate::wizard::{Msg, Wizard, text};
+use lines::Input;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PlainError {
+    #[error("could not read or write the terminal: {0}")]
+    Io(#[from] io::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Runs the wizard on stdin and stdout until `quit`, the end of input or a
+/// signal; saves after every change and once more at the end.
+pub fn run(
+    store: Store,
+    state: State,
+    policy: Policy,
+    today: NaiveDate,
+    folders: Folders,
+) -> Result<Outcome, PlainError> {
+    let incoming = lines::start()?;
+    let mut session = Session {
+        wizard: folders.given_to(Wizard::open(state, policy, today)),
+        store,
+        out: io::stdout().lock(),
+    };
+    let outcome = session.run(&incoming);
+    session.wizard.keep_typed();
+    let saved = session.store.save(session.wizard.state());
+    let outcome = match outcome {
+        Ok(outcome) => outcome,
+        // Nobody reads any more (`| head`, a closed window): end quietly.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Outcome::Quit,
+        Err(e) => return Err(e.into()),
+    };
+    if let Some(edited) = saved? {
+        eprintln!("note: {}", text::hand_edit_kept(&edited.display().to_string()));
+    }
+    if outcome == Outcome::Quit {
+        let _ = writeln!(session.out, "{}", text::PLAIN_SAVED);
+    }
+    Ok(outcome)
+}
+
+struct Session<W: Write> {
+    wizard: Wizard,
+    store: Store,
+    out: W,
+}
+
+impl<W: Write> Session<W> {
+    fn run(&mut self, incoming: &std::sync::mpsc::Receiver<Input>) -> io::Result<Outcome> {
+        self.say(&[text::PLAIN_START.to_string()])?;
+        let mut shown = self.wizard.view();
+        self.say(&render::page(&shown, self.wizard.mode()))?;
+        loop {
+            write!(self.out, "> ")?;
+            self.out.flush()?;
+            let line = match incoming.recv() {
+                Ok(Input::Line(line)) => line,
+                Ok(Input::Signal(outcome)) => return Ok(outcome),
+                Ok(Input::End) | Err(_) => {
+                    writeln!(self.out)?;
+                    return Ok(Outcome::Quit);
+                }
+            };
+            let request = match parse(&line, self.wizard.mode(), &shown) {
+                Ok(request) => request,
+                Err(why) => {
+                    self.say(&[why])?;
+                    continue;
+                }
+            };
+            let asked_about = matches!(&request, Request::At(_, then) if then.is_empty());
+            let ended = match request {
+                Request::Help => {
+                    self.say(&render::help())?;
+                    continue;
+                }
+                Request::Show => {
+                    shown = self.wizard.view();
+                    self.say(&render::page(&shown, self.wizard.mode()))?;
+                    continue;
+                }
+                Request::Send(msgs) => self.send(&msgs),
+                Request::At(n, then) => match self.highlight(n) {
+                    Ok(()) => self.send(&then),
+                    Err(why) => {
+                        self.say(&[why])?;
+                        continue;
+                    }
+                },
+            };
+            if let Some(outcome) = ended {
+                return Ok(outcome);
+            }
+            let now = self.wizard.view();
+            // What happened first, then where it led.
+            let mut said = self.wizard.notice().map(render::notice).unwrap_or_default();
+            let told = said.clone();
+            said.extend(
+                render::changes(&shown, &now, self.wizard.mode(), asked_about)
+                    .into_iter()
+                    .filter(|line| !told.contains(line)),
+            );
+            if said.iter().all(|l| l.is_empty()) {
+                said = vec![text::PLAIN_NOTHING.to_string()];
+            }
+            self.say(&said)?;
+            shown = now;
+        }
+    }
+
+    /// Sends each message and carries out what it asks; the run's end if one ends it.
+    fn send(&mut self, msgs: &[Msg]) -> Option<Outcome> {
+        for msg in msgs {
+            let effects = self.wizard.update(*msg);
+            if let Some(outcome) = effects::carry_out(&mut self.wizard, &mut self.store, effects) {
+                return Some(outcome);
+            }
+        }
+        None
+    }
+
+    /// Moves the highlight to line `n` (from 1) the way the arrow keys do.
+    fn highlight(&mut self, n: usize) -> Result<(), String> {
+        let target = n - 1;
+        let lines = self.wizard.view().items.len();
+        for _ in 0..=2 * lines {
+            let Some(at) = self.wizard.view().cursor else {
+                break;
+            };
+            let msg = match at.cmp(&target) {
+                std::cmp::Ordering::Equal => return Ok(()),
+                std::cmp::Ordering::Less => Msg::Down,
+                std::cmp::Ordering::Greater => Msg::Up,
+            };
+            self.send(&[msg]);
+            if self.wizard.view().cursor == Some(at) {
+                break;
+            }
+        }
+        Err(text::plain_no_line(lines))
+    }
+
+    fn say(&mut self, lines: &[String]) -> io::Result<()> {
+        for line in lines {
+            writeln!(self.out, "{line}")?;
+        }
+        Ok(())
+    }
+}

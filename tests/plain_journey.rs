@@ -1,0 +1,322 @@
+//! `--plain`: the whole journey of SPEC §3 line by line over pipes, as a
+//! screen reader user or a script would take it, checked through the saved
+//! state (read back with `status --json`), with no escape sequence printed.
+
+mod cli_support;
+
+use std::io::Write;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use cli_support::Sandbox;
+
+/// The binary in plain mode on the sandbox's state, lines typed on stdin.
+fn plain(sb: &Sandbox, lines: &[&str]) -> Output {
+    let mut child = spawn(sb, &["--plain"]);
+    let mut stdin = child.stdin.take().expect("stdin");
+    for line in lines {
+        // A wizard that has already ended (refused, quit) reads no more.
+        if writeln!(stdin, "{line}").is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    child.wait_with_output().expect("the wizard ends")
+}
+
+fn spawn(sb: &Sandbox, args: &[&str]) -> Child {
+    sb.bare()
+        .arg("--state")
+        .arg(sb.state())
+        .args(["--today", sb.today])
+        .args(args)
+        .env_remove("COURSERA_EXIT_PLAIN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 output")
+}
+
+/// No ESC, no CSI, no other control character but the line break: a screen
+/// reader hears only words.
+fn assert_no_escapes(out: &Output) {
+    let bad: Vec<(usize, u8)> = out
+        .stdout
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(_, b)| (*b < 0x20 && *b != b'\n') || *b == 0x7f)
+        .collect();
+    assert!(bad.is_empty(), "control bytes {bad:?} in:\n{}", stdout(out));
+    let text = stdout(out);
+    for c in text.chars() {
+        assert!(
+            !('\u{80}'..='\u{9f}').contains(&c),
+            "C1 control {c:?} in:\n{text}"
+        );
+    }
+}
+
+/// Add a 7-day trial bought on the website, identify it (started
+/// 2026-02-25, living elsewhere), cancel it and say so, then decide to
+/// delete the account and request the deletion past the warning.
+const JOURNEY: &[&str] = &[
+    "a",          // Home: add
+    "1",          // bought on the website
+    "1",          // a free trial
+    "1",          // 7 days
+    "2026-02-25", // started
+    "2",          // not in the EU or the UK
+    "1",          // Decide: cancel it
+    "tick 8",     // Steps: I have cancelled
+    "",           // Enter: on to Finish
+    "",           // Finish: back to Home
+    "D",          // the account
+    "1",          // delete it
+    "tick 8",     // Checklist: request deletion
+    "maybe",      // not an answer: asked again
+    "yes",        // past the warning: certificates not downloaded
+    "quit",
+];
+
+#[test]
+fn a_script_completes_the_whole_journey_over_pipes_and_it_is_saved() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, JOURNEY);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(text.contains("Where did you buy it?"), "{text}");
+    assert!(text.contains("Cancel by Mon 2026-03-02, tomorrow"), "{text}");
+    assert!(text.contains("Type yes or no."), "{text}");
+
+    let sub = sb.subscription("s1");
+    assert_eq!(sub["plan"].str(), "free-trial");
+    assert_eq!(sub["channel"].str(), "web");
+    assert_eq!(sub["started"].str(), "2026-02-25");
+    assert_eq!(sub["trial_days"].int(), 7);
+    assert_eq!(sub["decision"].str(), "cancel");
+    assert_eq!(sub["cancelled_on"].str(), "2026-03-01");
+    let status = sb.status();
+    assert_eq!(status["account"]["decision"].str(), "delete");
+    assert_eq!(status["account"]["requested_on"].str(), "2026-03-01");
+    assert_eq!(status["account"]["region"].str(), "elsewhere");
+}
+
+#[test]
+fn the_journey_prints_no_escape_sequence_at_all() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, JOURNEY);
+    assert_no_escapes(&out);
+}
+
+#[test]
+fn coming_back_resumes_where_the_person_left_off() {
+    let sb = Sandbox::new("2026-03-01");
+    plain(&sb, JOURNEY);
+    let again = plain(&sb, &["quit"]);
+    assert_eq!(again.status.code(), Some(0));
+    let text = stdout(&again);
+    assert!(
+        text.contains("Before deleting your account"),
+        "resumed on the checklist:\n{text}"
+    );
+    assert!(text.contains("Deletion requested Sun 2026-03-01"), "{text}");
+    let home = plain(&sb, &["g", "quit"]);
+    let text = stdout(&home);
+    assert!(
+        text.contains(
+            "Free trial (7 days) (s1) (You will not be charged again; access until Tue 2026-03-03)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_end_of_input_saves_what_was_answered_and_exits_0() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, &["a", "1", "3"]);
+    assert_eq!(out.status.code(), Some(0));
+    let sub = sb.subscription("s1");
+    assert_eq!(sub["channel"].str(), "web");
+    assert_eq!(sub["plan"].str(), "plus-monthly");
+    assert!(sub["started"].is_null(), "not answered yet");
+}
+
+#[test]
+fn input_that_means_nothing_is_answered_in_one_line_and_asked_again() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, &["a", "frobnicate", "9", "quit"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            "> Not understood: \"frobnicate\". Type a number, a word from the last line, help or quit.\n> "
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("> There is no such line here: type 1 to 5.\n> "),
+        "{text}"
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn a_typed_date_that_does_not_exist_is_refused_with_the_reason() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, &["a", "1", "3", "2026-02-30", "2026-02-10", "quit"]);
+    let text = stdout(&out);
+    assert!(text.contains("Error: "), "{text}");
+    assert!(text.contains("28 days"), "the reason: {text}");
+    assert_eq!(sb.subscription("s1")["started"].str(), "2026-02-10");
+}
+
+#[test]
+fn notes_and_dates_go_in_by_line_number_on_the_checklist() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(
+        &sb,
+        &[
+            "D",
+            "1",
+            "note 1 saved as PDF in Documents",
+            "date 4 2026-02-20",
+            "quit",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let status = sb.status();
+    let items = status["account"]["items"].items();
+    let certificates = &items[0];
+    assert_eq!(certificates["note"].str(), "saved as PDF in Documents");
+    let receipts = &items[3];
+    assert!(receipts["done"].bool(), "{receipts:?}");
+    assert_eq!(receipts["done_on"].str(), "2026-02-20");
+}
+
+#[test]
+fn a_label_with_a_bidi_override_is_printed_escaped() {
+    let sb = Sandbox::new("2026-03-01");
+    sb.ok(&[
+        "add",
+        "--plan",
+        "plus-annual",
+        "--channel",
+        "web",
+        "--started",
+        "2026-01-10",
+        "--label",
+        "x\u{202e}z",
+    ]);
+    let out = plain(&sb, &["quit"]);
+    assert_no_escapes(&out);
+    let text = stdout(&out);
+    assert!(text.contains("x\\u{202e}z"), "{text}");
+}
+
+#[test]
+fn the_environment_variable_asks_for_plain_mode_too() {
+    let sb = Sandbox::new("2026-03-01");
+    let mut child = sb
+        .bare()
+        .arg("--state")
+        .arg(sb.state())
+        .args(["--today", sb.today])
+        .env("COURSERA_EXIT_PLAIN", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"quit\n")
+        .expect("reads");
+    let out = child.wait_with_output().expect("ends");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout(&out).contains("Your Coursera subscriptions"));
+}
+
+#[test]
+fn without_plain_a_pipe_is_still_refused_with_exit_2() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = Command::new(env!("CARGO_BIN_EXE_coursera-exit"))
+        .arg("--state")
+        .arg(sb.state())
+        .env_remove("COURSERA_EXIT_PLAIN")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+}
+
+/// Waits until the wizard has printed its first prompt (so it holds the lock).
+fn wait_for_prompt(child: &mut Child) -> std::process::ChildStdout {
+    use std::io::Read;
+    let mut stdout = child.stdout.take().expect("stdout");
+    let mut seen = Vec::new();
+    let mut byte = [0u8; 1];
+    let start = Instant::now();
+    while !seen.ends_with(b"> ") {
+        assert!(start.elapsed() < Duration::from_secs(20), "no prompt");
+        if stdout.read(&mut byte).expect("reads") == 0 {
+            panic!("ended early: {}", String::from_utf8_lossy(&seen));
+        }
+        seen.push(byte[0]);
+    }
+    stdout
+}
+
+#[test]
+fn ctrl_c_at_the_prompt_saves_and_exits_130() {
+    let sb = Sandbox::new("2026-03-01");
+    let mut child = spawn(&sb, &["--plain"]);
+    let mut stdin = child.stdin.take().expect("stdin");
+    let _stdout = wait_for_prompt(&mut child);
+    writeln!(stdin, "a").expect("typed");
+    // The signal may arrive before the line is read; either way it is saved
+    // at the end, and a subscription is there.
+    std::thread::sleep(Duration::from_millis(300));
+    // SAFETY: kill(2) on our own child's pid has no memory effects.
+    let rc = unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    assert_eq!(rc, 0);
+    let status = child.wait().expect("ends");
+    assert_eq!(status.code(), Some(130));
+    assert_eq!(sb.subscription("s1")["id"].str(), "s1");
+}
+
+#[test]
+fn a_second_wizard_on_the_same_file_is_refused_with_exit_3() {
+    let sb = Sandbox::new("2026-03-01");
+    let mut first = spawn(&sb, &["--plain"]);
+    let stdin = first.stdin.take().expect("stdin");
+    let _stdout = wait_for_prompt(&mut first);
+    let second = plain(&sb, &["quit"]);
+    assert_eq!(
+        second.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    drop(stdin);
+    assert_eq!(first.wait().expect("ends").code(), Some(0));
+}
