@@ -79,7 +79,11 @@ impl<W: Write> Session<W> {
             self.out.flush()?;
             let line = match incoming.recv() {
                 Ok(Input::Line(line)) => line,
-                Ok(Input::Signal(outcome)) => return Ok(outcome),
+                Ok(Input::Signal(outcome)) => {
+                    // Off the prompt's line, so the shell's next line starts clean.
+                    writeln!(self.out)?;
+                    return Ok(outcome);
+                }
                 Ok(Input::End) | Err(_) => {
                     writeln!(self.out)?;
                     return Ok(Outcome::Quit);
