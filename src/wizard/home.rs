@@ -7,9 +7,12 @@ use super::route;
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice, Page};
 use crate::domain::actions;
-use crate::domain::deadlines::{Deadline, DeadlineKind};
+use chrono::NaiveDate;
+
+use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
 use crate::domain::journey::{Journey, Screen};
-use crate::domain::state::State;
+use crate::domain::policy::Policy;
+use crate::domain::state::{State, Subscription};
 
 #[derive(Debug, Clone)]
 pub struct Home {
@@ -285,6 +288,53 @@ pub fn refund_late(row: &Deadline) -> bool {
 }
 
 /// A date kept only to say how long a cancelled plan's access lasts.
+/// What a subscription's line on Home says under its name: one answer for
+/// every front end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowStatus<'d> {
+    /// Questions are still unanswered.
+    Incomplete,
+    /// The trial was not cancelled in time and was charged on this day.
+    TrialBecamePaid(NaiveDate),
+    /// The next date that asks something.
+    Due(&'d Deadline),
+    /// Cancelled: nothing more is charged; access lasts until this day (if known).
+    NotChargedAgain(Option<NaiveDate>),
+    NoDates,
+}
+
+pub fn row_status<'d>(
+    sub: &Subscription,
+    rows: &'d [Deadline],
+    state: &State,
+    policy: &Policy,
+    today: NaiveDate,
+) -> RowStatus<'d> {
+    if !sub.is_complete() {
+        return RowStatus::Incomplete;
+    }
+    if let Some(on) = converted_trial_charge(sub, &policy.rules, today) {
+        return RowStatus::TrialBecamePaid(on);
+    }
+    match next_deadline(rows, state, Some(&sub.id)) {
+        // Money that can still be asked back outranks "nothing more to pay".
+        Some(row)
+            if sub.cancelled_on.is_none()
+                || row.days_left >= 0
+                    && matches!(row.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy) =>
+        {
+            RowStatus::Due(row)
+        }
+        _ if sub.cancelled_on.is_some() => RowStatus::NotChargedAgain(
+            rows.iter()
+                .find(|d| d.subscription.as_deref() == Some(sub.id.as_str()) && frozen(d, state))
+                .map(|d| d.date),
+        ),
+        Some(row) => RowStatus::Due(row),
+        None => RowStatus::NoDates,
+    }
+}
+
 pub fn frozen(row: &Deadline, state: &State) -> bool {
     matches!(row.kind, DeadlineKind::AccessUntil | DeadlineKind::TrialLastDay)
         && row

@@ -17,14 +17,14 @@ use super::wrap::{cut, wrap, wrap_styled};
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
+use crate::domain::deadlines::Deadline;
 use crate::domain::journey::Screen;
 use crate::domain::plan::PlanKind;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
 use crate::wizard::field::format_date;
-use crate::wizard::home::{Home, frozen, missed_cancel, next_deadline};
+use crate::wizard::home::{Home, RowStatus, missed_cancel, next_deadline, row_status};
 use crate::wizard::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: &Theme) {
@@ -218,61 +218,48 @@ fn item<'a>(
     first.push(Span::raw(" ".repeat(width.saturating_sub(used + id.len()))));
     first.push(Span::styled(id, theme.dim()));
 
-    let second = if !sub.is_complete() {
-        let answered = [
-            sub.channel.is_some(),
-            sub.plan.is_some(),
-            sub.started.is_some(),
-            sub.certificate_earned.is_some(),
-        ];
-        let [channel, plan, started, certificate] = answered;
-        let mut line = format!(
-            "{INCOMPLETE_SYMBOL} {}",
-            text::missing(channel, plan, started, certificate)
-        );
-        if line.width() > width {
-            // Too long to name them all: the count never cuts a word.
-            let count = answered.iter().filter(|a| !**a).count();
-            line = format!("{INCOMPLETE_SYMBOL} {}", text::missing_count(count));
-        }
-        Line::styled(line, theme.warning())
-    } else if let Some(on) = converted_trial_charge(sub, &policy.rules, wizard.today()) {
-        let became = text::trial_became_paid_short(&format_date(on));
-        Line::styled(format!("{ERROR_SYMBOL} {became}"), theme.error())
-    } else {
-        let state = wizard.state();
-        match next_deadline(rows, state, Some(&sub.id)) {
-            // Money that can still be asked back outranks "nothing more to pay".
-            Some(row)
-                if sub.cancelled_on.is_none()
-                    || row.days_left >= 0
-                        && matches!(row.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy) =>
-            {
-                deadline_line(row, policy, theme, compact)
+    let second = match row_status(sub, rows, wizard.state(), policy, wizard.today()) {
+        RowStatus::Incomplete => {
+            let answered = [
+                sub.channel.is_some(),
+                sub.plan.is_some(),
+                sub.started.is_some(),
+                sub.certificate_earned.is_some(),
+            ];
+            let [channel, plan, started, certificate] = answered;
+            let mut line = format!(
+                "{INCOMPLETE_SYMBOL} {}",
+                text::missing(channel, plan, started, certificate)
+            );
+            if line.width() > width {
+                // Too long to name them all: the count never cuts a word.
+                let count = answered.iter().filter(|a| !**a).count();
+                line = format!("{INCOMPLETE_SYMBOL} {}", text::missing_count(count));
             }
-            _ if sub.cancelled_on.is_some() => {
-                let until = rows
-                    .iter()
-                    .find(|d| d.subscription.as_deref() == Some(sub.id.as_str()) && frozen(d, state))
-                    .map(|d| d.date);
-                // The longest of these that fits.
-                let long = until.map(long_date);
-                let short = until.map(format_date);
-                let mut tries = vec![
-                    text::not_charged_again(long.as_deref()),
-                    text::not_charged_again(short.as_deref()),
-                ];
-                tries.extend(short.as_deref().map(text::not_charged_again_until));
-                tries.push(text::not_charged_again_short(short.as_deref()));
-                let line = tries
-                    .into_iter()
-                    .find(|l| l.width() <= width)
-                    .unwrap_or_else(|| text::not_charged_again_short(short.as_deref()));
-                Line::styled(line, theme.done())
-            }
-            Some(row) => deadline_line(row, policy, theme, compact),
-            None => Line::styled(format!("  {}", text::NO_DATES), theme.dim()),
+            Line::styled(line, theme.warning())
         }
+        RowStatus::TrialBecamePaid(on) => {
+            let became = text::trial_became_paid_short(&format_date(on));
+            Line::styled(format!("{ERROR_SYMBOL} {became}"), theme.error())
+        }
+        RowStatus::Due(row) => deadline_line(row, policy, theme, compact),
+        RowStatus::NotChargedAgain(until) => {
+            // The longest of these that fits.
+            let long = until.map(long_date);
+            let short = until.map(format_date);
+            let mut tries = vec![
+                text::not_charged_again(long.as_deref()),
+                text::not_charged_again(short.as_deref()),
+            ];
+            tries.extend(short.as_deref().map(text::not_charged_again_until));
+            tries.push(text::not_charged_again_short(short.as_deref()));
+            let line = tries
+                .into_iter()
+                .find(|l| l.width() <= width)
+                .unwrap_or_else(|| text::not_charged_again_short(short.as_deref()));
+            Line::styled(line, theme.done())
+        }
+        RowStatus::NoDates => Line::styled(format!("  {}", text::NO_DATES), theme.dim()),
     };
     ListItem::new(vec![Line::from(first), second])
 }

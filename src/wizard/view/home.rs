@@ -3,8 +3,7 @@
 
 use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::converted_trial_charge;
-use crate::wizard::home::{Home, frozen, next_deadline};
+use crate::wizard::home::{Home, RowStatus, next_deadline, row_status};
 use crate::wizard::{Wizard, text};
 
 pub fn view(wizard: &Wizard, home: &Home) -> PageView {
@@ -52,29 +51,16 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
                 name = format!("{name} · {plan}");
             }
             let item = Item::new(format!("{name} ({})", sub.id));
-            if !sub.is_complete() {
-                return item.with(text::INCOMPLETE);
-            }
-            if let Some(on) = converted_trial_charge(sub, &policy.rules, wizard.today()) {
-                return item.with(text::trial_became_paid_short(&long_date(on)));
-            }
-            match next_deadline(rows, state, Some(&sub.id)) {
-                Some(row) if sub.cancelled_on.is_none() || row.days_left >= 0 => {
-                    item.with(Para::deadline(row, policy).text)
-                }
-                _ if sub.cancelled_on.is_some() => {
-                    let until = rows
-                        .iter()
-                        .find(|d| d.subscription.as_deref() == Some(sub.id.as_str()) && frozen(d, state))
-                        .map(|d| long_date(d.date));
-                    item.with(
-                        text::not_charged_again(until.as_deref())
-                            .trim_start_matches("✓ ")
-                            .to_string(),
-                    )
-                }
-                Some(row) => item.with(Para::deadline(row, policy).text),
-                None => item.with(text::NO_DATES),
+            match row_status(sub, rows, state, policy, wizard.today()) {
+                RowStatus::Incomplete => item.with(text::INCOMPLETE),
+                RowStatus::TrialBecamePaid(on) => item.with(text::trial_became_paid_short(&long_date(on))),
+                RowStatus::Due(row) => item.with(Para::deadline(row, policy).text),
+                RowStatus::NotChargedAgain(until) => item.with(
+                    text::not_charged_again(until.map(long_date).as_deref())
+                        .trim_start_matches("✓ ")
+                        .to_string(),
+                ),
+                RowStatus::NoDates => item.with(text::NO_DATES),
             }
         })
         .collect();
