@@ -129,7 +129,11 @@ impl<W: Write> Session<W> {
                     .filter(|line| !told.contains(line)),
             );
             if said.iter().all(|l| l.is_empty()) {
-                said = vec![text::PLAIN_NOTHING.to_string()];
+                // The same question again (a refused value): ask it again.
+                said = render::asking(&now);
+                if said.is_empty() {
+                    said = vec![text::PLAIN_NOTHING.to_string()];
+                }
             }
             self.say(&said)?;
             shown = now;

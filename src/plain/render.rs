@@ -135,7 +135,7 @@ fn details(view: &PageView) -> Vec<String> {
 }
 
 /// A field being typed or a yes/no question, with how to answer it.
-fn asking(view: &PageView) -> Vec<String> {
+pub fn asking(view: &PageView) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(field) = &view.field {
         out.push(String::new());
