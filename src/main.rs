@@ -102,7 +102,9 @@ fn plain(ctx: Context) -> Result<u8, Failure> {
 fn wizard(ctx: Context, shade: Shade) -> Result<u8, Failure> {
     if !tui::interactive_terminal() {
         return Err(Failure::Usage(
-            "the wizard needs an interactive terminal; try `coursera-exit status`".to_string(),
+            "the wizard needs an interactive terminal; try `coursera-exit status`, or \
+             `coursera-exit --plain` for the wizard line by line"
+                .to_string(),
         ));
     }
     let (store, state) = Store::open(&ctx.prepare_for_writing()?)?;

@@ -40,11 +40,35 @@ fn a_number_past_the_list_is_refused_with_the_range() {
 }
 
 #[test]
-fn enter_alone_does_what_the_page_offers() {
-    assert_eq!(
-        parse("", Mode::Normal, &home()),
-        Ok(Request::Send(vec![Msg::Next]))
+fn enter_alone_never_answers_a_question_nobody_answered() {
+    let why = parse("", Mode::Normal, &home()).unwrap_err();
+    assert!(
+        why.starts_with("Enter alone does not answer this: type a number from 1 to"),
+        "{why}"
     );
+    let mut answered = home();
+    answered.items[1]
+        .state
+        .push(coursera_exit::wizard::text::YOUR_ANSWER.to_string());
+    assert_eq!(
+        parse("", Mode::Normal, &answered),
+        Ok(Request::Send(vec![Msg::Next])),
+        "keeps the answer"
+    );
+    let mut list = home();
+    list.pick = coursera_exit::wizard::view::Pick::Highlight;
+    assert_eq!(
+        parse("", Mode::Normal, &list),
+        Ok(Request::Send(vec![Msg::Next])),
+        "a list to read"
+    );
+}
+
+#[test]
+fn about_n_highlights_without_choosing() {
+    assert_eq!(parse("about 2", Mode::Normal, &home()), Ok(Request::About(2)));
+    assert_eq!(parse("About 1", Mode::Normal, &home()), Ok(Request::About(1)));
+    assert!(parse("about", Mode::Normal, &home()).is_err());
 }
 
 #[test]
@@ -67,8 +91,14 @@ fn words_and_letters_of_the_key_table_name_the_same_message() {
             "{line}"
         );
     }
-    assert_eq!(parse("help", Mode::Normal, &view), Ok(Request::Help));
-    assert_eq!(parse("show", Mode::Normal, &view), Ok(Request::Show));
+    for help in ["help", "Help", "HELP", "?"] {
+        assert_eq!(
+            parse(help, Mode::Normal, &view),
+            Ok(Request::Help),
+            "never the screen's key overlay"
+        );
+    }
+    assert_eq!(parse("Show", Mode::Normal, &view), Ok(Request::Show));
 }
 
 #[test]
@@ -82,19 +112,21 @@ fn a_word_with_a_line_number_acts_on_that_line() {
         parse("remove 1", Mode::Normal, &view),
         Ok(Request::At(1, vec![Msg::Remove]))
     );
-    let mut note = vec![Msg::EditNote, Msg::Text(TextKey::Clear)];
-    note.extend(typed("call on Monday"));
-    note.push(Msg::Next);
     assert_eq!(
         parse("note 2 call on Monday", Mode::Normal, &view),
-        Ok(Request::At(2, note))
+        Ok(Request::Fill {
+            at: Some(2),
+            open: Msg::EditNote,
+            text: "call on Monday".to_string()
+        })
     );
-    let mut date = vec![Msg::EditDate, Msg::Text(TextKey::Clear)];
-    date.extend(typed("2026-02-20"));
-    date.push(Msg::Next);
     assert_eq!(
         parse("date 2026-02-20", Mode::Normal, &view),
-        Ok(Request::Send(date))
+        Ok(Request::Fill {
+            at: None,
+            open: Msg::EditDate,
+            text: "2026-02-20".to_string()
+        })
     );
 }
 
@@ -117,6 +149,14 @@ fn in_a_field_the_line_is_the_value_words_included() {
     assert_eq!(
         parse("back", Mode::Edit, &view),
         Ok(Request::Send(vec![Msg::Back]))
+    );
+    assert_eq!(
+        parse("quit", Mode::Edit, &view),
+        Ok(Request::Send(vec![Msg::Back, Msg::Quit]))
+    );
+    assert_eq!(
+        parse("clear", Mode::Edit, &view),
+        Ok(Request::Send(vec![Msg::Text(TextKey::Clear), Msg::Next]))
     );
 }
 

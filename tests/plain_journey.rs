@@ -320,3 +320,54 @@ fn a_second_wizard_on_the_same_file_is_refused_with_exit_3() {
     drop(stdin);
     assert_eq!(first.wait().expect("ends").code(), Some(0));
 }
+
+#[test]
+fn a_note_where_no_note_goes_changes_nothing_and_says_so() {
+    let sb = Sandbox::new("2026-03-01");
+    sb.add("specialization-monthly", "web", "2026-01-08");
+    // Home → the subscription → Decide, where a number would choose.
+    let out = plain(&sb, &["1", "note 2 call on monday", "date 2 2026-02-28", "quit"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("Line 2 takes no note; nothing was changed."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Line 2 takes no date; nothing was changed."),
+        "{text}"
+    );
+    assert!(sb.subscription("s1")["decision"].is_null(), "no choice was made");
+}
+
+#[test]
+fn enter_alone_does_not_answer_a_question_and_about_n_reads_without_choosing() {
+    let sb = Sandbox::new("2026-03-01");
+    sb.add("specialization-monthly", "web", "2026-01-08");
+    let out = plain(&sb, &["1", "", "about 3", "quit"]);
+    let text = stdout(&out);
+    assert!(text.contains("Enter alone does not answer this"), "{text}");
+    assert!(text.contains("About line 3: "), "{text}");
+    assert!(sb.subscription("s1")["decision"].is_null(), "no choice was made");
+}
+
+#[test]
+fn what_was_typed_is_echoed_escaped_never_run_by_the_terminal() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, &["\u{1b}[2Jclear\u{7}", "\u{1b}[A", "quit"]);
+    assert_no_escapes(&out);
+    assert!(stdout(&out).contains("Not understood: \"\\u{1b}[2Jclear\\u{7}\""));
+}
+
+#[test]
+fn help_in_any_case_is_the_line_help_and_quit_still_quits_after_it() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, &["Help", "HELP", "quit"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert!(text.contains("How to answer, one line at a time:"), "{text}");
+    assert!(
+        !text.contains("Esc closes"),
+        "not the screen's key overlay: {text}"
+    );
+    assert!(text.trim_end().ends_with("go on where you left off."), "{text}");
+}

@@ -614,3 +614,19 @@ fn a_cancel_or_refund_chosen_is_not_shown_as_done_but_names_the_step_that_finish
     send(&mut w, &[Msg::Next]);
     assert!(w.notice().is_some_and(|n| n.text.contains('✓')));
 }
+
+#[test]
+fn a_course_bought_in_a_store_is_not_titled_refund_or_keep_when_keep_is_all_there_is() {
+    // Bought in the Android app 6 days ago: only Google refunds it.
+    let mut state = single(PlanKind::CoursePurchase, Channel::Android, "2026-02-23");
+    resume_at(&mut state, Screen::Decide, Some("s1"));
+    let w = open(state);
+    assert_eq!(choices(&w), [Choice::Keep]);
+    assert_eq!(w.view().title, "A one-time purchase");
+    // On the website within its 7 days, the refund is a choice and the title says so.
+    let mut web = single(PlanKind::CoursePurchase, Channel::Web, "2026-02-26");
+    resume_at(&mut web, Screen::Decide, Some("s1"));
+    let w = open(web);
+    assert_eq!(choices(&w), [Choice::Refund, Choice::Keep]);
+    assert_eq!(w.view().title, "Refund or keep");
+}

@@ -15,11 +15,13 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use crate::domain::dates::long_date;
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
+use crate::domain::text_limits::escaped_for_terminal;
 use crate::effects::{self, Folders, Outcome};
 use crate::store::{Store, StoreError};
-use crate::wizard::{Msg, Wizard, text};
+use crate::wizard::{Mode, Msg, Wizard, text};
 use lines::Input;
 
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +46,7 @@ pub fn run(
         wizard: folders.given_to(Wizard::open(state, policy, today)),
         store,
         out: io::stdout().lock(),
+        sent: false,
     };
     let outcome = session.run(&incoming);
     session.wizard.keep_typed();
@@ -57,9 +60,8 @@ pub fn run(
     if let Some(edited) = saved? {
         eprintln!("note: {}", text::hand_edit_kept(&edited.display().to_string()));
     }
-    if outcome == Outcome::Quit {
-        let _ = writeln!(session.out, "{}", text::PLAIN_SAVED);
-    }
+    // On every way out (a hung-up terminal may not take it: no matter).
+    let _ = writeln!(session.out, "{}", text::PLAIN_SAVED);
     Ok(outcome)
 }
 
@@ -67,11 +69,13 @@ struct Session<W: Write> {
     wizard: Wizard,
     store: Store,
     out: W,
+    /// A message went to the wizard since the last line was read.
+    sent: bool,
 }
 
 impl<W: Write> Session<W> {
     fn run(&mut self, incoming: &std::sync::mpsc::Receiver<Input>) -> io::Result<Outcome> {
-        self.say(&[text::PLAIN_START.to_string()])?;
+        self.say(&[text::plain_start(&long_date(self.wizard.today()))])?;
         let mut shown = self.wizard.view();
         self.say(&render::page(&shown, self.wizard.mode()))?;
         loop {
@@ -96,7 +100,8 @@ impl<W: Write> Session<W> {
                     continue;
                 }
             };
-            let asked_about = matches!(&request, Request::At(_, then) if then.is_empty());
+            let asked_about = matches!(request, Request::About(_));
+            self.sent = false;
             let ended = match request {
                 Request::Help => {
                     self.say(&render::help())?;
@@ -115,13 +120,29 @@ impl<W: Write> Session<W> {
                         continue;
                     }
                 },
+                Request::About(n) => match self.highlight(n) {
+                    Ok(()) => None,
+                    Err(why) => {
+                        self.say(&[why])?;
+                        continue;
+                    }
+                },
+                Request::Fill { at, open, text } => match self.fill(at, open, &text) {
+                    Ok(ended) => ended,
+                    Err(why) => {
+                        self.say(&[why])?;
+                        continue;
+                    }
+                },
             };
             if let Some(outcome) = ended {
                 return Ok(outcome);
             }
             let now = self.wizard.view();
-            // What happened first, then where it led.
-            let mut said = self.wizard.notice().map(render::notice).unwrap_or_default();
+            // What happened first, then where it led. A notice is the
+            // answer to a message: none sent, none said (not the last one again).
+            let notice = self.wizard.notice().filter(|_| self.sent);
+            let mut said = notice.map(render::notice).unwrap_or_default();
             let told = said.clone();
             said.extend(
                 render::changes(&shown, &now, self.wizard.mode(), asked_about)
@@ -140,8 +161,24 @@ impl<W: Write> Session<W> {
         }
     }
 
+    /// Opens a field with `open` on line `at`, types `text` and accepts it;
+    /// refused, with nothing typed, where `open` opens no field.
+    fn fill(&mut self, at: Option<usize>, open: Msg, text: &str) -> Result<Option<Outcome>, String> {
+        if let Some(n) = at {
+            self.highlight(n)?;
+        }
+        if let Some(outcome) = self.send(&[open]) {
+            return Ok(Some(outcome));
+        }
+        if self.wizard.mode() != Mode::Edit {
+            return Err(text::plain_no_field(open == Msg::EditNote, at));
+        }
+        Ok(self.send(&input::typed(text)))
+    }
+
     /// Sends each message and carries out what it asks; the run's end if one ends it.
     fn send(&mut self, msgs: &[Msg]) -> Option<Outcome> {
+        self.sent |= !msgs.is_empty();
         for msg in msgs {
             let effects = self.wizard.update(*msg);
             if let Some(outcome) = effects::carry_out(&mut self.wizard, &mut self.store, effects) {
@@ -172,9 +209,11 @@ impl<W: Write> Session<W> {
         Err(text::plain_no_line(lines))
     }
 
+    /// Every line escaped on its way out: an echo of what was typed, a
+    /// label or a note may hold a terminal's escape codes.
     fn say(&mut self, lines: &[String]) -> io::Result<()> {
         for line in lines {
-            writeln!(self.out, "{line}")?;
+            writeln!(self.out, "{}", escaped_for_terminal(line))?;
         }
         Ok(())
     }

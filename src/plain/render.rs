@@ -45,14 +45,17 @@ pub fn changes(before: &PageView, after: &PageView, mode: Mode, asked_about: boo
     }
     let mut out = Vec::new();
     if before.lead != after.lead {
-        out.extend(after.lead.iter().filter(|p| !before.lead.contains(p)).map(para));
+        out.extend(said(after.lead.iter().filter(|p| !before.lead.contains(p))));
     }
     for (i, (was, now)) in before.items.iter().zip(&after.items).enumerate() {
         if was.state != now.state {
             out.push(numbered(i, now));
         }
     }
-    if asked_about || before.cursor != after.cursor || before.details != after.details {
+    if !asked_about && before.cursor == after.cursor && before.details != after.details {
+        // The same line, its status changed: only what is new about it.
+        out.extend(said(after.details.iter().filter(|p| !before.details.contains(p))));
+    } else if asked_about || before.cursor != after.cursor {
         out.extend(details(after));
         // A line with nothing more to say is said itself, once.
         if let Some(c) = after.cursor.filter(|_| after.details.is_empty())
@@ -64,9 +67,12 @@ pub fn changes(before: &PageView, after: &PageView, mode: Mode, asked_about: boo
     }
     if before.field != after.field || before.confirm != after.confirm {
         out.extend(asking(after));
-        if mode == Mode::Normal {
-            out.push(what_to_type(after, mode));
-        }
+    }
+    let ask_again = before.field != after.field || before.confirm != after.confirm;
+    let last_line = what_to_type(after, mode);
+    if mode == Mode::Normal && (ask_again || last_line != what_to_type(before, mode)) {
+        // What Enter does may have changed with the highlight: say so.
+        out.push(last_line);
     }
     safe(out)
 }
@@ -87,10 +93,24 @@ pub fn help() -> Vec<String> {
     out.extend(
         BINDINGS
             .iter()
-            .filter(|b| !b.word.is_empty() && matches!(b.group, Group::Moving | Group::More))
+            // The words the lines above explain are not listed again.
+            .filter(|b| !["", "help", "back", "quit", "tick", "note", "date"].contains(&b.word))
+            .filter(|b| matches!(b.group, Group::Moving | Group::More))
             .map(|b| format!("  {}: {}", b.word, b.label)),
     );
     safe(out)
+}
+
+/// The paragraphs a listener needs: not the screen's key hints, each once.
+fn said<'a>(paras: impl IntoIterator<Item = &'a Para>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in paras.into_iter().filter(|p| p.tone != Tone::Keys) {
+        let line = para(p);
+        if !out.contains(&line) {
+            out.push(line);
+        }
+    }
+    out
 }
 
 fn para(p: &Para) -> String {
@@ -130,7 +150,7 @@ fn details(view: &PageView) -> Vec<String> {
     if let Some((i, item)) = about {
         out.push(text::plain_about(i + 1, &item.text));
     }
-    out.extend(view.details.iter().map(para));
+    out.extend(said(&view.details));
     out
 }
 
@@ -140,15 +160,18 @@ pub fn asking(view: &PageView) -> Vec<String> {
     if let Some(field) = &view.field {
         out.push(String::new());
         out.push(text::plain_field(&field.label, &field.value));
-        if let Some(error) = &field.error {
-            out.push(format!("{}{error}", text::PLAIN_ERROR));
+        match &field.error {
+            Some(error) => {
+                out.push(format!("{}{error}", text::PLAIN_ERROR));
+                out.push(text::PLAIN_FIELD_AGAIN.to_string());
+            }
+            None => out.push(text::PLAIN_FIELD_HOW.to_string()),
         }
-        out.push(text::PLAIN_FIELD_HOW.to_string());
     }
     if let Some(confirm) = &view.confirm {
         out.push(String::new());
         out.push(confirm.title.clone());
-        out.extend(confirm.lines.iter().map(para));
+        out.extend(said(&confirm.lines));
         out.push(text::PLAIN_YES_OR_NO.to_string());
     }
     out
@@ -159,12 +182,22 @@ fn what_to_type(view: &PageView, mode: Mode) -> String {
     if mode != Mode::Normal {
         return String::new();
     }
+    let answered = view
+        .items
+        .iter()
+        .any(|i| i.state.iter().any(|s| s == text::YOUR_ANSWER));
+    let needs_number = view.pick == Pick::Choose && view.items.len() > 1 && !answered;
     let enter = view
         .commands
         .iter()
         .find(|c| c.keys.starts_with("Enter"))
-        .map(|c| c.action);
-    let mut words: Vec<&str> = Vec::new();
+        .filter(|_| !needs_number)
+        .map(|c| match (view.pick, view.cursor) {
+            // Which line Enter takes, so it never surprises.
+            (Pick::Choose, Some(at)) if view.items.len() > 1 => format!("{} {}", c.action, at + 1),
+            _ => c.action.to_string(),
+        });
+    let mut words: Vec<String> = Vec::new();
     // The page's own words; those that work on every page are in the help.
     for command in view
         .commands
@@ -172,18 +205,25 @@ fn what_to_type(view: &PageView, mode: Mode) -> String {
         .take(view.own_commands)
         .chain(&[text::HELP, text::QUIT])
     {
-        if let Some(word) = word_for(command.keys)
-            && !words.contains(&word)
-        {
-            words.push(word);
+        if let Some(word) = word_for(command.keys) {
+            // "remove" means "not used" on the checklist: say so.
+            let shown = if command.action.contains(word) {
+                word.to_string()
+            } else {
+                format!("{word} ({})", command.action)
+            };
+            if !words.iter().any(|w| w.split(' ').next() == Some(word)) {
+                words.push(shown);
+            }
         }
     }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let numbers = match (view.items.len(), view.pick) {
         (0, _) => None,
         (n, Pick::Choose) => Some(text::plain_numbers_choose(n)),
         (n, Pick::Highlight) => Some(text::plain_numbers_read(n)),
     };
-    text::plain_what_to_type(numbers.as_deref(), enter, &words)
+    text::plain_what_to_type(numbers.as_deref(), enter.as_deref(), &words)
 }
 
 /// The plain word for the key a footer entry names ("D" → "account").

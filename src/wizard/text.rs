@@ -673,6 +673,7 @@ pub const HOME_KEY: Command = cmd("g", "home");
 pub const DECIDE_PAUSE_TITLE: &str = "Pause, cancel or keep";
 pub const DECIDE_CANCEL_TITLE: &str = "Cancel or keep";
 pub const DECIDE_REFUND_TITLE: &str = "Refund or keep";
+pub const DECIDE_PURCHASE_TITLE: &str = "A one-time purchase";
 pub const DECIDE_ORG_TITLE: &str = "End or keep";
 pub const DECIDE_BECAME_TITLE: &str = "What the trial became";
 pub const DECIDE_ACCOUNT_TITLE: &str = "Delete or keep the account";
@@ -1004,27 +1005,59 @@ pub const PLAIN_WARNING: &str = "Warning: ";
 pub const PLAIN_ERROR: &str = "Error: ";
 pub const PLAIN_MISSED: &str = "Missed: ";
 pub const PLAIN_YES_OR_NO: &str = "Type yes or no.";
-pub const PLAIN_FIELD_HOW: &str =
-    "Type the value and press Enter. Enter alone keeps what is shown; back leaves it as it was.";
+pub const PLAIN_FIELD_HOW: &str = "Type the value and press Enter. Enter alone keeps what is shown; clear empties it; back leaves it as it was.";
+pub const PLAIN_FIELD_AGAIN: &str = "Type another value, or back to leave it as it was.";
 pub const PLAIN_WORDS: &str = "Words for the keys of the full screen:";
-pub const PLAIN_HELP: [&str; 8] = [
+pub const PLAIN_HELP: [&str; 9] = [
     "How to answer, one line at a time:",
     "  A number chooses that line; on a list to read (steps, checklist, dates) it says what the line means.",
-    "  Enter alone does what the page offers (its last line says what).",
+    "  about N says what line N means without choosing it.",
+    "  Enter alone does what the last line of the page says; a question that was never answered needs a number.",
     "  tick N marks line N done, or not done again. note N TEXT writes a note on it. date N YYYY-MM-DD sets the day it was done.",
-    "  When a value is asked for, type it; Enter alone keeps what is shown; back leaves it as it was.",
+    "  When a value is asked for, type it; Enter alone keeps what is shown; clear empties it; back leaves it as it was. In a value, only back, clear, show, help and quit are words.",
     "  yes or no answers a question. back returns to the page before. show prints this page again.",
     "  quit saves and ends; so does the end of input (Ctrl-D). Everything is saved after each answer.",
-    "  The last line of each page lists the words that work there.",
+    "  The last line of each page lists the words that work there; a one-letter key of the full screen works too (D, t, s …).",
 ];
-pub const PLAIN_START: &str =
-    "coursera-exit, line by line. Type help for how to answer, quit to save and leave.";
+pub fn plain_start(today: &str) -> String {
+    format!(
+        "coursera-exit, line by line. Today is {today}. Type help for how to answer, quit to save and leave."
+    )
+}
 pub const PLAIN_NOTHING: &str =
     "Nothing changed. Type help for how to answer, or show to see the page again.";
 pub const PLAIN_SAVED: &str = "Saved. Run coursera-exit --plain again to go on where you left off.";
 
 pub fn plain_not_understood(line: &str) -> String {
-    format!("Not understood: \"{line}\". Type a number, a word from the last line, help or quit.")
+    // A long paste is not read back in full.
+    let shown: String = if line.chars().count() > 40 {
+        line.chars().take(40).chain(['…']).collect()
+    } else {
+        line.to_string()
+    };
+    format!("Not understood: \"{shown}\". Type a number, a word from the last line, help or quit.")
+}
+
+pub fn plain_enter_needs_number(count: usize) -> String {
+    format!(
+        "Enter alone does not answer this: type a number from 1 to {count} (about N says what one means)."
+    )
+}
+
+pub fn plain_about_which(count: usize) -> String {
+    match count {
+        0 => "There are no numbered lines here.".to_string(),
+        n => format!("About which line? Type about and a number from 1 to {n}."),
+    }
+}
+
+/// `note N TEXT` or `date N DATE` where that line takes no note or date.
+pub fn plain_no_field(note: bool, line: Option<usize>) -> String {
+    let what = if note { "note" } else { "date" };
+    match line {
+        Some(n) => format!("Line {n} takes no {what}; nothing was changed."),
+        None => format!("Nothing here takes a {what}; nothing was changed."),
+    }
 }
 
 pub fn plain_no_line(count: usize) -> String {
@@ -1036,7 +1069,7 @@ pub fn plain_no_line(count: usize) -> String {
 }
 
 pub fn plain_about(n: usize, item: &str) -> String {
-    format!("About {n}, {item}:")
+    format!("About line {n}: {item}")
 }
 
 pub fn plain_field(label: &str, value: &str) -> String {
@@ -1050,7 +1083,7 @@ pub fn plain_field(label: &str, value: &str) -> String {
 pub fn plain_numbers_choose(n: usize) -> String {
     match n {
         1 => "1 to choose it".to_string(),
-        n => format!("a number from 1 to {n} to choose"),
+        n => format!("a number from 1 to {n} to choose (about N says what one means)"),
     }
 }
 

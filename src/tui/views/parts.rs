@@ -53,6 +53,7 @@ pub fn para_line<'a>(para: Para, theme: &Theme) -> Line<'a> {
         Tone::Error => theme.error(),
         Tone::Done => theme.done(),
         Tone::Due(urgency) => theme.urgency(urgency),
+        Tone::Keys => theme.key(),
     };
     Line::styled(para.text, style)
 }
@@ -187,20 +188,21 @@ pub fn text_field_line(label: &str, field: &TextField, width: usize, theme: &The
     let label_width = label.width();
     let value: Vec<char> = field.value().chars().collect();
     let room = width.saturating_sub(label_width + 1).max(1);
-    // The cursor is a character index; the screen counts columns (a CJK
-    // character takes two).
-    let cursor = value.len().min(
-        value
-            .iter()
-            .scan(0, |col, c| {
-                let at = *col;
-                *col += c.width().unwrap_or(0);
-                Some(at)
-            })
-            .take_while(|at| *at < field.cursor_column())
-            .count(),
-    );
-    let column = |i: usize| -> usize { value[..i].iter().map(|c| c.width().unwrap_or(0)).sum() };
+    // Column where each character starts (and, last, the end): the cursor
+    // is a column, the text a list of characters (a CJK one takes two).
+    let mut starts = Vec::with_capacity(value.len() + 1);
+    let mut col = 0;
+    for c in &value {
+        starts.push(col);
+        col += c.width().unwrap_or(0);
+    }
+    starts.push(col);
+    let wanted = field.cursor_column();
+    let cursor = starts[..value.len()]
+        .iter()
+        .take_while(|at| **at < wanted)
+        .count();
+    let column = |i: usize| starts[i];
     // Scroll so the cursor's column is in the room.
     let mut start = 0;
     while column(cursor) - column(start) + 1 > room && start < cursor {

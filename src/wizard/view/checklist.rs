@@ -79,7 +79,7 @@ pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
             lines.push(Para::plain(text::confirm_renewing(&renewing)));
         }
         lines.push(Para::new(text::CONFIRM_DELETE_QUESTION, Tone::Heading));
-        lines.push(Para::new(text::CONFIRM_DELETE_KEYS, Tone::Quiet));
+        lines.push(Para::new(text::CONFIRM_DELETE_KEYS, Tone::Keys));
         view.confirm = Some(Confirm {
             title: text::CONFIRM_DELETE_TITLE.to_string(),
             lines,

@@ -3,7 +3,7 @@
 
 use super::{Item, PageView, Para, Pick, Tone};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::Deadline;
+use crate::domain::deadlines::{Deadline, Urgency};
 use crate::domain::policy::Policy;
 use crate::wizard::deadlines::Deadlines;
 use crate::wizard::{Wizard, text};
@@ -25,14 +25,12 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
             let id = row.subscription.as_deref().unwrap_or("account");
             let what = format!("{}: {} ({id})", policy.deadline(row.kind).title, row.label);
             let item = Item::new(format!("{} · {what}", long_date(row.date)));
-            if row.done {
-                item.with("done")
-            } else {
-                item.with(format!(
-                    "{}, {}",
-                    row.urgency.id(),
-                    text::days_left(row.days_left)
-                ))
+            match (row.done, row.urgency) {
+                (true, _) => item.with("done"),
+                (false, Urgency::Today) => item.with(text::days_left(0)),
+                (false, urgency) => {
+                    item.with(format!("{}, {}", urgency.id(), text::days_left(row.days_left)))
+                }
             }
         })
         .collect();

@@ -52,7 +52,7 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
     }
     if let Some(warnings) = page.confirming_delete() {
         let mut lines: Vec<Para> = warnings.iter().map(|w| Para::warning(format!("! {w}"))).collect();
-        lines.push(Para::new(text::DELETE_ANYWAY_KEYS, Tone::Heading));
+        lines.push(Para::new(text::DELETE_ANYWAY_KEYS, Tone::Keys));
         view.confirm = Some(Confirm {
             title: text::DELETE_ANYWAY_TITLE.to_string(),
             lines,
@@ -85,8 +85,12 @@ pub fn title(page: &Decide, wizard: &Wizard) -> &'static str {
         text::DECIDE_PAUSE_TITLE
     } else if plan == Some(PlanKind::Organization) {
         text::DECIDE_ORG_TITLE
-    } else if plan == Some(PlanKind::CoursePurchase) {
+    } else if plan == Some(PlanKind::CoursePurchase) && choices.contains(&Choice::Refund) {
         text::DECIDE_REFUND_TITLE
+    } else if plan == Some(PlanKind::CoursePurchase) {
+        // Nothing renews and no refund goes through Coursera (the window
+        // closed, or a store sold it): keeping it is all there is to choose.
+        text::DECIDE_PURCHASE_TITLE
     } else {
         text::DECIDE_CANCEL_TITLE
     }

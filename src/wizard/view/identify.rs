@@ -20,11 +20,9 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
     view.lead.push(Para::quiet(text::question_of(n, total)));
     if page.not_sure() {
         view.heading.push(Para::new(text::NOT_SURE_TITLE, Tone::Heading));
-        for (i, tip) in text::where_to_look(page.question() == Question::Channel)
-            .iter()
-            .enumerate()
-        {
-            view.lead.push(Para::plain(format!("{}. {tip}", i + 1)));
+        // Not numbered: the numbers are the answers below.
+        for tip in text::where_to_look(page.question() == Question::Channel) {
+            view.lead.push(Para::plain(tip.to_string()));
         }
         view.items = vec![Item::new(text::NOT_SURE_FOUND), Item::new(text::NOT_SURE_LATER)];
         view.cursor = Some(page.cursor());

@@ -33,6 +33,9 @@ pub enum Tone {
     Done,
     /// A date, by how near it is.
     Due(Urgency),
+    /// Which keys answer (y yes · n no): the screen shows it, a front end
+    /// with its own way of answering leaves it out.
+    Keys,
 }
 
 /// A paragraph of text (a front end wraps it).
