@@ -113,6 +113,8 @@ fn wizard(ctx: Context, shade: Shade) -> Result<u8, Failure> {
         no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
         shade,
         folders: folders(),
+        // From the terminal's own variables (FORCE_HYPERLINK=0/1 decides).
+        hyperlinks: supports_hyperlinks::on(supports_hyperlinks::Stream::Stdout),
     };
     match tui::run(store, state, ctx.policy, ctx.today, around) {
         Ok(outcome) => Ok(outcome.exit_code() as u8),

@@ -4,6 +4,7 @@
 
 mod app;
 pub mod keys;
+pub mod links;
 pub mod screen;
 mod signals;
 pub mod split;
@@ -43,6 +44,8 @@ pub struct Surroundings {
     pub shade: theme::Shade,
     /// Where exports go.
     pub folders: crate::effects::Folders,
+    /// The terminal shows OSC 8 hyperlinks: addresses become clickable.
+    pub hyperlinks: bool,
 }
 
 /// Runs the wizard until the person quits; saves through `store` after every change.
@@ -65,7 +68,8 @@ pub fn run(
         theme::Theme::plain()
     } else {
         theme::Theme::shaded(around.shade)
-    };
+    }
+    .with_links(around.hyperlinks);
     let mut app = app::App::new(wizard, store, theme);
     let mut session = terminal::Session::enter()?;
     let outcome = app.run(&mut session, &signals);

@@ -36,6 +36,10 @@ pub fn too_small(area: Rect) -> bool {
 pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
     let scroll = draw_all(frame, wizard, theme);
     defuse(frame.buffer_mut());
+    // After defuse: the link's own escape sequence is the one that stays.
+    if theme.links() {
+        super::links::mark(frame.buffer_mut());
+    }
     scroll
 }
 

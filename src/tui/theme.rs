@@ -75,6 +75,8 @@ pub const LIGHT: Palette = Palette {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     palette: Option<Palette>,
+    /// Addresses are drawn as OSC 8 hyperlinks.
+    links: bool,
 }
 
 impl Theme {
@@ -89,11 +91,24 @@ impl Theme {
                 Shade::Dark => DARK,
                 Shade::Light => LIGHT,
             }),
+            links: false,
         }
     }
 
     pub fn plain() -> Theme {
-        Theme { palette: None }
+        Theme {
+            palette: None,
+            links: false,
+        }
+    }
+
+    /// With addresses as hyperlinks, for a terminal that shows them.
+    pub fn with_links(self, links: bool) -> Theme {
+        Theme { links, ..self }
+    }
+
+    pub fn links(&self) -> bool {
+        self.links
     }
 
     fn fg(&self, pick: impl Fn(&Palette) -> u8) -> Style {

@@ -37,6 +37,8 @@ pub struct Pty {
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, for the few tests about the bytes themselves.
+    raw: Arc<Mutex<Vec<u8>>>,
     reader: Option<JoinHandle<()>>,
 }
 
@@ -105,6 +107,8 @@ impl Pty {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let mut reader = pair.master.try_clone_reader().expect("a reader");
         let sink = parser.clone();
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = raw.clone();
         let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while let Ok(n) = reader.read(&mut buf) {
@@ -112,6 +116,7 @@ impl Pty {
                     break;
                 }
                 sink.lock().expect("parser lock").process(&buf[..n]);
+                raw_sink.lock().expect("raw lock").extend_from_slice(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().expect("a writer");
@@ -120,8 +125,14 @@ impl Pty {
             master: pair.master,
             writer,
             parser,
+            raw,
             reader: Some(reader),
         }
+    }
+
+    /// Everything written so far, as text (lossy).
+    pub fn raw(&self) -> String {
+        String::from_utf8_lossy(&self.raw.lock().expect("raw lock")).into_owned()
     }
 
     /// Types `keys`. A lone Esc is followed by a pause so it is not read as

@@ -96,7 +96,7 @@ fn glued_words(text: &str) -> Vec<std::borrow::Cow<'_, str>> {
 
 /// A word that is a web address: with its scheme, or a host name (a dot
 /// before the first slash) and a path, as sources are shown.
-fn is_address(word: &str) -> bool {
+pub(crate) fn is_address(word: &str) -> bool {
     let host = word.split('/').next().unwrap_or_default();
     ["https://", "http://", "www."]
         .iter()
