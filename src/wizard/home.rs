@@ -288,6 +288,19 @@ pub fn refund_late(row: &Deadline) -> bool {
 }
 
 /// A date kept only to say how long a cancelled plan's access lasts.
+/// "Continue: …": where `c` leads, in words.
+pub fn continue_words(target: &Journey, state: &State) -> String {
+    let label = target
+        .subscription
+        .as_deref()
+        .and_then(|id| state.subscription(id))
+        .map(|s| s.label.as_str());
+    match (target.screen, label) {
+        (Screen::Identify, Some(label)) => text::continue_identify(label),
+        (screen, _) => text::screen_title(screen).to_string(),
+    }
+}
+
 /// What a subscription's line on Home says under its name: one answer for
 /// every front end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -672,6 +672,8 @@ pub const HOME_KEY: Command = cmd("g", "home");
 
 pub const DECIDE_PAUSE_TITLE: &str = "Pause, cancel or keep";
 pub const DECIDE_CANCEL_TITLE: &str = "Cancel or keep";
+pub const SUMMARY_NEXT_WORD: &str = "Next";
+pub const SUMMARY_MISSED_WORD: &str = "Missed";
 pub const DECIDE_REFUND_TITLE: &str = "Refund or keep";
 pub const DECIDE_PURCHASE_TITLE: &str = "A one-time purchase";
 pub const DECIDE_ORG_TITLE: &str = "End or keep";

@@ -18,13 +18,12 @@ use super::wrap::{cut, wrap, wrap_styled};
 const ITEM_HEIGHT: usize = 2;
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::Deadline;
-use crate::domain::journey::Screen;
 use crate::domain::plan::PlanKind;
 use crate::domain::state::Subscription;
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
 use crate::wizard::field::format_date;
-use crate::wizard::home::{Home, RowStatus, missed_cancel, next_deadline, row_status};
+use crate::wizard::home::{Home, RowStatus, continue_words, missed_cancel, next_deadline, row_status};
 use crate::wizard::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: &Theme) {
@@ -76,15 +75,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         }
     }
     if let Some(target) = home.continue_target(state) {
-        let label = target
-            .subscription
-            .as_deref()
-            .and_then(|id| state.subscription(id))
-            .map(|s| s.label.as_str());
-        let what = match (target.screen, label) {
-            (Screen::Identify, Some(label)) => text::continue_identify(label),
-            (screen, _) => text::screen_title(screen).to_string(),
-        };
+        let what = continue_words(&target, state);
         header.push(Line::from(vec![
             Span::styled("c", theme.key()),
             Span::raw(format!(" {}: {what}", text::CONTINUE)),

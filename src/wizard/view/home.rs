@@ -3,7 +3,7 @@
 
 use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
 use crate::domain::dates::long_date;
-use crate::wizard::home::{Home, RowStatus, next_deadline, row_status};
+use crate::wizard::home::{Home, RowStatus, continue_words, next_deadline, row_status};
 use crate::wizard::{Wizard, text};
 
 pub fn view(wizard: &Wizard, home: &Home) -> PageView {
@@ -18,6 +18,14 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
         let banner = format!("{}: {}", text::banner(row.urgency), policy.deadline_summary(row));
         view.lead.push(Para::new(banner, Tone::Due(row.urgency)));
         view.lead.push(Para::deadline(row, policy));
+    }
+    if let Some(target) = home.continue_target(state) {
+        view.lead.push(Para::plain(format!(
+            "{}: {} ({})",
+            text::CONTINUE,
+            continue_words(&target, state),
+            text::CONTINUE_KEY.keys
+        )));
     }
     let requested = state.account.requested_on.map(long_date);
     view.lead.push(Para::plain(format!(

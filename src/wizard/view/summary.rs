@@ -25,8 +25,9 @@ pub fn view(wizard: &Wizard, page: &Summary) -> PageView {
         .entries()
         .into_iter()
         .map(|entry| match entry {
-            Entry::Next(i) => deadline_item(&ov.next[i], policy),
-            Entry::Missed(i) => deadline_item(&ov.overdue[i], policy),
+            // The screen's headings ("Next deadlines", "Missed") said on each line.
+            Entry::Next(i) => deadline_item(text::SUMMARY_NEXT_WORD, &ov.next[i], policy),
+            Entry::Missed(i) => deadline_item(text::SUMMARY_MISSED_WORD, &ov.overdue[i], policy),
             Entry::Subscription(i) => choice_item(&ov.choices[i]),
             Entry::Account => account_item(&ov.account),
         })
@@ -55,8 +56,12 @@ pub fn view(wizard: &Wizard, page: &Summary) -> PageView {
     view
 }
 
-fn deadline_item(row: &Deadline, policy: &Policy) -> Item {
-    Item::new(format!("{} ({})", Para::deadline(row, policy).text, row.label))
+fn deadline_item(group: &str, row: &Deadline, policy: &Policy) -> Item {
+    Item::new(format!(
+        "{group}: {} ({})",
+        Para::deadline(row, policy).text,
+        row.label
+    ))
 }
 
 fn choice_item(choice: &Choice) -> Item {
