@@ -20,12 +20,11 @@ use crate::domain::checklist::{
 };
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
-use crate::domain::plan::{Decision, PlanKind};
+use crate::domain::plan::Decision;
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::Subscription;
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::decide::refund_until;
 use crate::wizard::steps::{Editing, Entry, Steps};
 use crate::wizard::text;
 
@@ -130,7 +129,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
                 if let Some(cancel_by) = row(&[DeadlineKind::CancelBy]) {
                     head.push(deadline_line(cancel_by, policy, theme, compact));
                     if cancel_by.days_left < 0 {
-                        let advice = cancel_overdue_advice(&rows, sub, wizard);
+                        let advice = crate::wizard::view::steps::cancel_overdue_advice(&rows, sub, wizard);
                         head.extend(wrap_styled(&format!("! {advice}"), width, 2, theme.warning()));
                     }
                 }
@@ -308,27 +307,6 @@ fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: 
 
 /// What to do once the safe day to cancel has passed: cancel today anyway
 /// (the next charge and its day), then what can still come back, if anything.
-fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wizard) -> String {
-    let charges = [
-        DeadlineKind::FirstCharge,
-        DeadlineKind::NextCharge,
-        DeadlineKind::Renewal,
-        DeadlineKind::PauseResumes,
-    ];
-    let next = rows
-        .iter()
-        .find(|d| charges.contains(&d.kind) && d.days_left >= 0)
-        .map(|d| (long_date(d.date), d.days_left));
-    let refund = refund_until(wizard.state(), sub, wizard.policy(), wizard.today()).map(long_date);
-    // Nothing to say about money back for a trial (nothing was charged yet)
-    // or an app-store plan (the store's rules), or once it was asked for.
-    let silent = sub.refund_requested_on.is_some()
-        || sub.plan == Some(PlanKind::FreeTrial)
-        || sub.channel != Some(crate::domain::plan::Channel::Web);
-    let next = next.as_ref().map(|(day, left)| (day.as_str(), *left));
-    text::cancel_overdue(next, refund.as_deref(), silent)
-}
-
 fn cancel_lines(body: &mut Body, view: &View, sub: &Subscription, items: &[Item], rows: &[&Deadline]) {
     let policy = view.policy;
     let (refund, steps): (Vec<Item>, Vec<Item>) =

@@ -30,6 +30,23 @@ pub fn heading(sub: Option<&Subscription>, policy: &Policy) -> String {
     }
 }
 
+/// What to do now that the last day to cancel has passed: cancel before
+/// the charge, and whether money can still be asked back.
+pub fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wizard) -> String {
+    let next = rows
+        .iter()
+        .find(|d| d.days_left >= 0 && d.kind.is_charge())
+        .map(|d| (long_date(d.date), d.days_left));
+    let refund = refund_until(wizard.state(), sub, wizard.policy(), wizard.today()).map(long_date);
+    // Nothing to say about money back for a trial (nothing was charged yet)
+    // or an app-store plan (the store's rules), or once it was asked for.
+    let silent = sub.refund_requested_on.is_some()
+        || sub.plan == Some(PlanKind::FreeTrial)
+        || sub.channel != Some(Channel::Web);
+    let next = next.as_ref().map(|(day, left)| (day.as_str(), *left));
+    text::cancel_overdue(next, refund.as_deref(), silent)
+}
+
 pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
     let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
     let mut view = PageView::new(text::STEPS_TITLE);
@@ -99,19 +116,8 @@ pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
             if let Some(cancel_by) = row(&[DeadlineKind::CancelBy]) {
                 view.lead.push(Para::deadline(cancel_by, policy));
                 if cancel_by.days_left < 0 {
-                    let next = rows
-                        .iter()
-                        .find(|d| d.days_left >= 0 && d.kind.is_charge())
-                        .map(|d| (long_date(d.date), d.days_left));
-                    let refund = refund_until(state, sub, policy, today).map(long_date);
-                    let silent = sub.refund_requested_on.is_some()
-                        || sub.plan == Some(PlanKind::FreeTrial)
-                        || sub.channel != Some(Channel::Web);
-                    let next = next.as_ref().map(|(d, n)| (d.as_str(), *n));
-                    view.lead.push(Para::warning(format!(
-                        "! {}",
-                        text::cancel_overdue(next, refund.as_deref(), silent)
-                    )));
+                    let advice = cancel_overdue_advice(&rows, sub, wizard);
+                    view.lead.push(Para::warning(format!("! {advice}")));
                 }
             }
         }
