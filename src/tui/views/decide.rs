@@ -14,12 +14,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::parts::{NARROW, choice_list, deadline_line, para_line, popup, scrolled, source_line};
 use super::wrap::{wrap_line, wrap_styled};
-use crate::domain::checklist::cancellable;
 use crate::domain::dates::long_date;
 use crate::tui::theme::{ERROR_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::decide::{Choice, Decide, origins};
-use crate::wizard::field::format_date;
+use crate::wizard::decide::{Decide, origins};
 use crate::wizard::text;
 use crate::wizard::view::decide as shared;
 
@@ -62,17 +60,8 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
     let answer = page.answer(state);
     let refund_until = page.refund_until(state, policy, today);
     let labels = choices.iter().map(|c| {
-        // The longest wording that fits: the weekday goes first, then words.
-        let mut tries = vec![
-            shared::choice_label(*c, sub, policy, refund_until.map(long_date).as_deref()),
-            shared::choice_label(*c, sub, policy, refund_until.map(format_date).as_deref()),
-        ];
-        if let (Choice::Refund, Some(until)) = (c, refund_until) {
-            tries.push(text::refund_choice_short(
-                sub.is_some_and(cancellable),
-                &format_date(until),
-            ));
-        }
+        // The longest wording that fits.
+        let mut tries = shared::choice_wordings(*c, sub, policy, refund_until);
         let last = tries.pop().expect("at least one wording");
         let label = tries
             .into_iter()

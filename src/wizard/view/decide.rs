@@ -10,7 +10,9 @@ use crate::domain::plan::{Channel, PlanKind};
 use crate::domain::policy::Policy;
 use crate::domain::state::Subscription;
 use crate::wizard::decide::{Choice, Decide, deletion_warnings, origins};
+use crate::wizard::field::format_date;
 use crate::wizard::{Wizard, text};
+use chrono::NaiveDate;
 
 pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
     let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
@@ -116,6 +118,27 @@ pub fn choice_label(
         Choice::DeleteAccount => text::DELETE_ACCOUNT_CHOICE.to_string(),
         Choice::KeepAccount => text::KEEP_ACCOUNT_CHOICE.to_string(),
     }
+}
+
+/// A choice's wordings, longest first: a front end takes the first that
+/// fits (the weekday goes first, then words).
+pub fn choice_wordings(
+    choice: Choice,
+    sub: Option<&Subscription>,
+    policy: &Policy,
+    until: Option<NaiveDate>,
+) -> Vec<String> {
+    let mut tries = vec![
+        choice_label(choice, sub, policy, until.map(long_date).as_deref()),
+        choice_label(choice, sub, policy, until.map(format_date).as_deref()),
+    ];
+    if let (Choice::Refund, Some(until)) = (choice, until) {
+        tries.push(text::refund_choice_short(
+            sub.is_some_and(cancellable),
+            &format_date(until),
+        ));
+    }
+    tries
 }
 
 /// The rules that say what the choice means, in the policy's words, most
