@@ -88,6 +88,26 @@ fn set_applies(state: &mut State, condition: ChecklistCondition, applies: bool) 
 }
 
 /// "Plus (s1)", to name a subscription in a sentence.
+/// Why requesting the deletion asks for a yes first.
+pub struct DeletionRisks<'p> {
+    /// Certificates are not marked as downloaded.
+    pub certificates: bool,
+    /// Plans that still renew, by name.
+    pub renewing: Vec<String>,
+    /// Why renewing plans matter (the checklist rule's reason).
+    pub why_renewing: &'p str,
+}
+
+pub fn deletion_risks<'p>(state: &State, policy: &'p Policy) -> DeletionRisks<'p> {
+    DeletionRisks {
+        certificates: certificates_unsaved(state),
+        renewing: labels(&still_renewing(state)),
+        why_renewing: policy
+            .checklist_item(checklist_ids::CANCEL_SUBSCRIPTIONS)
+            .map_or("", |rule| rule.why.as_str()),
+    }
+}
+
 pub fn labels(subs: &[&Subscription]) -> Vec<String> {
     subs.iter().map(|s| format!("{} ({})", s.label, s.id)).collect()
 }

@@ -14,12 +14,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::parts::{date_field, para_line, popup, popup_inner_width, scrolled, text_field_line};
 use super::wrap::{cut, wrap, wrap_line, wrap_styled};
-use crate::domain::checklist::{Item, certificates_unsaved, still_renewing};
+use crate::domain::checklist::Item;
 use crate::domain::dates::long_date;
-use crate::domain::policy::checklist_ids;
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
-use crate::wizard::checklist::{Checklist, Editing, Row, labels, rows};
+use crate::wizard::checklist::{Checklist, Editing, Row, deletion_risks, rows};
 use crate::wizard::field::format_date;
 use crate::wizard::text;
 use crate::wizard::view::checklist as shared;
@@ -77,7 +76,8 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
         .map(|row| draw_detail(frame, detail_area, wizard, page, row, theme));
     if page.confirming().is_some() {
         let mut lines = Vec::new();
-        if certificates_unsaved(state) {
+        let risks = deletion_risks(state, wizard.policy());
+        if risks.certificates {
             lines.push(Line::from(text::CONFIRM_CERTIFICATES));
             lines.push(Line::default());
         }
@@ -87,14 +87,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
         } else {
             area
         };
-        let renewing = labels(&still_renewing(state));
-        if !renewing.is_empty() {
-            let why = wizard
-                .policy()
-                .checklist_item(checklist_ids::CANCEL_SUBSCRIPTIONS)
-                .map_or("", |rule| rule.why.as_str());
-            let still = text::confirm_renewing(&renewing);
-            let with_why = format!("{still} {why}");
+        if !risks.renewing.is_empty() {
+            let still = text::confirm_renewing(&risks.renewing);
+            let with_why = format!("{still} {}", risks.why_renewing);
             // The question and its keys must show: where the box would run
             // out of room (60x20), the reason is left to the item's details.
             let inner = popup_inner_width(over);

@@ -4,11 +4,11 @@
 //! draws the same words.
 
 use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
-use crate::domain::checklist::{Item as Step, certificates_unsaved, still_renewing};
+use crate::domain::checklist::{Item as Step, still_renewing};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
 use crate::domain::policy::{ChecklistRule, checklist_ids};
-use crate::wizard::checklist::{Checklist, Editing, Row, answerable_item, labels, rows};
+use crate::wizard::checklist::{Checklist, Editing, Row, answerable_item, deletion_risks, labels, rows};
 use crate::wizard::{Wizard, text};
 
 pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
@@ -71,12 +71,13 @@ pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
     };
     if page.confirming().is_some() {
         let mut lines = Vec::new();
-        if certificates_unsaved(state) {
+        let risks = deletion_risks(state, policy);
+        if risks.certificates {
             lines.push(Para::plain(text::CONFIRM_CERTIFICATES));
         }
-        let renewing = labels(&still_renewing(state));
-        if !renewing.is_empty() {
-            lines.push(Para::plain(text::confirm_renewing(&renewing)));
+        if !risks.renewing.is_empty() {
+            let still = text::confirm_renewing(&risks.renewing);
+            lines.push(Para::plain(format!("{still} {}", risks.why_renewing)));
         }
         lines.push(Para::new(text::CONFIRM_DELETE_QUESTION, Tone::Heading));
         lines.push(Para::new(text::CONFIRM_DELETE_KEYS, Tone::Keys));
