@@ -207,7 +207,7 @@ fn what_to_type(view: &PageView, mode: Mode) -> String {
     {
         if let Some(word) = word_for(command.keys) {
             // "remove" means "not used" on the checklist: say so.
-            let shown = if command.action.contains(word) {
+            let shown = if command.action.to_lowercase().contains(word) {
                 word.to_string()
             } else {
                 format!("{word} ({})", command.action)

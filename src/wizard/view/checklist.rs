@@ -34,7 +34,7 @@ pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
             Row::Item(item) => {
                 let mut out = Item::new(item.title.clone());
                 match (item.done, item.done_on) {
-                    (true, Some(on)) => out = out.with(text::done_on(&long_date(on))),
+                    (true, Some(on)) => out = out.with(text::step_done_on(&long_date(on))),
                     (true, None) => out = out.with("done"),
                     (false, _) => out = out.with("not done"),
                 }
