@@ -204,3 +204,27 @@ fn with_nothing_tracked_the_keys_do_nothing_and_esc_still_goes_home() {
     w.update(Msg::Back);
     assert_eq!(w.screen(), Screen::Home);
 }
+
+#[test]
+fn an_empty_table_says_why_when_every_plan_is_identified_but_none_has_a_date() {
+    use coursera_exit::wizard::deadlines::empty_reason;
+    use coursera_exit::wizard::text;
+    // A course bought in the Android app: no Coursera refund window, nothing renews.
+    let state = support::wizard::single(
+        coursera_exit::domain::plan::PlanKind::CoursePurchase,
+        coursera_exit::domain::plan::Channel::Android,
+        "2026-02-24",
+    );
+    let mut w = support::wizard::open(state.clone());
+    assert!(w.deadlines().is_empty());
+    assert_eq!(empty_reason(&state), text::DEADLINES_NONE_DUE);
+    w.update(coursera_exit::wizard::Msg::Deadlines);
+    let said: Vec<String> = w.view().lead.into_iter().map(|p| p.text).collect();
+    assert!(said.contains(&text::DEADLINES_NONE_DUE.to_string()), "{said:?}");
+    assert!(
+        !said
+            .iter()
+            .any(|p| p.contains("once a subscription is identified")),
+        "{said:?}"
+    );
+}

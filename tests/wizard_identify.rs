@@ -799,3 +799,32 @@ fn reopening_a_question_puts_the_cursor_on_its_saved_answer() {
     assert_eq!(question(&again), Question::Plan);
     assert_eq!(highlighted(&again), Choice::Plan(PLANS[3]));
 }
+
+#[test]
+fn bought_in_an_app_the_plan_question_says_the_store_refunds_not_coursera() {
+    use coursera_exit::wizard::identify::Choice;
+    use coursera_exit::wizard::view::identify::detail;
+    let policy = coursera_exit::domain::policy::Policy::embedded();
+    let mut state = State::default();
+    let id = coursera_exit::domain::actions::add_blank(&mut state, "New").expect("an id");
+    let sub = state.subscription_mut(&id).expect("added");
+    sub.channel = Some(Channel::Android);
+    let said: Vec<String> = detail(Choice::Plan(PlanKind::CoursePurchase), sub, &policy)
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    assert!(said.contains(&policy.refund.app_store), "{said:?}");
+    assert!(
+        !said.contains(&policy.plan(PlanKind::CoursePurchase).refund),
+        "{said:?}"
+    );
+    sub.channel = Some(Channel::Web);
+    let said: Vec<String> = detail(Choice::Plan(PlanKind::CoursePurchase), sub, &policy)
+        .into_iter()
+        .map(|p| p.text)
+        .collect();
+    assert!(
+        said.contains(&policy.plan(PlanKind::CoursePurchase).refund),
+        "{said:?}"
+    );
+}

@@ -11,6 +11,22 @@ use crate::domain::deadlines::{Deadline, deadlines};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::state::State;
 
+/// Why Deadlines is empty, after "No dates to watch yet.": nothing
+/// tracked, plans still being identified (named), or nothing that has one.
+pub fn empty_reason(state: &State) -> String {
+    let waiting: Vec<&str> = state
+        .subscriptions
+        .iter()
+        .filter(|s| !s.is_complete())
+        .map(|s| s.label.as_str())
+        .collect();
+    match waiting.as_slice() {
+        [] if state.subscriptions.is_empty() => text::DEADLINES_EMPTY[1].to_string(),
+        [] => text::DEADLINES_NONE_DUE.to_string(),
+        labels => text::deadlines_wait_for(labels),
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deadlines {
     /// The highlighted row once the person has moved; before that, the most

@@ -522,6 +522,10 @@ pub const DEADLINES_EMPTY: [&str; 2] = [
     "No dates to watch yet.",
     "Dates appear once a subscription is identified (Home → a), and when you request the account's deletion.",
 ];
+/// Every plan is identified and none has a date: a one-time purchase past
+/// its window, or one bought in a store.
+pub const DEADLINES_NONE_DUE: &str = "Nothing you track has a date to watch now (a one-time purchase has none once its refund window has passed, or when a store sold it). Requesting the account's deletion adds the date its answer is due.";
+
 /// No dates yet because these are still being identified.
 pub fn deadlines_wait_for(labels: &[&str]) -> String {
     let which = match labels {

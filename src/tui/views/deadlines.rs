@@ -291,19 +291,8 @@ fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> V
 }
 
 fn draw_empty(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
-    let [first, rest] = text::DEADLINES_EMPTY;
-    // A plan still being identified is why there are no dates: say which.
-    let waiting: Vec<&str> = wizard
-        .state()
-        .subscriptions
-        .iter()
-        .filter(|s| !s.is_complete())
-        .map(|s| s.label.as_str())
-        .collect();
-    let rest = match waiting.as_slice() {
-        [] => rest.to_string(),
-        labels => text::deadlines_wait_for(labels),
-    };
+    let first = text::DEADLINES_EMPTY[0];
+    let rest = crate::wizard::deadlines::empty_reason(wizard.state());
     let lines = vec![
         Line::styled(first, theme.heading()),
         Line::default(),

@@ -93,7 +93,14 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme
         .collect();
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = split::centered(area, width, height);
-    frame.render_widget(Clear, rect);
+    // The narrow margin beside the box is cleared too: two columns of the
+    // page behind it read as stray characters ("01 │", "No│").
+    let band = Rect {
+        x: area.x,
+        width: area.width,
+        ..rect
+    };
+    frame.render_widget(Clear, band);
     let block = Block::bordered()
         .border_style(theme.heading())
         .padding(Padding::horizontal(1))

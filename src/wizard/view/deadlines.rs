@@ -14,9 +14,9 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
     let mut view = PageView::new(text::DEADLINES_TITLE);
     view.heading.push(Para::new(text::DEADLINES_TITLE, Tone::Heading));
     if rows.is_empty() {
-        let [first, rest] = text::DEADLINES_EMPTY;
-        view.lead.push(Para::plain(first));
-        view.lead.push(Para::plain(rest));
+        view.lead.push(Para::plain(text::DEADLINES_EMPTY[0]));
+        view.lead
+            .push(Para::plain(crate::wizard::deadlines::empty_reason(state)));
         return view;
     }
     view.items = rows

@@ -110,6 +110,17 @@ pub fn choice_label(choice: Choice, policy: &Policy) -> String {
     }
 }
 
+/// Who refunds this plan: Coursera's rule, or — bought in the iPhone or
+/// Android app — the store's (Coursera's window does not apply there).
+fn refund_rule(plan: PlanKind, sub: &Subscription, policy: &Policy) -> String {
+    match sub.channel {
+        Some(channel) if channel.is_app_store() && plan != PlanKind::Organization => {
+            policy.refund.app_store.clone()
+        }
+        _ => policy.plan(plan).refund.clone(),
+    }
+}
+
 /// What choosing the highlighted answer means, in the policy's words.
 pub fn detail(choice: Choice, sub: &Subscription, policy: &Policy) -> Vec<Para> {
     match choice {
@@ -124,16 +135,15 @@ pub fn detail(choice: Choice, sub: &Subscription, policy: &Policy) -> Vec<Para> 
             let rule = policy.plan(p);
             vec![
                 Para::plain(rule.billing.clone()),
-                Para::plain(rule.refund.clone()),
+                Para::plain(refund_rule(p, sub, policy)),
                 Para::source(&rule.origin),
             ]
         }
         Choice::Certificate(_) => {
             let mut out = vec![Para::plain(text::cert_why(sub.plan))];
             if let Some(p) = sub.plan {
-                let rule = policy.plan(p);
-                out.push(Para::plain(rule.refund.clone()));
-                out.push(Para::source(&rule.origin));
+                out.push(Para::plain(refund_rule(p, sub, policy)));
+                out.push(Para::source(&policy.plan(p).origin));
             }
             out
         }
