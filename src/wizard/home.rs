@@ -9,7 +9,7 @@ use super::{Ctx, Flow, Notice, Page};
 use crate::domain::actions;
 use chrono::NaiveDate;
 
-use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
+use crate::domain::deadlines::{Deadline, DeadlineKind, Urgency, converted_trial_charge};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
@@ -345,6 +345,17 @@ pub fn row_status<'d>(
         ),
         Some(row) => RowStatus::Due(row),
         None => RowStatus::NoDates,
+    }
+}
+
+/// How urgent a row looks: the end of access after a cancellation asks
+/// nothing of anyone, so it is never shown as urgent (its urgency in the
+/// JSON stays what §4 says).
+pub fn shown_urgency(row: &Deadline, state: &State) -> Urgency {
+    if frozen(row, state) {
+        Urgency::Later
+    } else {
+        row.urgency
     }
 }
 

@@ -21,6 +21,7 @@ use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
 use crate::wizard::deadlines::Deadlines;
 use crate::wizard::field::format_date;
+use crate::wizard::home::shown_urgency;
 use crate::wizard::text;
 
 /// From this width on, a row keeps its columns (date, when, what) on one
@@ -81,9 +82,10 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
     let shown = rows_shown(rows[above..].iter().map(height_of), room);
     let items: Vec<ListItem> = rows[above..above + shown]
         .iter()
+        .map(|row| shown_as(row, wizard))
         .map(|row| match &columns {
-            Some(columns) => one_line(row, policy, theme, columns),
-            None => two_lines(row, policy, theme, inner),
+            Some(columns) => one_line(&row, policy, theme, columns),
+            None => two_lines(&row, policy, theme, inner),
         })
         .map(ListItem::new)
         .collect();
@@ -172,6 +174,14 @@ impl Columns {
     /// Symbol, date, when and their gaps: where the what column starts.
     fn lead(date: usize, when: usize) -> usize {
         1 + 1 + date + 1 + when + 2
+    }
+}
+
+/// The row as it is shown: the end of access after a cancellation is never urgent.
+pub(super) fn shown_as(row: &Deadline, wizard: &Wizard) -> Deadline {
+    Deadline {
+        urgency: shown_urgency(row, wizard.state()),
+        ..row.clone()
     }
 }
 

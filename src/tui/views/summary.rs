@@ -200,7 +200,12 @@ fn deadline_lines(
     compact: bool,
     width: usize,
 ) -> (Line<'static>, Vec<Line<'static>>) {
-    let first = deadline_line(row, wizard.policy(), theme, compact);
+    let first = deadline_line(
+        &super::deadlines::shown_as(row, wizard),
+        wizard.policy(),
+        theme,
+        compact,
+    );
     let rest = vec![Line::styled(
         format!(
             "{}{}",

@@ -6,6 +6,7 @@ use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, Urgency};
 use crate::domain::policy::Policy;
 use crate::wizard::deadlines::Deadlines;
+use crate::wizard::home::shown_urgency;
 use crate::wizard::{Wizard, text};
 
 pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
@@ -25,9 +26,11 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
             let id = row.subscription.as_deref().unwrap_or("account");
             let what = format!("{}: {} ({id})", policy.deadline(row.kind).title, row.label);
             let item = Item::new(format!("{} · {what}", long_date(row.date)));
-            match (row.done, row.urgency) {
+            match (row.done, shown_urgency(row, state)) {
                 (true, _) => item.with("done"),
                 (false, Urgency::Today) => item.with(text::days_left(0)),
+                // The end of access after a cancellation: a fact, not a call.
+                (false, shown) if shown != row.urgency => item.with(text::days_left(row.days_left)),
                 (false, urgency) => {
                     item.with(format!("{}, {}", urgency.id(), text::days_left(row.days_left)))
                 }
