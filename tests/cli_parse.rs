@@ -91,6 +91,7 @@ fn every_subcommand_parses_into_its_arguments() {
                 label: None,
                 certificate_earned: false,
                 trial_days: None,
+                account: None,
             })),
         ),
         (
@@ -109,6 +110,7 @@ fn every_subcommand_parses_into_its_arguments() {
                 label: some("My course"),
                 certificate_earned: true,
                 trial_days: None,
+                account: None,
             })),
         ),
         (
@@ -121,6 +123,7 @@ fn every_subcommand_parses_into_its_arguments() {
                 channel: None,
                 certificate_earned: None,
                 trial_days: None,
+                account: None,
             })),
         ),
         (
@@ -146,6 +149,7 @@ fn every_subcommand_parses_into_its_arguments() {
                 channel: some("android"),
                 certificate_earned: some("false"),
                 trial_days: None,
+                account: None,
             })),
         ),
         (vec!["remove", "s3"], cli(Command::Remove { id: s("s3") })),
@@ -182,6 +186,7 @@ fn every_subcommand_parses_into_its_arguments() {
         (
             vec!["delete-account"],
             cli(Command::DeleteAccount(DeleteAccountArgs {
+                account: None,
                 requested_on: None,
                 undo: false,
             })),
@@ -189,6 +194,7 @@ fn every_subcommand_parses_into_its_arguments() {
         (
             vec!["delete-account", "--requested-on", "2026-02-01"],
             cli(Command::DeleteAccount(DeleteAccountArgs {
+                account: None,
                 requested_on: some("2026-02-01"),
                 undo: false,
             })),
@@ -196,6 +202,7 @@ fn every_subcommand_parses_into_its_arguments() {
         (
             vec!["delete-account", "--undo"],
             cli(Command::DeleteAccount(DeleteAccountArgs {
+                account: None,
                 requested_on: None,
                 undo: true,
             })),
@@ -215,6 +222,7 @@ fn every_subcommand_parses_into_its_arguments() {
             cli(Command::Done(DoneArgs {
                 item: s("cancelled"),
                 subscription: some("s1"),
+                account: None,
                 note: some("ticket 42"),
                 on: some("2026-02-10"),
                 undo: true,

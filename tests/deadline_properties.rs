@@ -199,15 +199,15 @@ fn state_and_today() -> impl Strategy<Value = (State, NaiveDate)> {
                 state.next_id += 1;
                 state.subscriptions.push(s);
             }
-            state.account.decision = decision;
-            state.account.requested_on = requested;
+            state.accounts[0].decision = decision;
+            state.accounts[0].requested_on = requested;
             if confirmed {
                 let record = ItemRecord {
                     done: true,
                     done_on: Some(today),
                     ..ItemRecord::new("written-confirmation")
                 };
-                state.account.items.push(record);
+                state.accounts[0].items.push(record);
             }
             (state, today)
         })
@@ -442,8 +442,8 @@ proptest! {
         }
 
         let account: Vec<&Deadline> = rows.iter().filter(|r| r.subscription.is_none()).collect();
-        let deleting = state.account.decision == Some(AccountDecision::Delete);
-        match state.account.requested_on.filter(|_| deleting) {
+        let deleting = state.accounts[0].decision == Some(AccountDecision::Delete);
+        match state.accounts[0].requested_on.filter(|_| deleting) {
             Some(requested) => {
                 prop_assert_eq!(account.len(), 1);
                 let row = account[0];
@@ -451,7 +451,7 @@ proptest! {
                 prop_assert_eq!(row.date, step(requested, 1));
                 prop_assert_eq!(row.plan, None);
                 prop_assert_eq!(row.label.as_str(), "Coursera account");
-                let confirmed = state.account.item("written-confirmation").is_some_and(|i| i.done);
+                let confirmed = state.accounts[0].item("written-confirmation").is_some_and(|i| i.done);
                 prop_assert_eq!(row.done, confirmed);
             }
             None => prop_assert!(account.is_empty(), "{:?}", account),

@@ -320,7 +320,7 @@ fn reference_subscription(sub: &Subscription, rules: &Rules, eu_uk: bool, today:
 /// Every row of the state, in §4 order: by date, then subscription in the
 /// order added (account rows last), then kind.
 fn reference(state: &State, rules: &Rules, today: NaiveDate) -> Vec<Shown> {
-    let eu_uk = state.account.region == Some(Region::EuUk);
+    let eu_uk = state.region == Some(Region::EuUk);
     let mut keyed: Vec<((NaiveDate, usize, usize), Shown)> = Vec::new();
     let mut push = |position: usize, sub: Option<&Subscription>, (kind, date, done): Bare| {
         let days_left = (date - today).num_days();
@@ -344,10 +344,12 @@ fn reference(state: &State, rules: &Rules, today: NaiveDate) -> Vec<Shown> {
     }
     // Deletion requested on R: support-reply-due = R + 1 month, done once
     // the written confirmation is ticked.
-    if state.account.decision == Some(AccountDecision::Delete)
-        && let Some(requested) = state.account.requested_on
+    if state.accounts[0].decision == Some(AccountDecision::Delete)
+        && let Some(requested) = state.accounts[0].requested_on
     {
-        let confirmed = state.account.item("written-confirmation").is_some_and(|i| i.done);
+        let confirmed = state.accounts[0]
+            .item("written-confirmation")
+            .is_some_and(|i| i.done);
         let due = months_after(requested, rules.support_reply_months);
         push(usize::MAX, None, ("support-reply-due", due, confirmed));
     }
@@ -596,13 +598,15 @@ struct AccountFacts {
 }
 
 fn apply_account(state: &mut State, a: &AccountFacts, today: NaiveDate) {
-    state.account.region = a.region;
-    state.account.decision = a.decision;
-    state.account.requested_on = a.requested_ago.map(|n| plus(today, -n));
-    if let Some(on) = state.account.requested_on {
-        state.account.items.push(done_item("request-deletion", on));
+    state.region = a.region;
+    state.accounts[0].decision = a.decision;
+    state.accounts[0].requested_on = a.requested_ago.map(|n| plus(today, -n));
+    if let Some(on) = state.accounts[0].requested_on {
+        state.accounts[0].items.push(done_item("request-deletion", on));
         if a.confirmed {
-            state.account.items.push(done_item("written-confirmation", today));
+            state.accounts[0]
+                .items
+                .push(done_item("written-confirmation", today));
         }
     }
 }

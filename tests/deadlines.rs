@@ -107,6 +107,7 @@ fn added(plan: PlanKind, started: &str, cert: bool, today: &str) -> (State, Stri
         label: None,
         certificate_earned: cert,
         trial_days: None,
+        account: None,
     };
     let id = actions::add(&mut state, new, &POLICY, d(today)).expect("a valid subscription");
     (state, id)
@@ -116,6 +117,7 @@ fn tick(state: &mut State, item: &str, subscription: Option<&str>, on: &str, tod
     let tick = Tick {
         item,
         subscription,
+        account: None,
         note: None,
         on: Some(d(on)),
         undo: false,
@@ -227,7 +229,7 @@ fn worked_case_plus_annual_bought_on_ios_has_no_refund_by() {
 #[test]
 fn worked_case_account_deletion_requested_jan_31() {
     let mut state = State::default();
-    actions::delete_account(&mut state, Some(d("2026-01-31")), false, d("2026-02-03"))
+    actions::delete_account(&mut state, None, Some(d("2026-01-31")), false, d("2026-02-03"))
         .expect("a past request date");
     let rows = at(&state, "2026-02-03");
     assert_rows(&rows, &[("support-reply-due", "2026-02-28", 25, "later", false)]);
@@ -526,7 +528,7 @@ fn support_reply_due_is_one_month_later_clamped() {
     ];
     for (requested, due) in cases {
         let mut state = State::default();
-        actions::delete_account(&mut state, Some(d(requested)), false, d(requested)).expect("today");
+        actions::delete_account(&mut state, None, Some(d(requested)), false, d(requested)).expect("today");
         let rows = at(&state, requested);
         assert_eq!(kinds(&rows), [DeadlineKind::SupportReplyDue], "{requested}");
         assert_eq!(rows[0].date, d(due), "{requested}");
@@ -558,18 +560,18 @@ fn support_reply_due_is_done_once_written_confirmation_is_ticked() {
 fn no_account_row_without_a_deletion_request() {
     let today = d("2026-02-03");
     let mut planned = State::default();
-    actions::delete_account(&mut planned, None, false, today).expect("plan the deletion");
+    actions::delete_account(&mut planned, None, None, false, today).expect("plan the deletion");
     assert_rows(&at(&planned, "2026-02-03"), &[]);
 
     let mut undone = State::default();
-    actions::delete_account(&mut undone, Some(d("2026-01-31")), false, today).expect("request");
-    actions::delete_account(&mut undone, None, true, today).expect("undo");
+    actions::delete_account(&mut undone, None, Some(d("2026-01-31")), false, today).expect("request");
+    actions::delete_account(&mut undone, None, None, true, today).expect("undo");
     assert_rows(&at(&undone, "2026-02-03"), &[]);
 
     let mut kept = State::default();
-    kept.account.decision = Some(AccountDecision::Keep);
-    kept.account.requested_on = Some(d("2026-01-31"));
-    kept.account.items.push(ItemRecord {
+    kept.accounts[0].decision = Some(AccountDecision::Keep);
+    kept.accounts[0].requested_on = Some(d("2026-01-31"));
+    kept.accounts[0].items.push(ItemRecord {
         done: true,
         ..ItemRecord::new("written-confirmation")
     });

@@ -26,6 +26,7 @@ fn add(state: &mut State, plan: PlanKind, channel: Channel, started: &str, label
         label: Some(label.to_string()),
         certificate_earned: false,
         trial_days: None,
+        account: None,
     };
     actions::add(state, new, &Policy::embedded(), d(TODAY)).unwrap()
 }
@@ -34,6 +35,7 @@ fn tick(state: &mut State, item: &str, subscription: Option<&str>, on: &str) {
     let tick = Tick {
         item,
         subscription,
+        account: None,
         note: None,
         on: Some(d(on)),
         undo: false,
@@ -101,7 +103,7 @@ fn busy_state() -> State {
     tick(&mut state, "cancelled", Some(&plus), "2026-03-02");
     tick(&mut state, "refund-requested", Some(&plus), "2026-03-02");
     tick(&mut state, "refund-requested", Some(&stats), "2026-03-02");
-    actions::delete_account(&mut state, Some(d("2026-03-01")), false, d(TODAY)).unwrap();
+    actions::delete_account(&mut state, None, Some(d("2026-03-01")), false, d(TODAY)).unwrap();
     state
 }
 
@@ -303,6 +305,7 @@ fn the_kinds_of_2026_say_what_to_do_how_and_on_what_authority() {
     let note = Tick {
         item: "refund-requested",
         subscription: Some("s6"),
+        account: None,
         note: Some("ticket 48213".to_string()),
         on: Some(d("2026-03-02")),
         undo: false,

@@ -31,6 +31,7 @@ fn add(
         label: label.map(str::to_string),
         certificate_earned: certificate,
         trial_days: None,
+        account: None,
     };
     actions::add(state, new, &Policy::embedded(), d(TODAY)).unwrap()
 }
@@ -39,6 +40,7 @@ fn tick(state: &mut State, item: &str, subscription: Option<&str>, on: &str, not
     let tick = Tick {
         item,
         subscription,
+        account: None,
         note: note.map(str::to_string),
         on: Some(d(on)),
         undo: false,
@@ -130,7 +132,7 @@ fn a_full_deletion_with_several_subscriptions() {
     );
     tick(&mut state, "android-cancel", Some(&spec), "2026-02-19", None);
     tick(&mut state, "cancelled", Some(&spec), "2026-02-19", None);
-    actions::delete_account(&mut state, None, false, today).unwrap();
+    actions::delete_account(&mut state, None, None, false, today).unwrap();
     tick(
         &mut state,
         "download-certificates",
@@ -153,7 +155,7 @@ fn a_full_deletion_with_several_subscriptions() {
         "2026-02-20",
         Some("No delete button; asked privacy@ by email"),
     );
-    assert_eq!(state.account.requested_on, Some(d("2026-02-20")));
+    assert_eq!(state.accounts[0].requested_on, Some(d("2026-02-20")));
     assert_snapshot!(render(&state));
 }
 

@@ -271,7 +271,12 @@ fn a_bom_and_crlf_line_endings_are_accepted() {
         valid.subscriptions[0].items[0].note.as_deref(),
         Some("ticket #4711, \"cancel\" confirmed")
     );
-    assert_eq!(valid.account.decision, Some(AccountDecision::Delete));
+    assert_eq!(valid.accounts[0].decision, Some(AccountDecision::Delete));
+    assert_eq!(
+        valid.accounts[0].id, "a1",
+        "the one account of version 1 becomes a1"
+    );
+    assert!(valid.subscriptions.iter().all(|s| s.account == "a1"));
 
     for name in ["bom.toml", "crlf.toml"] {
         let placed = place(&fixture(name));
@@ -329,7 +334,7 @@ fn a_newer_schema_is_refused_for_writing_too() {
     let original = fixture("newer-schema.toml");
     let placed = place(&original);
     match Store::open(&placed.path) {
-        Err(e @ StoreError::NewerSchema { found: 3, .. }) => {
+        Err(e @ StoreError::NewerSchema { found: 4, .. }) => {
             assert!(e.to_string().contains("Update coursera-exit"), "{e}")
         }
         Err(e) => panic!("{e:?}"),
@@ -342,7 +347,7 @@ fn a_newer_schema_is_refused_for_writing_too() {
 /// b41c86f): `add` a trial and a course, `done refund-requested`, then
 /// `edit s1 --plan plus-monthly --started <first charge>`.
 #[test]
-fn a_version_1_file_is_read_as_it_is_and_written_as_version_2_at_its_first_save() {
+fn a_version_1_file_is_read_as_it_is_and_written_as_version_3_at_its_first_save() {
     let _turn = take_turn();
     let original = fixture("v1-converted-trial.toml");
     let placed = place(&original);
@@ -376,7 +381,11 @@ fn a_version_1_file_is_read_as_it_is_and_written_as_version_2_at_its_first_save(
         String::from_utf8_lossy(&out.stderr)
     );
     let saved = fs::read_to_string(&placed.path).unwrap();
-    assert!(saved.contains("\nschema_version = 2\n"), "{saved}");
+    assert!(saved.contains("\nschema_version = 3\n"), "{saved}");
+    assert!(
+        saved.contains("\n[[accounts]]\nid = \"a1\"\n"),
+        "one account: {saved}"
+    );
     assert!(saved.contains("\ntrial_started = \"2026-02-01\"\n"), "{saved}");
     assert!(!saved.contains("converted_from_trial"), "{saved}");
     assert!(
@@ -389,7 +398,7 @@ fn a_version_1_file_is_read_as_it_is_and_written_as_version_2_at_its_first_save(
         "the .bak keeps the version-1 bytes"
     );
     let again = store::load(&placed.path).unwrap();
-    assert_eq!(again.schema_version, 2);
+    assert_eq!(again.schema_version, 3);
     assert_eq!(again.subscriptions[0], state.subscriptions[0]);
 }
 
@@ -422,7 +431,7 @@ fn a_newer_schema_is_refused_by_every_command_before_anything_is_written() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
         assert!(
-            stderr.contains("comes from a newer version") && stderr.contains("schema_version = 3"),
+            stderr.contains("comes from a newer version") && stderr.contains("schema_version = 4"),
             "{args:?}: {stderr}"
         );
         assert!(fs::read(&placed.path).unwrap() == original, "{args:?}");
@@ -441,8 +450,8 @@ fn an_empty_file_is_a_fresh_start() {
 #[test]
 fn a_file_without_a_version_is_refused_with_the_fix() {
     for (text, says) in [
-        ("# only a comment\n", "starts with `schema_version = 2`"),
-        ("next_id = 1\n", "starts with `schema_version = 2`"),
+        ("# only a comment\n", "starts with `schema_version = 3`"),
+        ("next_id = 1\n", "starts with `schema_version = 3`"),
     ] {
         let err = store::parse(Path::new("f.toml"), text.as_bytes()).unwrap_err();
         assert!(err.to_string().contains(says), "{text:?}: {err}");
@@ -454,7 +463,7 @@ fn a_schema_version_of_the_wrong_type_is_pointed_at() {
     let err = store::parse(Path::new("f.toml"), b"schema_version = \"1\"\n").unwrap_err();
     assert!(
         err.to_string()
-            .starts_with("f.toml:1:18: schema_version must be the number 2, without quotes"),
+            .starts_with("f.toml:1:18: schema_version must be the number 3, without quotes"),
         "{err}"
     );
 }
@@ -706,7 +715,9 @@ fn state_of_size(target: usize) -> State {
             *state.subscriptions.last_mut().unwrap() = sub(state.next_id - 1, 1 + room as usize);
             break;
         }
-        *state.subscriptions.last_mut().unwrap() = sub(state.next_id - 1, 2000);
+        // Grow this one, leaving room for the next (small) one.
+        let grow = (room as usize - 300).min(1999);
+        *state.subscriptions.last_mut().unwrap() = sub(state.next_id - 1, 1 + grow);
     }
     assert_eq!(size(&state), target);
     state
@@ -1015,6 +1026,7 @@ fn subscription(number: u32) -> impl Strategy<Value = Subscription> {
             (trial_days, trial_started, refund_wanted),
         )| Subscription {
             id: format!("s{number}"),
+            account: "a1".to_string(),
             label,
             plan,
             channel,
@@ -1044,16 +1056,18 @@ fn account() -> impl Strategy<Value = Account> {
         proptest::option::of(date()),
         proptest::option::of(any::<bool>()),
         proptest::option::of(any::<bool>()),
-        proptest::option::of(proptest::sample::select(Region::ALL.to_vec())),
+        proptest::option::of(label()),
         items(),
     )
         .prop_map(
-            |(decision, requested_on, social_sign_in, for_credit, region, items)| Account {
+            |(decision, requested_on, social_sign_in, for_credit, label, items)| Account {
+                id: String::new(),
+                label,
                 decision,
                 requested_on,
                 social_sign_in,
                 for_credit,
-                region,
+                region: None,
                 items,
             },
         )
@@ -1072,15 +1086,30 @@ fn state() -> impl Strategy<Value = State> {
                 proptest::option::of(text()),
             )
                 .prop_map(|(screen, subscription)| Journey { screen, subscription });
-            (Just(next_id), journey, account(), subscriptions)
+            let accounts = proptest::collection::vec(account(), 1..4);
+            let region = proptest::option::of(proptest::sample::select(Region::ALL.to_vec()));
+            let payers = proptest::collection::vec(0usize..3, subscriptions.len());
+            (Just(next_id), journey, accounts, region, subscriptions, payers)
         })
-        .prop_map(|(next_id, journey, account, subscriptions)| State {
-            next_id,
-            journey,
-            account,
-            subscriptions,
-            ..State::default()
-        })
+        .prop_map(
+            |(next_id, journey, mut accounts, region, mut subscriptions, payers)| {
+                for (i, account) in accounts.iter_mut().enumerate() {
+                    account.id = format!("a{}", i + 1);
+                }
+                for (sub, payer) in subscriptions.iter_mut().zip(payers) {
+                    sub.account = format!("a{}", payer % accounts.len() + 1);
+                }
+                State {
+                    next_id,
+                    next_account_id: accounts.len() as u32 + 1,
+                    region,
+                    journey,
+                    accounts,
+                    subscriptions,
+                    ..State::default()
+                }
+            },
+        )
 }
 
 proptest! {

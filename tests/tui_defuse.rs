@@ -16,8 +16,10 @@ const LABEL: &str = "Plus \u{202E}gnp.exe\u{2066}x";
 const NOTE: &str = "ticket \u{202B}42\u{202C} sent";
 
 fn state_on(screen: Screen, subscription: Option<&str>) -> State {
-    let mut state = State::default();
-    state.account.region = Some(Region::Elsewhere);
+    let mut state = State {
+        region: Some(Region::Elsewhere),
+        ..State::default()
+    };
     add(
         &mut state,
         PlanKind::PlusMonthly,

@@ -207,8 +207,8 @@ fn the_certificate_hint_follows_the_plan() {
 }
 
 fn deleting_the_account(state: &mut State) {
-    state.account.decision = Some(AccountDecision::Delete);
-    state.account.requested_on = Some(today());
+    state.accounts[0].decision = Some(AccountDecision::Delete);
+    state.accounts[0].requested_on = Some(today());
 }
 
 #[test]

@@ -37,7 +37,7 @@ fn some_done() -> State {
         "2026-02-26",
         Some("ML trial"),
     );
-    actions::delete_account(&mut s, None, false, today()).expect("deleting");
+    actions::delete_account(&mut s, None, None, false, today()).expect("deleting");
     tick_noted(
         &mut s,
         checklist_ids::DOWNLOAD_CERTIFICATES,
@@ -116,6 +116,7 @@ fn checklist_certificate_confirmation() {
     let undo = Tick {
         item: checklist_ids::DOWNLOAD_CERTIFICATES,
         subscription: None,
+        account: None,
         note: None,
         on: None,
         undo: true,

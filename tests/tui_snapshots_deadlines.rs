@@ -67,7 +67,7 @@ fn every_kind_of_row() -> State {
     tick(&mut s, CANCELLED, Some(&spec), "2026-02-26");
     tick(&mut s, REFUND_REQUESTED, Some(&spec), "2026-02-26");
     // Deletion requested, confirmed in writing: support reply done.
-    actions::delete_account(&mut s, Some(d("2026-02-20")), false, today()).expect("requested");
+    actions::delete_account(&mut s, None, Some(d("2026-02-20")), false, today()).expect("requested");
     tick(&mut s, checklist_ids::WRITTEN_CONFIRMATION, None, "2026-02-27");
     s
 }

@@ -51,6 +51,7 @@ fn web_steps_with_the_first_two_ticked_and_a_note() {
         &mut state,
         "web-profile-menu",
         Some("s1"),
+        None,
         "it was under the avatar",
         &Policy::embedded(),
     )

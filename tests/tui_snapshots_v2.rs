@@ -20,9 +20,10 @@ fn snapshot(name: &str, wizard: &Wizard) {
 }
 
 fn state_in(region: Option<Region>) -> State {
-    let mut state = State::default();
-    state.account.region = region;
-    state
+    State {
+        region,
+        ..State::default()
+    }
 }
 
 #[test]

@@ -41,7 +41,7 @@ fn deleting() -> State {
         "2026-02-26",
         Some("Trial"),
     );
-    actions::delete_account(&mut s, None, false, today()).expect("deleting");
+    actions::delete_account(&mut s, None, None, false, today()).expect("deleting");
     resume_at(&mut s, Screen::Checklist, None);
     s
 }
@@ -84,7 +84,7 @@ fn select(w: &mut Wizard, id: &str) {
 }
 
 fn record<'s>(state: &'s State, id: &str) -> Option<&'s ItemRecord> {
-    state.account.item(id)
+    state.accounts[0].item(id)
 }
 
 fn done_on(w: &Wizard, id: &str) -> Option<chrono::NaiveDate> {
@@ -270,7 +270,7 @@ fn requesting_deletion_with_certificates_unsaved_asks_first_and_no_records_nothi
     w.update(Msg::Next);
     assert_eq!(page(&w).confirming(), Some(d("2026-02-28")));
     assert!(w.update(Msg::Yes).save);
-    assert_eq!(w.state().account.requested_on, Some(d("2026-02-28")));
+    assert_eq!(w.state().accounts[0].requested_on, Some(d("2026-02-28")));
     assert_eq!(done_on(&w, REQUEST), Some(d("2026-02-28")));
     assert!(notice(&w).contains("answer due Sat 2026-03-28"), "{}", notice(&w));
 }
@@ -284,7 +284,7 @@ fn requesting_deletion_while_a_plan_still_renews_asks_first_even_with_certificat
     assert!(!w.update(Msg::Toggle).save);
     assert_eq!(w.mode(), Mode::Confirm, "deleting is not cancelling");
     assert!(w.update(Msg::Yes).save);
-    assert_eq!(w.state().account.requested_on, Some(today()));
+    assert_eq!(w.state().accounts[0].requested_on, Some(today()));
 }
 
 #[test]
@@ -295,8 +295,8 @@ fn requesting_deletion_with_certificates_saved_and_plans_cancelled_records_it_at
     select(&mut w, REQUEST);
     assert!(w.update(Msg::Toggle).save);
     assert_eq!(w.mode(), Mode::Normal, "no question asked");
-    assert_eq!(w.state().account.requested_on, Some(today()));
-    assert_eq!(w.state().account.decision, Some(AccountDecision::Delete));
+    assert_eq!(w.state().accounts[0].requested_on, Some(today()));
+    assert_eq!(w.state().accounts[0].decision, Some(AccountDecision::Delete));
     let rows = deadlines(w.state(), &w.policy().rules, today());
     let reply = rows
         .iter()
@@ -305,14 +305,14 @@ fn requesting_deletion_with_certificates_saved_and_plans_cancelled_records_it_at
     assert_eq!((reply.date, reply.done), (d("2026-04-01"), false));
     // Unticking clears the request date here (and says it is only here).
     w.update(Msg::Toggle);
-    assert_eq!(w.state().account.requested_on, None);
+    assert_eq!(w.state().accounts[0].requested_on, None);
     assert!(notice(&w).contains("does not take back"), "{}", notice(&w));
 }
 
 #[test]
 fn written_confirmation_marks_the_support_reply_done() {
     let mut state = deleting();
-    actions::delete_account(&mut state, Some(d("2026-02-20")), false, today()).expect("requested");
+    actions::delete_account(&mut state, None, Some(d("2026-02-20")), false, today()).expect("requested");
     let mut w = at_checklist(state);
     let reply_done = |w: &Wizard| {
         deadlines(w.state(), &w.policy().rules, today())
@@ -335,7 +335,7 @@ fn the_social_item_can_be_answered_not_used_and_brought_back() {
     let before = ids(&w);
     select(&mut w, SOCIAL);
     assert!(w.update(Msg::Remove).save, "x: I don't sign in with one");
-    assert_eq!(w.state().account.social_sign_in, Some(false));
+    assert_eq!(w.state().accounts[0].social_sign_in, Some(false));
     assert_eq!(ids(&w), before, "it stays in its place, marked not used");
     assert!(matches!(
         rows(w.state(), w.policy())[page(&w).selected()],
@@ -348,7 +348,7 @@ fn the_social_item_can_be_answered_not_used_and_brought_back() {
         "nothing to note on an item that does not apply"
     );
     assert!(w.update(Msg::Toggle).save, "Space brings it back");
-    assert_eq!(w.state().account.social_sign_in, Some(true));
+    assert_eq!(w.state().accounts[0].social_sign_in, Some(true));
     assert!(matches!(
         rows(w.state(), w.policy())[page(&w).selected()],
         Row::Item(_)
@@ -415,29 +415,29 @@ fn going_back_and_forth_never_loses_an_answer() {
     select(&mut w, CERTIFICATES);
     enter_date(&mut w, "2026-02-27");
     enter_note(&mut w, "PDFs in ~/certs");
-    let answered = w.state().account.clone();
+    let answered = w.state().accounts[0].clone();
 
     // A date edit abandoned with Esc keeps the saved day.
     w.update(Msg::EditDate);
     type_text(&mut w, "2026-01-01");
     w.update(Msg::Back);
-    assert_eq!(w.state().account, answered);
+    assert_eq!(w.state().accounts[0], answered);
 
     // Esc goes back to the account's decision, which still says delete.
     assert!(w.update(Msg::Back).save);
     assert_eq!(w.screen(), Screen::Decide);
-    assert_eq!(w.state().account, answered);
+    assert_eq!(w.state().accounts[0], answered);
     // Choosing delete again comes back to the same answers.
     send(&mut w, &[Msg::Next]);
     assert_eq!(w.screen(), Screen::Checklist);
-    assert_eq!(w.state().account.items, answered.items);
+    assert_eq!(w.state().accounts[0].items, answered.items);
 
     // To the deadlines and back.
     w.update(Msg::Deadlines);
     assert_eq!(w.screen(), Screen::Deadlines);
     w.update(Msg::Back);
     assert_eq!(w.screen(), Screen::Checklist);
-    assert_eq!(w.state().account.items, answered.items);
+    assert_eq!(w.state().accounts[0].items, answered.items);
 
     // Quit and open again: resumes here with everything.
     let saved = w.state().clone();
@@ -475,10 +475,10 @@ fn the_whole_delete_path_from_home_saves_every_step() {
         warnings[0].contains("Plus (s1)") && warnings[0].contains("2026-03-19"),
         "{warnings:?}"
     );
-    assert_eq!(w.state().account.decision, None, "nothing until the yes");
+    assert_eq!(w.state().accounts[0].decision, None, "nothing until the yes");
     assert!(w.update(Msg::Yes).save, "yes, delete it anyway");
     assert_eq!(w.screen(), Screen::Checklist);
-    assert_eq!(w.state().account.decision, Some(AccountDecision::Delete));
+    assert_eq!(w.state().accounts[0].decision, Some(AccountDecision::Delete));
     assert_eq!(w.state().journey.screen, Screen::Checklist);
 
     let steps: [(&str, &str, &str); 5] = [
@@ -502,7 +502,7 @@ fn the_whole_delete_path_from_home_saves_every_step() {
     // Not enrolled in a for-credit programme: x takes that item off.
     select(&mut w, FOR_CREDIT);
     assert!(w.update(Msg::Remove).save, "x: not enrolled");
-    assert_eq!(w.state().account.for_credit, Some(false));
+    assert_eq!(w.state().accounts[0].for_credit, Some(false));
 
     // The plan is cancelled in its own steps; the derived item follows.
     let mut state = w.state().clone();
@@ -514,7 +514,7 @@ fn the_whole_delete_path_from_home_saves_every_step() {
         w.update(Msg::Toggle).save,
         "certificates saved, plan cancelled: no question"
     );
-    assert_eq!(w.state().account.requested_on, Some(today()));
+    assert_eq!(w.state().accounts[0].requested_on, Some(today()));
     select(&mut w, CONFIRMATION);
     assert!(w.update(Msg::Toggle).save);
     let reply = deadlines(w.state(), &w.policy().rules, today())

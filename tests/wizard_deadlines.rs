@@ -37,7 +37,7 @@ fn several() -> State {
         "2026-02-20",
         Some("Plus"),
     );
-    actions::delete_account(&mut s, Some(d("2026-02-15")), false, today()).expect("requested");
+    actions::delete_account(&mut s, None, Some(d("2026-02-15")), false, today()).expect("requested");
     s
 }
 

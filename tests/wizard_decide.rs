@@ -369,6 +369,7 @@ fn a_cancelled_subscription_cannot_be_paused_or_kept_until_the_cancel_is_taken_b
     let tick = Tick {
         item: "cancelled",
         subscription: Some("s1"),
+        account: None,
         note: None,
         on: None,
         undo: false,
@@ -390,7 +391,7 @@ fn a_cancelled_subscription_cannot_be_paused_or_kept_until_the_cancel_is_taken_b
 #[test]
 fn back_goes_to_the_answers_then_home_and_keeps_every_answer() {
     let mut state = decide_state(PlanKind::SpecializationMonthly, "2026-01-31");
-    state.account.region = Some(Region::Elsewhere);
+    state.region = Some(Region::Elsewhere);
     let mut w = open(state);
     highlight(&mut w, Choice::Pause(2));
     send(&mut w, &[Msg::Next]);
@@ -427,7 +428,7 @@ fn back_from_decide_asks_where_one_lives_while_it_is_unanswered() {
     assert_eq!(page.question(), Question::Region);
     // Answered: the questions are all there is to go back through.
     let mut state = decide_state(PlanKind::SpecializationMonthly, "2026-01-31");
-    state.account.region = Some(Region::EuUk);
+    state.region = Some(Region::EuUk);
     let mut w = open(state);
     send(&mut w, &[Msg::Back]);
     let Page::Identify(page) = w.page() else {
@@ -527,15 +528,19 @@ fn deleting_the_account_goes_to_the_checklist_and_keeping_it_to_its_steps() {
     send(&mut w, &[Msg::Account]);
     highlight(&mut w, Choice::DeleteAccount);
     send(&mut w, &[Msg::Next]);
-    assert_eq!(w.state().account.decision, Some(AccountDecision::Delete));
-    assert_eq!(w.state().account.requested_on, None, "planning is not requesting");
+    assert_eq!(w.state().accounts[0].decision, Some(AccountDecision::Delete));
+    assert_eq!(
+        w.state().accounts[0].requested_on,
+        None,
+        "planning is not requesting"
+    );
     assert_eq!(w.screen(), Screen::Checklist);
 
     let mut w = open(State::default());
     send(&mut w, &[Msg::Account]);
     highlight(&mut w, Choice::KeepAccount);
     send(&mut w, &[Msg::Next]);
-    assert_eq!(w.state().account.decision, Some(AccountDecision::Keep));
+    assert_eq!(w.state().accounts[0].decision, Some(AccountDecision::Keep));
     assert_eq!(
         w.state().journey,
         Journey {
@@ -548,7 +553,7 @@ fn deleting_the_account_goes_to_the_checklist_and_keeping_it_to_its_steps() {
 #[test]
 fn keeping_the_account_after_a_deletion_request_asks_to_take_the_request_back_first() {
     let mut state = State::default();
-    actions::delete_account(&mut state, Some(d("2026-02-20")), false, today()).expect("requested");
+    actions::delete_account(&mut state, None, Some(d("2026-02-20")), false, today()).expect("requested");
     resume_at(&mut state, Screen::Decide, None);
     let mut w = open(state);
     assert_eq!(highlighted(&w), Choice::DeleteAccount, "the saved answer");
@@ -556,7 +561,7 @@ fn keeping_the_account_after_a_deletion_request_asks_to_take_the_request_back_fi
     let before = w.state().clone();
     assert!(!send(&mut w, &[Msg::Next]).save);
     assert_eq!(w.state(), &before);
-    assert_eq!(w.state().account.requested_on, Some(d("2026-02-20")));
+    assert_eq!(w.state().accounts[0].requested_on, Some(d("2026-02-20")));
     assert!(w.notice().is_some_and(|n| n.text.contains("Request deletion")));
 }
 

@@ -222,8 +222,8 @@ fn the_next_deadline_is_the_first_open_one_from_today_else_the_latest_missed() {
 fn the_most_urgent_deadline_can_be_the_accounts_support_reply() {
     // Plus yearly from 2025-06-15: its first deadline is in June.
     let mut state = single(PlanKind::PlusAnnual, Channel::Web, "2025-06-15");
-    state.account.decision = Some(AccountDecision::Delete);
-    state.account.requested_on = Some(today());
+    state.accounts[0].decision = Some(AccountDecision::Delete);
+    state.accounts[0].requested_on = Some(today());
     let rows = deadlines(&state, &open(State::default()).policy().rules, today());
     let next = next_deadline(&rows, &state, None).expect("a row");
     assert_eq!(next.subscription, None, "the account's row");

@@ -178,7 +178,7 @@ fn every_channel_and_plan_ends_on_decide_with_every_answer_saved() {
                     REGION_NO => Some(Region::Elsewhere),
                     _ => None,
                 };
-                assert_eq!(w.state().account.region, expected_region, "{region}");
+                assert_eq!(w.state().region, expected_region, "{region}");
 
                 let sub = only_sub(&w);
                 assert!(sub.is_complete(), "{channel:?} {plan:?}: complete");
@@ -561,7 +561,7 @@ fn another_length_is_typed_and_only_1_to_31_days_are_accepted() {
 /// A wizard on Home with s1 (Plus monthly on the website) already tracked.
 fn with_one_tracked(region: Option<Region>) -> Wizard {
     let mut state = single(PlanKind::PlusMonthly, Channel::Web, "2026-02-05");
-    state.account.region = region;
+    state.region = region;
     open(state)
 }
 
@@ -587,7 +587,7 @@ fn the_region_is_asked_once_for_the_account() {
         Screen::Decide,
         "the certificate was the last question"
     );
-    assert_eq!(w.state().account.region, Some(Region::EuUk), "kept");
+    assert_eq!(w.state().region, Some(Region::EuUk), "kept");
 }
 
 #[test]
@@ -598,7 +598,7 @@ fn an_unanswered_region_is_asked_again_only_where_money_could_depend_on_it() {
     pick(&mut w, 0);
     assert_eq!(question(&w), Question::Region);
     assert!(pick(&mut w, REGION_YES));
-    assert_eq!(w.state().account.region, Some(Region::EuUk));
+    assert_eq!(w.state().region, Some(Region::EuUk));
     assert_eq!(w.screen(), Screen::Decide);
 
     // Bought in an app store: the store's rules, never Coursera's; not asked.
@@ -607,14 +607,14 @@ fn an_unanswered_region_is_asked_again_only_where_money_could_depend_on_it() {
     assert!(!questions(&w).contains(&Question::Region), "{:?}", questions(&w));
     pick(&mut w, 0);
     assert_eq!(w.screen(), Screen::Decide);
-    assert_eq!(w.state().account.region, None);
+    assert_eq!(w.state().region, None);
 
     // A certificate earned: the withdrawal is lost; not asked.
     let mut w = with_one_tracked(None);
     add_until_certificate(&mut w, 0, 4);
     pick(&mut w, 1);
     assert_eq!(w.screen(), Screen::Decide);
-    assert_eq!(w.state().account.region, None);
+    assert_eq!(w.state().region, None);
 }
 
 #[test]
@@ -629,7 +629,7 @@ fn not_sure_where_one_lives_counts_as_no_says_so_and_moves_on() {
         ]
     );
     pick(&mut w, REGION_NOT_SURE);
-    assert_eq!(w.state().account.region, None, "nothing is recorded");
+    assert_eq!(w.state().region, None, "nothing is recorded");
     assert_eq!(w.screen(), Screen::Decide);
     let notice = w.notice().expect("the consequence is explained");
     assert_eq!(notice.text, w.policy().region.not_sure);
@@ -639,13 +639,9 @@ fn not_sure_where_one_lives_counts_as_no_says_so_and_moves_on() {
 fn not_sure_after_a_yes_takes_the_yes_back() {
     let mut w = at_region_question();
     assert!(send(&mut w, &[Msg::Toggle]).save, "Space records the yes");
-    assert_eq!(w.state().account.region, Some(Region::EuUk));
+    assert_eq!(w.state().region, Some(Region::EuUk));
     assert!(pick(&mut w, REGION_NOT_SURE), "taking it back saves");
-    assert_eq!(
-        w.state().account.region,
-        None,
-        "counted as no, as the notice says"
-    );
+    assert_eq!(w.state().region, None, "counted as no, as the notice says");
     assert_eq!(w.screen(), Screen::Decide);
 }
 
@@ -659,7 +655,7 @@ fn esc_from_the_region_question_goes_back_and_the_answer_stays_highlighted() {
     // Space records without moving on; the question stays in the list once answered.
     repeat(&mut w, Msg::Down, REGION_NO);
     assert!(send(&mut w, &[Msg::Toggle]).save);
-    assert_eq!(w.state().account.region, Some(Region::Elsewhere));
+    assert_eq!(w.state().region, Some(Region::Elsewhere));
     assert_eq!(question(&w), Question::Region);
     assert_eq!(position(&w), (5, 5));
     send(&mut w, &[Msg::Back]);

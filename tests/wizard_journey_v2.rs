@@ -64,8 +64,10 @@ fn pane_text(w: &Wizard, width: u16, height: u16) -> String {
 
 /// Decide for one subscription bought on the website, region answered.
 fn deciding(plan: PlanKind, started: &str, region: Region) -> Wizard {
-    let mut state = State::default();
-    state.account.region = Some(region);
+    let mut state = State {
+        region: Some(region),
+        ..State::default()
+    };
     add(&mut state, plan, Channel::Web, started, None);
     resume_at(&mut state, Screen::Decide, Some("s1"));
     open(state)
@@ -184,8 +186,10 @@ fn after_asking_the_arrival_is_ticked_and_its_date_shown() {
 
 #[test]
 fn a_opens_where_you_live_from_any_page_and_the_answer_changes_the_dates() {
-    let mut state = State::default();
-    state.account.region = Some(Region::Elsewhere);
+    let mut state = State {
+        region: Some(Region::Elsewhere),
+        ..State::default()
+    };
     add(
         &mut state,
         PlanKind::PlusMonthly,
@@ -203,7 +207,7 @@ fn a_opens_where_you_live_from_any_page_and_the_answer_changes_the_dates() {
     let effects = send(&mut w, &[Msg::Up, Msg::Next]);
     assert!(effects.save, "the answer is saved");
     assert!(w.region_question().is_none());
-    assert_eq!(w.state().account.region, Some(Region::EuUk));
+    assert_eq!(w.state().region, Some(Region::EuUk));
     assert_eq!(w.screen(), Screen::Steps, "the page underneath stays");
     let withdrawal = w
         .deadlines()
@@ -214,11 +218,11 @@ fn a_opens_where_you_live_from_any_page_and_the_answer_changes_the_dates() {
 
     // "Not sure" takes the answer back: counted as elsewhere until answered.
     send(&mut w, &[Msg::Region, Msg::Down, Msg::Down, Msg::Next]);
-    assert_eq!(w.state().account.region, None);
+    assert_eq!(w.state().region, None);
     assert!(!w.deadlines().iter().any(|r| r.kind.id() == "withdrawal-by"));
     // Esc closes it without a change.
     send(&mut w, &[Msg::Region, Msg::Up, Msg::Back]);
-    assert_eq!(w.state().account.region, None);
+    assert_eq!(w.state().region, None);
 }
 
 #[test]
@@ -234,8 +238,10 @@ fn d_opens_the_account_decision() {
 
 #[test]
 fn after_cancelling_home_says_no_more_charges_and_the_frozen_dates_are_not_most_urgent() {
-    let mut state = State::default();
-    state.account.region = Some(Region::Elsewhere);
+    let mut state = State {
+        region: Some(Region::Elsewhere),
+        ..State::default()
+    };
     add(&mut state, PlanKind::FreeTrial, Channel::Web, "2026-02-25", None);
     add(
         &mut state,
@@ -269,8 +275,10 @@ fn after_cancelling_home_says_no_more_charges_and_the_frozen_dates_are_not_most_
 #[test]
 fn a_missed_cancel_by_says_to_cancel_today_before_the_next_charge() {
     // Plus monthly from 2026-01-02: next charge 03-02, cancel-by 02-28 (missed).
-    let mut state = State::default();
-    state.account.region = Some(Region::Elsewhere);
+    let mut state = State {
+        region: Some(Region::Elsewhere),
+        ..State::default()
+    };
     add(
         &mut state,
         PlanKind::PlusMonthly,
@@ -299,8 +307,10 @@ fn a_missed_cancel_by_says_to_cancel_today_before_the_next_charge() {
 
 #[test]
 fn deleting_the_account_with_money_at_stake_asks_first_and_no_keeps_everything() {
-    let mut state = State::default();
-    state.account.region = Some(Region::Elsewhere);
+    let mut state = State {
+        region: Some(Region::Elsewhere),
+        ..State::default()
+    };
     add(
         &mut state,
         PlanKind::CoursePurchase,
@@ -329,10 +339,10 @@ fn deleting_the_account_with_money_at_stake_asks_first_and_no_keeps_everything()
         "{warnings}"
     );
     send(&mut w, &[Msg::No]);
-    assert_eq!(w.state().account.decision, None, "no changes nothing");
+    assert_eq!(w.state().accounts[0].decision, None, "no changes nothing");
     assert_eq!(w.screen(), Screen::Decide);
     send(&mut w, &[Msg::Next, Msg::Yes]);
-    assert_eq!(w.state().account.decision, Some(AccountDecision::Delete));
+    assert_eq!(w.state().accounts[0].decision, Some(AccountDecision::Delete));
     assert_eq!(w.screen(), Screen::Checklist);
 }
 
@@ -348,7 +358,7 @@ fn deleting_with_nothing_at_stake_needs_no_extra_yes() {
 #[test]
 fn the_for_credit_item_can_be_marked_not_mine_and_brought_back() {
     let mut state = State::default();
-    state.account.decision = Some(AccountDecision::Delete);
+    state.accounts[0].decision = Some(AccountDecision::Delete);
     resume_at(&mut state, Screen::Checklist, None);
     let mut w = open(state);
     let at = rows(w.state(), w.policy())
@@ -357,14 +367,14 @@ fn the_for_credit_item_can_be_marked_not_mine_and_brought_back() {
         .expect("listed until answered");
     repeat(&mut w, Msg::Down, at);
     send(&mut w, &[Msg::Remove]);
-    assert_eq!(w.state().account.for_credit, Some(false));
+    assert_eq!(w.state().accounts[0].for_credit, Some(false));
     let row = rows(w.state(), w.policy())
         .into_iter()
         .nth(at)
         .expect("kept in place");
     assert!(matches!(row, Row::NotUsed(rule) if rule.id == "for-credit"));
     send(&mut w, &[Msg::Toggle]);
-    assert_eq!(w.state().account.for_credit, Some(true));
+    assert_eq!(w.state().accounts[0].for_credit, Some(true));
 }
 
 #[test]

@@ -35,7 +35,7 @@ fn identify_opens_the_source_of_the_highlighted_answer() {
 #[test]
 fn the_checklist_opens_each_items_own_source() {
     let mut state = State::default();
-    state.account.decision = Some(AccountDecision::Delete);
+    state.accounts[0].decision = Some(AccountDecision::Delete);
     resume_at(&mut state, Screen::Checklist, None);
     let mut w = open(state);
     // "Download every certificate": the Privacy Notice.

@@ -112,7 +112,7 @@ fn identify_in(plan: PlanKind, channel: Channel, started: &str, region: Region) 
     }
     // The first subscription asks where the person lives: yes, no, not sure.
     pick(&mut w, usize::from(region == Region::Elsewhere));
-    assert_eq!(w.state().account.region, Some(region));
+    assert_eq!(w.state().region, Some(region));
     assert!(sub(&w).is_complete());
     assert_eq!((sub(&w).plan, sub(&w).channel), (Some(plan), Some(channel)));
     assert_eq!(w.screen(), Screen::Decide, "Identify leads to Decide");
@@ -607,9 +607,9 @@ fn the_account_kept_ticks_its_footprint_steps_as_account_items() {
     assert_eq!(entries(&w), expected);
     for (n, id) in keep.iter().enumerate() {
         assert!(send(&mut w, &[Msg::Toggle]).save);
-        let record = w.state().account.item(id).expect("an account item");
+        let record = w.state().accounts[0].item(id).expect("an account item");
         assert_eq!((record.done, record.done_on), (true, Some(today())), "{id}");
-        assert_eq!(w.state().account.items.len(), n + 1);
+        assert_eq!(w.state().accounts[0].items.len(), n + 1);
         send(&mut w, &[Msg::Next]);
     }
     assert!(w.state().subscriptions.is_empty());
@@ -694,14 +694,14 @@ fn the_checklist_counts_as_a_task_only_when_the_account_is_being_deleted() {
         (Some(AccountDecision::Keep), 4),
         (Some(AccountDecision::Delete), 5),
     ] {
-        state.account.decision = decision;
+        state.accounts[0].decision = decision;
         assert_eq!(
             task_count(&steps(&state, Screen::Home, None)),
             tasks,
             "{decision:?}"
         );
     }
-    state.account.requested_on = Some(state.subscriptions[0].started.expect("a start date"));
+    state.accounts[0].requested_on = Some(state.subscriptions[0].started.expect("a start date"));
     let all = steps(&state, Screen::Home, None);
     assert_eq!(done_count(&all), 4, "the request ticks the checklist");
     // Deleting an account with no subscription: the checklist is the journey.

@@ -131,7 +131,10 @@ fn the_account_shows_its_decision_checklist_and_request_date() {
     let ov = overview(&state, &policy, today());
     assert_eq!(ov.account.decision, Some(AccountDecision::Delete));
     assert_eq!(ov.account.requested_on, Some(d("2026-02-20")));
-    assert_eq!(ov.account.total, account_items(&state, &policy).len());
+    assert_eq!(
+        ov.account.total,
+        account_items(&state, state.first_account(), &policy).len()
+    );
     // Certificates saved and deletion requested; the trial alone is cancelled.
     assert_eq!(ov.account.done, 2);
 }
@@ -219,7 +222,7 @@ fn esc_goes_back_to_the_screen_the_summary_was_opened_from() {
     let mut state = several_and_deleting();
     resume_at(&mut state, Screen::Checklist, None);
     let mut w = open(state);
-    let items = account_items(w.state(), w.policy()).len();
+    let items = account_items(w.state(), w.state().first_account(), w.policy()).len();
     for _ in 0..items {
         send(&mut w, &[Msg::Next]);
     }

@@ -1,6 +1,7 @@
 //! The state the budgets of SPEC §7 are measured with: 50 subscriptions of
 //! every plan kind and channel, some decided, cancelled, paused or refunded,
-//! and an account being deleted with checklist notes.
+//! over three accounts (SPEC §5 version 3): the first kept, the second
+//! being deleted with checklist notes, the third undecided.
 #![allow(dead_code)]
 
 pub mod bins;
@@ -27,6 +28,9 @@ pub fn today() -> NaiveDate {
 pub fn fifty_subscriptions(policy: &Policy) -> State {
     let today = today();
     let mut state = State::default();
+    actions::accounts::relabel(&mut state, "a1", "me@example.com").expect("label");
+    actions::accounts::add(&mut state, "Google sign-in").expect("a2");
+    actions::accounts::add(&mut state, "work@example.com").expect("a3");
     for i in 0..50_i64 {
         let plan = PlanKind::ALL[i as usize % PlanKind::ALL.len()];
         let channel = if plan == PlanKind::Organization {
@@ -41,6 +45,7 @@ pub fn fifty_subscriptions(policy: &Policy) -> State {
             label: Some(format!("Subscription {i:02} – {}", plan.id())),
             certificate_earned: i % 7 == 0,
             trial_days: None,
+            account: Some(format!("a{}", i % 3 + 1)),
         };
         let id = actions::add(&mut state, new, policy, today).expect("valid subscription");
         if plan == PlanKind::SpecializationMonthly && i % 2 == 0 {
@@ -50,6 +55,7 @@ pub fn fifty_subscriptions(policy: &Policy) -> State {
             let tick = Tick {
                 item: "cancelled",
                 subscription: Some(&id),
+                account: None,
                 note: None,
                 on: None,
                 undo: false,
@@ -57,12 +63,14 @@ pub fn fifty_subscriptions(policy: &Policy) -> State {
             actions::done(&mut state, tick, policy, today).expect("cancel");
         }
     }
-    actions::delete_account(&mut state, Some(add_days(today, -3)), false, today).expect("delete");
+    actions::delete_account(&mut state, Some("a1"), None, true, today).expect("keep");
+    actions::delete_account(&mut state, Some("a2"), Some(add_days(today, -3)), false, today).expect("delete");
     for item in ["download-certificates", "save-transcripts", "save-receipts"] {
         let note = Some(format!("Saved to ~/Documents/coursera/{item}, ticket #12345"));
         let tick = Tick {
             item,
             subscription: None,
+            account: Some("a2"),
             note,
             on: None,
             undo: false,

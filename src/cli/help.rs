@@ -72,7 +72,12 @@ pub(super) fn help(sub: Option<&Sub>) -> String {
         return out;
     };
     let _ = writeln!(out, "{}\n\nUsage: coursera-exit {}", sub.about, sub.usage);
-    let arguments: Vec<(String, &str)> = sub.positional.iter().map(|&(n, h)| (n.to_string(), h)).collect();
+    let arguments: Vec<(String, &str)> = sub
+        .positional
+        .iter()
+        .chain(&sub.second)
+        .map(|&(n, h)| (n.to_string(), h))
+        .collect();
     let mut options: Vec<(String, &str)> = sub.opts.iter().map(|o| (o.label(), o.help)).collect();
     options.push(help_row);
     sections(

@@ -29,7 +29,7 @@ pub fn man_page() -> String {
     for sub in SUBS {
         let _ = writeln!(s, ".TP\n.B coursera-exit {}", roff(sub.usage));
         let _ = writeln!(s, "{}", roff(sub.about));
-        if let Some((name, help)) = sub.positional {
+        for (name, help) in sub.positional.iter().chain(&sub.second) {
             let _ = writeln!(s, ".RS\n.TP\n.I {}\n{}\n.RE", roff(name), roff(help));
         }
         if !sub.opts.is_empty() {

@@ -50,6 +50,7 @@ pub enum Command {
     },
     Decide(DecideArgs),
     DeleteAccount(DeleteAccountArgs),
+    Account(AccountArgs),
     Region {
         region: String,
     },
@@ -82,6 +83,7 @@ pub struct AddArgs {
     pub label: Option<String>,
     pub certificate_earned: bool,
     pub trial_days: Option<String>,
+    pub account: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +95,7 @@ pub struct EditArgs {
     pub channel: Option<String>,
     pub certificate_earned: Option<String>,
     pub trial_days: Option<String>,
+    pub account: Option<String>,
 }
 
 /// Exactly one of `cancel`, `pause` and `keep` is set.
@@ -108,6 +111,8 @@ pub struct DecideArgs {
 /// `requested_on` and `undo` are never both set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeleteAccountArgs {
+    /// None: the only account.
+    pub account: Option<String>,
     pub requested_on: Option<String>,
     pub undo: bool,
 }
@@ -116,9 +121,21 @@ pub struct DeleteAccountArgs {
 pub struct DoneArgs {
     pub item: String,
     pub subscription: Option<String>,
+    /// For an account item: which account (None: the only one).
+    pub account: Option<String>,
     pub note: Option<String>,
     pub on: Option<String>,
     pub undo: bool,
+}
+
+/// `account add|list|rename|remove`: the action as typed (checked when run,
+/// so the message can list the actions), with what it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccountArgs {
+    pub action: String,
+    pub id: Option<String>,
+    pub label: Option<String>,
+    pub json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -227,8 +244,9 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, Exit> {
                     None if value == "help" => return Err(help_command(&mut parser)),
                     None => return Err(unrecognized(&value)),
                 },
-                Some(s) => match (s.positional, &level.positional) {
-                    (Some((name, _)), None) => level.positional = Some(utf8(here, name, value)?),
+                Some(s) => match (s.positional, &level.positional, s.second, &level.second) {
+                    (Some((name, _)), None, _, _) => level.positional = Some(utf8(here, name, value)?),
+                    (_, Some(_), Some((name, _)), None) => level.second = Some(utf8(here, name, value)?),
                     _ => {
                         let value = value.to_string_lossy();
                         return Err(usage(here, format_args!("unexpected argument '{value}' found")));

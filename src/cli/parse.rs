@@ -43,6 +43,7 @@ pub(super) struct Level {
     pub(super) globals: [Option<Given>; GLOBAL_COUNT],
     pub(super) opts: Vec<Option<Given>>,
     pub(super) positional: Option<String>,
+    pub(super) second: Option<String>,
 }
 
 impl Level {
@@ -52,6 +53,7 @@ impl Level {
             globals: Default::default(),
             opts: sub.map_or(Vec::new(), |s| s.opts.iter().map(|_| None).collect()),
             positional: None,
+            second: None,
         }
     }
 
@@ -107,7 +109,7 @@ impl Level {
 
     pub(super) fn command(mut self, sub: &Sub) -> Result<Command, Exit> {
         let mut missing = Vec::new();
-        if let (Some((name, _)), None) = (sub.positional, &self.positional) {
+        if let (Some((name, _)), None, false) = (sub.positional, &self.positional, sub.positional_optional) {
             missing.push(name.to_string());
         }
         for opt in sub.opts.iter().filter(|o| sub.required.contains(&o.name)) {
@@ -156,6 +158,16 @@ impl Level {
     /// `command` has checked that it was given.
     pub(super) fn positional(&mut self) -> String {
         self.positional.take().unwrap_or_default()
+    }
+
+    /// A positional that may be left out.
+    pub(super) fn optional_positional(&mut self) -> Option<String> {
+        self.positional.take()
+    }
+
+    /// The second positional, when the table has one and it was given.
+    pub(super) fn second(&mut self) -> Option<String> {
+        self.second.take()
     }
 }
 

@@ -2,7 +2,9 @@
 //! parser and the help read, so the two cannot disagree.
 
 use super::parse::{Given, Level};
-use super::{AddArgs, Command, DecideArgs, DeleteAccountArgs, DoneArgs, EditArgs, ExportArgs, Format};
+use super::{
+    AccountArgs, AddArgs, Command, DecideArgs, DeleteAccountArgs, DoneArgs, EditArgs, ExportArgs, Format,
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
@@ -58,6 +60,10 @@ pub(super) struct Sub {
     pub(super) usage: &'static str,
     /// (placeholder, help)
     pub(super) positional: Option<(&'static str, &'static str)>,
+    /// The positional may be left out (`delete-account [ID]`).
+    pub(super) positional_optional: bool,
+    /// A second positional, always optional (`account remove ID`): (placeholder, help).
+    pub(super) second: Option<(&'static str, &'static str)>,
     pub(super) opts: &'static [Opt],
     pub(super) required: &'static [&'static str],
     /// At most one of these may be given; with `exactly_one`, also at least one.
@@ -102,6 +108,8 @@ const JSON: Opt = switch("json", "Print JSON instead of text");
 const PLANS: &str =
     "free-trial, specialization-monthly, plus-monthly, plus-annual, course-purchase or organization";
 const CHANNELS: &str = "Where you pay: web, ios, android or organization";
+const ACCOUNT: &str = "The account that pays for it (a1, a2, …; listed by `account list`); \
+                       needed once there are several";
 const TRIAL_DAYS: &str =
     "A free trial's length, 1 to 31 days, as the checkout page says (default: the policy's, 7)";
 
@@ -110,8 +118,10 @@ pub(super) const SUBS: &[Sub] = &[
         name: "add",
         about: "Track a subscription or purchase; prints its new id.",
         usage: "add --plan KIND --channel CH --started YYYY-MM-DD [--label TEXT] [--certificate-earned] \
-                [--trial-days N]",
+                [--trial-days N] [--account ID]",
         positional: None,
+        positional_optional: false,
+        second: None,
         opts: &[
             text("plan", "KIND", PLANS),
             text("channel", "CH", CHANNELS),
@@ -127,6 +137,7 @@ pub(super) const SUBS: &[Sub] = &[
             ),
             switch("certificate-earned", "A certificate was earned under this plan"),
             text("trial-days", "N", TRIAL_DAYS),
+            text("account", "ID", ACCOUNT),
         ],
         required: &["plan", "channel", "started"],
         one_of: &[],
@@ -139,6 +150,7 @@ pub(super) const SUBS: &[Sub] = &[
                 label: l.text("label"),
                 certificate_earned: l.switch("certificate-earned"),
                 trial_days: l.text("trial-days"),
+                account: l.text("account"),
             })
         },
     },
@@ -146,8 +158,10 @@ pub(super) const SUBS: &[Sub] = &[
         name: "edit",
         about: "Change what you told us about a subscription; the dates follow.",
         usage: "edit ID [--label TEXT] [--plan KIND] [--started YYYY-MM-DD] [--channel CH] \
-                [--certificate-earned true|false] [--trial-days N]",
+                [--certificate-earned true|false] [--trial-days N] [--account ID]",
         positional: ID,
+        positional_optional: false,
+        second: None,
         opts: &[
             text("label", "TEXT", "A new name to recognise it by"),
             text("plan", "KIND", PLANS),
@@ -163,6 +177,7 @@ pub(super) const SUBS: &[Sub] = &[
                 "Whether a certificate was earned under this plan",
             ),
             text("trial-days", "N", TRIAL_DAYS),
+            text("account", "ID", "The account that pays for it (a1, a2, …)"),
         ],
         required: &[],
         one_of: &[],
@@ -176,6 +191,7 @@ pub(super) const SUBS: &[Sub] = &[
                 channel: l.text("channel"),
                 certificate_earned: l.text("certificate-earned"),
                 trial_days: l.text("trial-days"),
+                account: l.text("account"),
             })
         },
     },
@@ -184,6 +200,8 @@ pub(super) const SUBS: &[Sub] = &[
         about: "Stop tracking a subscription.",
         usage: "remove ID",
         positional: ID,
+        positional_optional: false,
+        second: None,
         opts: &[],
         required: &[],
         one_of: &[],
@@ -195,6 +213,8 @@ pub(super) const SUBS: &[Sub] = &[
         about: "Record what you will do with a subscription.",
         usage: "decide ID (--cancel | --pause 1|2|3 | --keep) [--on YYYY-MM-DD]",
         positional: ID,
+        positional_optional: false,
+        second: None,
         opts: &[
             switch("cancel", "Cancel it (then tick `done cancelled` once you have)"),
             text(
@@ -224,9 +244,14 @@ pub(super) const SUBS: &[Sub] = &[
     },
     Sub {
         name: "delete-account",
-        about: "Plan the deletion of your account (and record the request), or undo that.",
-        usage: "delete-account [--requested-on YYYY-MM-DD | --undo]",
-        positional: None,
+        about: "Plan the deletion of an account (and record the request), or undo that.",
+        usage: "delete-account [ID] [--requested-on YYYY-MM-DD | --undo]",
+        positional: Some((
+            "ID",
+            "The account (a1, a2, …; listed by `account list`); may be left out while there is one",
+        )),
+        positional_optional: true,
+        second: None,
         opts: &[
             text(
                 "requested-on",
@@ -240,8 +265,40 @@ pub(super) const SUBS: &[Sub] = &[
         exactly_one: false,
         build: |l| {
             Command::DeleteAccount(DeleteAccountArgs {
+                account: l.optional_positional(),
                 requested_on: l.text("requested-on"),
                 undo: l.switch("undo"),
+            })
+        },
+    },
+    Sub {
+        name: "account",
+        about: "Several Coursera accounts: add one, list them, rename or remove one.",
+        usage: "account add --label TEXT | account list [--json] | account rename ID --label TEXT | account remove ID",
+        positional: Some((
+            "add|list|rename|remove",
+            "add: track another account (prints its id); list: every account; rename: a new label; \
+             remove: stop tracking one that pays for nothing",
+        )),
+        positional_optional: false,
+        second: Some(("ID", "The account to rename or remove (a1, a2, …)")),
+        opts: &[
+            text(
+                "label",
+                "TEXT",
+                "How you tell the account apart: its email, \"Google sign-in\", …",
+            ),
+            JSON,
+        ],
+        required: &[],
+        one_of: &[],
+        exactly_one: false,
+        build: |l| {
+            Command::Account(AccountArgs {
+                action: l.positional(),
+                id: l.second(),
+                label: l.text("label"),
+                json: l.switch("json"),
             })
         },
     },
@@ -253,6 +310,8 @@ pub(super) const SUBS: &[Sub] = &[
             "eu-uk|elsewhere",
             "eu-uk: you live in the EU or the UK; elsewhere: anywhere else",
         )),
+        positional_optional: false,
+        second: None,
         opts: &[],
         required: &[],
         one_of: &[],
@@ -264,28 +323,36 @@ pub(super) const SUBS: &[Sub] = &[
     Sub {
         name: "done",
         about: "Tick a step or checklist item (ids are listed by `status`).",
-        usage: "done ITEM [--subscription ID] [--note TEXT] [--on YYYY-MM-DD] [--undo]",
+        usage: "done ITEM [--subscription ID | --account ID] [--note TEXT] [--on YYYY-MM-DD] [--undo]",
         positional: Some((
             "ITEM",
             "A step or checklist id, or `cancelled` / `refund-requested` / `refund-received`",
         )),
+        positional_optional: false,
+        second: None,
         opts: &[
             text(
                 "subscription",
                 "ID",
                 "The subscription the item belongs to (not for account items)",
             ),
+            text(
+                "account",
+                "ID",
+                "The account an account item belongs to (a1, a2, …); needed once there are several",
+            ),
             text("note", "TEXT", "Where the PDFs went, a ticket number, …"),
             text("on", "YYYY-MM-DD", "The day it was done (default: today)"),
             switch("undo", "Untick it"),
         ],
         required: &[],
-        one_of: &[],
+        one_of: &["subscription", "account"],
         exactly_one: false,
         build: |l| {
             Command::Done(DoneArgs {
                 item: l.positional(),
                 subscription: l.text("subscription"),
+                account: l.text("account"),
                 note: l.text("note"),
                 on: l.text("on"),
                 undo: l.switch("undo"),
@@ -297,6 +364,8 @@ pub(super) const SUBS: &[Sub] = &[
         about: "Everything tracked, with item ids and the deadlines.",
         usage: "status [--json]",
         positional: None,
+        positional_optional: false,
+        second: None,
         opts: &[JSON],
         required: &[],
         one_of: &[],
@@ -310,6 +379,8 @@ pub(super) const SUBS: &[Sub] = &[
         about: "The dates that matter, most urgent first.",
         usage: "deadlines [--json] [--within DAYS]",
         positional: None,
+        positional_optional: false,
+        second: None,
         opts: &[
             JSON,
             opt(
@@ -332,6 +403,8 @@ pub(super) const SUBS: &[Sub] = &[
         about: "Write the plan as a calendar (ics) or a record (markdown).",
         usage: "export --format markdown|ics [--output FILE] [--include-done]",
         positional: None,
+        positional_optional: false,
+        second: None,
         opts: &[
             opt(
                 "format",
@@ -371,6 +444,8 @@ pub(super) const SUBS: &[Sub] = &[
         about: "Print the state file in use.",
         usage: "path",
         positional: None,
+        positional_optional: false,
+        second: None,
         opts: &[],
         required: &[],
         one_of: &[],
@@ -379,12 +454,15 @@ pub(super) const SUBS: &[Sub] = &[
     },
     Sub {
         name: "guide",
-        about: "A subscription's steps, or what to save before deleting the account, as text.",
+        about: "A subscription's steps, or what to save before deleting an account, as text.",
         usage: "guide ID|account",
         positional: Some((
             "ID|account",
-            "A subscription id (listed by `status`), or `account` for the account's checklist",
+            "A subscription id (listed by `status`), or `account` (or an account id, a1, a2, …) \
+             for an account's checklist",
         )),
+        positional_optional: false,
+        second: None,
         opts: &[],
         required: &[],
         one_of: &[],
@@ -402,6 +480,8 @@ pub(super) const SUBS: &[Sub] = &[
             "The shell, e.g. `coursera-exit completions bash > \
              ~/.local/share/bash-completion/completions/coursera-exit`",
         )),
+        positional_optional: false,
+        second: None,
         opts: &[],
         required: &[],
         one_of: &[],
@@ -415,6 +495,8 @@ pub(super) const SUBS: &[Sub] = &[
         about: "Print the manual page (roff); e.g. `coursera-exit man | man -l -`.",
         usage: "man",
         positional: None,
+        positional_optional: false,
+        second: None,
         opts: &[],
         required: &[],
         one_of: &[],

@@ -14,7 +14,7 @@ use crate::domain::dates::long_date;
 use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline, converted_trial_charge, deadlines};
 use crate::domain::plan::{AccountDecision, Channel, Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
-use crate::domain::state::{ACCOUNT_ID, State, Subscription};
+use crate::domain::state::{ACCOUNT_ID, Account, State, Subscription};
 
 /// The guide for one subscription: its steps, warnings, refund and dates.
 pub fn subscription(state: &State, sub: &Subscription, policy: &Policy, today: NaiveDate) -> String {
@@ -116,29 +116,47 @@ pub fn subscription(state: &State, sub: &Subscription, policy: &Policy, today: N
 }
 
 /// The guide for the account: keeping it smaller, or the checklist before deleting it.
-pub fn account(state: &State, policy: &Policy, today: NaiveDate) -> String {
+pub fn account(state: &State, account: &Account, policy: &Policy, today: NaiveDate) -> String {
     let rows = deadlines(state, &policy.rules, today);
     let mut s = String::new();
-    let account = &state.account;
     let decision = match account.decision {
         Some(AccountDecision::Delete) => "delete it",
         Some(AccountDecision::Keep) => "keep it, with a smaller footprint",
         None => "not decided yet",
     };
-    let _ = writeln!(s, "{ACCOUNT_ID}  {ACCOUNT_LABEL}  (decision: {decision})");
+    let (id, name) = match state.several_accounts() {
+        true => (
+            account.id.as_str(),
+            account.label.as_deref().unwrap_or(ACCOUNT_LABEL),
+        ),
+        false => (ACCOUNT_ID, ACCOUNT_LABEL),
+    };
+    let _ = writeln!(s, "{id}  {name}  (decision: {decision})");
+    if state.several_accounts() {
+        let paid: Vec<String> = state
+            .paid_by(&account.id)
+            .map(|s| format!("{} ({})", s.label, s.id))
+            .collect();
+        let paid = if paid.is_empty() {
+            "nothing tracked".to_string()
+        } else {
+            paid.join(", ")
+        };
+        let _ = writeln!(s, "Pays for: {paid}");
+    }
     stale(&mut s, policy, today);
     let mut sources = Vec::new();
     if account.decision != Some(AccountDecision::Delete) {
         let _ = writeln!(s, "\nKeeping the account: {}", policy.account_keep.summary);
         ticks(
             &mut s,
-            &checklist::keep_items(state, policy).iter().collect::<Vec<_>>(),
+            &checklist::keep_items(account, policy).iter().collect::<Vec<_>>(),
         );
         sources.push(&policy.account_keep.origin);
     }
     if account.decision != Some(AccountDecision::Keep) {
         let _ = writeln!(s, "\nBefore deleting the account, in this order:");
-        for item in checklist::deletion_items(state, policy) {
+        for item in checklist::deletion_items(state, account, policy) {
             tick(&mut s, &item);
             for (what, text) in [("Why", item.why), ("How", item.how)] {
                 if let Some(text) = text {
@@ -152,7 +170,7 @@ pub fn account(state: &State, policy: &Policy, today: NaiveDate) -> String {
         }
         let _ = writeln!(s, "\nAfterwards: {}", policy.after_deletion.text);
         sources.push(&policy.after_deletion.origin);
-        let renewing = checklist::still_renewing(state);
+        let renewing = checklist::still_renewing(state, &account.id);
         if !renewing.is_empty() {
             let names: Vec<String> = renewing
                 .iter()
@@ -165,14 +183,18 @@ pub fn account(state: &State, policy: &Policy, today: NaiveDate) -> String {
             );
         }
         if state
-            .subscriptions
-            .iter()
+            .paid_by(&account.id)
             .any(|s| s.plan == Some(PlanKind::Organization))
         {
             let _ = writeln!(s, "{}", policy.channel(Channel::Organization).warnings.join("\n"));
         }
     }
-    dates(&mut s, rows.iter().filter(|r| r.subscription.is_none()), policy);
+    dates(
+        &mut s,
+        rows.iter()
+            .filter(|r| r.subscription.is_none() && r.account == account.id),
+        policy,
+    );
     cite(&mut s, &sources);
     s
 }

@@ -35,7 +35,16 @@ pub fn deadlines<'a>(policy: &Policy, today: NaiveDate, rows: &'a [Deadline]) ->
 pub struct StatusJson<'a> {
     pub today: String,
     pub subscriptions: Vec<SubscriptionJson>,
-    pub account: AccountJson,
+    /// The one account as version 2 showed it; left out once there are
+    /// several (then `accounts` and `region` are there instead).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<AccountJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub accounts: Option<Vec<AccountsEntryJson>>,
+    /// Where the person lives, once there are several accounts (with one,
+    /// `account.region` says it, as in version 2).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Option<Region>>,
     pub deadlines: &'a [Deadline],
     pub policy_checked_on: String,
     pub policy_stale: bool,
@@ -59,6 +68,9 @@ pub struct SubscriptionJson {
     pub refund_received_on: Option<String>,
     pub complete: bool,
     pub items: Vec<ItemJson>,
+    /// The account that pays for it, once there are several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +93,32 @@ pub struct AccountJson {
     pub requested_on: Option<String>,
     pub region: Option<Region>,
     pub items: Vec<ItemJson>,
+}
+
+#[derive(Serialize)]
+pub struct AccountsEntryJson {
+    pub id: String,
+    pub label: Option<String>,
+    pub decision: Option<AccountDecision>,
+    pub requested_on: Option<String>,
+    pub items: Vec<ItemJson>,
+    /// The ids of the subscriptions it pays for.
+    pub subscriptions: Vec<String>,
+}
+
+pub fn accounts(state: &State, policy: &Policy) -> Vec<AccountsEntryJson> {
+    state
+        .accounts
+        .iter()
+        .map(|a| AccountsEntryJson {
+            id: a.id.clone(),
+            label: a.label.clone(),
+            decision: a.decision,
+            requested_on: day(a.requested_on),
+            items: items(checklist::account_items(state, a, policy)),
+            subscriptions: state.paid_by(&a.id).map(|s| s.id.clone()).collect(),
+        })
+        .collect()
 }
 
 fn items(items: Vec<Item>) -> Vec<ItemJson> {
@@ -116,6 +154,7 @@ fn subscription(state: &State, sub: &Subscription, policy: &Policy) -> Subscript
         refund_received_on: day(sub.refund_received_on),
         complete: sub.is_complete(),
         items: items(checklist::recordable_items(state, sub, policy)),
+        account: state.several_accounts().then(|| sub.account.clone()),
     }
 }
 
@@ -132,12 +171,17 @@ pub fn status<'a>(
             .iter()
             .map(|s| subscription(state, s, policy))
             .collect(),
-        account: AccountJson {
-            decision: state.account.decision,
-            requested_on: day(state.account.requested_on),
-            region: state.account.region,
-            items: items(checklist::account_items(state, policy)),
-        },
+        account: (!state.several_accounts()).then(|| {
+            let only = state.first_account();
+            AccountJson {
+                decision: only.decision,
+                requested_on: day(only.requested_on),
+                region: state.region,
+                items: items(checklist::account_items(state, only, policy)),
+            }
+        }),
+        accounts: state.several_accounts().then(|| accounts(state, policy)),
+        region: state.several_accounts().then_some(state.region),
         deadlines,
         policy_checked_on: policy.checked_on().to_string(),
         policy_stale: policy.stale(today),

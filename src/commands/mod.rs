@@ -1,6 +1,7 @@
 //! Runs one subcommand: reads or locks the state, applies a domain action,
 //! saves, and prints. Exit codes follow SPEC §6.
 
+mod accounts;
 mod guide;
 mod json;
 mod text;
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::cli::{self, Command, DecideArgs, DoneArgs, Format};
+use crate::domain::actions::accounts::which;
 use crate::domain::actions::{self, Choice, Edit, NewSubscription, Tick};
 use crate::domain::checklist;
 use crate::domain::deadlines::deadlines;
@@ -92,6 +94,7 @@ pub fn execute(
                 label: a.label,
                 certificate_earned: a.certificate_earned,
                 trial_days: a.trial_days.as_deref().map(values::trial_days).transpose()?,
+                account: a.account,
             };
             let id = write(ctx, |state| Ok(actions::add(state, new, policy, today)?))?;
             emit(out, &format!("{id}\n"))
@@ -108,6 +111,7 @@ pub fn execute(
                     .map(|t| values::boolean("--certificate-earned", t))
                     .transpose()?,
                 trial_days: e.trial_days.as_deref().map(values::trial_days).transpose()?,
+                account: e.account,
             };
             write(ctx, |state| {
                 Ok(actions::edit(state, &e.id, change, policy, today)?)
@@ -120,9 +124,16 @@ pub fn execute(
         Command::DeleteAccount(d) => {
             let requested_on = values::opt_date("--requested-on", d.requested_on.as_deref())?;
             write(ctx, |state| {
-                Ok(actions::delete_account(state, requested_on, d.undo, today)?)
+                Ok(actions::delete_account(
+                    state,
+                    d.account.as_deref(),
+                    requested_on,
+                    d.undo,
+                    today,
+                )?)
             })
         }
+        Command::Account(a) => accounts::run(ctx, a, out),
         Command::Region { region } => {
             let region = values::region(&region)?;
             write(ctx, |state| {
@@ -156,7 +167,10 @@ pub fn execute(
                 // Nothing due: no output at all, so a daily cron job mails only when something is.
                 Ok(())
             } else {
-                emit_text(out, &text::deadlines(&rows, policy, today))
+                emit_text(
+                    out,
+                    &text::deadlines(&rows, policy, today, state.several_accounts()),
+                )
             }
         }
         Command::Export(x) => {
@@ -181,8 +195,10 @@ pub fn execute(
         Command::Path => emit(out, &format!("{}\n", ctx.state_path.display())),
         Command::Guide { target } => {
             let state = store::load(&ctx.state_path)?;
-            let text = if target == ACCOUNT_ID {
-                guide::account(&state, policy, today)
+            let text = if target == ACCOUNT_ID || state.account(&target).is_some() {
+                let id = which(&state, Some(&target))?;
+                let account = state.account(&id).expect("checked by which");
+                guide::account(&state, account, policy, today)
             } else {
                 guide::subscription(&state, actions::find(&state, &target)?, policy, today)
             };
@@ -219,9 +235,11 @@ fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> 
     let mut warn_certificates = false;
     let mut renewing = Vec::new();
     write(ctx, |state| {
-        if d.item == checklist_ids::REQUEST_DELETION && !d.undo {
-            warn_certificates = checklist::certificates_unsaved(state);
-            renewing = checklist::still_renewing(state)
+        if d.item == checklist_ids::REQUEST_DELETION && !d.undo && d.subscription.is_none() {
+            let id = which(state, d.account.as_deref())?;
+            let account = state.account(&id).expect("checked by which");
+            warn_certificates = checklist::certificates_unsaved(account);
+            renewing = checklist::still_renewing(state, &id)
                 .iter()
                 .map(|s| format!("{} ({})", s.label, s.id))
                 .collect();
@@ -229,6 +247,7 @@ fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> 
         let tick = Tick {
             item: &d.item,
             subscription: d.subscription.as_deref(),
+            account: d.account.as_deref(),
             note: d.note,
             on,
             undo: d.undo,

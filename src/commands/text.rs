@@ -31,12 +31,14 @@ pub fn row_line(row: &Deadline, what: &str) -> String {
     format!("{}  {:>4}d  {:<10}  {what}", row.date, row.days_left, marker(row))
 }
 
-fn what(row: &Deadline, policy: &Policy) -> String {
-    let id = row.subscription.as_deref().unwrap_or("account");
+fn what(row: &Deadline, policy: &Policy, several: bool) -> String {
+    // An account row: the word while there is one account, its id once there are several.
+    let account = if several { row.account.as_str() } else { "account" };
+    let id = row.subscription.as_deref().unwrap_or(account);
     format!("{}: {} ({id})", policy.deadline(row.kind).title, row.label)
 }
 
-pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate) -> String {
+pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate, several: bool) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "Today is {}.", long_date(today));
     if let Some(line) = policy.stale_notice(today) {
@@ -48,7 +50,7 @@ pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate) -> String
     }
     let _ = writeln!(s, "\n{:<10}  {:>5}  {:<10}  WHAT", "DATE", "LEFT", "STATE");
     for row in rows {
-        let _ = writeln!(s, "{}", row_line(row, &what(row, policy)));
+        let _ = writeln!(s, "{}", row_line(row, &what(row, policy, several)));
     }
     s
 }
@@ -68,8 +70,8 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
     if let Some(line) = policy.stale_notice(today) {
         let _ = writeln!(s, "{line}");
     }
-    let _ = write!(s, "Where you live: {}", state.account.region_words());
-    if state.account.region.is_none() {
+    let _ = write!(s, "Where you live: {}", state.region_words());
+    if state.region.is_none() {
         let _ = write!(s, "; answer with `coursera-exit region eu-uk|elsewhere`");
     }
     let _ = writeln!(s, ".");
@@ -83,7 +85,11 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
         let plan = sub
             .plan
             .map_or("plan not known yet".to_string(), |p| p.id().to_string());
-        let _ = writeln!(s, "\n{}  {}  ({plan})", sub.id, sub.label);
+        let _ = write!(s, "\n{}  {}  ({plan})", sub.id, sub.label);
+        if state.several_accounts() {
+            let _ = write!(s, "  paid by {}", sub.account);
+        }
+        let _ = writeln!(s);
         if !sub.is_complete() {
             let _ = writeln!(
                 s,
@@ -133,16 +139,26 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
             );
         }
     }
-    let decision = state.account.decision.map_or("not decided", |d| d.id());
-    let _ = write!(s, "\naccount  {ACCOUNT_LABEL}  decision: {decision}");
-    if let Some(r) = state.account.requested_on {
-        let _ = write!(s, " · deletion requested {r}");
+    for account in &state.accounts {
+        let decision = account.decision.map_or("not decided", |d| d.id());
+        // One account keeps the version-2 line: the word `account` is its id on the command line.
+        let (id, name) = match state.several_accounts() {
+            true => (
+                account.id.as_str(),
+                account.label.as_deref().unwrap_or(ACCOUNT_LABEL),
+            ),
+            false => ("account", ACCOUNT_LABEL),
+        };
+        let _ = write!(s, "\n{id}  {name}  decision: {decision}");
+        if let Some(r) = account.requested_on {
+            let _ = write!(s, " · deletion requested {r}");
+        }
+        let _ = writeln!(
+            s,
+            "\n    items: {}",
+            items_line(&checklist::account_items(state, account, policy))
+        );
     }
-    let _ = writeln!(
-        s,
-        "\n    items: {}",
-        items_line(&checklist::account_items(state, policy))
-    );
     let pending: Vec<&Deadline> = rows
         .iter()
         .filter(|r| !r.done && r.days_left >= 0)
@@ -151,7 +167,11 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
     if !pending.is_empty() {
         let _ = writeln!(s, "\nNext deadlines:");
         for row in pending {
-            let _ = writeln!(s, "  {}", row_line(row, &what(row, policy)));
+            let _ = writeln!(
+                s,
+                "  {}",
+                row_line(row, &what(row, policy, state.several_accounts()))
+            );
         }
     }
     s

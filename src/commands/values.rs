@@ -92,6 +92,7 @@ pub fn flag(field: Field) -> &'static str {
         Field::Note => "--note",
         Field::TrialDays => "--trial-days",
         Field::Region => "region",
+        Field::Account => "account",
     }
 }
 

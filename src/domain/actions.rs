@@ -11,6 +11,8 @@ use super::policy::{Policy, checklist_ids};
 use super::state::{ACCOUNT_ID, Pause, State, Subscription, TRIAL_DAYS};
 use super::text_limits;
 
+pub mod accounts;
+
 /// A value that cannot be accepted. `value` is what was given, `reason` why not;
 /// the command line prefixes the flag, the wizard shows the reason beside the field.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -36,6 +38,7 @@ pub enum Field {
     Note,
     TrialDays,
     Region,
+    Account,
 }
 
 fn refuse<T>(field: Field, value: impl ToString, reason: impl Into<String>) -> Result<T, Refusal> {
@@ -81,6 +84,8 @@ fn unknown_id(state: &State, id: &str) -> Refusal {
     let known: Vec<&str> = state.subscriptions.iter().map(|s| s.id.as_str()).collect();
     let reason = if id == ACCOUNT_ID {
         "\"account\" names the account, not a subscription".to_string()
+    } else if state.account(id).is_some() {
+        format!("{id} names an account, not a subscription")
     } else if known.is_empty() {
         "no such subscription; none is tracked yet".to_string()
     } else {
@@ -102,6 +107,8 @@ pub struct NewSubscription {
     pub certificate_earned: bool,
     /// A free trial's length; None: the policy's default.
     pub trial_days: Option<u32>,
+    /// The account that pays; None: the only one (refused when there are several).
+    pub account: Option<String>,
 }
 
 /// A trial's length is 1 to 31 days, and only a trial has one.
@@ -162,6 +169,7 @@ pub fn add(
 ) -> Result<String, Refusal> {
     check_plan_channel(new.plan, new.channel)?;
     not_after_today(Field::Started, new.started, today)?;
+    let account = accounts::which(state, new.account.as_deref())?;
     let trial_days = new
         .trial_days
         .map(|d| check_trial_days(d, Some(new.plan)))
@@ -177,6 +185,7 @@ pub fn add(
     sub.started = Some(new.started);
     sub.certificate_earned = Some(new.certificate_earned);
     sub.trial_days = trial_days;
+    sub.account = account;
     Ok(id)
 }
 
@@ -212,6 +221,8 @@ pub struct Edit {
     pub channel: Option<Channel>,
     pub certificate_earned: Option<bool>,
     pub trial_days: Option<u32>,
+    /// The account that pays for it.
+    pub account: Option<String>,
 }
 
 pub fn edit(
@@ -233,6 +244,11 @@ pub fn edit(
         not_after_today(Field::Started, started, today)?;
     }
     let label = change.label.as_deref().map(clean_label).transpose()?;
+    let account = change
+        .account
+        .as_deref()
+        .map(|a| accounts::which(state, Some(a)))
+        .transpose()?;
     if let Some(days) = change.trial_days {
         check_trial_days(days, plan)?;
     }
@@ -292,6 +308,9 @@ pub fn edit(
     }
     if let Some(cert) = change.certificate_earned {
         sub.certificate_earned = Some(cert);
+    }
+    if let Some(account) = account {
+        sub.account = account;
     }
     Ok(())
 }
@@ -395,28 +414,32 @@ fn not_before_start(sub: &Subscription, field: Field, date: NaiveDate) -> Result
     }
 }
 
-/// Plans the deletion (and records the request when `requested_on` is given),
-/// or with `undo` returns the account to "keep".
+/// Plans the deletion of an account (and records the request when
+/// `requested_on` is given), or with `undo` returns it to "keep". `account`
+/// None: the only one (refused when there are several).
 pub fn delete_account(
     state: &mut State,
+    account: Option<&str>,
     requested_on: Option<NaiveDate>,
     undo: bool,
     today: NaiveDate,
 ) -> Result<(), Refusal> {
-    if undo {
-        if let Some(date) = requested_on {
-            return refuse(Field::RequestedOn, date, "--undo takes no date");
-        }
-        state.account.decision = Some(AccountDecision::Keep);
-        state.account.requested_on = None;
-        return Ok(());
+    let id = accounts::which(state, account)?;
+    if undo && let Some(date) = requested_on {
+        return refuse(Field::RequestedOn, date, "--undo takes no date");
     }
     if let Some(d) = requested_on {
         not_after_today(Field::RequestedOn, d, today)?;
     }
-    state.account.decision = Some(AccountDecision::Delete);
+    let account = state.account_mut(&id).expect("checked by which");
+    if undo {
+        account.decision = Some(AccountDecision::Keep);
+        account.requested_on = None;
+        return Ok(());
+    }
+    account.decision = Some(AccountDecision::Delete);
     if requested_on.is_some() {
-        state.account.requested_on = requested_on;
+        account.requested_on = requested_on;
     }
     Ok(())
 }
@@ -425,6 +448,8 @@ pub fn delete_account(
 pub struct Tick<'a> {
     pub item: &'a str,
     pub subscription: Option<&'a str>,
+    /// For an account item: which account (None: the only one).
+    pub account: Option<&'a str>,
     pub note: Option<String>,
     pub on: Option<NaiveDate>,
     pub undo: bool,
@@ -442,7 +467,10 @@ pub fn done(state: &mut State, tick: Tick, policy: &Policy, today: NaiveDate) ->
     };
     match tick.subscription {
         Some(id) => done_for_subscription(state, id, tick.item, on, note, tick.undo, policy),
-        None => done_for_account(state, tick.item, on, note, tick.undo, policy),
+        None => {
+            let account = accounts::which(state, tick.account)?;
+            done_for_account(state, &account, tick.item, on, note, tick.undo, policy)
+        }
     }
 }
 
@@ -456,7 +484,7 @@ fn done_for_subscription(
     policy: &Policy,
 ) -> Result<(), Refusal> {
     let sub = find(state, id)?;
-    if policy.checklist_item(item).is_some() || policy.account_keep.steps.iter().any(|s| s.id == item) {
+    if is_account_item(item, policy) {
         return refuse(
             Field::Subscription,
             id,
@@ -527,8 +555,13 @@ fn done_for_subscription(
     Ok(())
 }
 
+fn is_account_item(item: &str, policy: &Policy) -> bool {
+    policy.checklist_item(item).is_some() || policy.account_keep.steps.iter().any(|s| s.id == item)
+}
+
 fn done_for_account(
     state: &mut State,
+    account: &str,
     item: &str,
     on: NaiveDate,
     note: Option<String>,
@@ -565,7 +598,7 @@ fn done_for_account(
             "this one ticks itself once every subscription is cancelled (done cancelled --subscription ID)",
         );
     }
-    let account = &mut state.account;
+    let account = state.account_mut(account).expect("checked by which");
     if item == checklist_ids::REQUEST_DELETION {
         account.requested_on = (!undo).then_some(on);
         if !undo {
@@ -622,6 +655,7 @@ pub fn set_note(
     state: &mut State,
     item: &str,
     subscription: Option<&str>,
+    account: Option<&str>,
     note: &str,
     policy: &Policy,
 ) -> Result<(), Refusal> {
@@ -640,12 +674,11 @@ pub fn set_note(
             sub.items.retain(|r| r.done || r.note.is_some());
         }
         None => {
-            let known = policy.checklist_item(item).is_some()
-                || policy.account_keep.steps.iter().any(|s| s.id == item);
-            if !known {
+            if !is_account_item(item, policy) {
                 return refuse(Field::Item, item, "not an account item");
             }
-            let account = &mut state.account;
+            let id = accounts::which(state, account)?;
+            let account = state.account_mut(&id).expect("checked by which");
             account.item_mut(item).note = note;
             account.items.retain(|r| r.done || r.note.is_some());
         }
@@ -653,7 +686,6 @@ pub fn set_note(
     Ok(())
 }
 
-/// Records where the account holder lives (SPEC §2): one answer for the account.
 /// Records that the person cancels *to get their money back*: the refund
 /// leads their steps. Only for a subscription they decided to cancel.
 pub fn want_refund(state: &mut State, id: &str) -> Result<(), Refusal> {
@@ -665,25 +697,31 @@ pub fn want_refund(state: &mut State, id: &str) -> Result<(), Refusal> {
     Ok(())
 }
 
+/// Records where the person lives (SPEC §2): one answer for every account.
 pub fn set_region(state: &mut State, region: Region) {
-    state.account.region = Some(region);
+    state.region = Some(region);
 }
 
 /// "Not sure" where one lives: unanswered again, counted as elsewhere.
 pub fn forget_region(state: &mut State) {
-    state.account.region = None;
+    state.region = None;
 }
 
-/// Records whether the person is enrolled in a for-credit programme: the
-/// "for-credit programmes" item applies only if they are (or have not said).
-pub fn set_for_credit(state: &mut State, enrolled: bool) {
-    state.account.for_credit = Some(enrolled);
+/// Records whether the person is enrolled in a for-credit programme with
+/// this account: the "for-credit programmes" item applies only if they are
+/// (or have not said). An account that is gone is left alone.
+pub fn set_for_credit(state: &mut State, account: &str, enrolled: bool) {
+    if let Some(account) = state.account_mut(account) {
+        account.for_credit = Some(enrolled);
+    }
 }
 
-/// Records whether the person signs in with Google, Facebook or Apple: the
-/// "unlink social sign-ins" item applies only if they do (or have not said).
-pub fn set_social_sign_in(state: &mut State, used: bool) {
-    state.account.social_sign_in = Some(used);
+/// Records whether the person signs in to this account with Google, Facebook
+/// or Apple: the "unlink social sign-ins" item applies only if they do.
+pub fn set_social_sign_in(state: &mut State, account: &str, used: bool) {
+    if let Some(account) = state.account_mut(account) {
+        account.social_sign_in = Some(used);
+    }
 }
 
 #[cfg(test)]

@@ -68,7 +68,7 @@ pub fn plan_refundable(sub: &Subscription) -> bool {
 
 /// The EU/UK right of withdrawal can apply to this plan bought this way.
 pub fn withdrawal_possible(sub: &Subscription, state: &State) -> bool {
-    state.account.eu_uk()
+    state.eu_uk()
         && sub.channel == Some(Channel::Web)
         && !sub.certificate()
         && sub.plan.is_some_and(|p| p != PlanKind::Organization)
@@ -173,53 +173,53 @@ pub fn recordable_items<'p>(state: &State, sub: &Subscription, policy: &'p Polic
     items
 }
 
-/// Whether a checklist item applies to this person.
-fn applies(condition: ChecklistCondition, state: &State) -> bool {
+/// Whether a checklist item applies to this account.
+fn applies(condition: ChecklistCondition, state: &State, account: &Account) -> bool {
     match condition {
         ChecklistCondition::Always => true,
-        ChecklistCondition::SocialSignIn => state.account.social_sign_in != Some(false),
+        ChecklistCondition::SocialSignIn => account.social_sign_in != Some(false),
         ChecklistCondition::Organization => state
-            .subscriptions
-            .iter()
+            .paid_by(&account.id)
             .any(|s| s.plan == Some(PlanKind::Organization)),
-        ChecklistCondition::ForCredit => state.account.for_credit != Some(false),
+        ChecklistCondition::ForCredit => account.for_credit != Some(false),
+        ChecklistCondition::OtherAccount => state.several_accounts(),
     }
 }
 
-/// Every trial, monthly and yearly subscription has been cancelled (the others
-/// do not renew and do not block a deletion). Returns the last cancellation day.
-pub fn all_cancelled(state: &State) -> (bool, Option<NaiveDate>) {
+/// Every trial, monthly and yearly subscription the account pays for has
+/// been cancelled (the others do not renew and do not block a deletion).
+/// Returns the last cancellation day.
+pub fn all_cancelled(state: &State, account: &str) -> (bool, Option<NaiveDate>) {
     let renewing = state
-        .subscriptions
-        .iter()
+        .paid_by(account)
         .filter(|s| s.plan.is_some_and(PlanKind::renews));
-    let done = still_renewing(state).is_empty();
+    let done = still_renewing(state, account).is_empty();
     let last = renewing.filter_map(|s| s.cancelled_on).max();
     (done, if done { last } else { None })
 }
 
-/// The plans that renew and are not cancelled yet: what stands between the
-/// person and "cancel every subscription".
-pub fn still_renewing(state: &State) -> Vec<&Subscription> {
+/// The plans of an account that renew and are not cancelled yet: what stands
+/// between the person and "cancel every subscription".
+pub fn still_renewing<'s>(state: &'s State, account: &str) -> Vec<&'s Subscription> {
     state
         .subscriptions
         .iter()
+        .filter(|s| s.account == account)
         .filter(|s| s.plan.is_some_and(PlanKind::renews) && s.cancelled_on.is_none())
         .collect()
 }
 
-/// The pre-deletion checklist, in policy order, with the items that apply.
-pub fn deletion_items<'p>(state: &State, policy: &'p Policy) -> Vec<Item<'p>> {
-    let account: &Account = &state.account;
+/// An account's pre-deletion checklist, in policy order, with the items that apply.
+pub fn deletion_items<'p>(state: &State, account: &Account, policy: &'p Policy) -> Vec<Item<'p>> {
     policy
         .checklist
         .iter()
-        .filter(|rule| applies(rule.condition, state))
+        .filter(|rule| applies(rule.condition, state, account))
         .map(|rule| {
             let record = account.item(&rule.id);
             let base = match rule.id.as_str() {
                 checklist_ids::CANCEL_SUBSCRIPTIONS => {
-                    let (done, on) = all_cancelled(state);
+                    let (done, on) = all_cancelled(state, &account.id);
                     Item {
                         done,
                         done_on: on,
@@ -242,35 +242,34 @@ pub fn deletion_items<'p>(state: &State, policy: &'p Policy) -> Vec<Item<'p>> {
         .collect()
 }
 
-/// The steps for keeping the account with a smaller footprint.
-pub fn keep_items<'p>(state: &State, policy: &'p Policy) -> Vec<Item<'p>> {
+/// The steps for keeping an account with a smaller footprint.
+pub fn keep_items<'p>(account: &Account, policy: &'p Policy) -> Vec<Item<'p>> {
     let rule = &policy.account_keep;
     rule.steps
         .iter()
         .map(|step| Item {
             origin: Some(&rule.origin),
-            ..Item::stored(&step.id, &step.text, state.account.item(&step.id))
+            ..Item::stored(&step.id, &step.text, account.item(&step.id))
         })
         .collect()
 }
 
-/// The account's items for its decision (both lists while undecided).
-pub fn account_items<'p>(state: &State, policy: &'p Policy) -> Vec<Item<'p>> {
-    match state.account.decision {
-        Some(AccountDecision::Delete) => deletion_items(state, policy),
-        Some(AccountDecision::Keep) => keep_items(state, policy),
+/// An account's items for its decision (both lists while undecided).
+pub fn account_items<'p>(state: &State, account: &Account, policy: &'p Policy) -> Vec<Item<'p>> {
+    match account.decision {
+        Some(AccountDecision::Delete) => deletion_items(state, account, policy),
+        Some(AccountDecision::Keep) => keep_items(account, policy),
         None => {
-            let mut items = keep_items(state, policy);
-            items.extend(deletion_items(state, policy));
+            let mut items = keep_items(account, policy);
+            items.extend(deletion_items(state, account, policy));
             items
         }
     }
 }
 
 /// Certificates are not yet saved: requesting deletion needs an explicit yes.
-pub fn certificates_unsaved(state: &State) -> bool {
-    !state
-        .account
+pub fn certificates_unsaved(account: &Account) -> bool {
+    !account
         .item(checklist_ids::DOWNLOAD_CERTIFICATES)
         .is_some_and(|i| i.done)
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::dates::{add_business_days, add_days, add_months, first_step_on_or_after};
 use super::plan::{Channel, Decision, PlanKind};
 use super::policy::{Rules, checklist_ids};
-use super::state::{State, Subscription};
+use super::state::{Account, State, Subscription};
 
 mod kind;
 
@@ -44,13 +44,20 @@ impl Urgency {
     }
 }
 
-/// The label of account-level rows.
-pub const ACCOUNT_LABEL: &str = "Coursera account";
+/// The label of account-level rows while there is one account.
+pub const ACCOUNT_LABEL: &str = super::state::ACCOUNT_WORDS;
 
 /// One row of the deadline table; serializes to the JSON shape of SPEC §6.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Deadline {
     pub subscription: Option<String>,
+    /// The account in the JSON: only once there are several, so the rows of
+    /// one account read exactly as version 2 wrote them.
+    #[serde(rename = "account", skip_serializing_if = "Option::is_none")]
+    pub account_shown: Option<String>,
+    /// The account that pays for the subscription, or the account the row is about.
+    #[serde(skip)]
+    pub account: String,
     pub label: String,
     pub plan: Option<PlanKind>,
     pub kind: DeadlineKind,
@@ -78,25 +85,48 @@ impl Row {
 /// Every deadline of every subscription and of the account, in §4 order:
 /// by date, then subscription in the order added (account last), then kind.
 pub fn deadlines(state: &State, rules: &Rules, today: NaiveDate) -> Vec<Deadline> {
-    let eu_uk = state.account.eu_uk();
+    let eu_uk = state.eu_uk();
     let mut keyed: Vec<(usize, Deadline)> = Vec::new();
     for (index, sub) in state.subscriptions.iter().enumerate() {
         for row in subscription_rows(sub, rules, eu_uk, today) {
-            keyed.push((index, place(row, Some(sub), today)));
+            keyed.push((index, place(row, Ok(sub), today)));
         }
     }
-    for row in account_rows(state, rules) {
-        keyed.push((usize::MAX, place(row, None, today)));
+    // Account rows after every subscription's, in the order the accounts were added.
+    let after = state.subscriptions.len();
+    for (index, account) in state.accounts.iter().enumerate() {
+        for row in account_rows(account, rules) {
+            keyed.push((after + index, place(row, Err((state, account)), today)));
+        }
     }
     keyed.sort_by_key(|(index, d)| (d.date, *index, d.kind));
-    keyed.into_iter().map(|(_, d)| d).collect()
+    let several = state.several_accounts();
+    keyed
+        .into_iter()
+        .map(|(_, mut d)| {
+            if several {
+                d.account_shown = Some(d.account.clone());
+            }
+            d
+        })
+        .collect()
 }
 
-fn place(row: Row, sub: Option<&Subscription>, today: NaiveDate) -> Deadline {
+/// A row of a subscription (Ok) or of an account (Err), placed relative to today.
+fn place(row: Row, about: Result<&Subscription, (&State, &Account)>, today: NaiveDate) -> Deadline {
     let days_left = (row.date - today).num_days();
+    let sub = about.ok();
     Deadline {
         subscription: sub.map(|s| s.id.clone()),
-        label: sub.map_or_else(|| ACCOUNT_LABEL.to_string(), |s| s.label.clone()),
+        account_shown: None,
+        account: match about {
+            Ok(s) => s.account.clone(),
+            Err((_, a)) => a.id.clone(),
+        },
+        label: match about {
+            Ok(s) => s.label.clone(),
+            Err((state, a)) => state.account_name(a),
+        },
         plan: sub.and_then(|s| s.plan),
         kind: row.kind,
         date: row.date,
@@ -327,8 +357,7 @@ impl Facts<'_> {
 }
 
 /// Account-level rows: the support reply due after a deletion request.
-pub fn account_rows(state: &State, rules: &Rules) -> Vec<Row> {
-    let account = &state.account;
+pub fn account_rows(account: &Account, rules: &Rules) -> Vec<Row> {
     match (account.deleting(), account.requested_on) {
         (true, Some(requested)) => {
             let confirmed = account

@@ -9,7 +9,8 @@ use super::journey::Journey;
 use super::plan::{AccountDecision, Channel, Decision, PlanKind, Region};
 
 /// The version this build writes. It reads this one and every older one.
-pub const SCHEMA_VERSION: u32 = 2;
+/// Version 3 holds several accounts (`[[accounts]]`); 2 and 1 held one (`[account]`).
+pub const SCHEMA_VERSION: u32 = 3;
 /// The oldest version this build still reads (and rewrites as `SCHEMA_VERSION`).
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 /// Limits every value meets, checked on input and when a file is read, so a
@@ -21,6 +22,10 @@ pub const TRIAL_DAYS: std::ops::RangeInclusive<u32> = 1..=31;
 pub const MAX_FOLDER_BYTES: usize = 4096;
 /// Reserved for rows about the account as a whole.
 pub const ACCOUNT_ID: &str = "account";
+/// The id of the first account, the one a version-1 or version-2 file held.
+pub const FIRST_ACCOUNT: &str = "a1";
+/// How an account is named while it is the only one.
+pub const ACCOUNT_WORDS: &str = "Coursera account";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -29,13 +34,28 @@ pub struct State {
     /// The number of the next subscription id (`s{next_id}`); ids are never reused.
     #[serde(default = "first_id")]
     pub next_id: u32,
+    /// The number of the next account id (`a{next_account_id}`); never reused.
+    #[serde(default = "second_id")]
+    pub next_account_id: u32,
+    /// Where the person lives; one answer for every account (None until answered: counts as elsewhere).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
     #[serde(default, skip_serializing_if = "Journey::is_home")]
     pub journey: Journey,
-    #[serde(default, skip_serializing_if = "Account::is_empty")]
-    pub account: Account,
+    /// The account the wizard's account pages are about (Decide, Steps,
+    /// Checklist), once there are several; None or gone: the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_focus: Option<String>,
     /// The folder the wizard last exported to: the next export's default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub export_folder: Option<String>,
+    /// Version 1's and 2's single `[account]`, read only to migrate it to
+    /// `accounts` (see [`State::migrate`]); never written.
+    #[serde(default, skip_serializing, rename = "account")]
+    pub legacy_account: Option<Account>,
+    /// Every Coursera account the person has, in the order added; never empty.
+    #[serde(default)]
+    pub accounts: Vec<Account>,
     #[serde(default)]
     pub subscriptions: Vec<Subscription>,
 }
@@ -44,14 +64,22 @@ fn first_id() -> u32 {
     1
 }
 
+fn second_id() -> u32 {
+    2
+}
+
 impl Default for State {
     fn default() -> Self {
         State {
             schema_version: SCHEMA_VERSION,
             next_id: 1,
+            next_account_id: 2,
+            region: None,
             journey: Journey::default(),
-            account: Account::default(),
+            account_focus: None,
             export_folder: None,
+            legacy_account: None,
+            accounts: vec![Account::new(FIRST_ACCOUNT.to_string(), None)],
             subscriptions: Vec::new(),
         }
     }
@@ -61,6 +89,9 @@ impl Default for State {
 #[serde(deny_unknown_fields)]
 pub struct Subscription {
     pub id: String,
+    /// The account that pays for it (`a1`, …); absent only in files of version 1 and 2.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub account: String,
     #[serde(deserialize_with = "checked::label")]
     pub label: String,
     /// None while the person is not sure yet.
@@ -110,6 +141,7 @@ impl Subscription {
     pub fn new(id: String, label: String) -> Subscription {
         Subscription {
             id,
+            account: FIRST_ACCOUNT.to_string(),
             label,
             plan: None,
             channel: None,
@@ -196,9 +228,20 @@ impl ItemRecord {
     }
 }
 
+/// One Coursera account: what the person chose for it and its checklist.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Account {
+    /// `a1`, `a2`, …; version 1's and 2's `[account]` had none (it becomes `a1`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    /// How the person tells it apart: its email, "Google sign-in", ….
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checked::optional_label"
+    )]
+    pub label: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<AccountDecision>,
     #[serde(default, skip_serializing_if = "Option::is_none", with = "opt_date")]
@@ -209,14 +252,23 @@ pub struct Account {
     /// Whether the person is enrolled in a degree or another for-credit programme; None = not asked yet.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub for_credit: Option<bool>,
-    /// Where the account holder lives; None until answered (counts as elsewhere).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Version 2 kept where the person lives here; read only to move it to
+    /// [`State::region`]; never written.
+    #[serde(default, skip_serializing)]
     pub region: Option<Region>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ItemRecord>,
 }
 
 impl Account {
+    pub fn new(id: String, label: Option<String>) -> Account {
+        Account {
+            id,
+            label,
+            ..Account::default()
+        }
+    }
+
     pub fn item(&self, id: &str) -> Option<&ItemRecord> {
         self.items.iter().find(|i| i.id == id)
     }
@@ -225,26 +277,8 @@ impl Account {
         item_mut(&mut self.items, id)
     }
 
-    pub fn is_empty(&self) -> bool {
-        *self == Account::default()
-    }
-
     pub fn deleting(&self) -> bool {
         self.decision == Some(AccountDecision::Delete)
-    }
-
-    /// The EU/UK right of withdrawal applies (unanswered counts as elsewhere).
-    pub fn eu_uk(&self) -> bool {
-        self.region == Some(Region::EuUk)
-    }
-
-    /// Where the account holder lives, in words, with what the answer means.
-    pub fn region_words(&self) -> &'static str {
-        match self.region {
-            Some(Region::EuUk) => "in the EU or the UK (the right of withdrawal applies)",
-            Some(Region::Elsewhere) => "outside the EU and the UK",
-            None => "not answered yet (counted as outside the EU and the UK)",
-        }
     }
 }
 
@@ -267,17 +301,82 @@ impl State {
         self.subscriptions.iter_mut().find(|s| s.id == id)
     }
 
+    pub fn account(&self, id: &str) -> Option<&Account> {
+        self.accounts.iter().find(|a| a.id == id)
+    }
+
+    pub fn account_mut(&mut self, id: &str) -> Option<&mut Account> {
+        self.accounts.iter_mut().find(|a| a.id == id)
+    }
+
+    /// The first account: the only one for most people, and the one a
+    /// version-1 or version-2 file held.
+    pub fn first_account(&self) -> &Account {
+        self.accounts.first().expect("a state always holds an account")
+    }
+
+    /// The account the wizard's account pages are about.
+    pub fn focused_account(&self) -> &Account {
+        self.account_focus
+            .as_deref()
+            .and_then(|id| self.account(id))
+            .unwrap_or_else(|| self.first_account())
+    }
+
+    /// The id of [`State::focused_account`], to change it through `actions`.
+    pub fn focused_account_id(&self) -> String {
+        self.focused_account().id.clone()
+    }
+
+    /// More than one account is tracked: screens and exports name the account.
+    pub fn several_accounts(&self) -> bool {
+        self.accounts.len() > 1
+    }
+
+    /// The subscriptions an account pays for, in the order added.
+    pub fn paid_by<'s>(&'s self, account: &'s str) -> impl Iterator<Item = &'s Subscription> + 's {
+        self.subscriptions.iter().filter(move |s| s.account == account)
+    }
+
+    /// How an account is named to the person: "Coursera account" while it is
+    /// the only one, else its id and label ("a2 · Google sign-in").
+    pub fn account_name(&self, account: &Account) -> String {
+        if !self.several_accounts() {
+            return ACCOUNT_WORDS.to_string();
+        }
+        match &account.label {
+            Some(label) => format!("{} · {label}", account.id),
+            None => format!("{} · {ACCOUNT_WORDS}", account.id),
+        }
+    }
+
+    /// The EU/UK right of withdrawal applies (unanswered counts as elsewhere).
+    pub fn eu_uk(&self) -> bool {
+        self.region == Some(Region::EuUk)
+    }
+
+    /// Where the person lives, in words, with what the answer means.
+    pub fn region_words(&self) -> &'static str {
+        match self.region {
+            Some(Region::EuUk) => "in the EU or the UK (the right of withdrawal applies)",
+            Some(Region::Elsewhere) => "outside the EU and the UK",
+            None => "not answered yet (counted as outside the EU and the UK)",
+        }
+    }
+
     /// Brings a file of an older schema to this one, in memory; the file
     /// itself changes only at the next save (and its `.bak` keeps the old bytes).
     /// Version 1 marked a converted trial with `converted_from_trial`, and its
     /// trials were all 7 days long: the trial began 7 days before the charge.
+    /// Versions 1 and 2 held one `[account]` (with the region in it): it
+    /// becomes account `a1`, paying for every subscription.
     pub fn migrate(mut self) -> Result<State, String> {
-        let old = self.schema_version < SCHEMA_VERSION;
+        let version = self.schema_version;
         for (i, sub) in self.subscriptions.iter_mut().enumerate() {
             if !sub.converted_from_trial {
                 continue;
             }
-            if !old {
+            if version >= 2 {
                 return Err(format!(
                     "subscriptions[{}] (id = \"{}\"): converted_from_trial is a version-1 key; \
                      version {SCHEMA_VERSION} writes trial_started = \"YYYY-MM-DD\" (the day the trial began) instead",
@@ -290,8 +389,82 @@ impl State {
                 sub.trial_started = sub.started.map(|s| super::dates::add_days(s, -7));
             }
         }
+        if version < SCHEMA_VERSION {
+            self.migrate_single_account(version)?;
+        } else {
+            self.check_accounts_section()?;
+        }
         self.schema_version = SCHEMA_VERSION;
         Ok(self)
+    }
+
+    fn migrate_single_account(&mut self, version: u32) -> Result<(), String> {
+        if !self.accounts.is_empty() {
+            return Err(format!(
+                "[[accounts]] is written by version {SCHEMA_VERSION}, but this file says schema_version = {version}; \
+                 a version-{version} file keeps its one account in [account]"
+            ));
+        }
+        if self.region.is_some() || self.next_account_id != 2 {
+            let key = if self.region.is_some() {
+                "region"
+            } else {
+                "next_account_id"
+            };
+            return Err(format!(
+                "{key} at the top is written by version {SCHEMA_VERSION}, but this file says schema_version = {version}; \
+                 a version-{version} file keeps the region in [account]"
+            ));
+        }
+        if self.subscriptions.iter().any(|s| !s.account.is_empty()) {
+            return Err(format!(
+                "a subscription's account is written by version {SCHEMA_VERSION}, but this file says schema_version = {version}"
+            ));
+        }
+        let mut account = self.legacy_account.take().unwrap_or_default();
+        if !account.id.is_empty() || account.label.is_some() {
+            return Err(format!(
+                "[account]: id and label are written by version {SCHEMA_VERSION} in [[accounts]]; \
+                 this file says schema_version = {version}"
+            ));
+        }
+        account.id = FIRST_ACCOUNT.to_string();
+        self.region = account.region.take();
+        self.accounts = vec![account];
+        self.next_account_id = 2;
+        for sub in &mut self.subscriptions {
+            sub.account = FIRST_ACCOUNT.to_string();
+        }
+        Ok(())
+    }
+
+    /// A version-3 file: no version-2 `[account]`, the region at the top,
+    /// and every subscription naming its account (one account may be implied).
+    fn check_accounts_section(&mut self) -> Result<(), String> {
+        if self.legacy_account.is_some() {
+            return Err(format!(
+                "[account] is a version-2 section; version {SCHEMA_VERSION} writes [[accounts]] with id = \"a1\" \
+                 (and region at the top of the file)"
+            ));
+        }
+        if let Some((i, a)) = self.accounts.iter().enumerate().find(|(_, a)| a.region.is_some()) {
+            return Err(format!(
+                "accounts[{}] (id = \"{}\"): region is one answer for the person: write it once, at the top of the file",
+                i + 1,
+                a.id
+            ));
+        }
+        if self.accounts.is_empty() {
+            self.accounts.push(Account::new(FIRST_ACCOUNT.to_string(), None));
+            self.next_account_id = self.next_account_id.max(2);
+        }
+        if self.accounts.len() == 1 {
+            let only = self.accounts[0].id.clone();
+            for sub in self.subscriptions.iter_mut().filter(|s| s.account.is_empty()) {
+                sub.account = only.clone();
+            }
+        }
+        Ok(())
     }
 
     /// Checks what serde cannot: ids, counters and value ranges.
@@ -309,15 +482,12 @@ impl State {
                 "export_folder: must be a folder's path, 1 to {MAX_FOLDER_BYTES} bytes without control characters"
             ));
         }
+        self.validate_accounts()?;
         for (i, s) in self.subscriptions.iter().enumerate() {
             // Made only for a message: this runs on every start, for every subscription.
             let at = || format!("subscriptions[{}] (id = \"{}\")", i + 1, s.id);
             // s1, s2, …: digits only, no leading zero, as `add` writes them.
-            let n =
-                s.id.strip_prefix('s')
-                    .filter(|n| n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0'))
-                    .and_then(|n| n.parse::<u32>().ok());
-            match n {
+            match numbered_id(&s.id, 's') {
                 None => return Err(format!("{}: id must look like s1, s2, …", at())),
                 Some(n) if n >= self.next_id => {
                     return Err(match n.checked_add(1) {
@@ -346,11 +516,64 @@ impl State {
             if s.pause.is_some_and(|p| !(1..=12).contains(&p.months)) {
                 return Err(format!("{}: pause.months must be between 1 and 12", at()));
             }
+            if self.account(&s.account).is_none() {
+                return Err(format!(
+                    "{}: account = \"{}\" names no account; the accounts are {}",
+                    at(),
+                    s.account,
+                    self.account_ids()
+                ));
+            }
             check_items(&s.items, at)?;
         }
-        check_items(&self.account.items, || "account".to_string())?;
         Ok(())
     }
+
+    /// "a1, a2": the ids a message can offer.
+    pub fn account_ids(&self) -> String {
+        self.accounts
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    fn validate_accounts(&self) -> Result<(), String> {
+        if self.next_account_id < 2 {
+            return Err("next_account_id: must be 2 or more (a1 is the first account)".into());
+        }
+        if self.accounts.is_empty() {
+            return Err("accounts: there is always at least one account".into());
+        }
+        for (i, a) in self.accounts.iter().enumerate() {
+            let at = || format!("accounts[{}] (id = \"{}\")", i + 1, a.id);
+            match numbered_id(&a.id, 'a') {
+                None => return Err(format!("{}: id must look like a1, a2, …", at())),
+                Some(n) if n >= self.next_account_id => {
+                    return Err(format!(
+                        "{}: id is not below next_account_id = {}; raise next_account_id to {}",
+                        at(),
+                        self.next_account_id,
+                        u64::from(n) + 1
+                    ));
+                }
+                Some(_) => {}
+            }
+            if self.accounts[..i].iter().any(|o| o.id == a.id) {
+                return Err(format!("{}: the id is used twice", at()));
+            }
+            check_items(&a.items, at)?;
+        }
+        Ok(())
+    }
+}
+
+/// The number of an id written as a letter and a number without a leading
+/// zero (`s12`, `a2`), as `add` and `account add` write them.
+fn numbered_id(id: &str, letter: char) -> Option<u32> {
+    id.strip_prefix(letter)
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0'))
+        .and_then(|n| n.parse::<u32>().ok())
 }
 
 fn check_items(items: &[ItemRecord], at: impl Fn() -> String) -> Result<(), String> {
@@ -419,6 +642,10 @@ pub(crate) mod checked {
         let text = String::deserialize(d)?;
         crate::domain::text_limits::label(&text).map_err(D::Error::custom)?;
         Ok(text)
+    }
+
+    pub fn optional_label<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        label(d).map(Some)
     }
 
     pub fn note<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {

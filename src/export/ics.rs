@@ -40,14 +40,33 @@ pub fn render_with(state: &State, policy: &Policy, today: NaiveDate, include_don
         .iter()
         .filter(|d| include_done || !d.done)
     {
-        push_event(&mut out, row, &description(row, state, policy), policy, &stamp);
+        let owner = match (&row.subscription, state.several_accounts()) {
+            (Some(id), _) => id.as_str(),
+            // One account keeps the UID of version 2, so a calendar that imported it is updated, not doubled.
+            (None, false) => ACCOUNT_ID,
+            (None, true) => row.account.as_str(),
+        };
+        push_event(
+            &mut out,
+            row,
+            owner,
+            &description(row, state, policy),
+            policy,
+            &stamp,
+        );
     }
     push_line(&mut out, "END:VCALENDAR");
     out
 }
 
-fn push_event(out: &mut String, row: &Deadline, description: &str, policy: &Policy, stamp: &str) {
-    let owner = row.subscription.as_deref().unwrap_or(ACCOUNT_ID);
+fn push_event(
+    out: &mut String,
+    row: &Deadline,
+    owner: &str,
+    description: &str,
+    policy: &Policy,
+    stamp: &str,
+) {
     let summary = escape_text(&policy.deadline_summary(row));
     push_line(out, "BEGIN:VEVENT");
     push_line(out, &format!("UID:{owner}-{}@coursera-exit", row.kind.id()));
@@ -83,7 +102,7 @@ fn description(row: &Deadline, state: &State, policy: &Policy) -> String {
     let text = policy.deadline(row.kind);
     let sub = row.subscription.as_deref().and_then(|id| state.subscription(id));
     let mut out = text.how.clone();
-    if state.account.eu_uk() && !text.eu_uk.is_empty() {
+    if state.eu_uk() && !text.eu_uk.is_empty() {
         out.push(' ');
         out.push_str(&text.eu_uk);
     }

@@ -11,7 +11,7 @@ use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines, pause_resumes};
 use crate::domain::plan::{AccountDecision, PlanKind};
 use crate::domain::policy::{Policy, Source};
-use crate::domain::state::{State, Subscription};
+use crate::domain::state::{Account, State, Subscription};
 use crate::domain::text_limits::is_bidi_control;
 
 pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
@@ -25,8 +25,18 @@ pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
     ));
     doc.blank();
     subscriptions(&mut doc, state, policy, today);
-    account(&mut doc, state, policy);
-    deadline_table(&mut doc, &rows, policy);
+    if state.several_accounts() {
+        doc.line("## Accounts");
+        doc.blank();
+        doc.line(format!("- Where you live: {}", state.region_words()));
+        doc.blank();
+        for a in &state.accounts {
+            account(&mut doc, state, a, policy);
+        }
+    } else {
+        account(&mut doc, state, state.first_account(), policy);
+    }
+    deadline_table(&mut doc, &rows, policy, state.several_accounts());
     sources(&mut doc, state, policy, &rows);
     doc.0
 }
@@ -60,6 +70,9 @@ fn subscriptions(doc: &mut Doc, state: &State, policy: &Policy, today: NaiveDate
 fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Policy, today: NaiveDate) {
     doc.line(format!("### {} ({})", text(&sub.label), sub.id));
     doc.blank();
+    if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
+        doc.line(format!("- Paid by: {}", text(&state.account_name(account))));
+    }
     if !sub.is_complete() {
         doc.line("- Status: still being identified");
     }
@@ -134,9 +147,15 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
     items(doc, "Steps", &subscription_items(state, sub, policy));
 }
 
-fn account(doc: &mut Doc, state: &State, policy: &Policy) {
-    let account = &state.account;
-    doc.line("## Account");
+/// One account's section: `## Account` while it is the only one, else a
+/// `###` under `## Accounts` that says what it pays for.
+fn account(doc: &mut Doc, state: &State, account: &Account, policy: &Policy) {
+    let several = state.several_accounts();
+    if several {
+        doc.line(format!("### {}", text(&state.account_name(account))));
+    } else {
+        doc.line("## Account");
+    }
     doc.blank();
     let decision = match account.decision {
         Some(AccountDecision::Delete) => "delete the account",
@@ -144,7 +163,20 @@ fn account(doc: &mut Doc, state: &State, policy: &Policy) {
         None => "not decided yet",
     };
     doc.line(format!("- Decision: {decision}"));
-    doc.line(format!("- Where you live: {}", account.region_words()));
+    if several {
+        let paid: Vec<String> = state
+            .paid_by(&account.id)
+            .map(|s| format!("{} ({})", text(&s.label), s.id))
+            .collect();
+        let paid = if paid.is_empty() {
+            "nothing tracked".to_string()
+        } else {
+            paid.join(", ")
+        };
+        doc.line(format!("- Pays for: {paid}"));
+    } else {
+        doc.line(format!("- Where you live: {}", state.region_words()));
+    }
     if account.deleting() {
         let requested = account
             .requested_on
@@ -153,11 +185,17 @@ fn account(doc: &mut Doc, state: &State, policy: &Policy) {
     }
     doc.blank();
     match account.decision {
-        Some(AccountDecision::Delete) => items(doc, "Before deleting", &deletion_items(state, policy)),
-        Some(AccountDecision::Keep) => items(doc, "Keeping the account", &keep_items(state, policy)),
+        Some(AccountDecision::Delete) => {
+            items(doc, "Before deleting", &deletion_items(state, account, policy))
+        }
+        Some(AccountDecision::Keep) => items(doc, "Keeping the account", &keep_items(account, policy)),
         None => {
-            items(doc, "If the account is kept", &keep_items(state, policy));
-            items(doc, "If the account is deleted", &deletion_items(state, policy));
+            items(doc, "If the account is kept", &keep_items(account, policy));
+            items(
+                doc,
+                "If the account is deleted",
+                &deletion_items(state, account, policy),
+            );
         }
     }
 }
@@ -185,7 +223,7 @@ fn items(doc: &mut Doc, title: &str, items: &[Item]) {
     doc.blank();
 }
 
-fn deadline_table(doc: &mut Doc, rows: &[Deadline], policy: &Policy) {
+fn deadline_table(doc: &mut Doc, rows: &[Deadline], policy: &Policy, several: bool) {
     doc.line("## Deadlines");
     doc.blank();
     if rows.is_empty() {
@@ -200,6 +238,8 @@ fn deadline_table(doc: &mut Doc, rows: &[Deadline], policy: &Policy) {
         let mut what = policy.deadline_summary(row);
         if let Some(id) = &row.subscription {
             what.push_str(&format!(" ({id})"));
+        } else if several {
+            what.push_str(&format!(" ({})", row.account));
         }
         doc.line(format!(
             "| {} | {} | {status} | {} |",
@@ -216,7 +256,7 @@ fn sources(doc: &mut Doc, state: &State, policy: &Policy, rows: &[Deadline]) {
     let mut used: Vec<(&Source, Vec<String>)> = Vec::new();
     let mut cite = |origin, what: &str| cite_source(&mut used, origin, what);
     cite(&policy.rules.origin, "deadline rules");
-    if state.account.eu_uk() {
+    if state.eu_uk() {
         cite(&policy.region.origin, "the EU/UK right of withdrawal");
     }
     for sub in &state.subscriptions {
@@ -240,7 +280,11 @@ fn sources(doc: &mut Doc, state: &State, policy: &Policy, rows: &[Deadline]) {
             }
         }
     }
-    for item in account_items(state, policy) {
+    for item in state
+        .accounts
+        .iter()
+        .flat_map(|a| account_items(state, a, policy))
+    {
         match item.origin {
             Some(origin) if std::ptr::eq(origin, &policy.account_keep.origin) => {
                 cite(origin, "keeping the account");

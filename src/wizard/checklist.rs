@@ -17,7 +17,8 @@ use crate::domain::checklist::{Item, certificates_unsaved, deletion_items, still
 /// Requesting deletion needs an explicit yes while certificates are not
 /// saved, or while a plan still renews (deleting is not cancelling).
 pub fn request_needs_yes(state: &State) -> bool {
-    certificates_unsaved(state) || !still_renewing(state).is_empty()
+    certificates_unsaved(state.focused_account())
+        || !still_renewing(state, &state.focused_account().id).is_empty()
 }
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{DeadlineKind, deadlines};
@@ -46,7 +47,10 @@ impl Row<'_> {
 /// them (no social sign-in, no for-credit programme) kept in its place as
 /// "not used".
 pub fn rows<'p>(state: &State, policy: &'p Policy) -> Vec<Row<'p>> {
-    let mut rows: Vec<Row> = deletion_items(state, policy).into_iter().map(Row::Item).collect();
+    let mut rows: Vec<Row> = deletion_items(state, state.focused_account(), policy)
+        .into_iter()
+        .map(Row::Item)
+        .collect();
     for (at, rule) in policy.checklist.iter().enumerate() {
         if !answerable(rule.condition) || applies_to_person(state, rule.condition) {
             continue;
@@ -71,8 +75,8 @@ pub fn answerable(condition: ChecklistCondition) -> bool {
 /// Whether the person's answer keeps an answerable item on the list (not answered: yes).
 fn applies_to_person(state: &State, condition: ChecklistCondition) -> bool {
     let answer = match condition {
-        ChecklistCondition::SocialSignIn => state.account.social_sign_in,
-        ChecklistCondition::ForCredit => state.account.for_credit,
+        ChecklistCondition::SocialSignIn => state.focused_account().social_sign_in,
+        ChecklistCondition::ForCredit => state.focused_account().for_credit,
         _ => None,
     };
     answer != Some(false)
@@ -81,8 +85,10 @@ fn applies_to_person(state: &State, condition: ChecklistCondition) -> bool {
 /// Records the person's answer for an answerable item.
 fn set_applies(state: &mut State, condition: ChecklistCondition, applies: bool) {
     match condition {
-        ChecklistCondition::SocialSignIn => actions::set_social_sign_in(state, applies),
-        ChecklistCondition::ForCredit => actions::set_for_credit(state, applies),
+        ChecklistCondition::SocialSignIn => {
+            actions::set_social_sign_in(state, &state.focused_account_id(), applies)
+        }
+        ChecklistCondition::ForCredit => actions::set_for_credit(state, &state.focused_account_id(), applies),
         _ => {}
     }
 }
@@ -100,8 +106,8 @@ pub struct DeletionRisks<'p> {
 
 pub fn deletion_risks<'p>(state: &State, policy: &'p Policy) -> DeletionRisks<'p> {
     DeletionRisks {
-        certificates: certificates_unsaved(state),
-        renewing: labels(&still_renewing(state)),
+        certificates: certificates_unsaved(state.focused_account()),
+        renewing: labels(&still_renewing(state, &state.focused_account().id)),
         why_renewing: policy
             .checklist_item(checklist_ids::CANCEL_SUBSCRIPTIONS)
             .map_or("", |rule| rule.why.as_str()),
@@ -226,7 +232,7 @@ impl Checklist {
                 }
             }
             Some(Row::Item(_)) => {
-                if !still_renewing(state).is_empty() {
+                if !still_renewing(state, &state.focused_account().id).is_empty() {
                     commands.push(text::OPEN_CANCEL_STEPS);
                 }
                 commands.push(text::EDIT_NOTE);
@@ -288,8 +294,12 @@ impl Checklist {
                 Flow::Stay
             }
             // `c` on "cancel every subscription": the steps of the first plan still to cancel.
-            Msg::Continue if derived && !still_renewing(ctx.state).is_empty() => {
-                let id = still_renewing(ctx.state)[0].id.clone();
+            Msg::Continue
+                if derived && !still_renewing(ctx.state, &ctx.state.focused_account().id).is_empty() =>
+            {
+                let id = still_renewing(ctx.state, &ctx.state.focused_account().id)[0]
+                    .id
+                    .clone();
                 Flow::Go(Journey {
                     screen: Screen::Steps,
                     subscription: Some(id),
@@ -339,7 +349,7 @@ impl Checklist {
                 Flow::Stay
             }
             _ if current.derived && matches!(msg, Msg::Toggle | Msg::EditDate) => {
-                let blocking = labels(&still_renewing(ctx.state));
+                let blocking = labels(&still_renewing(ctx.state, &ctx.state.focused_account().id));
                 *ctx.notice = Some(Notice::info(text::derived_refusal(&blocking)));
                 Flow::Stay
             }
@@ -364,7 +374,8 @@ impl Checklist {
     /// Ticks `id` on `on` (default today); request deletion waits for a yes
     /// while the certificates are not saved.
     fn tick(&mut self, ctx: &mut Ctx, id: &str, on: Option<NaiveDate>) -> Flow {
-        let requesting = id == checklist_ids::REQUEST_DELETION && ctx.state.account.requested_on.is_none();
+        let requesting =
+            id == checklist_ids::REQUEST_DELETION && ctx.state.focused_account().requested_on.is_none();
         if requesting && request_needs_yes(ctx.state) {
             self.confirm = Some(on.unwrap_or(ctx.today));
             return Flow::Stay;
@@ -379,9 +390,11 @@ impl Checklist {
     }
 
     fn record(&mut self, ctx: &mut Ctx, id: &str, on: Option<NaiveDate>) -> Result<(), String> {
+        let account = ctx.state.focused_account_id();
         let tick = Tick {
             item: id,
             subscription: None,
+            account: Some(&account),
             note: None,
             on,
             undo: false,
@@ -399,9 +412,11 @@ impl Checklist {
     }
 
     fn untick(&mut self, ctx: &mut Ctx, id: &str) -> Flow {
+        let account = ctx.state.focused_account_id();
         let tick = Tick {
             item: id,
             subscription: None,
+            account: Some(&account),
             note: None,
             on: None,
             undo: true,
@@ -462,7 +477,14 @@ impl Checklist {
                 Msg::Next => {
                     let note = field.value().to_string();
                     // As on Steps: a refused note stays in its field, not lost.
-                    match actions::set_note(ctx.state, &id, None, &note, ctx.policy) {
+                    match actions::set_note(
+                        ctx.state,
+                        &id,
+                        None,
+                        Some(&ctx.state.focused_account_id()),
+                        &note,
+                        ctx.policy,
+                    ) {
                         Ok(()) => {
                             self.editing = None;
                             Flow::Changed
@@ -504,7 +526,8 @@ impl Checklist {
             return Flow::Stay;
         }
         self.editing = None;
-        let requesting = id == checklist_ids::REQUEST_DELETION && ctx.state.account.requested_on.is_none();
+        let requesting =
+            id == checklist_ids::REQUEST_DELETION && ctx.state.focused_account().requested_on.is_none();
         if requesting && request_needs_yes(ctx.state) {
             self.confirm = Some(date);
             return Flow::Stay;

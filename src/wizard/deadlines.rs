@@ -83,7 +83,7 @@ impl Deadlines {
 
     pub fn commands(&self, state: &State) -> Vec<Command> {
         let mut commands = Vec::new();
-        let any = !state.subscriptions.is_empty() || state.account.requested_on.is_some();
+        let any = !state.subscriptions.is_empty() || state.focused_account().requested_on.is_some();
         if any {
             commands.extend([text::MOVE, text::OPEN_STEPS, text::DETAIL_SCROLL]);
         }

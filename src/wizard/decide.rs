@@ -269,7 +269,7 @@ impl Decide {
     fn choose(&mut self, ctx: &mut Ctx, choice: Choice) -> Flow {
         match (self.id.clone(), choice) {
             (None, Choice::DeleteAccount) => {
-                let already = ctx.state.account.decision == Some(AccountDecision::Delete);
+                let already = ctx.state.focused_account().decision == Some(AccountDecision::Delete);
                 let rows = deadlines(ctx.state, &ctx.policy.rules, ctx.today);
                 let warnings = deletion_warnings(ctx.state, &rows, ctx.policy, ctx.today);
                 if already || warnings.is_empty() {
@@ -279,11 +279,12 @@ impl Decide {
                 Flow::Stay
             }
             (None, Choice::KeepAccount) => {
-                if let Some(on) = ctx.state.account.requested_on {
+                if let Some(on) = ctx.state.focused_account().requested_on {
                     *ctx.notice = Some(Notice::error(text::already_requested(&long_date(on))));
                     return Flow::Stay;
                 }
-                let result = actions::delete_account(ctx.state, None, true, ctx.today);
+                let account = ctx.state.focused_account_id();
+                let result = actions::delete_account(ctx.state, Some(&account), None, true, ctx.today);
                 self.after(
                     ctx,
                     result,
@@ -353,7 +354,8 @@ impl Decide {
     }
 
     fn delete_account(&mut self, ctx: &mut Ctx) -> Flow {
-        let result = actions::delete_account(ctx.state, None, false, ctx.today);
+        let account = ctx.state.focused_account_id();
+        let result = actions::delete_account(ctx.state, Some(&account), None, false, ctx.today);
         self.after(
             ctx,
             result,
@@ -439,7 +441,7 @@ pub fn refund_until(
         cancelling.decision = Some(Decided::Cancel);
         cancelling.pause = None;
     }
-    subscription_rows(&cancelling, &policy.rules, state.account.eu_uk(), today)
+    subscription_rows(&cancelling, &policy.rules, state.eu_uk(), today)
         .iter()
         .filter(|r| matches!(r.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy))
         .filter(|r| !r.done && r.date >= today)
@@ -493,7 +495,7 @@ pub fn refund_open(state: &State, sub: &Subscription, policy: &Policy, today: Na
     if sub.refund_requested_on.is_some() {
         return true;
     }
-    subscription_rows(sub, &policy.rules, state.account.eu_uk(), today)
+    subscription_rows(sub, &policy.rules, state.eu_uk(), today)
         .iter()
         .any(|r| matches!(r.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy) && r.date >= today)
 }
@@ -509,7 +511,7 @@ fn answer(sub: &Subscription) -> Option<Choice> {
 }
 
 fn account_answer(state: &State) -> Option<Choice> {
-    Some(match state.account.decision? {
+    Some(match state.focused_account().decision? {
         AccountDecision::Delete => Choice::DeleteAccount,
         AccountDecision::Keep => Choice::KeepAccount,
     })

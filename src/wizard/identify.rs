@@ -215,7 +215,7 @@ impl Identify {
                     Choice::OtherLength
                 }
             }),
-            Question::Region => match state.account.region {
+            Question::Region => match state.region {
                 Some(region) => Some(Choice::Region(region)),
                 None if self.region_skipped => Some(Choice::RegionNotSure),
                 None => None,
@@ -262,7 +262,7 @@ impl Identify {
             Question::TrialLength => sub.trial_days.is_some(),
             Question::Started => sub.started.is_some(),
             Question::Certificate => sub.certificate_earned.is_some(),
-            Question::Region => state.account.region.is_some() || self.region_skipped,
+            Question::Region => state.region.is_some() || self.region_skipped,
         }
     }
 
@@ -456,7 +456,7 @@ impl Identify {
             }
             Choice::RegionNotSure => {
                 // As with `A`: an earlier yes or no is taken back, counted as no.
-                let forgot = ctx.state.account.region.is_some();
+                let forgot = ctx.state.region.is_some();
                 actions::forget_region(ctx.state);
                 self.region_skipped = true;
                 let flow = if next { self.advance(ctx) } else { Flow::Stay };
@@ -626,7 +626,7 @@ fn date_field(sub: &Subscription, today: NaiveDate) -> DateField {
 /// the first subscription added, and on any whose refund or withdrawal could
 /// depend on it (bought on the website, no certificate, not an organization's).
 pub fn region_matters(state: &State, sub: &Subscription) -> bool {
-    if state.account.region.is_some() {
+    if state.region.is_some() {
         return false;
     }
     let first = state.subscriptions.len() == 1;

@@ -436,7 +436,7 @@ impl Wizard {
 
     /// The region answer saved now (None: not answered).
     pub fn region_answer(&self) -> Option<RegionAnswer> {
-        self.state.account.region.map(|r| match r {
+        self.state.region.map(|r| match r {
             Region::EuUk => RegionAnswer::EuUk,
             Region::Elsewhere => RegionAnswer::Elsewhere,
         })

@@ -43,7 +43,7 @@ pub fn steps(state: &State, current: Screen, focus: Option<&Subscription>) -> [S
 }
 
 fn counts(state: &State, screen: Screen) -> bool {
-    let deleting = state.account.decision == Some(AccountDecision::Delete);
+    let deleting = state.focused_account().decision == Some(AccountDecision::Delete);
     match screen {
         Screen::Checklist => deleting,
         Screen::Deadlines | Screen::Summary => false,
@@ -63,7 +63,7 @@ fn done(state: &State, screen: Screen, sub: Option<&Subscription>) -> bool {
         Screen::Steps => {
             sub.is_some_and(|s| s.decision.is_some() && super::route::continue_screen(s).is_none())
         }
-        Screen::Checklist => state.account.requested_on.is_some(),
+        Screen::Checklist => state.focused_account().requested_on.is_some(),
         // Views of what follows from the answers: nothing to finish.
         Screen::Deadlines | Screen::Summary => false,
     }

@@ -110,7 +110,7 @@ impl Steps {
     /// The steps to tick, in order.
     pub fn items<'p>(&self, state: &State, policy: &'p Policy, today: NaiveDate) -> Vec<Item<'p>> {
         let Some(id) = self.id.as_deref() else {
-            return keep_items(state, policy);
+            return keep_items(state.focused_account(), policy);
         };
         let Some(sub) = state.subscription(id) else {
             return Vec::new();
@@ -273,7 +273,7 @@ impl Steps {
     fn note(&self, state: &State, item: &str) -> Option<String> {
         let record = match self.id.as_deref() {
             Some(id) => state.subscription(id)?.item(item),
-            None => state.account.item(item),
+            None => state.focused_account().item(item),
         };
         record.and_then(|r| r.note.clone())
     }
@@ -307,7 +307,7 @@ impl Steps {
                     _ => sub.item(item).and_then(|r| r.done_on),
                 }
             }
-            None => state.account.item(item).and_then(|r| r.done_on),
+            None => state.focused_account().item(item).and_then(|r| r.done_on),
         }
     }
 
@@ -335,9 +335,11 @@ impl Steps {
         on: Option<NaiveDate>,
         undo: bool,
     ) -> Result<(), actions::Refusal> {
+        let account = ctx.state.focused_account_id();
         let tick = Tick {
             item,
             subscription: self.id.as_deref(),
+            account: Some(&account),
             note: None,
             on,
             undo,
@@ -354,7 +356,14 @@ impl Steps {
                 }
                 Msg::Next => {
                     let (item, value) = (item.clone(), field.value().to_string());
-                    match actions::set_note(ctx.state, &item, self.id.as_deref(), &value, ctx.policy) {
+                    match actions::set_note(
+                        ctx.state,
+                        &item,
+                        self.id.as_deref(),
+                        Some(&ctx.state.focused_account_id()),
+                        &value,
+                        ctx.policy,
+                    ) {
                         Ok(()) => {
                             self.editing = None;
                             Flow::Changed
@@ -450,7 +459,7 @@ impl Steps {
     fn finish(&mut self, ctx: &mut Ctx) -> Flow {
         let notice = match self.id.as_deref().and_then(|id| ctx.state.subscription(id)) {
             None => {
-                let items = keep_items(ctx.state, ctx.policy);
+                let items = keep_items(ctx.state.focused_account(), ctx.policy);
                 let done = items.iter().filter(|i| i.done).count();
                 text::account_steps_left(done, items.len())
             }
@@ -506,6 +515,6 @@ fn stored_done(state: &State, subscription: Option<&str>, item: &str) -> bool {
             REFUND_RECEIVED => sub.refund_received_on.is_some(),
             _ => sub.item(item).is_some_and(|r| r.done),
         },
-        None => state.account.item(item).is_some_and(|r| r.done),
+        None => state.focused_account().item(item).is_some_and(|r| r.done),
     }
 }

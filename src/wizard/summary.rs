@@ -163,12 +163,12 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
             }
         })
         .collect();
-    let items = account_items(state, policy);
+    let items = account_items(state, state.focused_account(), policy);
     let account = AccountChoice {
-        decision: state.account.decision,
+        decision: state.focused_account().decision,
         done: items.iter().filter(|i| i.done).count(),
         total: items.len(),
-        requested_on: state.account.requested_on,
+        requested_on: state.focused_account().requested_on,
     };
     let open = || rows.iter().filter(|d| !d.done);
     Overview {
@@ -390,7 +390,7 @@ fn open_target(state: &State, id: Option<&str>) -> Journey {
             screen: route::open_screen(sub),
             subscription: Some(sub.id.clone()),
         },
-        None if state.account.deleting() => Journey {
+        None if state.focused_account().deleting() => Journey {
             screen: Screen::Checklist,
             subscription: None,
         },

@@ -59,7 +59,7 @@ pub fn several_and_deleting() -> State {
         "2026-02-10",
         Some("Python course"),
     );
-    actions::delete_account(&mut s, None, false, today()).expect("deleting");
+    actions::delete_account(&mut s, None, None, false, today()).expect("deleting");
     tick(&mut s, checklist_ids::DOWNLOAD_CERTIFICATES, None, "2026-02-15");
     tick(&mut s, checklist_ids::REQUEST_DELETION, None, "2026-02-20");
     s

@@ -55,6 +55,7 @@ pub fn add(
         label: label.map(str::to_string),
         certificate_earned: false,
         trial_days: None,
+        account: None,
     };
     actions::add(state, new, &Policy::embedded(), today()).expect("a valid subscription")
 }
@@ -84,6 +85,7 @@ pub fn tick_noted(state: &mut State, item: &str, subscription: Option<&str>, on:
     let tick = Tick {
         item,
         subscription,
+        account: None,
         note: note.map(str::to_string),
         on: Some(d(on)),
         undo: false,

@@ -192,14 +192,17 @@ pub enum ChecklistCondition {
     /// Only if the person is enrolled in a for-credit programme (a degree, a
     /// university certificate), or has not said.
     ForCredit,
+    /// Only while more than one account is tracked: what cannot move between them.
+    OtherAccount,
 }
 
 impl ChecklistCondition {
-    pub const ALL: [ChecklistCondition; 4] = [
+    pub const ALL: [ChecklistCondition; 5] = [
         ChecklistCondition::Always,
         ChecklistCondition::SocialSignIn,
         ChecklistCondition::Organization,
         ChecklistCondition::ForCredit,
+        ChecklistCondition::OtherAccount,
     ];
 }
 

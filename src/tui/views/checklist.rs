@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
         })
         .collect();
     let done = items.iter().filter(|i| i.done).count();
-    let header = match state.account.requested_on {
+    let header = match state.focused_account().requested_on {
         Some(on) => Line::styled(text::deletion_requested(&long_date(on)), theme.done()),
         None => Line::styled(text::checklist_progress(done, items.len()), theme.dim()),
     };

@@ -28,7 +28,7 @@ use crate::wizard::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: &Theme) {
     let state = wizard.state();
-    if state.subscriptions.is_empty() && state.account.decision.is_none() {
+    if state.subscriptions.is_empty() && state.focused_account().decision.is_none() {
         draw_empty(frame, area, text::HOME_EMPTY[0], theme);
         return;
     }
@@ -82,12 +82,12 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         ]));
     }
     let day = if compact(area) { format_date } else { long_date };
-    let requested = state.account.requested_on.map(day);
+    let requested = state.focused_account().requested_on.map(day);
     header.push(Line::from(vec![
         Span::styled(text::ACCOUNT_KEY.keys, theme.key()),
         Span::raw(format!(
             " {}",
-            text::home_account(state.account.decision, requested.as_deref())
+            text::home_account(state.focused_account().decision, requested.as_deref())
         )),
     ]));
     // The account's own deadline, unless the banner already shows it.
@@ -99,7 +99,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         header.extend(fit(when, area.width as usize));
     }
     // Asked once there is something whose refund could depend on it.
-    if state.account.region.is_none() && !state.subscriptions.is_empty() {
+    if state.region.is_none() && !state.subscriptions.is_empty() {
         let line = format!("{} {}", text::REGION_KEY.keys, text::HOME_REGION_UNANSWERED);
         let mut lines = wrap_styled(&line, area.width as usize, 2, Style::default());
         if let Some(first) = lines.first_mut() {

@@ -24,7 +24,7 @@ pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
         })
         .collect();
     let done = steps.iter().filter(|i| i.done).count();
-    view.lead.push(match state.account.requested_on {
+    view.lead.push(match state.focused_account().requested_on {
         Some(on) => Para::new(text::deletion_requested(&long_date(on)), Tone::Done),
         None => Para::quiet(text::checklist_progress(done, steps.len())),
     });
@@ -102,7 +102,7 @@ fn item_detail(wizard: &Wizard, item: &Step) -> Vec<Para> {
     let policy = wizard.policy();
     let mut out = Vec::new();
     if item.derived {
-        let renewing = still_renewing(state);
+        let renewing = still_renewing(state, &state.focused_account().id);
         let any = state
             .subscriptions
             .iter()
@@ -124,7 +124,7 @@ fn item_detail(wizard: &Wizard, item: &Step) -> Vec<Para> {
     if let Some(note) = &item.note {
         out.push(Para::new(format!("{}{note}", text::NOTE), Tone::Heading));
     }
-    let requested = state.account.requested_on.is_some();
+    let requested = state.focused_account().requested_on.is_some();
     // Once asked, what follows a deletion matters more than how to ask.
     if item.id == checklist_ids::REQUEST_DELETION && requested {
         out.push(Para::warning(policy.after_deletion.text.clone()));
@@ -137,10 +137,12 @@ fn item_detail(wizard: &Wizard, item: &Step) -> Vec<Para> {
         out.push(Para::plain(format!("{}{how}", text::HOW)));
     }
     if item.derived {
-        out.push(Para::quiet(match still_renewing(state).first() {
-            Some(sub) => text::derived_open(&sub.label, &sub.id),
-            None => text::DERIVED_DONE.to_string(),
-        }));
+        out.push(Para::quiet(
+            match still_renewing(state, &state.focused_account().id).first() {
+                Some(sub) => text::derived_open(&sub.label, &sub.id),
+                None => text::DERIVED_DONE.to_string(),
+            },
+        ));
     }
     if let Some(condition) = answerable_item(policy, &item.id).filter(|_| !item.done) {
         out.push(Para::quiet(text::not_used_hint(condition)));

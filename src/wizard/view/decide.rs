@@ -156,14 +156,14 @@ pub fn consequences(
     let Some(sub) = sub else {
         return match choice {
             Choice::DeleteAccount => {
-                let items = deletion_items(state, policy);
+                let items = deletion_items(state, state.focused_account(), policy);
                 let done = items.iter().filter(|i| i.done).count();
                 let mut out: Vec<Para> = deletion_warnings(state, wizard.deadlines(), policy, wizard.today())
                     .iter()
                     .map(|w| warn(w))
                     .collect();
                 out.push(Para::plain(text::checklist_count(done, items.len())));
-                if certificates_unsaved(state) {
+                if certificates_unsaved(state.focused_account()) {
                     out.push(warn(text::CERTIFICATES_UNSAVED));
                 }
                 out.push(plain(&policy.after_deletion.text));
@@ -171,7 +171,9 @@ pub fn consequences(
             }
             _ => vec![
                 plain(&policy.account_keep.summary),
-                Para::plain(text::keep_steps_count(keep_items(state, policy).len())),
+                Para::plain(text::keep_steps_count(
+                    keep_items(state.focused_account(), policy).len(),
+                )),
             ],
         };
     };
@@ -201,9 +203,9 @@ pub fn consequences(
             plain(&policy.after_cancel.text),
             plain(refund),
         ],
-        Choice::Refund if !cancellable(sub) => refund_lines(policy, refund, sub, state.account.eu_uk()),
+        Choice::Refund if !cancellable(sub) => refund_lines(policy, refund, sub, state.eu_uk()),
         Choice::Refund => {
-            let mut out = refund_lines(policy, refund, sub, state.account.eu_uk());
+            let mut out = refund_lines(policy, refund, sub, state.eu_uk());
             out.push(plain(&policy.refund.separate));
             out.push(plain(&policy.after_cancel.text));
             out

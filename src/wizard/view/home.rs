@@ -27,14 +27,14 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
             text::CONTINUE_KEY.keys
         )));
     }
-    let requested = state.account.requested_on.map(long_date);
+    let requested = state.focused_account().requested_on.map(long_date);
     view.lead.push(Para::plain(format!(
         "{} ({}: {})",
-        text::home_account(state.account.decision, requested.as_deref()),
+        text::home_account(state.focused_account().decision, requested.as_deref()),
         text::ACCOUNT_KEY.keys,
         text::ACCOUNT_KEY.action
     )));
-    if state.account.region.is_none() && !state.subscriptions.is_empty() {
+    if state.region.is_none() && !state.subscriptions.is_empty() {
         view.lead.push(Para::plain(format!(
             "{} ({})",
             text::HOME_REGION_UNANSWERED,

@@ -1,0 +1,86 @@
+//! Several Coursera accounts: adding one, naming it, removing one nothing
+//! points at, and finding the account a command means.
+
+use super::{Field, Refusal, clean_label, refuse};
+use crate::domain::state::{ACCOUNT_ID, Account, State};
+
+/// The account a command means: the one named, or the only one there is.
+/// `account` (the word) is accepted for the only account, as `guide account` and
+/// `done ITEM` always meant it.
+pub fn which(state: &State, named: Option<&str>) -> Result<String, Refusal> {
+    match named {
+        Some(id) if state.account(id).is_some() => Ok(id.to_string()),
+        Some(ACCOUNT_ID) | None if !state.several_accounts() => Ok(state.first_account().id.clone()),
+        Some(ACCOUNT_ID) | None => refuse(
+            Field::Account,
+            named.unwrap_or("(none given)"),
+            format!(
+                "there are {} accounts; name one of them: {}",
+                state.accounts.len(),
+                state.account_ids()
+            ),
+        ),
+        Some(id) => refuse(
+            Field::Account,
+            id,
+            format!("no such account; known: {}", state.account_ids()),
+        ),
+    }
+}
+
+/// Adds an account with a label to tell it apart; returns its id (`a2`, …).
+pub fn add(state: &mut State, label: &str) -> Result<String, Refusal> {
+    let label = clean_label(label)?;
+    let Some(next) = state.next_account_id.checked_add(1) else {
+        return refuse(
+            Field::Account,
+            format!("next_account_id = {}", state.next_account_id),
+            "the largest id there is: no more accounts can be added to this state file",
+        );
+    };
+    let id = format!("a{}", state.next_account_id);
+    state.next_account_id = next;
+    state.accounts.push(Account::new(id.clone(), Some(label)));
+    Ok(id)
+}
+
+/// Gives an account a new label.
+pub fn relabel(state: &mut State, id: &str, label: &str) -> Result<(), Refusal> {
+    let id = which(state, Some(id))?;
+    let label = clean_label(label)?;
+    state.account_mut(&id).expect("checked by which").label = Some(label);
+    Ok(())
+}
+
+/// Stops tracking an account. Refused while a subscription names it (move or
+/// remove those first), and for the last account: there is always one.
+pub fn remove(state: &mut State, id: &str) -> Result<Account, Refusal> {
+    let id = which(state, Some(id))?;
+    if !state.several_accounts() {
+        return refuse(
+            Field::Account,
+            &id,
+            "the only account; there is always one (delete-account plans its deletion)",
+        );
+    }
+    let paying: Vec<&str> = state.paid_by(&id).map(|s| s.id.as_str()).collect();
+    if !paying.is_empty() {
+        return refuse(
+            Field::Account,
+            &id,
+            format!(
+                "it pays for {}; move each to another account first (edit ID --account …) or remove it",
+                paying.join(", ")
+            ),
+        );
+    }
+    if state.account_focus.as_deref() == Some(id.as_str()) {
+        state.account_focus = None;
+    }
+    let index = state
+        .accounts
+        .iter()
+        .position(|a| a.id == id)
+        .expect("checked by which");
+    Ok(state.accounts.remove(index))
+}
