@@ -73,7 +73,7 @@ fn added(lines: &[usize]) -> Wizard {
 /// The highlighted line of the current question.
 fn highlighted(wizard: &Wizard) -> Choice {
     let page = identify(wizard);
-    page.choices(wizard.policy())[page.cursor()]
+    page.choices(wizard.state(), wizard.policy())[page.cursor()]
 }
 
 /// The questions the subscription being identified is asked, in order.
@@ -242,7 +242,7 @@ fn not_sure_where_it_was_bought_explains_and_comes_back_later() {
     let mut w = added(&[4]);
     assert!(identify(&w).not_sure(), "the where-to-look page shows");
     assert_eq!(
-        identify(&w).choices(w.policy()),
+        identify(&w).choices(w.state(), w.policy()),
         vec![Choice::Found, Choice::Later]
     );
     assert!(pick(&mut w, 1), "coming back later saves");
@@ -495,7 +495,7 @@ fn a_trial_is_asked_its_length_and_not_the_certificate_question() {
     let mut w = added(&[0, 0]);
     assert_eq!(question(&w), Question::TrialLength);
     assert_eq!(
-        identify(&w).choices(w.policy()),
+        identify(&w).choices(w.state(), w.policy()),
         [Choice::TrialDays(7), Choice::TrialDays(14), Choice::OtherLength]
     );
     assert_eq!(
@@ -621,7 +621,7 @@ fn an_unanswered_region_is_asked_again_only_where_money_could_depend_on_it() {
 fn not_sure_where_one_lives_counts_as_no_says_so_and_moves_on() {
     let mut w = at_region_question();
     assert_eq!(
-        identify(&w).choices(w.policy()),
+        identify(&w).choices(w.state(), w.policy()),
         [
             Choice::Region(Region::EuUk),
             Choice::Region(Region::Elsewhere),

@@ -40,10 +40,10 @@ fn summary_of(w: &Wizard) -> &coursera_exit::wizard::summary::Summary {
 fn nothing_tracked_lists_only_an_undecided_account_and_no_dates() {
     let ov = overview(&State::default(), &Policy::embedded(), today());
     assert!(ov.choices.is_empty());
-    assert_eq!(ov.account.decision, None);
-    assert_eq!(ov.account.requested_on, None);
+    assert_eq!(ov.accounts[0].decision, None);
+    assert_eq!(ov.accounts[0].requested_on, None);
     assert!(ov.next.is_empty() && ov.overdue.is_empty());
-    assert_eq!(ov.entries(), [Entry::Account]);
+    assert_eq!(ov.entries(), [Entry::Account(0)]);
 }
 
 #[test]
@@ -129,14 +129,14 @@ fn the_account_shows_its_decision_checklist_and_request_date() {
     let state = several_and_deleting();
     let policy = Policy::embedded();
     let ov = overview(&state, &policy, today());
-    assert_eq!(ov.account.decision, Some(AccountDecision::Delete));
-    assert_eq!(ov.account.requested_on, Some(d("2026-02-20")));
+    assert_eq!(ov.accounts[0].decision, Some(AccountDecision::Delete));
+    assert_eq!(ov.accounts[0].requested_on, Some(d("2026-02-20")));
     assert_eq!(
-        ov.account.total,
+        ov.accounts[0].total,
         account_items(&state, state.first_account(), &policy).len()
     );
     // Certificates saved and deletion requested; the trial alone is cancelled.
-    assert_eq!(ov.account.done, 2);
+    assert_eq!(ov.accounts[0].done, 2);
 }
 
 #[test]

@@ -112,6 +112,16 @@ impl Decide {
         vec![text::MOVE, text::CHOOSE, text::BACK, text::DETAIL_SCROLL]
     }
 
+    /// The account's page, with several accounts: Tab shows the next one.
+    pub fn commands_for(&self, state: &State) -> Vec<Command> {
+        let mut commands = self.commands();
+        if self.id.is_none() && self.confirm_delete.is_none() && state.several_accounts() {
+            // Before the scroll key: at 60 columns the footer keeps the first ones.
+            commands.insert(3, text::OTHER_ACCOUNT_KEY);
+        }
+        commands
+    }
+
     /// The choices on screen now.
     pub fn choices(&self, state: &State, policy: &Policy, today: NaiveDate) -> Vec<Choice> {
         match &self.id {
@@ -254,6 +264,23 @@ impl Decide {
                 Some(choice) => self.choose(ctx, choice),
                 None => Flow::Stay,
             },
+            // Another account's decision, with several (Tab forward, Shift-Tab back).
+            Msg::NextField | Msg::PrevField if self.id.is_none() && ctx.state.several_accounts() => {
+                let accounts = &ctx.state.accounts;
+                let here = accounts
+                    .iter()
+                    .position(|a| a.id == ctx.state.focused_account().id)
+                    .unwrap_or(0);
+                let step = if msg == Msg::NextField {
+                    1
+                } else {
+                    accounts.len() - 1
+                };
+                let next = accounts[(here + step) % accounts.len()].id.clone();
+                ctx.state.account_focus = Some(next);
+                *self = Decide::open(ctx.state, None);
+                Flow::Changed
+            }
             // Back one screen: a subscription's answers, or Home for the account.
             Msg::Back => Flow::Go(match &self.id {
                 Some(id) => Journey {
@@ -466,7 +493,8 @@ pub fn deletion_warnings(state: &State, rows: &[Deadline], policy: &Policy, toda
             more += 1;
         }
     };
-    for sub in &state.subscriptions {
+    // Only what the account being deleted pays for: another account's plans go on.
+    for sub in state.paid_by(&state.focused_account().id) {
         let name = || format!("{} ({})", sub.label, sub.id);
         if let Some(until) = refund_until(state, sub, policy, today) {
             warn(&|| text::refund_before_deleting(&name(), &long_date(until)));

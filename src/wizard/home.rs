@@ -14,8 +14,30 @@ use crate::domain::journey::{Journey, Screen};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 
+/// The subscriptions in the order Home lists them: as added, or with
+/// several accounts grouped by the account that pays (accounts in the
+/// order added). Indices into `state.subscriptions`.
+pub fn display_order(state: &State) -> Vec<usize> {
+    if !state.several_accounts() {
+        return (0..state.subscriptions.len()).collect();
+    }
+    state
+        .accounts
+        .iter()
+        .flat_map(|a| {
+            state
+                .subscriptions
+                .iter()
+                .enumerate()
+                .filter(move |(_, s)| s.account == a.id)
+                .map(|(i, _)| i)
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone)]
 pub struct Home {
+    /// The highlighted line: a place in [`display_order`].
     selected: usize,
     /// The subscription the person was last working on ("continue").
     last: Option<String>,
@@ -23,26 +45,46 @@ pub struct Home {
     confirm_remove: Option<String>,
     /// The subscription being renamed, and the name being typed.
     renaming: Option<(String, TextField)>,
+    /// The label of another account being typed (`N`).
+    adding_account: Option<TextField>,
 }
 
 impl Home {
     /// Home with `focus` selected (when it is still tracked).
     pub fn new(state: &State, focus: Option<&str>) -> Home {
         let index = focus.and_then(|id| state.subscriptions.iter().position(|s| s.id == id));
+        let place = index.and_then(|i| display_order(state).iter().position(|o| *o == i));
         Home {
-            selected: index.unwrap_or(0),
+            selected: place.unwrap_or(0),
             last: index.map(|i| state.subscriptions[i].id.clone()),
             confirm_remove: None,
             renaming: None,
+            adding_account: None,
         }
     }
 
+    /// The highlighted line's place in [`display_order`].
     pub fn selected(&self) -> usize {
         self.selected
     }
 
+    /// The highlighted subscription.
+    pub fn selected_sub<'s>(&self, state: &'s State) -> Option<&'s Subscription> {
+        if !state.several_accounts() {
+            return state.subscriptions.get(self.selected);
+        }
+        display_order(state)
+            .get(self.selected)
+            .and_then(|i| state.subscriptions.get(*i))
+    }
+
     pub fn selected_id<'s>(&self, state: &'s State) -> Option<&'s str> {
-        state.subscriptions.get(self.selected).map(|s| s.id.as_str())
+        self.selected_sub(state).map(|s| s.id.as_str())
+    }
+
+    /// The label of another account being typed, while one is.
+    pub fn adding_account(&self) -> Option<&TextField> {
+        self.adding_account.as_ref()
     }
 
     pub fn confirm_remove(&self) -> Option<&str> {
@@ -64,12 +106,13 @@ impl Home {
     /// A name is being typed and differs from the one it opened with.
     pub fn field_changed(&self) -> bool {
         self.renaming().is_some_and(TextField::changed)
+            || self.adding_account().is_some_and(TextField::changed)
     }
 
     pub fn mode(&self) -> Mode {
         if self.confirm_remove.is_some() {
             Mode::Confirm
-        } else if self.renaming.is_some() {
+        } else if self.renaming.is_some() || self.adding_account.is_some() {
             Mode::Edit
         } else {
             Mode::Normal
@@ -89,7 +132,7 @@ impl Home {
         if self.confirm_remove.is_some() {
             return vec![text::YES_KEY, text::NO_KEY];
         }
-        if self.renaming.is_some() {
+        if self.renaming.is_some() || self.adding_account.is_some() {
             return vec![text::ACCEPT, text::CANCEL];
         }
         let mut commands = Vec::new();
@@ -104,6 +147,10 @@ impl Home {
             commands.push(text::CONTINUE_KEY);
         }
         commands.push(text::ACCOUNT_KEY);
+        // With one account the footer has no room to spare: `N` is in the help.
+        if state.several_accounts() {
+            commands.push(text::NEW_ACCOUNT_KEY);
+        }
         commands.push(text::DEADLINES_KEY);
         commands.extend([text::SUMMARY_KEY, text::FAQ_KEY, text::TROUBLESHOOTING_KEY]);
         commands
@@ -115,6 +162,9 @@ impl Home {
         }
         if self.renaming.is_some() {
             return self.update_rename(ctx, msg);
+        }
+        if self.adding_account.is_some() {
+            return self.update_new_account(ctx, msg);
         }
         let count = ctx.state.subscriptions.len();
         match msg {
@@ -134,7 +184,7 @@ impl Home {
                 self.selected = count.saturating_sub(1);
                 Flow::Stay
             }
-            Msg::Next => match ctx.state.subscriptions.get(self.selected) {
+            Msg::Next => match self.selected_sub(ctx.state) {
                 Some(sub) => Flow::Go(Journey {
                     screen: route::open_screen(sub),
                     subscription: Some(sub.id.clone()),
@@ -154,8 +204,14 @@ impl Home {
                 self.confirm_remove = self.selected_id(ctx.state).map(str::to_string);
                 Flow::Stay
             }
+            Msg::NewAccount => {
+                let mut field = TextField::new("");
+                field.begin();
+                self.adding_account = Some(field);
+                Flow::Stay
+            }
             Msg::Rename => {
-                if let Some(sub) = ctx.state.subscriptions.get(self.selected) {
+                if let Some(sub) = self.selected_sub(ctx.state) {
                     let mut field = TextField::new(&sub.label);
                     field.begin();
                     self.renaming = Some((sub.id.clone(), field));
@@ -163,10 +219,18 @@ impl Home {
                 Flow::Stay
             }
             Msg::Continue => self.continue_target(ctx.state).map_or(Flow::Stay, Flow::Go),
-            Msg::Account => Flow::Go(Journey {
-                screen: Screen::Decide,
-                subscription: None,
-            }),
+            Msg::Account => {
+                // With several accounts: the account that pays for the highlighted plan.
+                if ctx.state.several_accounts()
+                    && let Some(account) = self.selected_sub(ctx.state).map(|s| s.account.clone())
+                {
+                    ctx.state.account_focus = Some(account);
+                }
+                Flow::Go(Journey {
+                    screen: Screen::Decide,
+                    subscription: None,
+                })
+            }
             Msg::Deadlines => Flow::Go(Journey {
                 screen: Screen::Deadlines,
                 subscription: self.selected_id(ctx.state).map(str::to_string),
@@ -207,6 +271,44 @@ impl Home {
                     }
                     Err(refusal) => {
                         // The name stays in its field, with the reason.
+                        *ctx.notice = Some(Notice::error(refusal.reason));
+                        Flow::Stay
+                    }
+                }
+            }
+            _ => Flow::Stay,
+        }
+    }
+
+    /// Typing the label of another account: Enter adds it (the domain checks the label).
+    fn update_new_account(&mut self, ctx: &mut Ctx, msg: Msg) -> Flow {
+        let Some(field) = self.adding_account.as_mut() else {
+            return Flow::Stay;
+        };
+        match msg {
+            Msg::Back => {
+                self.adding_account = None;
+                Flow::Stay
+            }
+            Msg::Text(key) => {
+                field.on_text(key);
+                Flow::Stay
+            }
+            Msg::Next => {
+                let label = field.value().to_string();
+                let first_unnamed = ctx.state.first_account().label.is_none();
+                match actions::accounts::add(ctx.state, &label) {
+                    Ok(id) => {
+                        self.adding_account = None;
+                        let name = ctx
+                            .state
+                            .account(&id)
+                            .map(|a| ctx.state.account_name(a))
+                            .unwrap_or(id);
+                        *ctx.notice = Some(Notice::done(text::account_added(&name, first_unnamed)));
+                        Flow::Changed
+                    }
+                    Err(refusal) => {
                         *ctx.notice = Some(Notice::error(refusal.reason));
                         Flow::Stay
                     }

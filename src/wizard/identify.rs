@@ -19,6 +19,8 @@ use crate::domain::state::{State, Subscription};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
+    /// Which account pays, once there are several.
+    Account,
     Channel,
     Plan,
     /// A free trial's length in days.
@@ -32,6 +34,8 @@ pub enum Question {
 /// One line of a question's list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
+    /// The account at this place in the state's list.
+    Account(usize),
     Channel(Channel),
     Plan(PlanKind),
     Certificate(bool),
@@ -78,6 +82,9 @@ pub struct Identify {
     region_skipped: bool,
     /// Added a moment ago from Home: leaving with nothing answered drops it.
     just_added: bool,
+    /// The account question was answered in this visit (a subscription
+    /// opened again has answered it before: it has an account).
+    account_chosen: bool,
     /// The date editor opened by itself on arriving at the question: Esc
     /// then goes back a question (the date is the question). Opened with
     /// `e` or Enter on a closed question, Esc only closes it.
@@ -101,6 +108,7 @@ impl Identify {
             region_shown: false,
             region_skipped: false,
             just_added,
+            account_chosen: false,
             date_opened_on_arrival: false,
         };
         // Every question answered (the way back from Decide): the last one,
@@ -170,11 +178,15 @@ impl Identify {
     }
 
     /// The lines of the list on screen now.
-    pub fn choices(&self, policy: &Policy) -> Vec<Choice> {
+    pub fn choices(&self, state: &State, policy: &Policy) -> Vec<Choice> {
         if self.not_sure {
             return vec![Choice::Found, Choice::Later];
         }
         match self.question {
+            Question::Account => (0..state.accounts.len())
+                .map(Choice::Account)
+                .chain([Choice::NotSure])
+                .collect(),
             Question::TrialLength => policy
                 .trial
                 .lengths
@@ -205,6 +217,12 @@ impl Identify {
     /// The choice that is the saved answer, if any.
     pub fn answer(&self, state: &State, sub: &Subscription, policy: &Policy) -> Option<Choice> {
         match self.question {
+            Question::Account if self.answered(state, sub, Question::Account) => state
+                .accounts
+                .iter()
+                .position(|a| a.id == sub.account)
+                .map(Choice::Account),
+            Question::Account => None,
             Question::Channel => sub.channel.map(Choice::Channel),
             Question::Plan => sub.plan.map(Choice::Plan),
             Question::Certificate => sub.certificate_earned.map(Choice::Certificate),
@@ -237,7 +255,11 @@ impl Identify {
     /// unanswered on the first subscription, and on any whose refund or
     /// withdrawal could depend on it.
     pub fn questions(&self, state: &State, sub: &Subscription) -> Vec<Question> {
-        let mut all = vec![Question::Channel];
+        let mut all = Vec::new();
+        if state.several_accounts() {
+            all.push(Question::Account);
+        }
+        all.push(Question::Channel);
         if sub.channel != Some(Channel::Organization) {
             all.push(Question::Plan);
         }
@@ -257,6 +279,7 @@ impl Identify {
 
     pub fn answered(&self, state: &State, sub: &Subscription, question: Question) -> bool {
         match question {
+            Question::Account => !self.just_added || self.account_chosen,
             Question::Channel => sub.channel.is_some(),
             Question::Plan => sub.plan.is_some(),
             Question::TrialLength => sub.trial_days.is_some(),
@@ -305,7 +328,7 @@ impl Identify {
         if self.not_sure {
             return self.update_not_sure(ctx, msg);
         }
-        let count = self.choices(ctx.policy).len();
+        let count = self.choices(ctx.state, ctx.policy).len();
         match msg {
             Msg::Up => {
                 self.cursor = self.cursor.saturating_sub(1);
@@ -374,7 +397,7 @@ impl Identify {
     /// Where the highlight starts: on the saved answer, else the first line.
     fn saved_cursor(&self, state: &State, sub: &Subscription, policy: &Policy) -> usize {
         self.answer(state, sub, policy)
-            .and_then(|a| self.choices(policy).iter().position(|c| *c == a))
+            .and_then(|a| self.choices(state, policy).iter().position(|c| *c == a))
             .unwrap_or(0)
     }
 
@@ -417,7 +440,8 @@ impl Identify {
                 Flow::Stay
             }
             None => {
-                let untouched = sub.channel.is_none()
+                let untouched = !self.account_chosen
+                    && sub.channel.is_none()
                     && sub.plan.is_none()
                     && sub.trial_days.is_none()
                     && sub.started.is_none()
@@ -437,10 +461,20 @@ impl Identify {
 
     /// Records the highlighted choice; with `next`, moves on.
     fn choose(&mut self, ctx: &mut Ctx, next: bool) -> Flow {
-        let Some(choice) = self.choices(ctx.policy).get(self.cursor).copied() else {
+        let Some(choice) = self.choices(ctx.state, ctx.policy).get(self.cursor).copied() else {
             return Flow::Stay;
         };
         let result = match choice {
+            Choice::Account(index) => {
+                let account = ctx.state.accounts.get(index).map(|a| a.id.clone());
+                let change = Edit {
+                    account,
+                    ..Edit::default()
+                };
+                let result = actions::edit(ctx.state, &self.id, change, ctx.policy, ctx.today);
+                self.account_chosen |= result.is_ok();
+                result
+            }
             Choice::TrialDays(days) => set_trial_days(ctx, &self.id, days),
             Choice::OtherLength => {
                 let typed = self.sub(ctx.state).trial_days.map(|d| d.to_string());
@@ -541,7 +575,7 @@ impl Identify {
                 let question = self.question;
                 self.go_to(ctx, question, false);
             }
-            Msg::Next | Msg::Toggle => match self.choices(ctx.policy).get(self.cursor) {
+            Msg::Next | Msg::Toggle => match self.choices(ctx.state, ctx.policy).get(self.cursor) {
                 Some(Choice::Later) => {
                     let sub = self.sub(ctx.state);
                     *ctx.notice = Some(Notice::info(text::saved_incomplete(&sub.label)));
@@ -694,6 +728,10 @@ fn forget(state: &mut State, id: &str, question: Question) {
             }
         }
         Question::Plan => sub.plan = None,
-        Question::TrialLength | Question::Started | Question::Certificate | Question::Region => {}
+        Question::Account
+        | Question::TrialLength
+        | Question::Started
+        | Question::Certificate
+        | Question::Region => {}
     }
 }

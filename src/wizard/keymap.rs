@@ -290,6 +290,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         More,
+        "N",
+        "another Coursera account of yours: name it (Home)",
+        "new-account",
+        &[(Char('N'), m(Msg::NewAccount))],
+    ),
+    bind(
+        More,
         "A",
         "do you live in the EU or the UK? (change the answer)",
         "region",

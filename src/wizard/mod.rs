@@ -136,7 +136,7 @@ impl Page {
                 .subscription(p.id())
                 .map(|s| p.commands(state, s))
                 .unwrap_or_default(),
-            Page::Decide(p) => p.commands(),
+            Page::Decide(p) => p.commands_for(state),
             Page::Steps(p) => p.commands(state, policy),
             Page::Checklist(p) => p.commands(state, policy),
             Page::Deadlines(p) => p.commands(state),
@@ -161,7 +161,7 @@ impl Page {
     /// The subscription the page is about (Home: the selected one).
     fn focus<'s>(&self, state: &'s State) -> Option<&'s Subscription> {
         match self {
-            Page::Home(p) => state.subscriptions.get(p.selected()),
+            Page::Home(p) => p.selected_sub(state),
             Page::Identify(p) => state.subscription(p.id()),
             // None: the account's decision and steps.
             Page::Decide(p) => p.id().and_then(|id| state.subscription(id)),
@@ -604,6 +604,13 @@ impl Wizard {
         let mut flow = self.page.update(&mut ctx, msg);
         // The overview keys, once for every page that left them alone.
         if normal && matches!(flow, Flow::Stay) {
+            // `D` with several accounts: the account that pays for the plan in view.
+            if msg == Msg::Account
+                && self.state.several_accounts()
+                && let Some(account) = self.focus().map(|s| s.account.clone())
+            {
+                self.state.account_focus = Some(account);
+            }
             flow = self.overview(msg).unwrap_or(flow);
         }
         let leaving = matches!(flow, Flow::Go(_) | Flow::Open(_));

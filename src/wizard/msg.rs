@@ -46,6 +46,8 @@ pub enum Msg {
     OpenSource,
     /// `D`: decide about the account (delete it or keep it).
     Account,
+    /// `N`: track another Coursera account (Home).
+    NewAccount,
     /// `A`: where the account holder lives (EU/UK or elsewhere), from anywhere.
     Region,
     /// `g` or Home: back to Home from any page.

@@ -19,17 +19,22 @@ impl Wizard {
         }
         match self.page() {
             Page::Home(home) => {
-                let plan = state.subscriptions.get(home.selected())?.plan?;
+                let plan = home.selected_sub(state)?.plan?;
                 Some(&policy.plan(plan).origin)
             }
             Page::Identify(page) => {
                 let sub = state.subscription(page.id())?;
                 let plan_origin = sub.plan.map(|p| &policy.plan(p).origin);
-                match page.choices(policy).get(page.cursor()) {
+                match page.choices(state, policy).get(page.cursor()) {
                     Some(Answer::Channel(c)) => Some(&policy.channel(*c).origin),
                     Some(Answer::Plan(p)) => Some(&policy.plan(*p).origin),
                     Some(Answer::TrialDays(_) | Answer::OtherLength) => Some(&policy.trial.origin),
                     Some(Answer::Region(_) | Answer::RegionNotSure) => Some(&policy.region.origin),
+                    Some(Answer::Account(_)) => policy
+                        .checklist
+                        .iter()
+                        .find(|r| r.condition == crate::domain::policy::ChecklistCondition::OtherAccount)
+                        .map(|r| &r.origin),
                     _ => plan_origin,
                 }
             }

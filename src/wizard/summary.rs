@@ -62,6 +62,9 @@ pub struct PauseSpan {
 /// The account's choice and progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccountChoice {
+    pub id: String,
+    /// Its name, once there are several accounts (None: "Coursera account").
+    pub name: Option<String>,
     pub decision: Option<AccountDecision>,
     /// Items of the list for the decision (both lists while undecided).
     pub done: usize,
@@ -73,7 +76,8 @@ pub struct AccountChoice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Overview {
     pub choices: Vec<Choice>,
-    pub account: AccountChoice,
+    /// Every account, in the order added.
+    pub accounts: Vec<AccountChoice>,
     /// The first [`NEXT_COUNT`] rows not done, from today on.
     pub next: Vec<Deadline>,
     /// Rows not done whose date has passed.
@@ -89,7 +93,8 @@ pub enum Entry {
     Missed(usize),
     /// The n-th subscription.
     Subscription(usize),
-    Account,
+    /// The n-th account.
+    Account(usize),
 }
 
 impl Overview {
@@ -100,7 +105,7 @@ impl Overview {
             .map(Entry::Next)
             .chain((0..self.overdue.len()).map(Entry::Missed))
             .chain((0..self.choices.len()).map(Entry::Subscription))
-            .chain([Entry::Account])
+            .chain((0..self.accounts.len()).map(Entry::Account))
             .collect()
     }
 
@@ -108,7 +113,7 @@ impl Overview {
     fn subscription(&self, entry: Entry) -> Option<&str> {
         match entry {
             Entry::Subscription(i) => self.choices.get(i).map(|c| c.id.as_str()),
-            Entry::Account => None,
+            Entry::Account(_) => None,
             Entry::Next(i) => self.next.get(i).and_then(|d| d.subscription.as_deref()),
             Entry::Missed(i) => self.overdue.get(i).and_then(|d| d.subscription.as_deref()),
         }
@@ -163,17 +168,25 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
             }
         })
         .collect();
-    let items = account_items(state, state.focused_account(), policy);
-    let account = AccountChoice {
-        decision: state.focused_account().decision,
-        done: items.iter().filter(|i| i.done).count(),
-        total: items.len(),
-        requested_on: state.focused_account().requested_on,
-    };
+    let accounts = state
+        .accounts
+        .iter()
+        .map(|account| {
+            let items = account_items(state, account, policy);
+            AccountChoice {
+                id: account.id.clone(),
+                name: state.several_accounts().then(|| state.account_name(account)),
+                decision: account.decision,
+                done: items.iter().filter(|i| i.done).count(),
+                total: items.len(),
+                requested_on: account.requested_on,
+            }
+        })
+        .collect();
     let open = || rows.iter().filter(|d| !d.done);
     Overview {
         choices,
-        account,
+        accounts,
         next: open()
             .filter(|d| d.days_left >= 0)
             .take(NEXT_COUNT)
@@ -304,7 +317,11 @@ impl Summary {
             Msg::PageUp => self.selected = 0,
             Msg::PageDown => self.selected = last,
             Msg::Next => {
-                let id = overview.subscription(entries[self.selected]);
+                let entry = entries[self.selected];
+                if let Entry::Account(i) = entry {
+                    ctx.state.account_focus = overview.accounts.get(i).map(|a| a.id.clone());
+                }
+                let id = overview.subscription(entry);
                 return Flow::Go(open_target(ctx.state, id));
             }
             Msg::Back => return Flow::Go(self.back.clone()),

@@ -153,6 +153,20 @@ pub fn days_left(days: i64) -> String {
 
 pub const IDENTIFY_TITLE: &str = "Identify the plan";
 pub const Q_CHANNEL: &str = "Where did you buy it?";
+/// An account nobody named (the one a version-2 file held).
+pub const ACCOUNT_UNNAMED: &str = "Your first account";
+pub const Q_ACCOUNT: &str = "Which of your Coursera accounts pays for it?";
+/// Why the account matters, under the account question.
+pub const ACCOUNT_PAYS_WHY: &str = "Cancel, ask for a refund and save certificates in the account that paid: \
+Coursera cannot move payments or certificates to another account.";
+/// An account in the account question's list: "Google sign-in (a2)".
+pub fn account_choice(name: &str, id: &str, deleting: bool) -> String {
+    if deleting {
+        format!("{name} ({id}, to be deleted)")
+    } else {
+        format!("{name} ({id})")
+    }
+}
 pub const Q_PLAN: &str = "What are you paying for?";
 pub const Q_CERTIFICATE: &str = "Have you earned a certificate under this plan?";
 pub const NOT_SURE: &str = "Not sure";
@@ -257,6 +271,13 @@ pub const NOT_SURE_FOUND: &str = "I found it — answer now";
 pub const NOT_SURE_LATER: &str = "Come back later (answers are kept)";
 
 /// Where to find the answer the person is not sure about.
+/// Where to look when unsure which account pays (Coursera's help on a second account).
+pub const ACCOUNT_WHERE_TO_LOOK: [&str; 3] = [
+    "Open Account Settings on coursera.org and read the email shown: a typo, even a misplaced dot, makes a different account. Check it on each device you use.",
+    "Under Linked Accounts, a note that the account is linked to Google, Facebook or Apple means you also sign in that way; without it, one of those buttons may have made a second account.",
+    "Sign in to each account and open My Purchases: the account that lists this plan is the one that pays.",
+];
+
 pub fn where_to_look(about_channel: bool) -> [&'static str; 3] {
     [
         "On coursera.org, click your profile icon (top right) → My Purchases → Subscriptions: it lists each plan and how it is billed.",
@@ -265,7 +286,7 @@ pub fn where_to_look(about_channel: bool) -> [&'static str; 3] {
         } else {
             "Receipt emails name what was bought: a trial, a Specialization, Coursera Plus (monthly or yearly) or one course."
         },
-        "Nothing there? Try your other Coursera accounts: search your email for Coursera receipts and sign in with that address.",
+        "Nothing there? Try your other Coursera accounts: search your email for Coursera receipts and sign in with that address (N on Home keeps track of another account).",
     ]
 }
 
@@ -317,6 +338,41 @@ pub fn no_web_address(source: &str, as_of: &str) -> String {
 pub fn open_failed(url: &str, why: &str) -> String {
     format!("Could not open a browser ({why}). The address: {url}")
 }
+pub const NEW_ACCOUNT_TITLE: &str = "Another Coursera account";
+pub const NEW_ACCOUNT_PROMPT: &str = "Tell it apart by: ";
+pub const NEW_ACCOUNT_KEYS: &str =
+    "its email, or how you sign in (\"Google sign-in\") · Enter add · Esc cancel";
+/// Said once an account is added.
+pub fn account_added(name: &str, first_unnamed: bool) -> String {
+    let mut text = format!(
+        "Added {name}. New subscriptions ask which account pays; D opens a plan's account (Tab: the next)."
+    );
+    if first_unnamed {
+        text.push_str(" Name your first account with: coursera-exit account rename a1 --label …");
+    }
+    text
+}
+/// An account's line above its subscriptions on Home, once there are several.
+pub fn account_header(name: &str, decision: &str) -> String {
+    format!("{name} — {decision}")
+}
+
+/// An account's decision in a few words, for its line on Home.
+pub fn account_status_short(
+    decision: Option<crate::domain::plan::AccountDecision>,
+    requested: Option<&str>,
+) -> String {
+    match (decision, requested) {
+        (None, _) => NOT_DECIDED.to_string(),
+        (Some(crate::domain::plan::AccountDecision::Delete), Some(on)) => deletion_requested_on(on),
+        (Some(crate::domain::plan::AccountDecision::Delete), None) => {
+            "delete (not requested yet)".to_string()
+        }
+        (Some(crate::domain::plan::AccountDecision::Keep), _) => "keep".to_string(),
+    }
+}
+pub const ACCOUNTS_HINT: &str = "delete or keep this plan's account";
+pub const ACCOUNT_PAYS_NOTHING: &str = "pays for nothing tracked";
 pub const RENAME_TITLE: &str = "Name";
 pub const RENAME_PROMPT: &str = "Name: ";
 pub const RENAME_KEYS: &str = "type a name you will recognise (1–80 characters) · Enter keep · Esc cancel";
@@ -806,6 +862,8 @@ pub fn trial_recorded(plan: &str, on: &str) -> String {
 }
 
 pub const ACCOUNT_KEY: Command = cmd("D", "account");
+pub const OTHER_ACCOUNT_KEY: Command = cmd("Tab", "other account");
+pub const NEW_ACCOUNT_KEY: Command = cmd("N", "new account");
 pub const REGION_KEY: Command = cmd("A", "EU/UK?");
 pub const HOME_REGION_UNANSWERED: &str = "EU or UK? Not answered yet: a refund may depend on it";
 pub const REGION_TITLE: &str = "Where you live";

@@ -23,12 +23,17 @@ use crate::domain::state::Subscription;
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::Wizard;
 use crate::wizard::field::format_date;
-use crate::wizard::home::{Home, RowStatus, continue_words, missed_cancel, next_deadline, row_status};
+use crate::wizard::home::{
+    Home, RowStatus, continue_words, display_order, missed_cancel, next_deadline, row_status,
+};
 use crate::wizard::text;
 
 pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: &Theme) {
     let state = wizard.state();
-    if state.subscriptions.is_empty() && state.focused_account().decision.is_none() {
+    if state.subscriptions.is_empty()
+        && state.focused_account().decision.is_none()
+        && !state.several_accounts()
+    {
         draw_empty(frame, area, text::HOME_EMPTY[0], theme);
         return;
     }
@@ -82,17 +87,26 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         ]));
     }
     let day = if compact(area) { format_date } else { long_date };
-    let requested = state.focused_account().requested_on.map(day);
-    header.push(Line::from(vec![
-        Span::styled(text::ACCOUNT_KEY.keys, theme.key()),
-        Span::raw(format!(
-            " {}",
-            text::home_account(state.focused_account().decision, requested.as_deref())
-        )),
-    ]));
+    if state.several_accounts() {
+        // Each account's decision heads its group in the list below.
+        header.push(Line::from(vec![
+            Span::styled(text::ACCOUNT_KEY.keys, theme.key()),
+            Span::raw(format!(" {}", text::ACCOUNTS_HINT)),
+        ]));
+    } else {
+        let requested = state.focused_account().requested_on.map(day);
+        header.push(Line::from(vec![
+            Span::styled(text::ACCOUNT_KEY.keys, theme.key()),
+            Span::raw(format!(
+                " {}",
+                text::home_account(state.focused_account().decision, requested.as_deref())
+            )),
+        ]));
+    }
     // The account's own deadline, unless the banner already shows it.
     if let Some(row) = rows.iter().find(|d| d.subscription.is_none())
         && banner_row != Some(row)
+        && !state.several_accounts()
     {
         let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
@@ -120,34 +134,68 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         return;
     }
 
+    let entries = entries(state);
     let count = state.subscriptions.len();
-    let overflow = count * ITEM_HEIGHT > list_area.height as usize;
+    let total: usize = entries.iter().map(|e| e.height()).sum();
+    let overflow = total > list_area.height as usize;
     let [list_area, more_area] = split::rows(list_area, [Rest, Fixed(u16::from(overflow))]);
     let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
     // Only the rows that show are built (with 50 subscriptions, 7 of 50):
     // the window scrolls as little as keeps the selection in sight, as
-    // ratatui's List would from offset 0. Items are ITEM_HEIGHT lines each.
-    let shown = (list_area.height as usize / ITEM_HEIGHT).max(1);
-    let selected = home.selected().min(count - 1);
-    let above = (selected + 1).saturating_sub(shown);
-    let items: Vec<ListItem> = state.subscriptions[above..count.min(above + shown)]
+    // ratatui's List would from offset 0.
+    let height = (list_area.height as usize).max(ITEM_HEIGHT);
+    let selected_sub = home.selected().min(count - 1);
+    let selected = entries
         .iter()
-        .map(|sub| item(sub, rows, wizard, theme, width, compact(area)))
+        .position(|e| matches!(e, Entry::Sub(place, _) if *place == selected_sub))
+        .unwrap_or(0);
+    let mut start = 0;
+    while start < selected && entries[start..=selected].iter().map(Entry::height).sum::<usize>() > height {
+        start += 1;
+    }
+    let mut end = start;
+    let mut used = 0;
+    while end < entries.len() && used + entries[end].height() <= height {
+        used += entries[end].height();
+        end += 1;
+    }
+    let items: Vec<ListItem> = entries[start..end.max(selected + 1)]
+        .iter()
+        .map(|entry| match entry {
+            Entry::Sub(_, index) => item(
+                &state.subscriptions[*index],
+                rows,
+                wizard,
+                theme,
+                width,
+                compact(area),
+            ),
+            Entry::Account(index) => account_item(*index, wizard, theme, width, day),
+        })
         .collect();
     let list = List::new(items)
         .highlight_symbol(SELECTED_SYMBOL)
         .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
-    let mut list_state = ListState::default().with_selected(Some(selected - above));
+    let mut list_state = ListState::default().with_selected(Some(selected - start));
     frame.render_stateful_widget(list, list_area, &mut list_state);
     if overflow {
-        let below = count.saturating_sub(above + shown);
+        let subs = |range: &[Entry]| range.iter().filter(|e| matches!(e, Entry::Sub(..))).count();
+        let (above, below) = (subs(&entries[..start]), subs(&entries[end.max(selected + 1)..]));
         frame.render_widget(
             Paragraph::new(Line::styled(text::more(above, below), theme.dim())),
             more_area,
         );
     }
 
+    if let Some(field) = home.adding_account() {
+        let inner = popup_inner_width(area);
+        let (line, cursor) = text_field_line(text::NEW_ACCOUNT_PROMPT, field, inner, theme);
+        let mut lines = vec![line, Line::default()];
+        lines.extend(wrap_styled(text::NEW_ACCOUNT_KEYS, inner, 0, theme.dim()));
+        let rect = popup(frame, area, text::NEW_ACCOUNT_TITLE, lines, theme);
+        frame.set_cursor_position(Position::new(rect.x + 2 + cursor, rect.y + 1));
+    }
     if let Some(field) = home.renaming() {
         let inner = popup_inner_width(area);
         let (line, cursor) = text_field_line(text::RENAME_PROMPT, field, inner, theme);
@@ -169,6 +217,67 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         ];
         popup(frame, area, text::REMOVE_TITLE, lines, theme);
     }
+}
+
+/// A line of Home's list: an account heading its group (with several), or
+/// a subscription (its place in the display order, its index in the state).
+enum Entry {
+    Account(usize),
+    Sub(usize, usize),
+}
+
+impl Entry {
+    fn height(&self) -> usize {
+        match self {
+            Entry::Account(_) => 1,
+            Entry::Sub(..) => ITEM_HEIGHT,
+        }
+    }
+}
+
+/// The list in order: with one account its subscriptions; with several,
+/// each account followed by the subscriptions it pays for.
+fn entries(state: &crate::domain::state::State) -> Vec<Entry> {
+    let order = display_order(state);
+    if !state.several_accounts() {
+        return order
+            .into_iter()
+            .enumerate()
+            .map(|(p, i)| Entry::Sub(p, i))
+            .collect();
+    }
+    let mut out = Vec::new();
+    let mut place = 0;
+    for (a, account) in state.accounts.iter().enumerate() {
+        out.push(Entry::Account(a));
+        for index in order
+            .iter()
+            .filter(|i| state.subscriptions[**i].account == account.id)
+        {
+            out.push(Entry::Sub(place, *index));
+            place += 1;
+        }
+    }
+    out
+}
+
+/// An account's heading: its name and its decision, cut to the width.
+fn account_item<'a>(
+    index: usize,
+    wizard: &Wizard,
+    theme: &Theme,
+    width: usize,
+    day: fn(chrono::NaiveDate) -> String,
+) -> ListItem<'a> {
+    let state = wizard.state();
+    let account = &state.accounts[index];
+    let requested = account.requested_on.map(day);
+    let mut decision = text::account_status_short(account.decision, requested.as_deref());
+    if state.paid_by(&account.id).next().is_none() {
+        decision = format!("{decision} · {}", text::ACCOUNT_PAYS_NOTHING);
+    }
+    let line = text::account_header(&state.account_name(account), &decision);
+    ListItem::new(Line::styled(cut(&line, width), theme.heading()))
 }
 
 /// Two lines: label (plan, id), then its next date or what is missing.

@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Identify, the
     let head_line = Line::styled(head_text, theme.dim());
     frame.render_widget(Paragraph::new(head_line), head);
     if page.not_sure() {
-        draw_not_sure(frame, body, page, policy, theme);
+        draw_not_sure(frame, body, page, wizard.state(), policy, theme);
     } else if page.question() == Question::Started {
         draw_date(frame, body, page, sub, policy, theme);
     } else {
@@ -60,14 +60,14 @@ fn draw_choices(
     policy: &Policy,
     theme: &Theme,
 ) {
-    let choices = page.choices(policy);
+    let choices = page.choices(state, policy);
     let answer = page.answer(state, sub, policy);
     // A label too long for its line goes on under itself, never cut.
     let room = usize::from(area.width).saturating_sub(CHOICE_LEAD);
     let labels: Vec<(String, bool)> = choices
         .iter()
         .map(|c| {
-            let lines = wrap(&shared::choice_label(*c, policy), room, 0);
+            let lines = wrap(&shared::choice_label(*c, state, policy), room, 0);
             (lines.join("\n    "), Some(*c) == answer)
         })
         .collect();
@@ -190,15 +190,19 @@ fn draw_date(
     );
 }
 
-fn draw_not_sure(frame: &mut Frame, area: Rect, page: &Identify, policy: &Policy, theme: &Theme) {
+fn draw_not_sure(
+    frame: &mut Frame,
+    area: Rect,
+    page: &Identify,
+    wizard_state: &State,
+    policy: &Policy,
+    theme: &Theme,
+) {
     let mut lines = Vec::new();
-    for (i, tip) in text::where_to_look(page.question() == Question::Channel)
-        .iter()
-        .enumerate()
-    {
+    for (i, tip) in shared::tips(page.question()).iter().enumerate() {
         lines.push(Line::from(format!("{}. {tip}", i + 1)));
     }
-    let choices = page.choices(policy);
+    let choices = page.choices(wizard_state, policy);
     let [tips, list_area] = split::rows(area, [Rest, Fixed(choices.len() as u16 + 1)]);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), tips);
     let items: Vec<ListItem> = choices

@@ -35,6 +35,11 @@ pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) 
         Page::Summary(_) => text::SUMMARY_TITLE,
         Page::Reference(page) => page.topic().title(),
     };
+    let title = if crate::wizard::view::about_account(wizard.page()) {
+        crate::wizard::view::account_title(title, wizard)
+    } else {
+        title.to_string()
+    };
     let block = Block::bordered()
         .border_style(theme.border())
         .padding(Padding::horizontal(1))

@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
         }
     }
     blocks.extend((0..ov.choices.len()).map(Part::Choice));
-    blocks.push(Part::Account);
+    blocks.extend((0..ov.accounts.len()).map(Part::Account));
 
     let kinds: Vec<bool> = blocks.iter().map(|b| !matches!(b, Part::Line(_))).collect();
     // Only the blocks in view are built.
@@ -88,7 +88,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
             Some(Part::Next(j)) => deadline_lines(&ov.next[j], wizard, theme, compact, width),
             Some(Part::Missed(j)) => deadline_lines(&ov.overdue[j], wizard, theme, compact, width),
             Some(Part::Choice(j)) => choice_lines(&ov.choices[j], width, theme),
-            Some(Part::Account) => account_lines(&ov.account, width, theme),
+            Some(Part::Account(j)) => account_lines(&ov.accounts[j], width, theme),
             None => return Vec::new(),
         };
         let selected = Some(i) == highlighted;
@@ -118,7 +118,7 @@ enum Part {
     Next(usize),
     Missed(usize),
     Choice(usize),
-    Account,
+    Account(usize),
 }
 
 /// "label · plan   id", then what was decided and how far it has got.
@@ -175,7 +175,8 @@ fn account_lines(
     theme: &Theme,
 ) -> (Line<'static>, Vec<Line<'static>>) {
     let date = format_date;
-    let first = Line::styled(ACCOUNT_LABEL, theme.heading());
+    let name = account.name.as_deref().unwrap_or(ACCOUNT_LABEL);
+    let first = Line::styled(cut(name, width), theme.heading());
     let Some(decision) = account.decision else {
         return (
             first,

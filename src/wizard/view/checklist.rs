@@ -14,8 +14,9 @@ use crate::wizard::{Wizard, text};
 pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
     let (state, policy) = (wizard.state(), wizard.policy());
     let rows = rows(state, policy);
-    let mut view = PageView::new(text::CHECKLIST_TITLE);
-    view.heading.push(Para::new(text::CHECKLIST_TITLE, Tone::Heading));
+    let title = super::account_title(text::CHECKLIST_TITLE, wizard);
+    let mut view = PageView::new(title.clone());
+    view.heading.push(Para::new(title, Tone::Heading));
     let steps: Vec<&Step> = rows
         .iter()
         .filter_map(|r| match r {

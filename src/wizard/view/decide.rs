@@ -16,7 +16,11 @@ use chrono::NaiveDate;
 
 pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
     let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
-    let mut view = PageView::new(title(page, wizard));
+    let title = match page.id() {
+        None => super::account_title(title(page, wizard), wizard),
+        Some(_) => title(page, wizard).to_string(),
+    };
+    let mut view = PageView::new(title);
     let sub = page.id().and_then(|id| state.subscription(id));
     if page.id().is_some() && sub.is_none() {
         return view;

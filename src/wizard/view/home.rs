@@ -3,7 +3,7 @@
 
 use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
 use crate::domain::dates::long_date;
-use crate::wizard::home::{Home, RowStatus, continue_words, next_deadline, row_status};
+use crate::wizard::home::{Home, RowStatus, continue_words, display_order, next_deadline, row_status};
 use crate::wizard::{Wizard, text};
 
 pub fn view(wizard: &Wizard, home: &Home) -> PageView {
@@ -27,13 +27,29 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
             text::CONTINUE_KEY.keys
         )));
     }
-    let requested = state.focused_account().requested_on.map(long_date);
-    view.lead.push(Para::plain(format!(
-        "{} ({}: {})",
-        text::home_account(state.focused_account().decision, requested.as_deref()),
-        text::ACCOUNT_KEY.keys,
-        text::ACCOUNT_KEY.action
-    )));
+    if state.several_accounts() {
+        for account in &state.accounts {
+            let requested = account.requested_on.map(long_date);
+            let decision = text::account_status_short(account.decision, requested.as_deref());
+            view.lead.push(Para::plain(text::account_header(
+                &state.account_name(account),
+                &decision,
+            )));
+        }
+        view.lead.push(Para::plain(format!(
+            "{} ({})",
+            text::ACCOUNTS_HINT,
+            text::ACCOUNT_KEY.keys
+        )));
+    } else {
+        let requested = state.focused_account().requested_on.map(long_date);
+        view.lead.push(Para::plain(format!(
+            "{} ({}: {})",
+            text::home_account(state.focused_account().decision, requested.as_deref()),
+            text::ACCOUNT_KEY.keys,
+            text::ACCOUNT_KEY.action
+        )));
+    }
     if state.region.is_none() && !state.subscriptions.is_empty() {
         view.lead.push(Para::plain(format!(
             "{} ({})",
@@ -46,9 +62,9 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
         view.lead
             .extend(text::HOME_EMPTY[1..].iter().map(|p| Para::plain(*p)));
     }
-    view.items = state
-        .subscriptions
-        .iter()
+    view.items = display_order(state)
+        .into_iter()
+        .map(|i| &state.subscriptions[i])
         .map(|sub| {
             let mut name = text::display_label(sub, policy);
             if let Some(plan) = sub
@@ -57,6 +73,9 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
                 .filter(|n| **n != sub.label)
             {
                 name = format!("{name} · {plan}");
+            }
+            if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
+                name = format!("{name}, paid by {}", state.account_name(account));
             }
             let item = Item::new(format!("{name} ({})", sub.id));
             match row_status(sub, rows, state, policy, wizard.today()) {
@@ -74,6 +93,17 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
         .collect();
     view.pick = Pick::Choose;
     view.cursor = (!state.subscriptions.is_empty()).then_some(home.selected());
+    if let Some(field) = home.adding_account() {
+        view.field = Some(Field {
+            label: text::NEW_ACCOUNT_PROMPT
+                .trim_end()
+                .trim_end_matches(':')
+                .to_string(),
+            value: field.value().to_string(),
+            error: None,
+            hint: text::NEW_ACCOUNT_KEYS.to_string(),
+        });
+    }
     if let Some(field) = home.renaming() {
         view.field = Some(Field {
             label: text::RENAME_PROMPT.trim_end().trim_end_matches(':').to_string(),

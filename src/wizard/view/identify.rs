@@ -4,8 +4,9 @@
 
 use super::{Field, Item, PageView, Para, Pick, Tone};
 use crate::domain::plan::{PlanKind, Region};
+use crate::domain::policy::ChecklistCondition;
 use crate::domain::policy::Policy;
-use crate::domain::state::Subscription;
+use crate::domain::state::{State, Subscription};
 use crate::wizard::field::format_date;
 use crate::wizard::identify::{Choice, Identify, Question};
 use crate::wizard::{Wizard, text};
@@ -21,7 +22,7 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
     if page.not_sure() {
         view.heading.push(Para::new(text::NOT_SURE_TITLE, Tone::Heading));
         // Not numbered: the numbers are the answers below.
-        for tip in text::where_to_look(page.question() == Question::Channel) {
+        for tip in tips(page.question()) {
             view.lead.push(Para::plain(tip.to_string()));
         }
         view.items = vec![Item::new(text::NOT_SURE_FOUND), Item::new(text::NOT_SURE_LATER)];
@@ -56,10 +57,10 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
         return view;
     }
     let answer = page.answer(state, sub, policy);
-    let choices = page.choices(policy);
+    let choices = page.choices(state, policy);
     view.items = choices
         .iter()
-        .map(|c| Item::answer(choice_label(*c, policy), Some(*c) == answer))
+        .map(|c| Item::answer(choice_label(*c, state, policy), Some(*c) == answer))
         .collect();
     view.pick = Pick::Choose;
     view.cursor = Some(page.cursor());
@@ -81,9 +82,31 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
     view
 }
 
+/// Where to look, for the question the person is not sure about.
+pub fn tips(question: Question) -> [&'static str; 3] {
+    match question {
+        Question::Account => text::ACCOUNT_WHERE_TO_LOOK,
+        other => text::where_to_look(other == Question::Channel),
+    }
+}
+
+/// Why the account question matters, with the help article it comes from.
+pub fn account_detail(policy: &Policy) -> Vec<Para> {
+    let mut out = vec![Para::plain(text::ACCOUNT_PAYS_WHY)];
+    if let Some(rule) = policy
+        .checklist
+        .iter()
+        .find(|r| r.condition == ChecklistCondition::OtherAccount)
+    {
+        out.push(Para::source(&rule.origin));
+    }
+    out
+}
+
 /// The question on show.
 pub fn question_text(question: Question, sub: &Subscription, policy: &Policy) -> String {
     match question {
+        Question::Account => text::Q_ACCOUNT.to_string(),
         Question::Channel => text::Q_CHANNEL.to_string(),
         Question::Plan => text::Q_PLAN.to_string(),
         Question::TrialLength => policy.trial.question.clone(),
@@ -94,8 +117,12 @@ pub fn question_text(question: Question, sub: &Subscription, policy: &Policy) ->
 }
 
 /// An answer in words.
-pub fn choice_label(choice: Choice, policy: &Policy) -> String {
+pub fn choice_label(choice: Choice, state: &State, policy: &Policy) -> String {
     match choice {
+        Choice::Account(index) => state.accounts.get(index).map_or_else(String::new, |a| {
+            let name = a.label.as_deref().unwrap_or(text::ACCOUNT_UNNAMED);
+            text::account_choice(name, &a.id, a.deleting())
+        }),
         Choice::Channel(c) => policy.channel(c).question.clone(),
         Choice::Plan(p) => policy.plan(p).question.clone(),
         Choice::Certificate(false) => text::CERT_NO.to_string(),
@@ -167,6 +194,7 @@ pub fn detail(choice: Choice, sub: &Subscription, policy: &Policy) -> Vec<Para> 
                 Para::source(&rule.origin),
             ]
         }
+        Choice::Account(_) => account_detail(policy),
         Choice::NotSure | Choice::Found | Choice::Later => Vec::new(),
     }
 }

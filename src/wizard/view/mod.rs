@@ -157,6 +157,27 @@ pub struct PageView {
     pub own_commands: usize,
 }
 
+/// The title of an account's page (Decide, Steps, Checklist without a
+/// subscription), naming the account once there are several.
+pub fn account_title(title: &str, wizard: &super::Wizard) -> String {
+    let state = wizard.state();
+    if state.several_accounts() {
+        format!("{title} · {}", state.account_name(state.focused_account()))
+    } else {
+        title.to_string()
+    }
+}
+
+/// The page is about an account rather than a subscription.
+pub fn about_account(page: &super::Page) -> bool {
+    match page {
+        super::Page::Decide(p) => p.id().is_none(),
+        super::Page::Steps(p) => p.id().is_none(),
+        super::Page::Checklist(_) => true,
+        _ => false,
+    }
+}
+
 impl PageView {
     fn new(title: impl Into<String>) -> PageView {
         PageView {

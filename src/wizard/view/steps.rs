@@ -49,7 +49,10 @@ pub fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wi
 
 pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
     let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
-    let mut view = PageView::new(text::STEPS_TITLE);
+    let mut view = PageView::new(match page.id() {
+        None => super::account_title(text::STEPS_TITLE, wizard),
+        Some(_) => text::STEPS_TITLE.to_string(),
+    });
     let sub = page.id().and_then(|id| state.subscription(id));
     if page.id().is_some() && sub.is_none() {
         return view;

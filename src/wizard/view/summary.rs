@@ -29,7 +29,7 @@ pub fn view(wizard: &Wizard, page: &Summary) -> PageView {
             Entry::Next(i) => deadline_item(text::SUMMARY_NEXT_WORD, &ov.next[i], policy),
             Entry::Missed(i) => deadline_item(text::SUMMARY_MISSED_WORD, &ov.overdue[i], policy),
             Entry::Subscription(i) => choice_item(&ov.choices[i]),
-            Entry::Account => account_item(&ov.account),
+            Entry::Account(i) => account_item(&ov.accounts[i]),
         })
         .collect();
     view.pick = Pick::Choose;
@@ -96,7 +96,7 @@ fn choice_item(choice: &Choice) -> Item {
 }
 
 fn account_item(account: &AccountChoice) -> Item {
-    let item = Item::new(ACCOUNT_LABEL);
+    let item = Item::new(account.name.as_deref().unwrap_or(ACCOUNT_LABEL));
     let Some(decision) = account.decision else {
         return item.with(text::NOT_DECIDED);
     };
