@@ -4,26 +4,12 @@
 
 mod support;
 
-use std::process::Command;
-
-use support::pty::{BIN, Pty, StateDir, key};
+use support::pty::{Pty, StateDir, key};
 
 const TODAY: &str = "2026-03-01";
 
 fn cli(dir: &StateDir, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .arg("--state")
-        .arg(&dir.path)
-        .args(["--today", TODAY])
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    dir.cli(TODAY, args)
 }
 
 #[test]

@@ -371,3 +371,41 @@ fn help_in_any_case_is_the_line_help_and_quit_still_quits_after_it() {
     );
     assert!(text.trim_end().ends_with("go on where you left off."), "{text}");
 }
+
+/// Several accounts line by line: name the second, say it pays for a new
+/// plan, and decide about it by its own name.
+#[test]
+fn a_second_account_is_named_chosen_and_decided_line_by_line() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(
+        &sb,
+        &[
+            "new-account",
+            "Google sign-in",
+            "add",
+            "2",          // which account pays: a2
+            "1",          // the website
+            "3",          // Coursera Plus, monthly
+            "2026-02-27", // the first payment
+            "1",          // no certificate
+            "2",          // not in the EU or the UK
+            "2",          // keep paying
+            "home",
+            "account",
+            "2", // keep a2, with a smaller footprint
+            "quit",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_no_escapes(&out);
+    let text = stdout(&out);
+    assert!(text.contains("Which of your Coursera accounts pays for it?"), "{text}");
+    assert!(text.contains("2. Google sign-in (a2)"), "{text}");
+    assert!(text.contains("paid by a2 · Google sign-in (s1)"), "{text}");
+    assert!(text.contains("Delete or keep the account · a2 · Google sign-in"), "{text}");
+    let status = sb.status();
+    assert_eq!(status["subscriptions"][0]["account"].str(), "a2");
+    assert_eq!(status["accounts"][1]["label"].str(), "Google sign-in");
+    assert_eq!(status["accounts"][1]["decision"].str(), "keep");
+    assert!(status["accounts"][0]["decision"].is_null(), "a1 untouched");
+}

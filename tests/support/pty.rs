@@ -58,6 +58,20 @@ impl StateDir {
     pub fn read(&self) -> String {
         std::fs::read_to_string(&self.path).expect("the state file exists")
     }
+
+    /// A subcommand on this state as of `today`, which must succeed; its stdout.
+    pub fn cli(&self, today: &str, args: &[&str]) -> String {
+        let out = std::process::Command::new(BIN)
+            .arg("--state")
+            .arg(&self.path)
+            .args(["--today", today])
+            .args(args)
+            .output()
+            .expect("the binary runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
 }
 
 impl Pty {
