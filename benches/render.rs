@@ -67,9 +67,11 @@ fn typed(text: &str) -> Vec<Msg> {
 
 fn screens() -> Vec<Screen> {
     use Msg::{
-        Account, Add, Deadlines, Down, EditNote, Faq, Help, Next, Region, Remove, Summary, Troubleshooting,
+        Account, Add, Deadlines, Down, EditNote, Faq, Help, Next, NextField, Region, Remove, Summary,
+        Troubleshooting,
     };
-    let date_error = [vec![Add, Next, Next, Next], typed("2026-02-30"), vec![Next]].concat();
+    // The state has three accounts: a new plan is first asked which one pays (Next: a1).
+    let date_error = [vec![Add, Next, Next, Next, Next], typed("2026-02-30"), vec![Next]].concat();
     vec![
         screen("home", vec![], "Your Coursera subscriptions"),
         screen("home, confirm remove", vec![Down, Remove], "yes, remove it"),
@@ -79,40 +81,51 @@ fn screens() -> Vec<Screen> {
             vec![Region],
             "Do you live in the EU or the UK?",
         ),
-        screen("identify: where bought", vec![Add], "Where did you buy it?"),
+        screen(
+            "identify: which account",
+            vec![Add],
+            "Which of your Coursera accounts pays for it?",
+        ),
+        screen("identify: where bought", vec![Add, Next], "Where did you buy it?"),
         screen(
             "identify: not sure where",
-            vec![Add, Down, Down, Down, Down, Next],
+            vec![Add, Next, Down, Down, Down, Down, Next],
             "Where to look",
         ),
         screen(
             "identify: what is paid",
-            vec![Add, Next, Down, Down],
+            vec![Add, Next, Next, Down, Down],
             "What are you paying for?",
         ),
         screen(
             "identify: key date",
-            vec![Add, Next, Down, Next],
-            "Question 3 of 5",
+            vec![Add, Next, Next, Down, Next],
+            "Question 4 of 6",
         ),
         screen("identify: date refused", date_error, "February 2026 has 28 days"),
         screen(
             "identify: certificate",
-            vec![Add, Next, Down, Down, Down, Next, Down, Next],
+            vec![Add, Next, Next, Down, Down, Down, Next, Down, Next],
             "Have you earned a certificate",
         ),
-        screen("decide: subscription", vec![Down, Next], "Pause, cancel or keep"),
+        // Subscription 01, the first that a2 pays for: after a1's 17.
+        screen(
+            "decide: subscription",
+            [vec![Down; 17], vec![Next]].concat(),
+            "Pause, cancel or keep",
+        ),
         screen("steps: subscription", vec![Next], "Cancel Subscription 00"),
         screen("decide: account", vec![Account], "Delete or keep the account"),
+        // Tab: from a1 (kept) to a2, the account being deleted.
         screen(
             "before deleting: a note edited",
-            vec![Account, Next, EditNote],
+            vec![Account, NextField, Next, EditNote],
             "Enter accept",
         ),
         screen(
             "before deleting (checklist)",
-            vec![Account, Next],
-            "Before deleting your account",
+            vec![Account, NextField, Next],
+            "Before deleting your account · a2",
         ),
         screen("deadlines", vec![Deadlines], "Every date that matters"),
         // The window at the far end: every row or entry above it counts.
@@ -126,7 +139,7 @@ fn screens() -> Vec<Screen> {
         screen(
             "summary: the last entry",
             [vec![Summary], vec![Down; 120]].concat(),
-            "Coursera account",
+            "a3 · work@example.com",
         ),
         screen("faq", vec![Faq], "Questions people ask"),
         screen(

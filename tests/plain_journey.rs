@@ -396,13 +396,24 @@ fn a_second_account_is_named_chosen_and_decided_line_by_line() {
             "quit",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_no_escapes(&out);
     let text = stdout(&out);
-    assert!(text.contains("Which of your Coursera accounts pays for it?"), "{text}");
+    assert!(
+        text.contains("Which of your Coursera accounts pays for it?"),
+        "{text}"
+    );
     assert!(text.contains("2. Google sign-in (a2)"), "{text}");
     assert!(text.contains("paid by a2 · Google sign-in (s1)"), "{text}");
-    assert!(text.contains("Delete or keep the account · a2 · Google sign-in"), "{text}");
+    assert!(
+        text.contains("Delete or keep the account · a2 · Google sign-in"),
+        "{text}"
+    );
     let status = sb.status();
     assert_eq!(status["subscriptions"][0]["account"].str(), "a2");
     assert_eq!(status["accounts"][1]["label"].str(), "Google sign-in");

@@ -15,18 +15,16 @@ use ratatui::widgets::Paragraph;
 
 use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_line};
 use super::wrap::{wrap, wrap_line, wrap_styled};
-use crate::domain::checklist::{
-    CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED, app_store_refund, cancellable, is_refund_item,
-};
+use crate::domain::checklist::{CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
-use crate::domain::plan::Decision;
+use crate::domain::deadlines::{Deadline, DeadlineKind};
+use crate::domain::plan::{Channel, Decision};
 use crate::domain::policy::{Policy, Source};
-use crate::domain::state::Subscription;
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::Wizard;
 use crate::wizard::steps::{Editing, Entry, Steps};
 use crate::wizard::text;
+use crate::wizard::view::steps as shared;
 
 /// Where a step's text starts: "> [✓] ".
 const ITEM_INDENT: usize = 6;
@@ -112,7 +110,8 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
     let mut head: Vec<Line> = Vec::new();
     let heading = crate::wizard::view::steps::heading(sub, policy);
     head.extend(wrap_styled(&heading, width, 0, theme.heading()));
-    if let Some(on) = sub.and_then(|s| converted_trial_charge(s, &policy.rules, today)) {
+    let sections = sub.map(|s| shared::sections(wizard, page, s));
+    if let Some(on) = sections.as_ref().and_then(|s| s.converted_on) {
         let became = format!("{ERROR_SYMBOL} {}", text::trial_became_paid(&long_date(on)));
         head.extend(wrap_styled(&became, width, 2, theme.error()));
         head.extend(wrap_styled(text::STEPS_CONVERTED_HINT, width, 0, theme.dim()));
@@ -125,11 +124,11 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
                 let line = text::cancelled_on(&long_date(on), until.map(|d| long_date(d.date)).as_deref());
                 head.extend(wrap_styled(&line, width, 2, theme.done()));
             }
-            None if cancellable(sub) && matches!(sub.decision, None | Some(Decision::Cancel)) => {
+            None if sections.as_ref().is_some_and(|s| s.cancel_by_leads) => {
                 if let Some(cancel_by) = row(&[DeadlineKind::CancelBy]) {
                     head.push(deadline_line(cancel_by, policy, theme, compact));
                     if cancel_by.days_left < 0 {
-                        let advice = crate::wizard::view::steps::cancel_overdue_advice(&rows, sub, wizard);
+                        let advice = shared::cancel_overdue_advice(&rows, sub, wizard);
                         head.extend(wrap_styled(&format!("! {advice}"), width, 2, theme.warning()));
                     }
                 }
@@ -213,14 +212,15 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
             }
         }
         Some((sub, _)) => {
-            cancel_lines(&mut body, &view, sub, &items, &rows);
-            if let Some(channel) = sub.channel.filter(|_| cancellable(sub)) {
+            let sections = sections.unwrap_or_else(|| shared::sections(wizard, page, sub));
+            cancel_lines(&mut body, &view, &sections, &rows);
+            if let Some(channel) = sections.cancel_channel {
                 origins.push(&policy.channel(channel).origin);
             }
-            if items.iter().any(|i| is_refund_item(policy, &i.id)) {
+            if !sections.refund.is_empty() {
                 origins.push(&policy.deadline(DeadlineKind::RefundBy).origin);
             }
-            if items.iter().any(|i| is_refund_item(policy, &i.id)) || app_store_refund(sub) {
+            if !sections.refund.is_empty() || sections.app_store_refund {
                 origins.push(&policy.refund.origin);
             }
         }
@@ -307,24 +307,24 @@ fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: 
 
 /// What to do once the safe day to cancel has passed: cancel today anyway
 /// (the next charge and its day), then what can still come back, if anything.
-fn cancel_lines(body: &mut Body, view: &View, sub: &Subscription, items: &[Item], rows: &[&Deadline]) {
+fn cancel_lines(body: &mut Body, view: &View, sections: &shared::Sections, rows: &[&Deadline]) {
     let policy = view.policy;
-    let (refund, steps): (Vec<Item>, Vec<Item>) =
-        items.iter().cloned().partition(|i| is_refund_item(policy, &i.id));
+    let (refund, steps) = (&sections.refund, &sections.steps);
     if view.refund_first {
-        refund_block(body, view, &refund, rows);
-        if cancellable(sub) {
+        refund_block(body, view, refund, rows);
+        // A one-time purchase has nothing to cancel: its refund is all there is.
+        if !steps.is_empty() || sections.cancel_channel.is_some() {
             body.push(Line::default(), None);
-            cancel_block(body, view, sub, &steps);
+            cancel_block(body, view, sections.cancel_channel, steps);
         }
     } else {
-        cancel_block(body, view, sub, &steps);
+        cancel_block(body, view, sections.cancel_channel, steps);
         if !refund.is_empty() {
             body.push(Line::default(), None);
-            refund_block(body, view, &refund, rows);
+            refund_block(body, view, refund, rows);
         }
     }
-    if app_store_refund(sub) {
+    if sections.app_store_refund {
         body.push(Line::default(), None);
         body.text(&policy.refund.app_store, view.width, 0, Style::default());
     }
@@ -332,9 +332,9 @@ fn cancel_lines(body: &mut Body, view: &View, sub: &Subscription, items: &[Item]
 
 /// Where and how to cancel, the channel's warnings, then its steps and
 /// "I have cancelled".
-fn cancel_block(body: &mut Body, view: &View, sub: &Subscription, steps: &[Item]) {
+fn cancel_block(body: &mut Body, view: &View, channel: Option<Channel>, steps: &[Item]) {
     let (policy, theme, width) = (view.policy, view.theme, view.width);
-    if let Some(channel) = sub.channel.filter(|_| cancellable(sub)) {
+    if let Some(channel) = channel {
         let rule = policy.channel(channel);
         body.text(
             &text::where_to_cancel(&rule.cancel_where),

@@ -4,7 +4,7 @@
 //! steps; a pause's recorded day; a date or note being typed.
 
 use super::{Field, Item, PageView, Para, Pick, Tone};
-use crate::domain::checklist::{cancellable, is_refund_item};
+use crate::domain::checklist::{app_store_refund, cancellable, is_refund_item};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
 use crate::domain::plan::{Channel, Decision, PlanKind};
@@ -30,6 +30,47 @@ pub fn heading(sub: Option<&Subscription>, policy: &Policy) -> String {
     }
 }
 
+/// How a subscription's Steps page is laid out, decided once here from the
+/// domain's rules and drawn by both front ends (the full screen in blocks,
+/// the plain mode line by line), so neither asks the rules itself.
+#[derive(Debug, Clone)]
+pub struct Sections<'p> {
+    /// The trial was not cancelled and became a paid plan on this day.
+    pub converted_on: Option<chrono::NaiveDate>,
+    /// The last day to cancel heads the page: a plan that renews, not
+    /// cancelled yet, being cancelled or not decided.
+    pub cancel_by_leads: bool,
+    /// Where and how to cancel (its rule's text and warnings), while the
+    /// plan renews and is being cancelled or not decided.
+    pub cancel_channel: Option<Channel>,
+    /// The steps that cancel ("I have cancelled" last).
+    pub steps: Vec<crate::domain::checklist::Item<'p>>,
+    /// The steps that ask for the money back and record its arrival.
+    pub refund: Vec<crate::domain::checklist::Item<'p>>,
+    /// Bought in an app store, a plan Coursera would refund on the web:
+    /// the store's refund text.
+    pub app_store_refund: bool,
+}
+
+pub fn sections<'p>(wizard: &'p Wizard, page: &Steps, sub: &Subscription) -> Sections<'p> {
+    let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
+    let renews_and_open = cancellable(sub) && sub.cancelled_on.is_none();
+    let (refund, steps) = page
+        .items(state, policy, today)
+        .into_iter()
+        .partition(|i| is_refund_item(policy, &i.id));
+    Sections {
+        converted_on: converted_trial_charge(sub, &policy.rules, today),
+        cancel_by_leads: renews_and_open && matches!(sub.decision, None | Some(Decision::Cancel)),
+        cancel_channel: sub
+            .channel
+            .filter(|_| cancellable(sub) && matches!(sub.decision, None | Some(Decision::Cancel))),
+        steps,
+        refund,
+        app_store_refund: app_store_refund(sub),
+    }
+}
+
 /// What to do now that the last day to cancel has passed: cancel before
 /// the charge, and whether money can still be asked back.
 pub fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wizard) -> String {
@@ -48,7 +89,7 @@ pub fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wi
 }
 
 pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
-    let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
+    let (state, policy) = (wizard.state(), wizard.policy());
     let mut view = PageView::new(match page.id() {
         None => super::account_title(text::STEPS_TITLE, wizard),
         Some(_) => text::STEPS_TITLE.to_string(),
@@ -76,7 +117,8 @@ pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
         view.details.push(Para::source(&policy.account_keep.origin));
         return view;
     };
-    if let Some(on) = converted_trial_charge(sub, &policy.rules, today) {
+    let sections = sections(wizard, page, sub);
+    if let Some(on) = sections.converted_on {
         view.lead
             .push(Para::new(text::trial_became_paid(&long_date(on)), Tone::Error));
         view.lead.push(Para::quiet(text::STEPS_CONVERTED_HINT));
@@ -115,7 +157,7 @@ pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
                     .map(|d| Para::deadline(d, policy)),
             );
         }
-        (None, _) if cancellable(sub) => {
+        (None, _) if sections.cancel_by_leads => {
             if let Some(cancel_by) = row(&[DeadlineKind::CancelBy]) {
                 view.lead.push(Para::deadline(cancel_by, policy));
                 if cancel_by.days_left < 0 {
@@ -126,9 +168,7 @@ pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
         }
         (None, _) => {}
     }
-    if matches!(sub.decision, None | Some(Decision::Cancel))
-        && let Some(channel) = sub.channel.filter(|_| cancellable(sub))
-    {
+    if let Some(channel) = sections.cancel_channel {
         let rule = policy.channel(channel);
         view.lead
             .push(Para::plain(text::where_to_cancel(&rule.cancel_where)));
@@ -140,11 +180,7 @@ pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
         DeadlineKind::WithdrawalBy,
         DeadlineKind::RefundExpected,
     ];
-    let refunding = page
-        .items(state, policy, today)
-        .iter()
-        .any(|i| is_refund_item(policy, &i.id));
-    if refunding {
+    if !sections.refund.is_empty() {
         view.lead.extend(
             rows.iter()
                 .filter(|d| refund_rows.contains(&d.kind))
@@ -153,7 +189,7 @@ pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
         view.lead.push(Para::quiet(policy.refund.may_refuse.clone()));
         view.lead.push(Para::quiet(policy.refund.wait.clone()));
     }
-    if sub.channel.is_some_and(Channel::is_app_store) {
+    if sections.app_store_refund {
         view.lead.push(Para::plain(policy.refund.app_store.clone()));
     }
     items(&mut view, wizard, page);
