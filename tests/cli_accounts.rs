@@ -301,6 +301,10 @@ fn a_hand_edited_version_3_file_is_checked_like_any_other() {
             "schema_version = 2\n[[accounts]]\nid = \"a1\"\n",
             "[[accounts]] is written by version 3",
         ),
+        (
+            "schema_version = 3\naccount_focus = \"\\u001b[2J\"\n",
+            "account_focus",
+        ),
     ] {
         std::fs::write(sb.state(), text).unwrap();
         sb.run(&["status"]).fails_with(1, &[says]);

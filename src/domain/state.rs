@@ -539,6 +539,14 @@ impl State {
     }
 
     fn validate_accounts(&self) -> Result<(), String> {
+        // The wizard's place: an account's id, even if that account is gone since.
+        if let Some(focus) = &self.account_focus
+            && numbered_id(focus, 'a').is_none()
+        {
+            return Err(format!(
+                "account_focus = {focus:?}: must be an account's id (a1, a2, …), or left out"
+            ));
+        }
         if self.next_account_id < 2 {
             return Err("next_account_id: must be 2 or more (a1 is the first account)".into());
         }
