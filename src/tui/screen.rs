@@ -156,6 +156,13 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
         let words: Vec<String> = sub.label.split_whitespace().map(|w| cut(w, inner)).collect();
         lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.heading()));
         lines.push(Line::styled(sub.id.clone(), theme.dim()));
+        // With several accounts, whose plan it is (the list may have scrolled its heading away).
+        let state = wizard.state();
+        if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
+            let paid = text::paid_by(&state.account_name(account));
+            let words: Vec<String> = paid.split_whitespace().map(|w| cut(w, inner)).collect();
+            lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.dim()));
+        }
     }
     let block = Block::bordered()
         .border_style(theme.border())

@@ -372,6 +372,10 @@ pub fn account_status_short(
     }
 }
 pub const ACCOUNTS_HINT: &str = "delete or keep this plan's account";
+/// Under a plan's name: the account that pays for it.
+pub fn paid_by(account: &str) -> String {
+    format!("paid by {account}")
+}
 pub const ACCOUNT_PAYS_NOTHING: &str = "pays for nothing tracked";
 pub const RENAME_TITLE: &str = "Name";
 pub const RENAME_PROMPT: &str = "Name: ";
