@@ -908,11 +908,14 @@ fn status_json_has_the_contract_keys_in_order_and_nulls_for_unset_values() {
             "today",
             "subscriptions",
             "account",
+            // Added with several accounts (issue 15): every account, here the one.
+            "accounts",
             "deadlines",
             "policy_checked_on",
             "policy_stale"
         ]
     );
+    assert_eq!(status["accounts"][0]["id"].str(), "a1");
     assert_eq!(status["today"].str(), "2026-03-05");
     let sub = &status["subscriptions"][0];
     assert_eq!(

@@ -36,11 +36,11 @@ pub struct StatusJson<'a> {
     pub today: String,
     pub subscriptions: Vec<SubscriptionJson>,
     /// The one account as version 2 showed it; left out once there are
-    /// several (then `accounts` and `region` are there instead).
+    /// several (then `region` says where the person lives).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub account: Option<AccountJson>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub accounts: Option<Vec<AccountsEntryJson>>,
+    /// Every account, always (with one account, the same facts as `account`).
+    pub accounts: Vec<AccountsEntryJson>,
     /// Where the person lives, once there are several accounts (with one,
     /// `account.region` says it, as in version 2).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -180,7 +180,7 @@ pub fn status<'a>(
                 items: items(checklist::account_items(state, only, policy)),
             }
         }),
-        accounts: state.several_accounts().then(|| accounts(state, policy)),
+        accounts: accounts(state, policy),
         region: state.several_accounts().then_some(state.region),
         deadlines,
         policy_checked_on: policy.checked_on().to_string(),
