@@ -40,7 +40,11 @@ fn one_account_reads_exactly_as_version_2_did() {
     sb.ok(&["delete-account", "--requested-on", "2026-03-02"]);
     let status = sb.status();
     assert!(status.keys().contains(&"account"), "{status:?}");
-    assert_eq!(status["accounts"].items().len(), 1, "the list holds the one account");
+    assert_eq!(
+        status["accounts"].items().len(),
+        1,
+        "the list holds the one account"
+    );
     assert_eq!(status["accounts"][0]["id"].str(), "a1");
     assert!(!status["subscriptions"][0].keys().contains(&"account"));
     for row in sb.deadlines()["deadlines"].items() {

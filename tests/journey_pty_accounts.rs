@@ -39,13 +39,18 @@ fn consolidating_two_accounts_keeps_the_first_and_deletes_the_second_key_by_key(
     pty.send("Google sign-in");
     pty.send(key::ENTER);
     pty.wait_for("Added a2 · Google sign-in");
+    // Then the account had so far, so the two can be told apart.
+    pty.wait_for("The account you had so far");
+    pty.send("me@example.com");
+    pty.send(key::ENTER);
+    pty.wait_for("Your first account is now a1 · me@example.com");
     let home = pty.wait_for("a2 · Google sign-in — not decided");
-    assert!(home.contains("a1 · Coursera account — not decided"), "{home}");
+    assert!(home.contains("a1 · me@example.com — not decided"), "{home}");
 
     // A new plan asks which account pays for it first.
     pty.send("a");
     let question = pty.wait_for("Which of your Coursera accounts pays for it?");
-    assert!(question.contains("Your first account (a1)"), "{question}");
+    assert!(question.contains("me@example.com (a1)"), "{question}");
     pty.send(key::DOWN);
     pty.wait_for("> ( ) Google sign-in (a2)");
     pty.send(key::ENTER);
@@ -68,7 +73,7 @@ fn consolidating_two_accounts_keeps_the_first_and_deletes_the_second_key_by_key(
         line("a2 · Google sign-in") + 1,
         "the plan is listed under the account that pays: {home}"
     );
-    assert_eq!(line(" s1 "), line("a1 · Coursera account") + 1, "{home}");
+    assert_eq!(line(" s1 "), line("a1 · me@example.com") + 1, "{home}");
 
     // Keep the first account: D on its plan opens it.
     pty.send(key::UP);
@@ -93,11 +98,11 @@ fn consolidating_two_accounts_keeps_the_first_and_deletes_the_second_key_by_key(
     pty.send("y");
     let checklist = pty.wait_for("Before deleting your account · a2");
     assert!(
-        checklist.contains("> [ ] Move what you need to the account you keep"),
+        checklist.contains("> [ ] Save what cannot move to the account you keep"),
         "{checklist}"
     );
     pty.send(" ");
-    pty.wait_for("> [✓] Move what you need");
+    pty.wait_for("> [✓] Save what cannot move");
     pty.send("n");
     pty.wait_for("type a note");
     pty.send("certificates in ~/certs/google");
@@ -121,7 +126,7 @@ fn consolidating_two_accounts_keeps_the_first_and_deletes_the_second_key_by_key(
     let saved = dir.read();
     assert!(saved.contains("schema_version = 3"), "{saved}");
     assert!(
-        saved.contains("[[accounts]]\nid = \"a1\"\ndecision = \"keep\""),
+        saved.contains("[[accounts]]\nid = \"a1\"\nlabel = \"me@example.com\"\ndecision = \"keep\""),
         "{saved}"
     );
     assert!(

@@ -382,6 +382,7 @@ fn a_second_account_is_named_chosen_and_decided_line_by_line() {
         &[
             "new-account",
             "Google sign-in",
+            "me@example.com", // the account had so far, asked right after
             "add",
             "2",          // which account pays: a2
             "1",          // the website
@@ -417,6 +418,7 @@ fn a_second_account_is_named_chosen_and_decided_line_by_line() {
     let status = sb.status();
     assert_eq!(status["subscriptions"][0]["account"].str(), "a2");
     assert_eq!(status["accounts"][1]["label"].str(), "Google sign-in");
+    assert_eq!(status["accounts"][0]["label"].str(), "me@example.com");
     assert_eq!(status["accounts"][1]["decision"].str(), "keep");
     assert!(status["accounts"][0]["decision"].is_null(), "a1 untouched");
 }

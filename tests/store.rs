@@ -1027,6 +1027,7 @@ fn subscription(number: u32) -> impl Strategy<Value = Subscription> {
         )| Subscription {
             id: format!("s{number}"),
             account: "a1".to_string(),
+            account_unknown: false,
             label,
             plan,
             channel,

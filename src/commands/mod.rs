@@ -195,7 +195,11 @@ pub fn execute(
         Command::Path => emit(out, &format!("{}\n", ctx.state_path.display())),
         Command::Guide { target } => {
             let state = store::load(&ctx.state_path)?;
-            let text = if target == ACCOUNT_ID || state.account(&target).is_some() {
+            // `a2` (or a mistyped `a9`) is an account; `s2` a subscription.
+            let account_like = target
+                .strip_prefix('a')
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            let text = if target == ACCOUNT_ID || account_like {
                 let id = which(&state, Some(&target))?;
                 let account = state.account(&id).expect("checked by which");
                 guide::account(&state, account, policy, today)

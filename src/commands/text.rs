@@ -32,10 +32,13 @@ pub fn row_line(row: &Deadline, what: &str) -> String {
 }
 
 fn what(row: &Deadline, policy: &Policy, several: bool) -> String {
-    // An account row: the word while there is one account, its id once there are several.
-    let account = if several { row.account.as_str() } else { "account" };
-    let id = row.subscription.as_deref().unwrap_or(account);
-    format!("{}: {} ({id})", policy.deadline(row.kind).title, row.label)
+    let title = &policy.deadline(row.kind).title;
+    match (&row.subscription, several) {
+        (Some(id), _) => format!("{title}: {} ({id})", row.label),
+        (None, false) => format!("{title}: {} (account)", row.label),
+        // With several accounts an account row's label starts with its id ("a2 · Google sign-in").
+        (None, true) => format!("{title}: {}", row.label),
+    }
 }
 
 pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate, several: bool) -> String {
@@ -86,8 +89,14 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
             .plan
             .map_or("plan not known yet".to_string(), |p| p.id().to_string());
         let _ = write!(s, "\n{}  {}  ({plan})", sub.id, sub.label);
-        if state.several_accounts() {
-            let _ = write!(s, "  paid by {}", sub.account);
+        match (state.several_accounts(), sub.account_unknown) {
+            (true, false) => {
+                let _ = write!(s, "  paid by {}", sub.account);
+            }
+            (true, true) => {
+                let _ = write!(s, "  paid by: not answered yet (edit {} --account ID)", sub.id);
+            }
+            (false, _) => {}
         }
         let _ = writeln!(s);
         if !sub.is_complete() {

@@ -99,7 +99,14 @@ pub fn flag(field: Field) -> &'static str {
 impl From<Refusal> for Failure {
     fn from(r: Refusal) -> Failure {
         let flag = flag(r.field);
-        if flag.is_empty() {
+        if r.value.is_empty() {
+            // Nothing was given: the reason says what is missing.
+            Failure::Usage(if flag.is_empty() {
+                r.reason
+            } else {
+                format!("{flag}: {}", r.reason)
+            })
+        } else if flag.is_empty() {
             Failure::Usage(format!("{}: {}", r.value, r.reason))
         } else {
             Failure::Usage(format!("{flag} {}: {}", r.value, r.reason))

@@ -311,6 +311,7 @@ pub fn edit(
     }
     if let Some(account) = account {
         sub.account = account;
+        sub.account_unknown = false;
     }
     Ok(())
 }

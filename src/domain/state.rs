@@ -92,6 +92,11 @@ pub struct Subscription {
     /// The account that pays for it (`a1`, …); absent only in files of version 1 and 2.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub account: String,
+    /// Added in the wizard while there are several accounts, and the person
+    /// has not said which one pays yet (`account` is then the first, a guess
+    /// the screens do not present as an answer).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub account_unknown: bool,
     #[serde(deserialize_with = "checked::label")]
     pub label: String,
     /// None while the person is not sure yet.
@@ -142,6 +147,7 @@ impl Subscription {
         Subscription {
             id,
             account: FIRST_ACCOUNT.to_string(),
+            account_unknown: false,
             label,
             plan: None,
             channel: None,

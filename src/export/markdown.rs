@@ -71,7 +71,11 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
     doc.line(format!("### {} ({})", text(&sub.label), sub.id));
     doc.blank();
     if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
-        doc.line(format!("- Paid by: {}", text(&state.account_name(account))));
+        let paid = match sub.account_unknown {
+            true => "not answered yet".to_string(),
+            false => text(&state.account_name(account)),
+        };
+        doc.line(format!("- Paid by: {paid}"));
     }
     if !sub.is_complete() {
         doc.line("- Status: still being identified");

@@ -159,7 +159,10 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
         // With several accounts, whose plan it is (the list may have scrolled its heading away).
         let state = wizard.state();
         if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
-            let paid = text::paid_by(&state.account_name(account));
+            let paid = match sub.account_unknown {
+                true => text::PAID_BY_UNKNOWN.to_string(),
+                false => text::paid_by(&state.account_name(account)),
+            };
             let words: Vec<String> = paid.split_whitespace().map(|w| cut(w, inner)).collect();
             lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.dim()));
         }

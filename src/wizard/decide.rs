@@ -116,8 +116,8 @@ impl Decide {
     pub fn commands_for(&self, state: &State) -> Vec<Command> {
         let mut commands = self.commands();
         if self.id.is_none() && self.confirm_delete.is_none() && state.several_accounts() {
-            // Before the scroll key: at 60 columns the footer keeps the first ones.
-            commands.insert(3, text::OTHER_ACCOUNT_KEY);
+            // Early: at 60 columns the footer keeps only the first few.
+            commands.insert(2, text::OTHER_ACCOUNT_KEY);
         }
         commands
     }
@@ -493,8 +493,19 @@ pub fn deletion_warnings(state: &State, rows: &[Deadline], policy: &Policy, toda
             more += 1;
         }
     };
+    // Plans whose account the person has not named could be this one's.
+    let unknown = state
+        .subscriptions
+        .iter()
+        .filter(|s| s.account_unknown && state.several_accounts());
+    for sub in unknown {
+        warn(&|| text::account_unknown_before_deleting(&format!("{} ({})", sub.label, sub.id)));
+    }
     // Only what the account being deleted pays for: another account's plans go on.
-    for sub in state.paid_by(&state.focused_account().id) {
+    for sub in state
+        .paid_by(&state.focused_account().id)
+        .filter(|s| !s.account_unknown)
+    {
         let name = || format!("{} ({})", sub.label, sub.id);
         if let Some(until) = refund_until(state, sub, policy, today) {
             warn(&|| text::refund_before_deleting(&name(), &long_date(until)));

@@ -21,18 +21,22 @@ pub fn display_order(state: &State) -> Vec<usize> {
     if !state.several_accounts() {
         return (0..state.subscriptions.len()).collect();
     }
-    state
-        .accounts
+    let known = state.accounts.iter().flat_map(|a| {
+        state
+            .subscriptions
+            .iter()
+            .enumerate()
+            .filter(move |(_, s)| s.account == a.id && !s.account_unknown)
+            .map(|(i, _)| i)
+    });
+    // Last, the plans whose account the person has not named yet.
+    let unknown = state
+        .subscriptions
         .iter()
-        .flat_map(|a| {
-            state
-                .subscriptions
-                .iter()
-                .enumerate()
-                .filter(move |(_, s)| s.account == a.id)
-                .map(|(i, _)| i)
-        })
-        .collect()
+        .enumerate()
+        .filter(|(_, s)| s.account_unknown)
+        .map(|(i, _)| i);
+    known.chain(unknown).collect()
 }
 
 #[derive(Debug, Clone)]
@@ -45,8 +49,10 @@ pub struct Home {
     confirm_remove: Option<String>,
     /// The subscription being renamed, and the name being typed.
     renaming: Option<(String, TextField)>,
-    /// The label of another account being typed (`N`).
+    /// The label of another account being typed (`N`); then, while the
+    /// first account has no label, the first account's (`naming_first`).
     adding_account: Option<TextField>,
+    naming_first: bool,
 }
 
 impl Home {
@@ -60,6 +66,7 @@ impl Home {
             confirm_remove: None,
             renaming: None,
             adding_account: None,
+            naming_first: false,
         }
     }
 
@@ -85,6 +92,11 @@ impl Home {
     /// The label of another account being typed, while one is.
     pub fn adding_account(&self) -> Option<&TextField> {
         self.adding_account.as_ref()
+    }
+
+    /// The field open is the first account's label (right after a second was added).
+    pub fn naming_first(&self) -> bool {
+        self.naming_first
     }
 
     pub fn confirm_remove(&self) -> Option<&str> {
@@ -192,9 +204,17 @@ impl Home {
                 None => Flow::Stay,
             },
             Msg::Add => match actions::add_blank(ctx.state, text::NEW_LABEL) {
-                Ok(id) => Flow::Open(Box::new(Page::Identify(Identify::open(
-                    ctx.state, &id, ctx.policy, ctx.today, true,
-                )))),
+                Ok(id) => {
+                    // Which account pays is the first question, and not answered yet.
+                    if ctx.state.several_accounts()
+                        && let Some(sub) = ctx.state.subscription_mut(&id)
+                    {
+                        sub.account_unknown = true;
+                    }
+                    Flow::Open(Box::new(Page::Identify(Identify::open(
+                        ctx.state, &id, ctx.policy, ctx.today, true,
+                    ))))
+                }
                 Err(refusal) => {
                     *ctx.notice = Some(Notice::error(refusal.reason));
                     Flow::Stay
@@ -288,24 +308,48 @@ impl Home {
         match msg {
             Msg::Back => {
                 self.adding_account = None;
+                self.naming_first = false;
                 Flow::Stay
             }
             Msg::Text(key) => {
                 field.on_text(key);
                 Flow::Stay
             }
+            Msg::Next if self.naming_first => {
+                let label = field.value().to_string();
+                let first = ctx.state.first_account().id.clone();
+                match actions::accounts::relabel(ctx.state, &first, &label) {
+                    Ok(()) => {
+                        self.adding_account = None;
+                        self.naming_first = false;
+                        let name = ctx.state.account_name(ctx.state.first_account());
+                        *ctx.notice = Some(Notice::done(text::account_named(&name)));
+                        Flow::Changed
+                    }
+                    Err(refusal) => {
+                        *ctx.notice = Some(Notice::error(refusal.reason));
+                        Flow::Stay
+                    }
+                }
+            }
             Msg::Next => {
                 let label = field.value().to_string();
                 let first_unnamed = ctx.state.first_account().label.is_none();
                 match actions::accounts::add(ctx.state, &label) {
                     Ok(id) => {
-                        self.adding_account = None;
                         let name = ctx
                             .state
                             .account(&id)
                             .map(|a| ctx.state.account_name(a))
                             .unwrap_or(id);
-                        *ctx.notice = Some(Notice::done(text::account_added(&name, first_unnamed)));
+                        *ctx.notice = Some(Notice::done(text::account_added(&name)));
+                        // The account you had so far needs a name too, to tell the two apart.
+                        self.adding_account = first_unnamed.then(|| {
+                            let mut field = TextField::new("");
+                            field.begin();
+                            field
+                        });
+                        self.naming_first = first_unnamed;
                         Flow::Changed
                     }
                     Err(refusal) => {

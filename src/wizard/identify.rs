@@ -279,7 +279,7 @@ impl Identify {
 
     pub fn answered(&self, state: &State, sub: &Subscription, question: Question) -> bool {
         match question {
-            Question::Account => !self.just_added || self.account_chosen,
+            Question::Account => !sub.account_unknown,
             Question::Channel => sub.channel.is_some(),
             Question::Plan => sub.plan.is_some(),
             Question::TrialLength => sub.trial_days.is_some(),

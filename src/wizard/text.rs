@@ -154,7 +154,7 @@ pub fn days_left(days: i64) -> String {
 pub const IDENTIFY_TITLE: &str = "Identify the plan";
 pub const Q_CHANNEL: &str = "Where did you buy it?";
 /// An account nobody named (the one a version-2 file held).
-pub const ACCOUNT_UNNAMED: &str = "Your first account";
+pub const ACCOUNT_UNNAMED: &str = crate::domain::state::ACCOUNT_WORDS;
 pub const Q_ACCOUNT: &str = "Which of your Coursera accounts pays for it?";
 /// Why the account matters, under the account question.
 pub const ACCOUNT_PAYS_WHY: &str = "Cancel, ask for a refund and save certificates in the account that paid: \
@@ -343,15 +343,14 @@ pub const NEW_ACCOUNT_PROMPT: &str = "Tell it apart by: ";
 pub const NEW_ACCOUNT_KEYS: &str =
     "its email, or how you sign in (\"Google sign-in\") · Enter add · Esc cancel";
 /// Said once an account is added.
-pub fn account_added(name: &str, first_unnamed: bool) -> String {
-    let mut text = format!(
-        "Added {name}. New subscriptions ask which account pays; D opens a plan's account (Tab: the next)."
-    );
-    if first_unnamed {
-        text.push_str(" Name your first account with: coursera-exit account rename a1 --label …");
-    }
-    text
+pub fn account_added(name: &str) -> String {
+    format!("Added {name}. New plans ask which account pays; D: a plan's account, Tab: the next.")
 }
+pub fn account_named(name: &str) -> String {
+    format!("Your first account is now {name}.")
+}
+pub const FIRST_ACCOUNT_TITLE: &str = "The account you had so far";
+pub const FIRST_ACCOUNT_KEYS: &str = "how do you tell it apart? its email, or how you sign in · Enter keep · Esc later (coursera-exit account rename a1)";
 /// An account's line above its subscriptions on Home, once there are several.
 pub fn account_header(name: &str, decision: &str) -> String {
     format!("{name} — {decision}")
@@ -375,6 +374,14 @@ pub const ACCOUNTS_HINT: &str = "delete or keep this plan's account";
 /// Under a plan's name: the account that pays for it.
 pub fn paid_by(account: &str) -> String {
     format!("paid by {account}")
+}
+/// The heading of plans whose account is not named yet (Home), and what the
+/// other screens say in its place.
+pub const NO_ACCOUNT_YET: &str = "Which account pays? Not answered yet";
+pub const PAID_BY_UNKNOWN: &str = "paid by: not answered yet";
+/// Before deleting an account, a plan whose account is not known.
+pub fn account_unknown_before_deleting(name: &str) -> String {
+    format!("{name}: you have not said which account pays for it. If it is this one, cancel it first.")
 }
 pub const ACCOUNT_PAYS_NOTHING: &str = "pays for nothing tracked";
 pub const RENAME_TITLE: &str = "Name";

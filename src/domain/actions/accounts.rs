@@ -11,13 +11,18 @@ pub fn which(state: &State, named: Option<&str>) -> Result<String, Refusal> {
     match named {
         Some(id) if state.account(id).is_some() => Ok(id.to_string()),
         Some(ACCOUNT_ID) | None if !state.several_accounts() => Ok(state.first_account().id.clone()),
+        // The word `account`, or nothing: which of them is meant.
         Some(ACCOUNT_ID) | None => refuse(
-            Field::Account,
-            named.unwrap_or("(none given)"),
+            if named.is_some() {
+                Field::Id
+            } else {
+                Field::Account
+            },
+            named.unwrap_or_default(),
             format!(
-                "there are {} accounts; name one of them: {}",
+                "there are {} accounts ({}): say which one this is about",
                 state.accounts.len(),
-                state.account_ids()
+                state.account_ids(),
             ),
         ),
         Some(id) => refuse(
@@ -31,6 +36,7 @@ pub fn which(state: &State, named: Option<&str>) -> Result<String, Refusal> {
 /// Adds an account with a label to tell it apart; returns its id (`a2`, …).
 pub fn add(state: &mut State, label: &str) -> Result<String, Refusal> {
     let label = clean_label(label)?;
+    not_taken(state, &label, None)?;
     let Some(next) = state.next_account_id.checked_add(1) else {
         return refuse(
             Field::Account,
@@ -48,8 +54,30 @@ pub fn add(state: &mut State, label: &str) -> Result<String, Refusal> {
 pub fn relabel(state: &mut State, id: &str, label: &str) -> Result<(), Refusal> {
     let id = which(state, Some(id))?;
     let label = clean_label(label)?;
+    not_taken(state, &label, Some(&id))?;
     state.account_mut(&id).expect("checked by which").label = Some(label);
     Ok(())
+}
+
+/// Two accounts with one label could not be told apart (case and spaces aside).
+fn not_taken(state: &State, label: &str, except: Option<&str>) -> Result<(), Refusal> {
+    let same = |a: &&Account| {
+        Some(a.id.as_str()) != except
+            && a.label
+                .as_deref()
+                .is_some_and(|l| l.trim().eq_ignore_ascii_case(label))
+    };
+    match state.accounts.iter().find(same) {
+        Some(other) => refuse(
+            Field::Label,
+            label,
+            format!(
+                "{} is already called that; give each account its own label",
+                other.id
+            ),
+        ),
+        None => Ok(()),
+    }
 }
 
 /// Stops tracking an account. Refused while a subscription names it (move or

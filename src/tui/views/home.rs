@@ -35,6 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         && !state.several_accounts()
     {
         draw_empty(frame, area, text::HOME_EMPTY[0], theme);
+        draw_popups(frame, area, wizard, home, theme);
         return;
     }
     let rows = wizard.deadlines();
@@ -131,6 +132,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
     frame.render_widget(Paragraph::new(header), top);
     if state.subscriptions.is_empty() {
         draw_empty(frame, list_area, text::HOME_NO_SUBSCRIPTIONS, theme);
+        draw_popups(frame, area, wizard, home, theme);
         return;
     }
 
@@ -171,6 +173,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
                 compact(area),
             ),
             Entry::Account(index) => account_item(*index, wizard, theme, width, day),
+            Entry::NoAccount => {
+                ListItem::new(Line::styled(cut(text::NO_ACCOUNT_YET, width), theme.warning()))
+            }
         })
         .collect();
     let list = List::new(items)
@@ -188,12 +193,22 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         );
     }
 
+    draw_popups(frame, area, wizard, home, theme);
+}
+
+/// The boxes over Home: naming an account, renaming a plan, confirming a removal.
+fn draw_popups(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: &Theme) {
+    let state = wizard.state();
     if let Some(field) = home.adding_account() {
         let inner = popup_inner_width(area);
         let (line, cursor) = text_field_line(text::NEW_ACCOUNT_PROMPT, field, inner, theme);
         let mut lines = vec![line, Line::default()];
-        lines.extend(wrap_styled(text::NEW_ACCOUNT_KEYS, inner, 0, theme.dim()));
-        let rect = popup(frame, area, text::NEW_ACCOUNT_TITLE, lines, theme);
+        let (title, keys) = match home.naming_first() {
+            true => (text::FIRST_ACCOUNT_TITLE, text::FIRST_ACCOUNT_KEYS),
+            false => (text::NEW_ACCOUNT_TITLE, text::NEW_ACCOUNT_KEYS),
+        };
+        lines.extend(wrap_styled(keys, inner, 0, theme.dim()));
+        let rect = popup(frame, area, title, lines, theme);
         frame.set_cursor_position(Position::new(rect.x + 2 + cursor, rect.y + 1));
     }
     if let Some(field) = home.renaming() {
@@ -223,13 +238,15 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
 /// a subscription (its place in the display order, its index in the state).
 enum Entry {
     Account(usize),
+    /// The heading of the plans whose account is not named yet.
+    NoAccount,
     Sub(usize, usize),
 }
 
 impl Entry {
     fn height(&self) -> usize {
         match self {
-            Entry::Account(_) => 1,
+            Entry::Account(_) | Entry::NoAccount => 1,
             Entry::Sub(..) => ITEM_HEIGHT,
         }
     }
@@ -250,11 +267,23 @@ fn entries(state: &crate::domain::state::State) -> Vec<Entry> {
     let mut place = 0;
     for (a, account) in state.accounts.iter().enumerate() {
         out.push(Entry::Account(a));
-        for index in order
-            .iter()
-            .filter(|i| state.subscriptions[**i].account == account.id)
-        {
+        for index in order.iter().filter(|i| {
+            let sub = &state.subscriptions[**i];
+            sub.account == account.id && !sub.account_unknown
+        }) {
             out.push(Entry::Sub(place, *index));
+            place += 1;
+        }
+    }
+    let unknown: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|i| state.subscriptions[*i].account_unknown)
+        .collect();
+    if !unknown.is_empty() {
+        out.push(Entry::NoAccount);
+        for index in unknown {
+            out.push(Entry::Sub(place, index));
             place += 1;
         }
     }

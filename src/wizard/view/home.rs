@@ -75,7 +75,11 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
                 name = format!("{name} · {plan}");
             }
             if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
-                name = format!("{name}, paid by {}", state.account_name(account));
+                let paid = match sub.account_unknown {
+                    true => text::PAID_BY_UNKNOWN.to_string(),
+                    false => text::paid_by(&state.account_name(account)),
+                };
+                name = format!("{name}, {paid}");
             }
             let item = Item::new(format!("{name} ({})", sub.id));
             match row_status(sub, rows, state, policy, wizard.today()) {
@@ -101,7 +105,10 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
                 .to_string(),
             value: field.value().to_string(),
             error: None,
-            hint: text::NEW_ACCOUNT_KEYS.to_string(),
+            hint: match home.naming_first() {
+                true => format!("{}: {}", text::FIRST_ACCOUNT_TITLE, text::FIRST_ACCOUNT_KEYS),
+                false => text::NEW_ACCOUNT_KEYS.to_string(),
+            },
         });
     }
     if let Some(field) = home.renaming() {

@@ -1,0 +1,107 @@
+//! The wizard with several accounts, message by message: a plan whose
+//! account is not known is never filed under a guess, the account question
+//! comes back until it is answered, and deleting any account warns about it.
+
+mod support;
+
+use coursera_exit::domain::actions::accounts;
+use coursera_exit::domain::journey::Screen;
+use coursera_exit::domain::plan::{Channel, PlanKind};
+use coursera_exit::domain::state::State;
+use coursera_exit::wizard::identify::Question;
+use coursera_exit::wizard::{Msg, Page, Wizard};
+use support::wizard::{add, open, send, type_text};
+
+fn two_accounts() -> State {
+    let mut s = State::default();
+    add(
+        &mut s,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-20",
+        Some("Plus"),
+    );
+    accounts::add(&mut s, "Google sign-in").expect("a2");
+    s
+}
+
+fn question(w: &Wizard) -> Question {
+    match w.page() {
+        Page::Identify(page) => page.question(),
+        other => panic!("not on Identify: {:?}", other.screen()),
+    }
+}
+
+#[test]
+fn not_sure_which_account_pays_is_kept_as_not_answered_and_asked_again() {
+    let mut w = open(two_accounts());
+    send(&mut w, &[Msg::Add]);
+    assert_eq!(question(&w), Question::Account);
+    // "Not sure" is the line after the two accounts; then "Come back later".
+    send(&mut w, &[Msg::Down, Msg::Down, Msg::Next, Msg::Down, Msg::Next]);
+    assert_eq!(w.screen(), Screen::Home);
+    let sub = &w.state().subscriptions[1];
+    assert!(sub.account_unknown, "not filed under a guess");
+    let home = w.view();
+    let line = home
+        .items
+        .iter()
+        .find(|i| i.text.contains("(s2)"))
+        .expect("s2 listed");
+    assert!(line.text.contains("paid by: not answered yet"), "{}", line.text);
+
+    // Opened again, the account question comes first once more.
+    send(&mut w, &[Msg::Down, Msg::Next]);
+    assert_eq!(question(&w), Question::Account);
+    send(&mut w, &[Msg::Down, Msg::Next]);
+    let sub = &w.state().subscriptions[1];
+    assert_eq!((sub.account.as_str(), sub.account_unknown), ("a2", false));
+    assert_eq!(question(&w), Question::Channel);
+}
+
+#[test]
+fn deleting_either_account_warns_about_a_plan_whose_account_is_not_known() {
+    let mut s = two_accounts();
+    let id = coursera_exit::domain::actions::add_blank(&mut s, "Mystery plan").expect("added");
+    s.subscription_mut(&id).expect("there").account_unknown = true;
+    for (tabs, account) in [(0, "a1"), (1, "a2")] {
+        let mut w = open(s.clone());
+        send(&mut w, &[Msg::Account]);
+        for _ in 0..tabs {
+            send(&mut w, &[Msg::NextField]);
+        }
+        assert_eq!(w.state().focused_account().id, account);
+        send(&mut w, &[Msg::Next]);
+        let Page::Decide(page) = w.page() else {
+            panic!("still on Decide, asking")
+        };
+        let warnings = page.confirming_delete().expect("a question first").join("\n");
+        assert!(
+            warnings.contains("Mystery plan (s2): you have not said which account pays for it"),
+            "{account}: {warnings}"
+        );
+    }
+}
+
+#[test]
+fn the_second_account_is_followed_by_a_name_for_the_first() {
+    let mut w = open(State::default());
+    send(&mut w, &[Msg::NewAccount]);
+    type_text(&mut w, "Google sign-in");
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.state().accounts.len(), 2);
+    type_text(&mut w, "me@example.com");
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.state().accounts[0].label.as_deref(), Some("me@example.com"));
+    // A label already taken is refused: the two could not be told apart.
+    send(&mut w, &[Msg::NewAccount]);
+    type_text(&mut w, "google SIGN-IN");
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.state().accounts.len(), 2);
+    assert!(
+        w.notice()
+            .is_some_and(|n| n.text.contains("a2 is already called that")),
+        "{:?}",
+        w.notice()
+    );
+}
