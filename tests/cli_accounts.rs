@@ -324,3 +324,30 @@ fn a_hand_edited_version_3_file_is_checked_like_any_other() {
     .unwrap();
     assert_eq!(sb.status()["subscriptions"][0]["id"].str(), "s1");
 }
+
+#[test]
+fn delete_account_warns_about_money_that_can_still_come_back_from_its_own_plans() {
+    let sb = Sandbox::new("2026-03-06");
+    sb.ok(&["account", "add", "--label", "Google sign-in"]);
+    let mut spec = add_args("specialization-monthly", "web", "2026-03-05").to_vec();
+    spec.extend(["--account", "a2", "--label", "Data Science"]);
+    sb.ok(&spec);
+    let mut plus = add_args("course-purchase", "web", "2026-03-04").to_vec();
+    plus.extend(["--account", "a1", "--label", "Python"]);
+    sb.ok(&plus);
+    let run = sb.run(&["delete-account", "a2"]).success();
+    assert!(
+        run.stderr
+            .contains("warning: Data Science (s1): money can still be asked back until"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("coursera-exit guide s1"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("Python"),
+        "a1's purchase is not a2's: {}",
+        run.stderr
+    );
+    let run = sb.run(&["delete-account", "a2", "--undo"]).success();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}

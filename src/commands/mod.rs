@@ -17,7 +17,8 @@ use crate::cli::{self, Command, DecideArgs, DoneArgs, Format};
 use crate::domain::actions::accounts::which;
 use crate::domain::actions::{self, Choice, Edit, NewSubscription, Tick};
 use crate::domain::checklist;
-use crate::domain::deadlines::deadlines;
+use crate::domain::dates::long_date;
+use crate::domain::deadlines::{deadlines, refund_until};
 use crate::domain::policy::{Policy, checklist_ids};
 use crate::domain::state::{ACCOUNT_ID, State};
 use crate::domain::text_limits::{escaped_for_terminal, is_bidi_control};
@@ -123,15 +124,34 @@ pub fn execute(
         Command::Decide(d) => decide(ctx, d),
         Command::DeleteAccount(d) => {
             let requested_on = values::opt_date("--requested-on", d.requested_on.as_deref())?;
+            // What the wizard asks a yes for first, said here as warnings: money
+            // that can still be asked back from a plan this account pays for.
+            let mut open_refunds = Vec::new();
             write(ctx, |state| {
-                Ok(actions::delete_account(
-                    state,
-                    d.account.as_deref(),
-                    requested_on,
-                    d.undo,
-                    today,
-                )?)
-            })
+                actions::delete_account(state, d.account.as_deref(), requested_on, d.undo, today)?;
+                if !d.undo {
+                    let id = which(state, d.account.as_deref())?;
+                    open_refunds = state
+                        .paid_by(&id)
+                        .filter_map(|s| {
+                            let until = refund_until(state, s, &policy.rules, today)?;
+                            Some((s.label.clone(), s.id.clone(), until))
+                        })
+                        .collect();
+                }
+                Ok(())
+            })?;
+            for (label, id, until) in open_refunds {
+                warn(
+                    err,
+                    &format!(
+                        "{label} ({id}): money can still be asked back until {}; ask before the account \
+                         is gone (coursera-exit guide {id})",
+                        long_date(until)
+                    ),
+                );
+            }
+            Ok(())
         }
         Command::Account(a) => accounts::run(ctx, a, out),
         Command::Region { region } => {

@@ -373,6 +373,27 @@ pub fn account_rows(account: &Account, rules: &Rules) -> Vec<Row> {
     }
 }
 
+/// The last day money can be asked back through Coursera, while a refund
+/// window or the EU/UK withdrawal is open and no refund was asked for yet.
+pub fn refund_until(state: &State, sub: &Subscription, rules: &Rules, today: NaiveDate) -> Option<NaiveDate> {
+    if sub.refund_requested_on.is_some() || !super::checklist::refund_possible(sub, state) {
+        return None;
+    }
+    // The windows as they would be if the person cancelled now: keeping or
+    // pausing a plan hides them, but choosing again brings them back.
+    let mut cancelling = sub.clone();
+    if matches!(cancelling.decision, Some(Decision::Keep | Decision::Pause)) {
+        cancelling.decision = Some(Decision::Cancel);
+        cancelling.pause = None;
+    }
+    subscription_rows(&cancelling, rules, state.eu_uk(), today)
+        .iter()
+        .filter(|r| matches!(r.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy))
+        .filter(|r| !r.done && r.date >= today)
+        .map(|r| r.date)
+        .max()
+}
+
 /// The day a recorded pause ends and billing resumes. The pause begins when
 /// the month already paid for ends (the first charge on or after the day it
 /// was chosen), not on that day: P = S + (k + n) months.

@@ -450,30 +450,14 @@ pub fn subscription_choices(
     choices
 }
 
-/// The last day money can be asked back through Coursera, while a refund
-/// window or the EU/UK withdrawal is open and no refund was asked for yet.
+/// The last day money can be asked back (see [`deadlines::refund_until`]).
 pub fn refund_until(
     state: &State,
     sub: &Subscription,
     policy: &Policy,
     today: NaiveDate,
 ) -> Option<NaiveDate> {
-    if sub.refund_requested_on.is_some() || !refund_possible(sub, state) {
-        return None;
-    }
-    // The windows as they would be if the person cancelled now: keeping or
-    // pausing a plan hides them, but choosing again brings them back.
-    let mut cancelling = sub.clone();
-    if matches!(cancelling.decision, Some(Decided::Keep | Decided::Pause)) {
-        cancelling.decision = Some(Decided::Cancel);
-        cancelling.pause = None;
-    }
-    subscription_rows(&cancelling, &policy.rules, state.eu_uk(), today)
-        .iter()
-        .filter(|r| matches!(r.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy))
-        .filter(|r| !r.done && r.date >= today)
-        .map(|r| r.date)
-        .max()
+    crate::domain::deadlines::refund_until(state, sub, &policy.rules, today)
 }
 
 /// How many of the warnings before deleting are spelled out; the rest are
