@@ -107,3 +107,16 @@ fn adding_an_account_is_a_named_field_on_home() {
     assert_eq!(w.state().accounts.len(), 2);
     assert_eq!(w.state().accounts[1].label.as_deref(), Some("work@example.com"));
 }
+
+#[test]
+fn a_plans_steps_name_the_account_to_sign_in_to() {
+    let mut w = open(two_accounts());
+    // s2 (a2's Specialization): Decide, its first choice, then its steps.
+    send(&mut w, &[Msg::Down, Msg::Down, Msg::Next, Msg::Next]);
+    let screen = render(&w, 80, 24).backend().to_string();
+    assert!(
+        screen.contains("Paid by a2 · Google sign-in: sign in to that account"),
+        "{screen}"
+    );
+    snapshot("accounts_steps_paid_by", &w);
+}

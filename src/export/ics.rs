@@ -119,13 +119,19 @@ fn description(row: &Deadline, state: &State, policy: &Policy) -> String {
     if !text.overdue.is_empty() {
         out.push_str(&format!("\n\nOnce this day has passed: {}", text.overdue));
     }
-    let about = match (&row.subscription, row.plan) {
+    let mut about = match (&row.subscription, row.plan) {
         (Some(id), Some(plan)) => {
             format!("For: {} ({id}), plan: {}", row.label, policy.plan(plan).name)
         }
         (Some(id), None) => format!("For: {} ({id})", row.label),
         (None, _) => format!("For: {}", row.label),
     };
+    // With several accounts, the one to sign in to.
+    if let Some(sub) = sub.filter(|s| state.several_accounts() && !s.account_unknown)
+        && let Some(account) = state.account(&sub.account)
+    {
+        about.push_str(&format!(", paid by {}", state.account_name(account)));
+    }
     format!(
         "{out}\n\n{about}\nSource: {} (as of {})",
         text.origin.source, text.origin.as_of

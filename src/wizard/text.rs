@@ -375,6 +375,12 @@ pub const ACCOUNTS_HINT: &str = "delete or keep this plan's account";
 pub fn paid_by(account: &str) -> String {
     format!("paid by {account}")
 }
+/// Under the heading of a plan's steps, with several accounts.
+pub fn steps_paid_by(account: &str) -> String {
+    format!("Paid by {account}: sign in to that account for these steps.")
+}
+pub const STEPS_ACCOUNT_UNKNOWN: &str =
+    "Which account pays is not answered yet: sign in to the one whose My Purchases lists this plan.";
 /// The heading of plans whose account is not named yet (Home), and what the
 /// other screens say in its place.
 pub const NO_ACCOUNT_YET: &str = "Which account pays? Not answered yet";

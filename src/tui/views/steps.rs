@@ -111,6 +111,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
     let heading = crate::wizard::view::steps::heading(sub, policy);
     head.extend(wrap_styled(&heading, width, 0, theme.heading()));
     let sections = sub.map(|s| shared::sections(wizard, page, s));
+    if let Some(paid) = sub.and_then(|s| shared::paid_by(state, s)) {
+        head.extend(wrap_styled(&paid, width, 0, theme.dim()));
+    }
     if let Some(on) = sections.as_ref().and_then(|s| s.converted_on) {
         let became = format!("{ERROR_SYMBOL} {}", text::trial_became_paid(&long_date(on)));
         head.extend(wrap_styled(&became, width, 2, theme.error()));

@@ -71,6 +71,15 @@ pub fn sections<'p>(wizard: &'p Wizard, page: &Steps, sub: &Subscription) -> Sec
     }
 }
 
+/// With several accounts, the one to sign in to for these steps.
+pub fn paid_by(state: &crate::domain::state::State, sub: &Subscription) -> Option<String> {
+    let account = state.account(&sub.account).filter(|_| state.several_accounts())?;
+    Some(match sub.account_unknown {
+        true => text::STEPS_ACCOUNT_UNKNOWN.to_string(),
+        false => text::steps_paid_by(&state.account_name(account)),
+    })
+}
+
 /// What to do now that the last day to cancel has passed: cancel before
 /// the charge, and whether money can still be asked back.
 pub fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wizard) -> String {
@@ -118,6 +127,9 @@ pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
         return view;
     };
     let sections = sections(wizard, page, sub);
+    if let Some(paid) = paid_by(state, sub) {
+        view.lead.push(Para::plain(paid));
+    }
     if let Some(on) = sections.converted_on {
         view.lead
             .push(Para::new(text::trial_became_paid(&long_date(on)), Tone::Error));
