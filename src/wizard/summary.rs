@@ -48,6 +48,8 @@ pub struct Choice {
     pub next_charge: Option<NaiveDate>,
     pub cancelled_on: Option<NaiveDate>,
     pub refund_requested_on: Option<NaiveDate>,
+    /// "paid by a2 · Google sign-in", once there are several accounts.
+    pub paid_by: Option<String>,
 }
 
 /// A pause of `months` from `from`; billing resumes on `until`.
@@ -165,6 +167,13 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
                 next_charge: if kept { next_charge(rows, &sub.id) } else { None },
                 cancelled_on: sub.cancelled_on,
                 refund_requested_on: sub.refund_requested_on,
+                paid_by: state
+                    .account(&sub.account)
+                    .filter(|_| state.several_accounts())
+                    .map(|a| match sub.account_unknown {
+                        true => text::PAID_BY_UNKNOWN.to_string(),
+                        false => text::paid_by(&state.account_name(a)),
+                    }),
             }
         })
         .collect();

@@ -161,6 +161,7 @@ fn choice_lines(choice: &Choice, width: usize, theme: &Theme) -> (Line<'static>,
     if let Some(on) = choice.refund_requested_on {
         parts.push(text::refund_asked_on(&date(on)));
     }
+    parts.extend(choice.paid_by.clone());
     let style = if choice.decision.is_some() {
         Style::new()
     } else {

@@ -92,6 +92,9 @@ fn choice_item(choice: &Choice) -> Item {
     if let Some(on) = choice.refund_requested_on {
         item = item.with(text::refund_asked_on(&long_date(on)));
     }
+    if let Some(paid) = &choice.paid_by {
+        item = item.with(paid.clone());
+    }
     item
 }
 
