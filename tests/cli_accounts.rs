@@ -351,3 +351,17 @@ fn delete_account_warns_about_money_that_can_still_come_back_from_its_own_plans(
     let run = sb.run(&["delete-account", "a2", "--undo"]).success();
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
+
+#[test]
+fn an_account_whose_deletion_was_requested_is_not_removed_and_its_reply_not_lost() {
+    let sb = Sandbox::new("2026-03-06");
+    sb.ok(&["account", "add", "--label", "Google sign-in"]);
+    sb.ok(&["delete-account", "a2", "--requested-on", "2026-03-05"]);
+    sb.run(&["account", "remove", "a2"]).fails_with(
+        2,
+        &["deletion was requested on 2026-03-05", "delete-account a2 --undo"],
+    );
+    assert!(sb.ok(&["deadlines"]).contains("Support reply due"));
+    sb.ok(&["delete-account", "a2", "--undo"]);
+    sb.ok(&["account", "remove", "a2"]);
+}

@@ -105,3 +105,47 @@ fn the_second_account_is_followed_by_a_name_for_the_first() {
         w.notice()
     );
 }
+
+#[test]
+fn not_sure_after_an_answer_takes_the_answer_back_and_no_account_claims_the_plan() {
+    let mut w = open(two_accounts());
+    send(&mut w, &[Msg::Add, Msg::Down, Msg::Next]);
+    assert_eq!(w.state().subscriptions[1].account, "a2");
+    // Back to the account question, then "Not sure".
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(question(&w), Question::Account);
+    send(&mut w, &[Msg::Down, Msg::Next]);
+    let state = w.state();
+    assert!(state.subscriptions[1].account_unknown);
+    for account in ["a1", "a2"] {
+        assert!(
+            state.paid_by(account).all(|s| s.id != "s2"),
+            "{account} does not claim a plan nobody named"
+        );
+    }
+}
+
+#[test]
+fn a_renewing_plan_whose_account_is_not_known_keeps_cancel_every_subscription_open_for_both() {
+    let mut s = State::default();
+    add(
+        &mut s,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-20",
+        Some("Plus"),
+    );
+    let id = add(
+        &mut s,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-25",
+        Some("Mystery"),
+    );
+    accounts::add(&mut s, "Google sign-in").expect("a2");
+    s.subscription_mut(&id).expect("there").account_unknown = true;
+    for account in ["a1", "a2"] {
+        let renewing = coursera_exit::domain::checklist::still_renewing(&s, account);
+        assert!(renewing.iter().any(|r| r.id == id), "{account}");
+    }
+}

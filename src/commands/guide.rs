@@ -21,6 +21,25 @@ pub fn subscription(state: &State, sub: &Subscription, policy: &Policy, today: N
     let rows = deadlines(state, &policy.rules, today);
     let mut s = String::new();
     let _ = writeln!(s, "{}  {}", sub.id, sub.label);
+    // With several accounts, the one to sign in to.
+    if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
+        match sub.account_unknown {
+            true => {
+                let _ = writeln!(
+                    s,
+                    "Paid by: not answered yet (coursera-exit edit {} --account ID)",
+                    sub.id
+                );
+            }
+            false => {
+                let _ = writeln!(
+                    s,
+                    "Paid by: {} — sign in to that account",
+                    state.account_name(account)
+                );
+            }
+        }
+    }
     stale(&mut s, policy, today);
     let (Some(plan), Some(channel), true) = (sub.plan, sub.channel, sub.is_complete()) else {
         let _ = writeln!(

@@ -127,10 +127,17 @@ pub fn execute(
             // What the wizard asks a yes for first, said here as warnings: money
             // that can still be asked back from a plan this account pays for.
             let mut open_refunds = Vec::new();
+            let mut not_named = Vec::new();
             write(ctx, |state| {
                 actions::delete_account(state, d.account.as_deref(), requested_on, d.undo, today)?;
                 if !d.undo {
                     let id = which(state, d.account.as_deref())?;
+                    not_named = state
+                        .subscriptions
+                        .iter()
+                        .filter(|s| s.account_unknown && state.several_accounts())
+                        .map(|s| format!("{} ({})", s.label, s.id))
+                        .collect();
                     open_refunds = state
                         .paid_by(&id)
                         .filter_map(|s| {
@@ -141,6 +148,16 @@ pub fn execute(
                 }
                 Ok(())
             })?;
+            if !not_named.is_empty() {
+                warn(
+                    err,
+                    &format!(
+                        "which account pays for {} is not answered yet: if it is this one, cancel it first \
+                         (then: coursera-exit edit ID --account ID)",
+                        not_named.join(", ")
+                    ),
+                );
+            }
             for (label, id, until) in open_refunds {
                 warn(
                     err,
@@ -258,9 +275,14 @@ fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> 
     // What the wizard asks a yes for before recording the request, said here as warnings.
     let mut warn_certificates = false;
     let mut renewing = Vec::new();
+    // With several accounts, the command to run next names the account.
+    let mut account_flag = String::new();
     write(ctx, |state| {
         if d.item == checklist_ids::REQUEST_DELETION && !d.undo && d.subscription.is_none() {
             let id = which(state, d.account.as_deref())?;
+            if state.several_accounts() {
+                account_flag = format!(" --account {id}");
+            }
             let account = state.account(&id).expect("checked by which");
             warn_certificates = checklist::certificates_unsaved(account);
             renewing = checklist::still_renewing(state, &id)
@@ -283,7 +305,7 @@ fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> 
             err,
             &format!(
                 "your certificates are not marked as saved; download them now, before the account is gone \
-                 (then: coursera-exit done {})",
+                 (then: coursera-exit done {}{account_flag})",
                 checklist_ids::DOWNLOAD_CERTIFICATES
             ),
         );

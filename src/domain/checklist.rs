@@ -191,7 +191,7 @@ fn applies(condition: ChecklistCondition, state: &State, account: &Account) -> b
 /// Returns the last cancellation day.
 pub fn all_cancelled(state: &State, account: &str) -> (bool, Option<NaiveDate>) {
     let renewing = state
-        .paid_by(account)
+        .maybe_paid_by(account)
         .filter(|s| s.plan.is_some_and(PlanKind::renews));
     let done = still_renewing(state, account).is_empty();
     let last = renewing.filter_map(|s| s.cancelled_on).max();
@@ -200,11 +200,13 @@ pub fn all_cancelled(state: &State, account: &str) -> (bool, Option<NaiveDate>) 
 
 /// The plans of an account that renew and are not cancelled yet: what stands
 /// between the person and "cancel every subscription".
+/// A plan whose account is not named yet counts for every account: it may be its.
 pub fn still_renewing<'s>(state: &'s State, account: &str) -> Vec<&'s Subscription> {
+    let several = state.several_accounts();
     state
         .subscriptions
         .iter()
-        .filter(|s| s.account == account)
+        .filter(|s| s.account == account || (s.account_unknown && several))
         .filter(|s| s.plan.is_some_and(PlanKind::renews) && s.cancelled_on.is_none())
         .collect()
 }

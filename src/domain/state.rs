@@ -339,9 +339,20 @@ impl State {
         self.accounts.len() > 1
     }
 
-    /// The subscriptions an account pays for, in the order added.
+    /// The subscriptions an account is known to pay for, in the order added
+    /// (not those whose account the person has not named yet).
     pub fn paid_by<'s>(&'s self, account: &'s str) -> impl Iterator<Item = &'s Subscription> + 's {
-        self.subscriptions.iter().filter(move |s| s.account == account)
+        self.subscriptions
+            .iter()
+            .filter(move |s| s.account == account && !(s.account_unknown && self.several_accounts()))
+    }
+
+    /// The subscriptions an account may pay for: its own, and those whose
+    /// account is not named yet (they could be its).
+    pub fn maybe_paid_by<'s>(&'s self, account: &'s str) -> impl Iterator<Item = &'s Subscription> + 's {
+        self.subscriptions
+            .iter()
+            .filter(move |s| s.account == account || (s.account_unknown && self.several_accounts()))
     }
 
     /// How an account is named to the person: "Coursera account" while it is

@@ -127,10 +127,13 @@ fn description(row: &Deadline, state: &State, policy: &Policy) -> String {
         (None, _) => format!("For: {}", row.label),
     };
     // With several accounts, the one to sign in to.
-    if let Some(sub) = sub.filter(|s| state.several_accounts() && !s.account_unknown)
+    if let Some(sub) = sub.filter(|_| state.several_accounts())
         && let Some(account) = state.account(&sub.account)
     {
-        about.push_str(&format!(", paid by {}", state.account_name(account)));
+        match sub.account_unknown {
+            true => about.push_str(", paid by: not answered yet"),
+            false => about.push_str(&format!(", paid by {}", state.account_name(account))),
+        }
     }
     format!(
         "{out}\n\n{about}\nSource: {} (as of {})",

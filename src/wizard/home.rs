@@ -117,8 +117,9 @@ impl Home {
 
     /// A name is being typed and differs from the one it opened with.
     pub fn field_changed(&self) -> bool {
+        // An account is not created (or named) from a label half typed when
+        // the wizard is left: Ctrl-C in that box drops it, as Esc does.
         self.renaming().is_some_and(TextField::changed)
-            || self.adding_account().is_some_and(TextField::changed)
     }
 
     pub fn mode(&self) -> Mode {

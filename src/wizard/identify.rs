@@ -721,6 +721,7 @@ fn forget(state: &mut State, id: &str, question: Question) {
         return;
     };
     match question {
+        Question::Account => sub.account_unknown = true,
         Question::Channel => {
             sub.channel = None;
             if sub.plan == Some(PlanKind::Organization) {
@@ -728,10 +729,6 @@ fn forget(state: &mut State, id: &str, question: Question) {
             }
         }
         Question::Plan => sub.plan = None,
-        Question::Account
-        | Question::TrialLength
-        | Question::Started
-        | Question::Certificate
-        | Question::Region => {}
+        Question::TrialLength | Question::Started | Question::Certificate | Question::Region => {}
     }
 }

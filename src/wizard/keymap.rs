@@ -202,7 +202,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Moving,
         "Tab / Shift-Tab",
-        "next / previous field",
+        "next / previous field, or account",
         "",
         &[(Tab, m(Msg::NextField)), (BackTab, m(Msg::PrevField))],
     ),

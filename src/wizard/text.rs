@@ -273,9 +273,9 @@ pub const NOT_SURE_LATER: &str = "Come back later (answers are kept)";
 /// Where to find the answer the person is not sure about.
 /// Where to look when unsure which account pays (Coursera's help on a second account).
 pub const ACCOUNT_WHERE_TO_LOOK: [&str; 3] = [
-    "Open Account Settings on coursera.org and read the email shown: a typo, even a misplaced dot, makes a different account. Check it on each device you use.",
-    "Under Linked Accounts, a note that the account is linked to Google, Facebook or Apple means you also sign in that way; without it, one of those buttons may have made a second account.",
-    "Sign in to each account and open My Purchases: the account that lists this plan is the one that pays.",
+    "Account Settings on coursera.org shows the account's email: a typo, even a misplaced dot, makes another account.",
+    "Linked Accounts there says if it is linked to Google, Facebook or Apple; if not, one of those buttons may have made a second account.",
+    "The account whose My Purchases lists this plan is the one that pays.",
 ];
 
 pub fn where_to_look(about_channel: bool) -> [&'static str; 3] {

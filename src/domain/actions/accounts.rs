@@ -102,6 +102,16 @@ pub fn remove(state: &mut State, id: &str) -> Result<Account, Refusal> {
             ),
         );
     }
+    if let Some(on) = state.account(&id).and_then(|a| a.requested_on) {
+        return refuse(
+            Field::Account,
+            &id,
+            format!(
+                "its deletion was requested on {on}, and the reply is tracked; \
+                 undo that first (delete-account {id} --undo) if you mean to stop tracking it"
+            ),
+        );
+    }
     if state.account_focus.as_deref() == Some(id.as_str()) {
         state.account_focus = None;
     }
@@ -110,5 +120,12 @@ pub fn remove(state: &mut State, id: &str) -> Result<Account, Refusal> {
         .iter()
         .position(|a| a.id == id)
         .expect("checked by which");
-    Ok(state.accounts.remove(index))
+    let removed = state.accounts.remove(index);
+    // A plan whose account is not named yet was filed under this one: it
+    // goes under the first that is left, still not named.
+    let first = state.first_account().id.clone();
+    for sub in state.subscriptions.iter_mut().filter(|s| s.account == id) {
+        sub.account = first.clone();
+    }
+    Ok(removed)
 }

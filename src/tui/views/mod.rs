@@ -43,7 +43,11 @@ pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) 
     let block = Block::bordered()
         .border_style(theme.border())
         .padding(Padding::horizontal(1))
-        .title(Line::from(format!(" {title} ")));
+        // A long account label is cut with "…", inside the corners.
+        .title(Line::from(format!(
+            " {} ",
+            wrap::cut(&title, usize::from(area.width.saturating_sub(4)))
+        )));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     match wizard.page() {
