@@ -120,3 +120,14 @@ fn a_plans_steps_name_the_account_to_sign_in_to() {
     );
     snapshot("accounts_steps_paid_by", &w);
 }
+
+#[test]
+fn home_lists_the_accounts_before_any_plan() {
+    let mut s = State::default();
+    accounts::add(&mut s, "Google sign-in").expect("a2");
+    let w = open(s);
+    let screen = render(&w, 60, 20).backend().to_string();
+    assert!(screen.contains("a2 · Google sign-in — not decided"), "{screen}");
+    assert!(screen.contains("D delete or keep an account"), "{screen}");
+    snapshot("accounts_home_no_plans", &w);
+}

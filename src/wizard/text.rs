@@ -371,6 +371,7 @@ pub fn account_status_short(
     }
 }
 pub const ACCOUNTS_HINT: &str = "delete or keep this plan's account";
+pub const ACCOUNTS_HINT_NO_PLANS: &str = "delete or keep an account";
 /// Under a plan's name: the account that pays for it.
 pub fn paid_by(account: &str) -> String {
     format!("paid by {account}")

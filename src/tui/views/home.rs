@@ -90,9 +90,13 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
     let day = if compact(area) { format_date } else { long_date };
     if state.several_accounts() {
         // Each account's decision heads its group in the list below.
+        let hint = match state.subscriptions.is_empty() {
+            true => text::ACCOUNTS_HINT_NO_PLANS,
+            false => text::ACCOUNTS_HINT,
+        };
         header.push(Line::from(vec![
             Span::styled(text::ACCOUNT_KEY.keys, theme.key()),
-            Span::raw(format!(" {}", text::ACCOUNTS_HINT)),
+            Span::raw(format!(" {hint}")),
         ]));
     } else {
         let requested = state.focused_account().requested_on.map(day);
@@ -131,7 +135,23 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
     let [top, list_area] = split::rows(area, [Fixed(header.len() as u16), Rest]);
     frame.render_widget(Paragraph::new(header), top);
     if state.subscriptions.is_empty() {
-        draw_empty(frame, list_area, text::HOME_NO_SUBSCRIPTIONS, theme);
+        // With several accounts, they are listed all the same, with their decisions.
+        let width = usize::from(list_area.width.saturating_sub(2));
+        let mut accounts: Vec<Line> = (0..state.accounts.len())
+            .filter(|_| state.several_accounts())
+            .map(|a| {
+                let mut line = account_line(a, wizard, width, day);
+                line.spans.insert(0, Span::raw("  "));
+                line.style = theme.heading();
+                line
+            })
+            .collect();
+        if !accounts.is_empty() {
+            accounts.push(Line::default());
+        }
+        let [accounts_area, rest] = split::rows(list_area, [Fixed(accounts.len() as u16), Rest]);
+        frame.render_widget(Paragraph::new(accounts), accounts_area);
+        draw_empty(frame, rest, text::HOME_NO_SUBSCRIPTIONS, theme);
         draw_popups(frame, area, wizard, home, theme);
         return;
     }
@@ -307,6 +327,23 @@ fn account_item<'a>(
     }
     let line = text::account_header(&state.account_name(account), &decision);
     ListItem::new(Line::styled(cut(&line, width), theme.heading()))
+}
+
+/// An account's line, as its heading on Home shows it.
+fn account_line(
+    index: usize,
+    wizard: &Wizard,
+    width: usize,
+    day: fn(chrono::NaiveDate) -> String,
+) -> Line<'static> {
+    let state = wizard.state();
+    let account = &state.accounts[index];
+    let requested = account.requested_on.map(day);
+    let decision = text::account_status_short(account.decision, requested.as_deref());
+    Line::raw(cut(
+        &text::account_header(&state.account_name(account), &decision),
+        width,
+    ))
 }
 
 /// Two lines: label (plan, id), then its next date or what is missing.
