@@ -203,7 +203,7 @@ pub const BINDINGS: &[Binding] = &[
         Moving,
         "Tab / Shift-Tab",
         "next / previous field, or account",
-        "",
+        "tab",
         &[(Tab, m(Msg::NextField)), (BackTab, m(Msg::PrevField))],
     ),
     bind(
