@@ -277,7 +277,16 @@ fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &The
     }
     let height = (lines.len() as u16 + 2).min(area.height);
     let rect = split::centered(area, width, height);
-    frame.render_widget(Clear, rect);
+    // The margins beside the box too, as every other box does: the page's
+    // symbols there would read as stray characters ("✗│", "┐1 │").
+    frame.render_widget(
+        Clear,
+        Rect {
+            x: area.x,
+            width: area.width,
+            ..rect
+        },
+    );
     let block = Block::bordered()
         .border_style(theme.heading())
         .padding(Padding::horizontal(1))
