@@ -635,3 +635,22 @@ fn a_course_bought_in_a_store_is_not_titled_refund_or_keep_when_keep_is_all_ther
     assert_eq!(choices(&w), [Choice::Refund, Choice::Keep]);
     assert_eq!(w.view().title, "Refund or keep");
 }
+
+#[test]
+fn asking_for_money_back_shows_the_window_still_open_not_the_one_missed_beside_it() {
+    // Bought 2026-02-20 on the website in the EU: Coursera's 7 days are over,
+    // the 14-day withdrawal is not.
+    let mut state = decide_state(PlanKind::CoursePurchase, "2026-02-20");
+    state.region = Some(Region::EuUk);
+    let w = open(state);
+    let kinds: Vec<DeadlineKind> = shown(&w, Choice::Refund).into_iter().map(|(k, _)| k).collect();
+    assert!(kinds.contains(&DeadlineKind::WithdrawalBy), "{kinds:?}");
+    assert!(
+        !kinds.contains(&DeadlineKind::RefundBy),
+        "the missed one contradicts the choice: {kinds:?}"
+    );
+    // Without a window open, the missed one still says what was missed.
+    let w = open(decide_state(PlanKind::CoursePurchase, "2026-02-20"));
+    let kinds: Vec<DeadlineKind> = shown(&w, Choice::Refund).into_iter().map(|(k, _)| k).collect();
+    assert!(kinds.contains(&DeadlineKind::RefundBy), "{kinds:?}");
+}

@@ -216,9 +216,17 @@ impl Decide {
             ],
             Choice::DeleteAccount | Choice::KeepAccount => &[],
         };
-        deadlines(&copy, &policy.rules, today)
+        let rows: Vec<Deadline> = deadlines(&copy, &policy.rules, today)
             .into_iter()
             .filter(|d| d.subscription.as_deref() == Some(id) && wanted.contains(&d.kind))
+            .collect();
+        // Under "ask for a refund (until D)", a window already missed beside
+        // one still open (the EU/UK withdrawal after Coursera's refund) only
+        // contradicts the date in the choice: the open one is what counts.
+        let asking = |d: &Deadline| matches!(d.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy);
+        let open = rows.iter().any(|d| asking(d) && !d.done && d.days_left >= 0);
+        rows.into_iter()
+            .filter(|d| !(open && asking(d) && !d.done && d.days_left < 0))
             .collect()
     }
 
