@@ -149,3 +149,24 @@ fn a_renewing_plan_whose_account_is_not_known_keeps_cancel_every_subscription_op
         assert!(renewing.iter().any(|r| r.id == id), "{account}");
     }
 }
+
+#[test]
+fn an_account_is_renamed_on_its_own_page() {
+    let mut w = open(two_accounts());
+    send(&mut w, &[Msg::Account, Msg::NextField, Msg::Rename]);
+    assert_eq!(w.state().focused_account().id, "a2");
+    // The field opens with the label, selected: typing replaces it.
+    type_text(&mut w, "me.again@gmail.com");
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.state().accounts[1].label.as_deref(), Some("me.again@gmail.com"));
+    assert!(
+        w.view().title.contains("a2 · me.again@gmail.com"),
+        "{}",
+        w.view().title
+    );
+    // Esc leaves it as it was.
+    send(&mut w, &[Msg::Rename]);
+    type_text(&mut w, "oops");
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(w.state().accounts[1].label.as_deref(), Some("me.again@gmail.com"));
+}

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use super::detail::DetailScroll;
+use super::field::TextField;
 use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice};
@@ -45,7 +46,7 @@ pub const TRIAL_BECOMES: [PlanKind; 3] = [
     PlanKind::PlusAnnual,
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Decide {
     /// The subscription; None for the account.
     id: Option<String>,
@@ -56,6 +57,8 @@ pub struct Decide {
     /// "Delete the account" was chosen while money or paid access is at
     /// stake: these warnings wait for a yes.
     confirm_delete: Option<Vec<String>>,
+    /// The account's new label being typed (`r` on an account's page).
+    renaming: Option<TextField>,
 }
 
 impl Decide {
@@ -69,7 +72,13 @@ impl Decide {
             selected,
             detail_scroll: DetailScroll::default(),
             confirm_delete: None,
+            renaming: None,
         }
+    }
+
+    /// The account's new label, while one is typed.
+    pub fn renaming(&self) -> Option<&TextField> {
+        self.renaming.as_ref()
     }
 
     /// The subscription decided about; None for the account.
@@ -95,6 +104,8 @@ impl Decide {
     pub fn mode(&self) -> Mode {
         if self.confirm_delete.is_some() {
             Mode::Confirm
+        } else if self.renaming.is_some() {
+            Mode::Edit
         } else {
             Mode::Normal
         }
@@ -109,15 +120,23 @@ impl Decide {
         if self.confirm_delete.is_some() {
             return vec![text::YES_KEY, text::NO_KEY];
         }
+        if self.renaming.is_some() {
+            return vec![text::ACCEPT, text::CANCEL];
+        }
         vec![text::MOVE, text::CHOOSE, text::BACK, text::DETAIL_SCROLL]
     }
 
     /// The account's page, with several accounts: Tab shows the next one.
     pub fn commands_for(&self, state: &State) -> Vec<Command> {
         let mut commands = self.commands();
-        if self.id.is_none() && self.confirm_delete.is_none() && state.several_accounts() {
+        if self.id.is_none()
+            && self.confirm_delete.is_none()
+            && self.renaming.is_none()
+            && state.several_accounts()
+        {
             // Early: at 60 columns the footer keeps only the first few.
             commands.insert(2, text::OTHER_ACCOUNT_KEY);
+            commands.push(text::RENAME_ACCOUNT_KEY);
         }
         commands
     }
@@ -236,6 +255,35 @@ impl Decide {
         {
             return Flow::Go(Journey::default());
         }
+        if let Some(field) = self.renaming.as_mut() {
+            return match msg {
+                Msg::Back => {
+                    self.renaming = None;
+                    Flow::Stay
+                }
+                Msg::Text(key) => {
+                    field.on_text(key);
+                    Flow::Stay
+                }
+                Msg::Next => {
+                    let label = field.value().to_string();
+                    let account = ctx.state.focused_account_id();
+                    match actions::accounts::relabel(ctx.state, &account, &label) {
+                        Ok(()) => {
+                            self.renaming = None;
+                            let name = ctx.state.account_name(ctx.state.focused_account());
+                            *ctx.notice = Some(Notice::done(text::account_renamed(&name)));
+                            Flow::Changed
+                        }
+                        Err(refusal) => {
+                            *ctx.notice = Some(Notice::error(refusal.reason));
+                            Flow::Stay
+                        }
+                    }
+                }
+                _ => Flow::Stay,
+            };
+        }
         if self.confirm_delete.is_some() {
             return match msg {
                 Msg::Yes => {
@@ -272,6 +320,14 @@ impl Decide {
                 Some(choice) => self.choose(ctx, choice),
                 None => Flow::Stay,
             },
+            // `r`: a new label for the account (with several, where labels tell them apart).
+            Msg::Rename if self.id.is_none() && ctx.state.several_accounts() => {
+                let label = ctx.state.focused_account().label.clone().unwrap_or_default();
+                let mut field = TextField::new(&label);
+                field.begin();
+                self.renaming = Some(field);
+                Flow::Stay
+            }
             // Another account's decision, with several (Tab forward, Shift-Tab back).
             Msg::NextField | Msg::PrevField if self.id.is_none() && ctx.state.several_accounts() => {
                 let accounts = &ctx.state.accounts;

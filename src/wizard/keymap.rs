@@ -248,7 +248,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         Moving,
         "r",
-        "rename (Home)",
+        "rename (Home; on an account's page, the account)",
         "rename",
         &[(Char('r'), m(Msg::Rename))],
     ),

@@ -881,6 +881,12 @@ pub fn trial_recorded(plan: &str, on: &str) -> String {
 
 pub const ACCOUNT_KEY: Command = cmd("D", "account");
 pub const OTHER_ACCOUNT_KEY: Command = cmd("Tab", "other account");
+pub const RENAME_ACCOUNT_KEY: Command = cmd("r", "rename account");
+pub const RENAME_ACCOUNT_PROMPT: &str = "Label: ";
+pub const RENAME_ACCOUNT_KEYS: &str = "its email, or how you sign in · Enter keep · Esc cancel";
+pub fn account_renamed(name: &str) -> String {
+    format!("The account is now {name}.")
+}
 pub const NEW_ACCOUNT_KEY: Command = cmd("N", "new account");
 pub const REGION_KEY: Command = cmd("A", "EU/UK?");
 pub const HOME_REGION_UNANSWERED: &str = "EU or UK? Not answered yet: a refund may depend on it";

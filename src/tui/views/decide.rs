@@ -12,7 +12,10 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{NARROW, choice_list, deadline_line, para_line, popup, scrolled, source_line};
+use super::parts::{
+    NARROW, choice_list, deadline_line, para_line, popup, popup_inner_width, scrolled, source_line,
+    text_field_line,
+};
 use super::wrap::{wrap_line, wrap_styled};
 use crate::domain::dates::long_date;
 use crate::tui::theme::{ERROR_SYMBOL, Theme};
@@ -91,6 +94,19 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
         theme,
     );
     frame.render_widget(Paragraph::new(shown), detail_area);
+    if let Some(field) = page.renaming() {
+        let inner = popup_inner_width(area);
+        let (line, cursor) = text_field_line(text::RENAME_ACCOUNT_PROMPT, field, inner, theme);
+        let mut lines = vec![line, Line::default()];
+        lines.extend(crate::tui::views::wrap::wrap_styled(
+            text::RENAME_ACCOUNT_KEYS,
+            inner,
+            0,
+            theme.dim(),
+        ));
+        let rect = popup(frame, area, text::RENAME_TITLE, lines, theme);
+        frame.set_cursor_position(ratatui::layout::Position::new(rect.x + 2 + cursor, rect.y + 1));
+    }
     if let Some(warnings) = page.confirming_delete() {
         let mut lines: Vec<Line> = warnings
             .iter()

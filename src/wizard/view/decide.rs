@@ -3,7 +3,7 @@
 //! access, progress, certificates and refunds, with their sources. The
 //! screen draws the same words.
 
-use super::{Confirm, Item, PageView, Para, Pick, Tone};
+use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
 use crate::domain::checklist::{cancellable, certificates_unsaved, deletion_items, keep_items};
 use crate::domain::dates::long_date;
 use crate::domain::plan::{Channel, PlanKind};
@@ -55,6 +55,17 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
             .extend(consequences(wizard, sub, choice, until.is_some()));
         view.details
             .extend(origins(policy, sub, choice).into_iter().map(Para::source));
+    }
+    if let Some(field) = page.renaming() {
+        view.field = Some(Field {
+            label: text::RENAME_ACCOUNT_PROMPT
+                .trim_end()
+                .trim_end_matches(':')
+                .to_string(),
+            value: field.value().to_string(),
+            error: None,
+            hint: text::RENAME_ACCOUNT_KEYS.to_string(),
+        });
     }
     if let Some(warnings) = page.confirming_delete() {
         let mut lines: Vec<Para> = warnings.iter().map(|w| Para::warning(format!("! {w}"))).collect();
