@@ -15,6 +15,7 @@ use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use coursera_exit::domain::actions::accounts;
 use coursera_exit::domain::deadlines::deadlines;
 use coursera_exit::domain::journey::Screen;
 use coursera_exit::domain::state::State;
@@ -95,7 +96,7 @@ fn any_key() -> impl Strategy<Value = KeyEvent> {
         // Every command of every screen, and what dates and folders are made of.
         10 => prop::sample::select(vec![
             'a', 'A', 'D', 'd', 'x', 'y', 'n', 'e', 'c', 't', 's', 'w', 'F', 'T', '?', ' ', 'j', 'k', 'h',
-            'l', '0', '1', '2', '3', '5', '6', '9', '-', '/', '~', '.',
+            'l', '0', '1', '2', '3', '5', '6', '9', '-', '/', '~', '.', 'N', 'r',
         ])
         .prop_map(KeyCode::Char),
         // Quitting ends the sequence early: rare.
@@ -135,6 +136,19 @@ fn any_start() -> impl Strategy<Value = State> {
     prop_oneof![
         1 => Just(State::default()),
         2 => Just(several_and_deleting()),
+        // Several accounts: s2 paid by a second one, s3's account not answered.
+        2 => position.clone().prop_map(|(screen, sub)| {
+            let mut state = several_and_deleting();
+            accounts::add(&mut state, "Google sign-in").expect("a2");
+            if let Some(s) = state.subscription_mut("s2") {
+                s.account = "a2".to_string();
+            }
+            if let Some(s) = state.subscription_mut("s3") {
+                s.account_unknown = true;
+            }
+            resume_at(&mut state, screen, sub);
+            state
+        }),
         2 => position.prop_map(|(screen, sub)| {
             let mut state = several_and_deleting();
             resume_at(&mut state, screen, sub);

@@ -350,7 +350,8 @@ pub fn account_named(name: &str) -> String {
     format!("Your first account is now {name}.")
 }
 pub const FIRST_ACCOUNT_TITLE: &str = "The account you had so far";
-pub const FIRST_ACCOUNT_KEYS: &str = "how do you tell it apart? its email, or how you sign in · Enter keep · Esc later (r on its page, D)";
+pub const FIRST_ACCOUNT_KEYS: &str =
+    "how do you tell it apart? its email, or how you sign in · Enter keep · Esc later (r on its page, D)";
 /// An account's line above its subscriptions on Home, once there are several.
 pub fn account_header(name: &str, decision: &str) -> String {
     format!("{name} — {decision}")
