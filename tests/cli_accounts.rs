@@ -365,3 +365,13 @@ fn an_account_whose_deletion_was_requested_is_not_removed_and_its_reply_not_lost
     sb.ok(&["delete-account", "a2", "--undo"]);
     sb.ok(&["account", "remove", "a2"]);
 }
+
+#[test]
+fn a_label_that_reads_as_an_id_is_refused_and_a_capital_id_is_an_account() {
+    let sb = Sandbox::new("2026-03-06");
+    sb.run(&["account", "add", "--label", "a1"])
+        .fails_with(2, &["reads as an account's id"]);
+    sb.ok(&["account", "add", "--label", "Google sign-in"]);
+    sb.run(&["guide", "A9"])
+        .fails_with(2, &["account A9", "no such account"]);
+}

@@ -234,7 +234,7 @@ pub fn execute(
             let state = store::load(&ctx.state_path)?;
             // `a2` (or a mistyped `a9`) is an account; `s2` a subscription.
             let account_like = target
-                .strip_prefix('a')
+                .strip_prefix(['a', 'A'])
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
             let text = if target == ACCOUNT_ID || account_like {
                 let id = which(&state, Some(&target))?;

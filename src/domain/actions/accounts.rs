@@ -8,8 +8,10 @@ use crate::domain::state::{ACCOUNT_ID, Account, State};
 /// `account` (the word) is accepted for the only account, as `guide account` and
 /// `done ITEM` always meant it.
 pub fn which(state: &State, named: Option<&str>) -> Result<String, Refusal> {
+    // `A2` is a2: ids are written in lower case, a capital is a slip.
+    let found = named.and_then(|id| state.accounts.iter().find(|a| a.id.eq_ignore_ascii_case(id)));
     match named {
-        Some(id) if state.account(id).is_some() => Ok(id.to_string()),
+        Some(_) if found.is_some() => Ok(found.expect("just found").id.clone()),
         Some(ACCOUNT_ID) | None if !state.several_accounts() => Ok(state.first_account().id.clone()),
         // The word `account`, or nothing: which of them is meant.
         Some(ACCOUNT_ID) | None => refuse(
@@ -61,6 +63,17 @@ pub fn relabel(state: &mut State, id: &str, label: &str) -> Result<(), Refusal> 
 
 /// Two accounts with one label could not be told apart (case and spaces aside).
 fn not_taken(state: &State, label: &str, except: Option<&str>) -> Result<(), Refusal> {
+    // "a2" as a label would read as another account's id everywhere it is shown.
+    let digits = label
+        .strip_prefix(['a', 'A'])
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if digits.is_some() {
+        return refuse(
+            Field::Label,
+            label,
+            "reads as an account's id (a1, a2, …); use its email or how you sign in",
+        );
+    }
     let same = |a: &&Account| {
         Some(a.id.as_str()) != except
             && a.label
