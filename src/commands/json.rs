@@ -17,15 +17,40 @@ fn day(d: Option<NaiveDate>) -> Option<String> {
 #[derive(Serialize)]
 pub struct DeadlinesJson<'a> {
     pub today: String,
-    pub deadlines: &'a [Deadline],
+    pub deadlines: Vec<RowJson<'a>>,
     pub policy_checked_on: String,
     pub policy_stale: bool,
 }
 
-pub fn deadlines<'a>(policy: &Policy, today: NaiveDate, rows: &'a [Deadline]) -> DeadlinesJson<'a> {
+/// A deadline row, with its account once there are several: the rows of one
+/// account read exactly as version 2 wrote them.
+#[derive(Serialize)]
+pub struct RowJson<'a> {
+    #[serde(flatten)]
+    pub row: &'a Deadline,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<&'a str>,
+}
+
+fn rows<'a>(state: &State, rows: &'a [Deadline]) -> Vec<RowJson<'a>> {
+    let several = state.several_accounts();
+    rows.iter()
+        .map(|row| RowJson {
+            row,
+            account: several.then_some(row.account.as_str()),
+        })
+        .collect()
+}
+
+pub fn deadlines<'a>(
+    state: &State,
+    policy: &Policy,
+    today: NaiveDate,
+    all: &'a [Deadline],
+) -> DeadlinesJson<'a> {
     DeadlinesJson {
         today: today.to_string(),
-        deadlines: rows,
+        deadlines: rows(state, all),
         policy_checked_on: policy.checked_on().to_string(),
         policy_stale: policy.stale(today),
     }
@@ -45,7 +70,7 @@ pub struct StatusJson<'a> {
     /// `account.region` says it, as in version 2).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub region: Option<Option<Region>>,
-    pub deadlines: &'a [Deadline],
+    pub deadlines: Vec<RowJson<'a>>,
     pub policy_checked_on: String,
     pub policy_stale: bool,
 }
@@ -182,7 +207,7 @@ pub fn status<'a>(
         }),
         accounts: accounts(state, policy),
         region: state.several_accounts().then_some(state.region),
-        deadlines,
+        deadlines: rows(state, deadlines),
         policy_checked_on: policy.checked_on().to_string(),
         policy_stale: policy.stale(today),
     }

@@ -199,7 +199,7 @@ pub fn execute(
                 rows.retain(|r| !r.done && r.days_left <= n);
             }
             if json {
-                emit_json(out, &json::deadlines(policy, today, &rows))
+                emit_json(out, &json::deadlines(&state, policy, today, &rows))
             } else if within.is_some() && rows.is_empty() {
                 // Nothing due: no output at all, so a daily cron job mails only when something is.
                 Ok(())

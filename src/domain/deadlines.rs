@@ -51,11 +51,8 @@ pub const ACCOUNT_LABEL: &str = super::state::ACCOUNT_WORDS;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Deadline {
     pub subscription: Option<String>,
-    /// The account in the JSON: only once there are several, so the rows of
-    /// one account read exactly as version 2 wrote them.
-    #[serde(rename = "account", skip_serializing_if = "Option::is_none")]
-    pub account_shown: Option<String>,
-    /// The account that pays for the subscription, or the account the row is about.
+    /// The account that pays for the subscription, or the account the row is
+    /// about (in the JSON only once there are several: `commands::json`).
     #[serde(skip)]
     pub account: String,
     pub label: String,
@@ -100,16 +97,7 @@ pub fn deadlines(state: &State, rules: &Rules, today: NaiveDate) -> Vec<Deadline
         }
     }
     keyed.sort_by_key(|(index, d)| (d.date, *index, d.kind));
-    let several = state.several_accounts();
-    keyed
-        .into_iter()
-        .map(|(_, mut d)| {
-            if several {
-                d.account_shown = Some(d.account.clone());
-            }
-            d
-        })
-        .collect()
+    keyed.into_iter().map(|(_, d)| d).collect()
 }
 
 /// A row of a subscription (Ok) or of an account (Err), placed relative to today.
@@ -118,7 +106,6 @@ fn place(row: Row, about: Result<&Subscription, (&State, &Account)>, today: Naiv
     let sub = about.ok();
     Deadline {
         subscription: sub.map(|s| s.id.clone()),
-        account_shown: None,
         account: match about {
             Ok(s) => s.account.clone(),
             Err((_, a)) => a.id.clone(),
