@@ -20,7 +20,7 @@ use crate::domain::checklist;
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{deadlines, refund_until};
 use crate::domain::policy::{Policy, checklist_ids};
-use crate::domain::state::{ACCOUNT_ID, State};
+use crate::domain::state::{ACCOUNT_ID, State, looks_like_account_id};
 use crate::domain::text_limits::{escaped_for_terminal, is_bidi_control};
 use crate::export;
 use crate::store::{self, Store, StoreError};
@@ -133,9 +133,7 @@ pub fn execute(
                 if !d.undo {
                     let id = which(state, d.account.as_deref())?;
                     not_named = state
-                        .subscriptions
-                        .iter()
-                        .filter(|s| s.account_unknown && state.several_accounts())
+                        .account_not_named()
                         .map(|s| format!("{} ({})", s.label, s.id))
                         .collect();
                     open_refunds = state
@@ -233,10 +231,7 @@ pub fn execute(
         Command::Guide { target } => {
             let state = store::load(&ctx.state_path)?;
             // `a2` (or a mistyped `a9`) is an account; `s2` a subscription.
-            let account_like = target
-                .strip_prefix(['a', 'A'])
-                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-            let text = if target == ACCOUNT_ID || account_like {
+            let text = if target == ACCOUNT_ID || looks_like_account_id(&target) {
                 let id = which(&state, Some(&target))?;
                 let account = state.account(&id).expect("checked by which");
                 guide::account(&state, account, policy, today)

@@ -202,11 +202,10 @@ pub fn all_cancelled(state: &State, account: &str) -> (bool, Option<NaiveDate>) 
 /// between the person and "cancel every subscription".
 /// A plan whose account is not named yet counts for every account: it may be its.
 pub fn still_renewing<'s>(state: &'s State, account: &str) -> Vec<&'s Subscription> {
-    let several = state.several_accounts();
     state
         .subscriptions
         .iter()
-        .filter(|s| s.account == account || (s.account_unknown && several))
+        .filter(|s| state.may_pay(account, s))
         .filter(|s| s.plan.is_some_and(PlanKind::renews) && s.cancelled_on.is_none())
         .collect()
 }

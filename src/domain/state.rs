@@ -352,7 +352,20 @@ impl State {
     pub fn maybe_paid_by<'s>(&'s self, account: &'s str) -> impl Iterator<Item = &'s Subscription> + 's {
         self.subscriptions
             .iter()
-            .filter(move |s| s.account == account || (s.account_unknown && self.several_accounts()))
+            .filter(move |s| self.may_pay(account, s))
+    }
+
+    /// The subscriptions whose account nobody has named yet (with several accounts).
+    pub fn account_not_named(&self) -> impl Iterator<Item = &Subscription> {
+        let several = self.several_accounts();
+        self.subscriptions
+            .iter()
+            .filter(move |s| s.account_unknown && several)
+    }
+
+    /// `account` pays for `sub`, or may: nobody has said which account does.
+    pub fn may_pay(&self, account: &str, sub: &Subscription) -> bool {
+        sub.account == account || (sub.account_unknown && self.several_accounts())
     }
 
     /// How an account is named to the person: "Coursera account" while it is
@@ -591,6 +604,12 @@ impl State {
         }
         Ok(())
     }
+}
+
+/// Text that reads as an account id (`a2`, `A9`): a command's argument that
+/// means an account, or a label that would be mistaken for one.
+pub fn looks_like_account_id(text: &str) -> bool {
+    numbered_id(&text.to_ascii_lowercase(), 'a').is_some()
 }
 
 /// The number of an id written as a letter and a number without a leading

@@ -157,12 +157,7 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
         lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.heading()));
         lines.push(Line::styled(sub.id.clone(), theme.dim()));
         // With several accounts, whose plan it is (the list may have scrolled its heading away).
-        let state = wizard.state();
-        if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
-            let paid = match sub.account_unknown {
-                true => text::PAID_BY_UNKNOWN.to_string(),
-                false => text::paid_by(&state.account_name(account)),
-            };
+        if let Some(paid) = crate::wizard::home::paid_by(wizard.state(), sub) {
             let words: Vec<String> = paid.split_whitespace().map(|w| cut(w, inner)).collect();
             lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.dim()));
         }

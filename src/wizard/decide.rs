@@ -542,11 +542,7 @@ pub fn deletion_warnings(state: &State, rows: &[Deadline], policy: &Policy, toda
         }
     };
     // Plans whose account the person has not named could be this one's.
-    let unknown = state
-        .subscriptions
-        .iter()
-        .filter(|s| s.account_unknown && state.several_accounts());
-    for sub in unknown {
+    for sub in state.account_not_named() {
         warn(&|| text::account_unknown_before_deleting(&format!("{} ({})", sub.label, sub.id)));
     }
     // Only what the account being deleted pays for: another account's plans go on.

@@ -392,6 +392,16 @@ impl Home {
     }
 }
 
+/// "paid by a2 · Google sign-in" (or that it is not answered yet), once
+/// there are several accounts; None with one.
+pub fn paid_by(state: &State, sub: &Subscription) -> Option<String> {
+    let account = state.account(&sub.account).filter(|_| state.several_accounts())?;
+    Some(match sub.account_unknown {
+        true => text::PAID_BY_UNKNOWN.to_string(),
+        false => text::paid_by(&state.account_name(account)),
+    })
+}
+
 /// The deadline Home shows for one subscription (or, with `None`, the one it
 /// highlights overall): a missed cancel-by while its charge is still ahead
 /// (cancelling today may still stop it), a refund that is late, else the

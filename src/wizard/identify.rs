@@ -82,9 +82,6 @@ pub struct Identify {
     region_skipped: bool,
     /// Added a moment ago from Home: leaving with nothing answered drops it.
     just_added: bool,
-    /// The account question was answered in this visit (a subscription
-    /// opened again has answered it before: it has an account).
-    account_chosen: bool,
     /// The date editor opened by itself on arriving at the question: Esc
     /// then goes back a question (the date is the question). Opened with
     /// `e` or Enter on a closed question, Esc only closes it.
@@ -108,7 +105,6 @@ impl Identify {
             region_shown: false,
             region_skipped: false,
             just_added,
-            account_chosen: false,
             date_opened_on_arrival: false,
         };
         // Every question answered (the way back from Decide): the last one,
@@ -440,7 +436,9 @@ impl Identify {
                 Flow::Stay
             }
             None => {
-                let untouched = !self.account_chosen
+                // Which account pays is an answer too, once there are several to choose from.
+                let account_answered = ctx.state.several_accounts() && !sub.account_unknown;
+                let untouched = !account_answered
                     && sub.channel.is_none()
                     && sub.plan.is_none()
                     && sub.trial_days.is_none()
@@ -471,9 +469,7 @@ impl Identify {
                     account,
                     ..Edit::default()
                 };
-                let result = actions::edit(ctx.state, &self.id, change, ctx.policy, ctx.today);
-                self.account_chosen |= result.is_ok();
-                result
+                actions::edit(ctx.state, &self.id, change, ctx.policy, ctx.today)
             }
             Choice::TrialDays(days) => set_trial_days(ctx, &self.id, days),
             Choice::OtherLength => {

@@ -167,13 +167,7 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
                 next_charge: if kept { next_charge(rows, &sub.id) } else { None },
                 cancelled_on: sub.cancelled_on,
                 refund_requested_on: sub.refund_requested_on,
-                paid_by: state
-                    .account(&sub.account)
-                    .filter(|_| state.several_accounts())
-                    .map(|a| match sub.account_unknown {
-                        true => text::PAID_BY_UNKNOWN.to_string(),
-                        false => text::paid_by(&state.account_name(a)),
-                    }),
+                paid_by: super::home::paid_by(state, sub),
             }
         })
         .collect();

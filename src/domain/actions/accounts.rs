@@ -2,7 +2,7 @@
 //! points at, and finding the account a command means.
 
 use super::{Field, Refusal, clean_label, refuse};
-use crate::domain::state::{ACCOUNT_ID, Account, State};
+use crate::domain::state::{ACCOUNT_ID, Account, State, looks_like_account_id};
 
 /// The account a command means: the one named, or the only one there is.
 /// `account` (the word) is accepted for the only account, as `guide account` and
@@ -64,10 +64,7 @@ pub fn relabel(state: &mut State, id: &str, label: &str) -> Result<(), Refusal> 
 /// Two accounts with one label could not be told apart (case and spaces aside).
 fn not_taken(state: &State, label: &str, except: Option<&str>) -> Result<(), Refusal> {
     // "a2" as a label would read as another account's id everywhere it is shown.
-    let digits = label
-        .strip_prefix(['a', 'A'])
-        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if digits.is_some() {
+    if looks_like_account_id(label) {
         return refuse(
             Field::Label,
             label,

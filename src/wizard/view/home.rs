@@ -3,7 +3,9 @@
 
 use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
 use crate::domain::dates::long_date;
-use crate::wizard::home::{Home, RowStatus, continue_words, display_order, next_deadline, row_status};
+use crate::wizard::home::{
+    Home, RowStatus, continue_words, display_order, next_deadline, paid_by, row_status,
+};
 use crate::wizard::{Wizard, text};
 
 pub fn view(wizard: &Wizard, home: &Home) -> PageView {
@@ -74,11 +76,7 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
             {
                 name = format!("{name} · {plan}");
             }
-            if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
-                let paid = match sub.account_unknown {
-                    true => text::PAID_BY_UNKNOWN.to_string(),
-                    false => text::paid_by(&state.account_name(account)),
-                };
+            if let Some(paid) = paid_by(state, sub) {
                 name = format!("{name}, {paid}");
             }
             let item = Item::new(format!("{name} ({})", sub.id));
