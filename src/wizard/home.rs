@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use crate::domain::deadlines::{Deadline, DeadlineKind, Urgency, converted_trial_charge};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::policy::Policy;
-use crate::domain::state::{State, Subscription};
+use crate::domain::state::{Account, State, Subscription};
 
 /// The subscriptions in the order Home lists them: as added, or with
 /// several accounts grouped by the account that pays (accounts in the
@@ -390,6 +390,17 @@ impl Home {
             _ => Flow::Stay,
         }
     }
+}
+
+/// An account's line on Home once there are several: its name and its
+/// decision, and that it pays for nothing while other plans are tracked.
+pub fn account_heading(state: &State, account: &Account, day: fn(NaiveDate) -> String) -> String {
+    let requested = account.requested_on.map(day);
+    let mut decision = text::account_status_short(account.decision, requested.as_deref());
+    if !state.subscriptions.is_empty() && state.paid_by(&account.id).next().is_none() {
+        decision = format!("{decision} · {}", text::ACCOUNT_PAYS_NOTHING);
+    }
+    text::account_header(&state.account_name(account), &decision)
 }
 
 /// "paid by a2 · Google sign-in" (or that it is not answered yet), once

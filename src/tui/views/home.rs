@@ -24,7 +24,7 @@ use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme,
 use crate::wizard::Wizard;
 use crate::wizard::field::format_date;
 use crate::wizard::home::{
-    Home, RowStatus, continue_words, display_order, missed_cancel, next_deadline, row_status,
+    Home, RowStatus, account_heading, continue_words, display_order, missed_cancel, next_deadline, row_status,
 };
 use crate::wizard::text;
 
@@ -192,7 +192,9 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
                 width,
                 compact(area),
             ),
-            Entry::Account(index) => account_item(*index, wizard, theme, width, day),
+            Entry::Account(index) => {
+                ListItem::new(account_line(*index, wizard, width, day).style(theme.heading()))
+            }
             Entry::NoAccount => {
                 ListItem::new(Line::styled(cut(text::NO_ACCOUNT_YET, width), theme.warning()))
             }
@@ -310,26 +312,7 @@ fn entries(state: &crate::domain::state::State) -> Vec<Entry> {
     out
 }
 
-/// An account's heading: its name and its decision, cut to the width.
-fn account_item<'a>(
-    index: usize,
-    wizard: &Wizard,
-    theme: &Theme,
-    width: usize,
-    day: fn(chrono::NaiveDate) -> String,
-) -> ListItem<'a> {
-    let state = wizard.state();
-    let account = &state.accounts[index];
-    let requested = account.requested_on.map(day);
-    let mut decision = text::account_status_short(account.decision, requested.as_deref());
-    if state.paid_by(&account.id).next().is_none() {
-        decision = format!("{decision} · {}", text::ACCOUNT_PAYS_NOTHING);
-    }
-    let line = text::account_header(&state.account_name(account), &decision);
-    ListItem::new(Line::styled(cut(&line, width), theme.heading()))
-}
-
-/// An account's line, as its heading on Home shows it.
+/// An account's heading in the list, cut to the width.
 fn account_line(
     index: usize,
     wizard: &Wizard,
@@ -337,13 +320,7 @@ fn account_line(
     day: fn(chrono::NaiveDate) -> String,
 ) -> Line<'static> {
     let state = wizard.state();
-    let account = &state.accounts[index];
-    let requested = account.requested_on.map(day);
-    let decision = text::account_status_short(account.decision, requested.as_deref());
-    Line::raw(cut(
-        &text::account_header(&state.account_name(account), &decision),
-        width,
-    ))
+    Line::raw(cut(&account_heading(state, &state.accounts[index], day), width))
 }
 
 /// Two lines: label (plan, id), then its next date or what is missing.

@@ -4,7 +4,7 @@
 use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
 use crate::domain::dates::long_date;
 use crate::wizard::home::{
-    Home, RowStatus, continue_words, display_order, next_deadline, paid_by, row_status,
+    Home, RowStatus, account_heading, continue_words, display_order, next_deadline, paid_by, row_status,
 };
 use crate::wizard::{Wizard, text};
 
@@ -31,12 +31,8 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
     }
     if state.several_accounts() {
         for account in &state.accounts {
-            let requested = account.requested_on.map(long_date);
-            let decision = text::account_status_short(account.decision, requested.as_deref());
-            view.lead.push(Para::plain(text::account_header(
-                &state.account_name(account),
-                &decision,
-            )));
+            view.lead
+                .push(Para::plain(account_heading(state, account, long_date)));
         }
         view.lead.push(Para::plain(format!(
             "{} ({})",
