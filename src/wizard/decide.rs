@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::detail::DetailScroll;
-use super::field::TextField;
+use super::field::{FieldEvent, TextField};
 use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow, Notice};
@@ -256,16 +256,13 @@ impl Decide {
             return Flow::Go(Journey::default());
         }
         if let Some(field) = self.renaming.as_mut() {
-            return match msg {
-                Msg::Back => {
+            return match field.on_msg(msg) {
+                FieldEvent::Cancelled => {
                     self.renaming = None;
                     Flow::Stay
                 }
-                Msg::Text(key) => {
-                    field.on_text(key);
-                    Flow::Stay
-                }
-                Msg::Next => {
+                FieldEvent::Idle => Flow::Stay,
+                FieldEvent::Submit => {
                     let label = field.value().to_string();
                     let account = ctx.state.focused_account_id();
                     match actions::accounts::relabel(ctx.state, &account, &label) {
@@ -281,7 +278,6 @@ impl Decide {
                         }
                     }
                 }
-                _ => Flow::Stay,
             };
         }
         if self.confirm_delete.is_some() {

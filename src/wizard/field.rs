@@ -85,6 +85,23 @@ impl TextField {
         self.input = Input::new(value.to_string());
     }
 
+    /// A message while the field is open, as [`DateField::on_msg`] takes
+    /// one: Enter submits, Esc cancels (the value goes back), a key types.
+    pub fn on_msg(&mut self, msg: Msg) -> FieldEvent {
+        match msg {
+            Msg::Next => FieldEvent::Submit,
+            Msg::Back => {
+                self.cancel();
+                FieldEvent::Cancelled
+            }
+            Msg::Text(key) => {
+                self.on_text(key);
+                FieldEvent::Idle
+            }
+            _ => FieldEvent::Idle,
+        }
+    }
+
     /// Handles an edit-mode message. Returns true when the value changed.
     pub fn on_text(&mut self, key: TextKey) -> bool {
         let was_fresh = std::mem::take(&mut self.fresh);

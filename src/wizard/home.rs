@@ -1,6 +1,6 @@
 //! Home: the subscriptions tracked; add, open, remove (after a yes), continue.
 
-use super::field::TextField;
+use super::field::{FieldEvent, TextField};
 use super::identify::Identify;
 use super::msg::{Mode, Msg};
 use super::route;
@@ -269,16 +269,13 @@ impl Home {
         let Some((id, field)) = self.renaming.as_mut() else {
             return Flow::Stay;
         };
-        match msg {
-            Msg::Back => {
+        match field.on_msg(msg) {
+            FieldEvent::Cancelled => {
                 self.renaming = None;
                 Flow::Stay
             }
-            Msg::Text(key) => {
-                field.on_text(key);
-                Flow::Stay
-            }
-            Msg::Next => {
+            FieldEvent::Idle => Flow::Stay,
+            FieldEvent::Submit => {
                 let label = field.value().trim().to_string();
                 let change = actions::Edit {
                     label: Some(label.clone()),
@@ -297,7 +294,6 @@ impl Home {
                     }
                 }
             }
-            _ => Flow::Stay,
         }
     }
 
@@ -306,17 +302,14 @@ impl Home {
         let Some(field) = self.adding_account.as_mut() else {
             return Flow::Stay;
         };
-        match msg {
-            Msg::Back => {
+        match field.on_msg(msg) {
+            FieldEvent::Cancelled => {
                 self.adding_account = None;
                 self.naming_first = false;
                 Flow::Stay
             }
-            Msg::Text(key) => {
-                field.on_text(key);
-                Flow::Stay
-            }
-            Msg::Next if self.naming_first => {
+            FieldEvent::Idle => Flow::Stay,
+            FieldEvent::Submit if self.naming_first => {
                 let label = field.value().to_string();
                 let first = ctx.state.first_account().id.clone();
                 match actions::accounts::relabel(ctx.state, &first, &label) {
@@ -333,7 +326,7 @@ impl Home {
                     }
                 }
             }
-            Msg::Next => {
+            FieldEvent::Submit => {
                 let label = field.value().to_string();
                 let first_unnamed = ctx.state.first_account().label.is_none();
                 match actions::accounts::add(ctx.state, &label) {
@@ -359,7 +352,6 @@ impl Home {
                     }
                 }
             }
-            _ => Flow::Stay,
         }
     }
 
