@@ -116,29 +116,27 @@ impl Decide {
         self.confirm_delete.as_deref()
     }
 
-    pub fn commands(&self) -> Vec<Command> {
+    /// The footer; on an account's page with several accounts, Tab shows the
+    /// next one and r renames it.
+    pub fn commands(&self, state: &State) -> Vec<Command> {
         if self.confirm_delete.is_some() {
             return vec![text::YES_KEY, text::NO_KEY];
         }
         if self.renaming.is_some() {
             return vec![text::ACCEPT, text::CANCEL];
         }
-        vec![text::MOVE, text::CHOOSE, text::BACK, text::DETAIL_SCROLL]
-    }
-
-    /// The account's page, with several accounts: Tab shows the next one.
-    pub fn commands_for(&self, state: &State) -> Vec<Command> {
-        let mut commands = self.commands();
-        if self.id.is_none()
-            && self.confirm_delete.is_none()
-            && self.renaming.is_none()
-            && state.several_accounts()
-        {
-            // Early: at 60 columns the footer keeps only the first few.
-            commands.insert(2, text::OTHER_ACCOUNT_KEY);
-            commands.push(text::RENAME_ACCOUNT_KEY);
+        if self.id.is_none() && state.several_accounts() {
+            // Tab early: at 60 columns the footer keeps only the first few.
+            return vec![
+                text::MOVE,
+                text::CHOOSE,
+                text::OTHER_ACCOUNT_KEY,
+                text::BACK,
+                text::DETAIL_SCROLL,
+                text::RENAME_ACCOUNT_KEY,
+            ];
         }
-        commands
+        vec![text::MOVE, text::CHOOSE, text::BACK, text::DETAIL_SCROLL]
     }
 
     /// The choices on screen now.

@@ -136,7 +136,7 @@ impl Page {
                 .subscription(p.id())
                 .map(|s| p.commands(state, s))
                 .unwrap_or_default(),
-            Page::Decide(p) => p.commands_for(state),
+            Page::Decide(p) => p.commands(state),
             Page::Steps(p) => p.commands(state, policy),
             Page::Checklist(p) => p.commands(state, policy),
             Page::Deadlines(p) => p.commands(state),
