@@ -18,7 +18,7 @@ use crate::domain::actions::accounts::which;
 use crate::domain::actions::{self, Choice, Edit, NewSubscription, Tick};
 use crate::domain::checklist;
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{deadlines, refund_until};
+use crate::domain::deadlines::{Stake, deadlines, deletion_stakes};
 use crate::domain::policy::{Policy, checklist_ids};
 use crate::domain::state::{ACCOUNT_ID, State, looks_like_account_id};
 use crate::domain::text_limits::{escaped_for_terminal, is_bidi_control};
@@ -124,47 +124,22 @@ pub fn execute(
         Command::Decide(d) => decide(ctx, d),
         Command::DeleteAccount(d) => {
             let requested_on = values::opt_date("--requested-on", d.requested_on.as_deref())?;
-            // What the wizard asks a yes for first, said here as warnings: money
-            // that can still be asked back from a plan this account pays for.
-            let mut open_refunds = Vec::new();
-            let mut not_named = Vec::new();
+            // What the wizard asks a yes for first, said here as warnings.
+            let mut warnings = Vec::new();
             write(ctx, |state| {
                 actions::delete_account(state, d.account.as_deref(), requested_on, d.undo, today)?;
                 if !d.undo {
                     let id = which(state, d.account.as_deref())?;
-                    not_named = state
-                        .account_not_named()
-                        .map(|s| format!("{} ({})", s.label, s.id))
-                        .collect();
-                    open_refunds = state
-                        .paid_by(&id)
-                        .filter_map(|s| {
-                            let until = refund_until(state, s, &policy.rules, today)?;
-                            Some((s.label.clone(), s.id.clone(), until))
-                        })
+                    let rows = deadlines(state, &policy.rules, today);
+                    warnings = deletion_stakes(state, &id, &rows, &policy.rules, today)
+                        .into_iter()
+                        .map(stake_warning)
                         .collect();
                 }
                 Ok(())
             })?;
-            if !not_named.is_empty() {
-                warn(
-                    err,
-                    &format!(
-                        "which account pays for {} is not answered yet: if it is this one, cancel it first \
-                         (then: coursera-exit edit ID --account ID)",
-                        not_named.join(", ")
-                    ),
-                );
-            }
-            for (label, id, until) in open_refunds {
-                warn(
-                    err,
-                    &format!(
-                        "{label} ({id}): money can still be asked back until {}; ask before the account \
-                         is gone (coursera-exit guide {id})",
-                        long_date(until)
-                    ),
-                );
+            for warning in warnings {
+                warn(err, &warning);
             }
             Ok(())
         }
@@ -316,6 +291,31 @@ fn done(ctx: &Context, d: DoneArgs, err: &mut dyn Write) -> Result<(), Failure> 
         );
     }
     Ok(())
+}
+
+/// A stake of deleting an account, as a warning with what to run next.
+fn stake_warning(stake: Stake) -> String {
+    match stake {
+        Stake::AccountNotNamed(s) => format!(
+            "which account pays for {} ({}) is not answered yet: if it is this one, cancel it first \
+             (then: coursera-exit edit {} --account ID)",
+            s.label, s.id, s.id
+        ),
+        Stake::Refund(s, until) => format!(
+            "{} ({}): money can still be asked back until {}; ask before the account is gone \
+             (coursera-exit guide {})",
+            s.label,
+            s.id,
+            long_date(until),
+            s.id
+        ),
+        Stake::PaidUntil(s, on) => format!(
+            "{} ({}) is paid for until {}; deleting the account ends that access too",
+            s.label,
+            s.id,
+            long_date(on)
+        ),
+    }
 }
 
 /// A warning on standard error; labels in it are shown escaped. A closed

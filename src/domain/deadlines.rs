@@ -381,6 +381,47 @@ pub fn refund_until(state: &State, sub: &Subscription, rules: &Rules, today: Nai
         .max()
 }
 
+/// What deleting an account would put at stake, plan by plan, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stake<'s> {
+    /// Nobody has said which account pays for it: it could be this one.
+    AccountNotNamed(&'s Subscription),
+    /// Money can still be asked back until this day.
+    Refund(&'s Subscription, NaiveDate),
+    /// Access is paid for until this day; the deletion ends it.
+    PaidUntil(&'s Subscription, NaiveDate),
+}
+
+/// The stakes of deleting `account` (the wizard asks a yes for them, the
+/// command line warns): only its own plans, and those no account is named for.
+pub fn deletion_stakes<'s>(
+    state: &'s State,
+    account: &str,
+    rows: &[Deadline],
+    rules: &Rules,
+    today: NaiveDate,
+) -> Vec<Stake<'s>> {
+    let mut stakes: Vec<Stake> = state.account_not_named().map(Stake::AccountNotNamed).collect();
+    for sub in state
+        .subscriptions
+        .iter()
+        .filter(|s| s.account == account && !s.account_unknown)
+    {
+        if let Some(until) = refund_until(state, sub, rules, today) {
+            stakes.push(Stake::Refund(sub, until));
+        }
+        let paid = rows.iter().find(|r| {
+            r.kind == DeadlineKind::AccessUntil
+                && r.days_left >= 0
+                && r.subscription.as_deref() == Some(&sub.id)
+        });
+        if let Some(paid) = paid {
+            stakes.push(Stake::PaidUntil(sub, paid.date));
+        }
+    }
+    stakes
+}
+
 /// The day a recorded pause ends and billing resumes. The pause begins when
 /// the month already paid for ends (the first charge on or after the day it
 /// was chosen), not on that day: P = S + (k + n) months.

@@ -15,7 +15,7 @@ use crate::domain::actions::{self, Choice as Decision};
 use crate::domain::checklist::{cancellable, refund_possible};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{
-    Deadline, DeadlineKind, converted_trial_charge, deadlines, subscription_rows,
+    Deadline, DeadlineKind, Stake, converted_trial_charge, deadlines, deletion_stakes, subscription_rows,
 };
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::AccountDecision;
@@ -535,26 +535,17 @@ pub fn deletion_warnings(state: &State, rows: &[Deadline], policy: &Policy, toda
             more += 1;
         }
     };
-    // Plans whose account the person has not named could be this one's.
-    for sub in state.account_not_named() {
-        warn(&|| text::account_unknown_before_deleting(&format!("{} ({})", sub.label, sub.id)));
-    }
-    // Only what the account being deleted pays for: another account's plans go on.
-    for sub in state
-        .paid_by(&state.focused_account().id)
-        .filter(|s| !s.account_unknown)
-    {
-        let name = || format!("{} ({})", sub.label, sub.id);
-        if let Some(until) = refund_until(state, sub, policy, today) {
-            warn(&|| text::refund_before_deleting(&name(), &long_date(until)));
-        }
-        let paid = rows.iter().find(|r| {
-            r.kind == DeadlineKind::AccessUntil
-                && r.days_left >= 0
-                && r.subscription.as_deref() == Some(sub.id.as_str())
-        });
-        if let Some(paid) = paid {
-            warn(&|| text::paid_until_before_deleting(&name(), &long_date(paid.date)));
+    let name = |sub: &Subscription| format!("{} ({})", sub.label, sub.id);
+    let account = &state.focused_account().id;
+    for stake in deletion_stakes(state, account, rows, &policy.rules, today) {
+        match stake {
+            Stake::AccountNotNamed(sub) => warn(&|| text::account_unknown_before_deleting(&name(sub))),
+            Stake::Refund(sub, until) => {
+                warn(&|| text::refund_before_deleting(&name(sub), &long_date(until)))
+            }
+            Stake::PaidUntil(sub, on) => {
+                warn(&|| text::paid_until_before_deleting(&name(sub), &long_date(on)))
+            }
         }
     }
     if more > 0 {
