@@ -8,7 +8,7 @@ use support::summary::several_and_deleting;
 use support::wizard::open;
 
 fn home() -> coursera_exit::wizard::view::PageView {
-    open(several_and_deleting()).view()
+    open(several_and_deleting()).view().clone()
 }
 
 fn typed(text: &str) -> Vec<Msg> {

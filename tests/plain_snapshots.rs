@@ -13,7 +13,7 @@ use support::summary::several_and_deleting;
 use support::wizard::{open, resume_at, send, single};
 
 fn printed(wizard: &Wizard) -> String {
-    render::page(&wizard.view(), wizard.mode()).join("\n")
+    render::page(wizard.view(), wizard.mode()).join("\n")
 }
 
 fn at(mut state: State, screen: Screen, id: Option<&str>) -> Wizard {

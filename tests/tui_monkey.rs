@@ -1,7 +1,9 @@
 //! Random key sequences at random terminal sizes (down to 1x1), through the
 //! same steps as the app loop: keys → messages → wizard → export effects →
-//! draw. The wizard never panics, every frame draws, and after every step
-//! the state it would save is valid and reads back equal.
+//! draw. The wizard never panics, every frame draws, after every step the
+//! state it would save is valid and reads back equal, and what was drawn
+//! from (the kept deadlines, summary and page description) is what the
+//! state as it is would give.
 //!
 //! The default run (a few hundred sequences, fixed seed) must reach every
 //! page: `page_name` matches every `Page` variant without a wildcard, so a
@@ -241,6 +243,8 @@ fn run_one(start: State, size: (u16, u16), steps: Vec<Step>, seen: &RefCell<Seen
         prop_assert_eq!(wizard.deadlines(), fresh.as_slice());
         let summary = overview(wizard.state(), wizard.policy(), wizard.today());
         prop_assert_eq!(wizard.summary(), &summary);
+        // Nor is the page description every frame draws from.
+        prop_assert_eq!(wizard.view(), &wizard.describe());
     }
     // What was saved opens again.
     let reopened = open(wizard.state().clone());

@@ -42,7 +42,7 @@ fn not_sure_which_account_pays_is_kept_as_not_answered_and_asked_again() {
     assert_eq!(w.screen(), Screen::Home);
     let sub = &w.state().subscriptions[1];
     assert!(sub.account_unknown, "not filed under a guess");
-    let home = w.view();
+    let home = w.view().clone();
     let line = home
         .items
         .iter()

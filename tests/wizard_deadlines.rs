@@ -219,7 +219,7 @@ fn an_empty_table_says_why_when_every_plan_is_identified_but_none_has_a_date() {
     assert!(w.deadlines().is_empty());
     assert_eq!(empty_reason(&state), text::DEADLINES_NONE_DUE);
     w.update(coursera_exit::wizard::Msg::Deadlines);
-    let said: Vec<String> = w.view().lead.into_iter().map(|p| p.text).collect();
+    let said: Vec<String> = w.view().lead.iter().map(|p| p.text.clone()).collect();
     assert!(said.contains(&text::DEADLINES_NONE_DUE.to_string()), "{said:?}");
     assert!(
         !said

@@ -76,7 +76,7 @@ struct Session<W: Write> {
 impl<W: Write> Session<W> {
     fn run(&mut self, incoming: &std::sync::mpsc::Receiver<Input>) -> io::Result<Outcome> {
         self.say(&[text::plain_start(&long_date(self.wizard.today()))])?;
-        let mut shown = self.wizard.view();
+        let mut shown = self.wizard.view().clone();
         self.say(&render::page(&shown, self.wizard.mode()))?;
         loop {
             write!(self.out, "> ")?;
@@ -108,7 +108,7 @@ impl<W: Write> Session<W> {
                     continue;
                 }
                 Request::Show => {
-                    shown = self.wizard.view();
+                    shown = self.wizard.view().clone();
                     self.say(&render::page(&shown, self.wizard.mode()))?;
                     continue;
                 }
@@ -138,7 +138,7 @@ impl<W: Write> Session<W> {
             if let Some(outcome) = ended {
                 return Ok(outcome);
             }
-            let now = self.wizard.view();
+            let now = self.wizard.view().clone();
             // What happened first, then where it led. A notice is the
             // answer to a message: none sent, none said (not the last one again).
             let notice = self.wizard.notice().filter(|_| self.sent);

@@ -11,14 +11,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+// What a terminal must never receive is a rule about text, not about a page.
 use crate::domain::text_limits::is_bidi_control;
 
 use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
 use super::views;
 use super::views::wrap::{cut, wrap, wrap_styled};
-use crate::domain::dates::long_date;
-use crate::wizard::progress;
 use crate::wizard::text::{self, Command};
+use crate::wizard::view::{FrameView, Full};
 use crate::wizard::{NoticeKind, Wizard};
 
 pub const MIN_WIDTH: u16 = 60;
@@ -67,28 +67,32 @@ fn draw_all(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
         draw_too_small(frame, area);
         return None;
     }
-    let notice = notice_lines(wizard, area.width);
+    let view = wizard.view();
+    let chrome = &view.frame;
+    let notice = notice_lines(chrome, area.width);
     let notice_height = notice.len() as u16;
     let [title, body, notice_area, footer] =
         split::rows(area, [Fixed(1), Rest, Fixed(notice_height), Fixed(1)]);
     let sidebar_width = if area.width >= WIDE { 24 } else { 15 };
     let [sidebar, main] = split::columns(body, [Fixed(sidebar_width), Rest]);
 
-    draw_title(frame, title, wizard, theme);
-    draw_notice(frame, notice_area, wizard, notice, theme);
-    draw_footer(frame, footer, &wizard.commands(), theme);
-    // The help covers the sidebar and the page whole: they are not drawn under it.
-    if let Some(scroll) = wizard.help_scroll() {
-        return Some(views::help::draw(frame, body, wizard, scroll, theme));
+    draw_title(frame, title, chrome, theme);
+    draw_notice(frame, notice_area, chrome, notice, theme);
+    draw_footer(frame, footer, &view.commands, theme);
+    match &view.full {
+        // The help covers the sidebar and the page whole: they are not drawn under it.
+        Full::Help(help) => Some(views::help::draw(frame, body, help, theme)),
+        // Like the help, the question of where one lives stands alone: the page
+        // under it is not drawn (it would cost a whole frame, and only peek out).
+        Full::Region(region) => {
+            views::region::draw(frame, body, view, region, theme);
+            None
+        }
+        _ => {
+            draw_sidebar(frame, sidebar, chrome, theme, area.width >= WIDE);
+            views::draw_page(frame, main, wizard, theme)
+        }
     }
-    // Like the help, the question of where one lives stands alone: the page
-    // under it is not drawn (it would cost a whole frame, and only peek out).
-    if let Some((answers, cursor)) = wizard.region_question() {
-        views::region::draw(frame, body, wizard, answers, cursor, theme);
-        return None;
-    }
-    draw_sidebar(frame, sidebar, wizard, theme, area.width >= WIDE);
-    views::draw_page(frame, main, wizard, theme)
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect) {
@@ -101,25 +105,21 @@ fn draw_too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).centered().wrap(Wrap { trim: true }), middle);
 }
 
-fn draw_title(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
-    let left = format!(" {} · {}", text::APP_TITLE, wizard.title());
-    let right = format!("{} ", long_date(wizard.today()));
+fn draw_title(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme) {
+    let left = format!(" {} · {}", text::APP_TITLE, chrome.place);
+    let right = format!("{} ", chrome.today);
     let gap = (area.width as usize).saturating_sub(left.chars().count() + right.chars().count());
     let line = Line::from(format!("{left}{}{right}", " ".repeat(gap)));
     frame.render_widget(Paragraph::new(line).style(theme.title_bar()), area);
 }
 
-fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, wide: bool) {
-    let steps = progress::steps(wizard.state(), wizard.screen(), wizard.focus());
-    let mut lines: Vec<Line> = steps
+fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme, wide: bool) {
+    let mut lines: Vec<Line> = chrome
+        .steps
         .iter()
         .enumerate()
         .map(|(i, step)| {
-            let name = if wide {
-                text::screen_title(step.screen)
-            } else {
-                text::short_title(step.screen)
-            };
+            let name = if wide { step.name } else { step.short };
             // Two columns only, so the current step shows `>` alone; whether it
             // is done still counts in "n of m done" below.
             let mark = match (step.current, step.done) {
@@ -144,20 +144,17 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(
-        text::tasks_done(progress::done_count(&steps), progress::task_count(&steps)),
-        theme.dim(),
-    ));
-    if let Some(sub) = wizard.focus() {
+    lines.push(Line::styled(chrome.tasks.clone(), theme.dim()));
+    if let Some((label, id, paid_by)) = &chrome.focus {
         lines.push(Line::default());
         // Wrapped at spaces; a word wider than the sidebar ends in "…"
         // rather than going on mid-word on the next line.
         let inner = usize::from(area.width.saturating_sub(2));
-        let words: Vec<String> = sub.label.split_whitespace().map(|w| cut(w, inner)).collect();
+        let words: Vec<String> = label.split_whitespace().map(|w| cut(w, inner)).collect();
         lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.heading()));
-        lines.push(Line::styled(sub.id.clone(), theme.dim()));
+        lines.push(Line::styled(id.clone(), theme.dim()));
         // With several accounts, whose plan it is (the list may have scrolled its heading away).
-        if let Some(paid) = crate::wizard::home::paid_by(wizard.state(), sub) {
+        if let Some(paid) = paid_by {
             let words: Vec<String> = paid.split_whitespace().map(|w| cut(w, inner)).collect();
             lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.dim()));
         }
@@ -173,24 +170,22 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme, w
 
 /// The notice, wrapped: a dated line must not be cut mid-date. At most
 /// three lines, so the page keeps its room.
-fn notice_lines(wizard: &Wizard, width: u16) -> Vec<String> {
-    let Some(notice) = wizard.notice() else {
+fn notice_lines(chrome: &FrameView, width: u16) -> Vec<String> {
+    let Some((kind, said)) = &chrome.notice else {
         return Vec::new();
     };
-    let text = match notice.kind {
-        NoticeKind::Error if !notice.text.starts_with(ERROR_SYMBOL) => {
-            format!("{ERROR_SYMBOL} {}", notice.text)
-        }
-        _ => notice.text.clone(),
+    let text = match kind {
+        NoticeKind::Error if !said.starts_with(ERROR_SYMBOL) => format!("{ERROR_SYMBOL} {said}"),
+        _ => said.clone(),
     };
     let mut lines = wrap(&text, usize::from(width).saturating_sub(2), 2);
     lines.truncate(3);
     lines
 }
 
-fn draw_notice(frame: &mut Frame, area: Rect, wizard: &Wizard, lines: Vec<String>, theme: &Theme) {
-    let Some(notice) = wizard.notice() else { return };
-    let style = match notice.kind {
+fn draw_notice(frame: &mut Frame, area: Rect, chrome: &FrameView, lines: Vec<String>, theme: &Theme) {
+    let Some((kind, _)) = &chrome.notice else { return };
+    let style = match kind {
         NoticeKind::Info => theme.heading(),
         NoticeKind::Done => theme.done(),
         NoticeKind::Error => theme.error(),

@@ -12,7 +12,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::domain::deadlines::Urgency;
+use crate::wizard::view::Urgency;
 
 /// Which palette: for a dark or a light terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -158,6 +158,17 @@ impl Page {
         }
     }
 
+    /// How far the page's detail pane is scrolled (0 for pages without one).
+    fn detail_scroll(&self) -> u16 {
+        match self {
+            Page::Checklist(p) => p.detail_scroll(),
+            Page::Decide(p) => p.detail_scroll(),
+            Page::Deadlines(p) => p.detail_scroll(),
+            Page::Reference(p) => p.detail_scroll(),
+            _ => 0,
+        }
+    }
+
     /// The subscription the page is about (Home: the selected one).
     fn focus<'s>(&self, state: &'s State) -> Option<&'s Subscription> {
         match self {
@@ -314,6 +325,9 @@ pub struct Wizard {
     overview: OnceCell<Overview>,
     /// SPEC §2's line when the rules are old; neither changes during a run.
     stale: Option<String>,
+    /// The page as described after the last change: every frame draws from
+    /// it, and only a change (a message, a report, a scroll) makes it anew.
+    described: OnceCell<view::PageView>,
 }
 
 impl Wizard {
@@ -341,7 +355,19 @@ impl Wizard {
             rows,
             overview: OnceCell::new(),
             stale,
+            described: OnceCell::new(),
         }
+    }
+
+    /// The page on show, described: what every front end draws. Made on
+    /// first use after each change and kept until the next.
+    pub fn view(&self) -> &view::PageView {
+        self.described.get_or_init(|| self.describe())
+    }
+
+    /// Something the page shows may have changed: describe it again when next asked.
+    fn changed(&mut self) {
+        self.described.take();
     }
 
     /// Exports go by default to `cwd` (the folder the wizard was started
@@ -350,12 +376,14 @@ impl Wizard {
         let last = self.exports.last.take();
         self.exports = Exports::new(cwd, home);
         self.exports.last = last;
+        self.changed();
         self
     }
 
     /// The person's Documents folder: where a first export goes.
     pub fn with_documents(mut self, documents: Option<PathBuf>) -> Wizard {
         self.exports.documents = documents;
+        self.changed();
         self
     }
 
@@ -366,6 +394,7 @@ impl Wizard {
     /// The front end's report on the export it was asked for. True when the
     /// state changed (the folder is remembered for the next export): save it.
     pub fn exported(&mut self, outcome: ExportOutcome) -> bool {
+        self.changed();
         self.notice = summary::exported(&mut self.page, &mut self.exports, outcome);
         let folder = self.exports.last.as_ref().map(|d| d.display().to_string());
         let changed = folder.is_some() && folder != self.state.export_folder;
@@ -458,11 +487,13 @@ impl Wizard {
 
     /// The front end could not save: say so until the next key.
     pub fn report_save_error(&mut self, why: &str) {
+        self.changed();
         self.notice = Some(Notice::error(text::save_failed(why)));
     }
 
     /// The state file had been changed by hand; that version was kept at `path`.
     pub fn report_kept_edit(&mut self, path: &str) {
+        self.changed();
         self.notice = Some(Notice::info(text::hand_edit_kept(path)));
     }
 
@@ -534,6 +565,7 @@ impl Wizard {
     }
 
     pub fn update(&mut self, msg: Msg) -> Effects {
+        self.changed();
         self.notice = None;
         match msg {
             Msg::Interrupt => {
@@ -674,6 +706,7 @@ impl Wizard {
 
     /// The browser could not be started: say so, with the address to copy.
     pub fn report_open_failed(&mut self, url: &str, why: &str) {
+        self.changed();
         self.notice = Some(Notice::error(text::open_failed(url, why)));
     }
 
@@ -782,16 +815,21 @@ impl Wizard {
     /// its last line at `max`, as the screen was drawn: scrolling further
     /// would change nothing, and PgUp would then seem not to work.
     pub fn limit_scroll(&mut self, max: u16) {
+        let before = (self.help, self.page.detail_scroll());
         if let Some(scroll) = self.help.as_mut() {
             *scroll = (*scroll).min(max);
-            return;
+        } else {
+            match &mut self.page {
+                Page::Checklist(page) => page.limit_detail_scroll(max),
+                Page::Decide(page) => page.limit_detail_scroll(max),
+                Page::Deadlines(page) => page.limit_detail_scroll(max),
+                Page::Reference(page) => page.limit_detail_scroll(max),
+                _ => {}
+            }
         }
-        match &mut self.page {
-            Page::Checklist(page) => page.limit_detail_scroll(max),
-            Page::Decide(page) => page.limit_detail_scroll(max),
-            Page::Deadlines(page) => page.limit_detail_scroll(max),
-            Page::Reference(page) => page.limit_detail_scroll(max),
-            _ => {}
+        // Nearly every frame clamps nothing: the description stays.
+        if (self.help, self.page.detail_scroll()) != before {
+            self.changed();
         }
     }
 

@@ -176,11 +176,21 @@ fn draw_detail(
                 height: area.height.saturating_sub(1),
                 ..area
             };
-            top.extend(date_field(frame, below, field, theme));
+            top.extend(date_field(
+                frame,
+                below,
+                &crate::wizard::view::FieldState::date(field),
+                theme,
+            ));
             top.push(Line::styled(text::DATE_KEYS, theme.dim()));
         }
         Some(Editing::Note(field)) => {
-            let (line, cursor) = text_field_line(text::NOTE, field, width, theme);
+            let (line, cursor) = text_field_line(
+                text::NOTE,
+                &crate::wizard::view::FieldState::text(field),
+                width,
+                theme,
+            );
             top.push(line);
             top.push(Line::styled(text::NOTE_KEYS, theme.dim()));
             frame.set_cursor_position(Position::new(area.x + cursor, area.y));

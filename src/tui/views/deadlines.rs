@@ -295,7 +295,7 @@ fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> V
     let heading = theme.heading().add_modifier(Modifier::BOLD);
     let mut lines: Vec<Line> = wrap_styled(&summary, width, 0, heading);
     lines.extend(wrap(&rule.how, width, 0).into_iter().map(Line::from));
-    let source = source_line(&rule.origin, theme).to_string();
+    let source = source_line(&text::source(&rule.origin.source, &rule.origin.as_of), theme).to_string();
     lines.extend(wrap_styled(&source, width, 0, theme.dim()));
     lines
 }

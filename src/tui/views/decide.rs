@@ -78,14 +78,21 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
     let compact = width < usize::from(NARROW);
     let mut lines = vec![Line::styled(text::WHAT_HAPPENS, theme.heading())];
     let rows = page.dates(state, policy, today, choice);
-    lines.extend(rows.iter().map(|row| deadline_line(row, policy, theme, compact)));
+    lines.extend(
+        rows.iter()
+            .map(|row| deadline_line(&crate::wizard::view::DueLine::of(row, policy), theme, compact)),
+    );
     let refund_open = refund_until.is_some();
     for para in shared::consequences(wizard, sub, choice, refund_open) {
         let indent = if para.text.starts_with("! ") { 2 } else { 0 };
         lines.extend(wrap_line(&para_line(para, theme), width, indent));
     }
     for origin in origins(policy, sub, choice) {
-        lines.extend(wrap_line(&source_line(origin, theme), width, 2));
+        lines.extend(wrap_line(
+            &source_line(&text::source(&origin.source, &origin.as_of), theme),
+            width,
+            2,
+        ));
     }
     let (shown, max) = scrolled(
         lines,
@@ -96,7 +103,12 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Decide, theme
     frame.render_widget(Paragraph::new(shown), detail_area);
     if let Some(field) = page.renaming() {
         let inner = popup_inner_width(area);
-        let (line, cursor) = text_field_line(text::RENAME_ACCOUNT_PROMPT, field, inner, theme);
+        let (line, cursor) = text_field_line(
+            text::RENAME_ACCOUNT_PROMPT,
+            &crate::wizard::view::FieldState::text(field),
+            inner,
+            theme,
+        );
         let mut lines = vec![line, Line::default()];
         lines.extend(crate::tui::views::wrap::wrap_styled(
             text::RENAME_ACCOUNT_KEYS,

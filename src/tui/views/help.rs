@@ -7,12 +7,12 @@ use ratatui::widgets::{Block, Clear, Padding, Paragraph};
 
 use super::wrap::wrap;
 use crate::tui::theme::Theme;
-use crate::wizard::Wizard;
 use crate::wizard::text;
+use crate::wizard::view::HelpFull;
 
 /// Returns the largest scroll that still fills the box.
-pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, scroll: u16, theme: &Theme) -> u16 {
-    let sections = wizard.help_sections();
+pub fn draw(frame: &mut Frame, area: Rect, help: &HelpFull, theme: &Theme) -> u16 {
+    let (sections, scroll) = (&help.sections, help.scroll);
     let key_width = sections
         .iter()
         .flat_map(|(_, c)| c.iter().map(|c| c.keys.chars().count()))
@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, scroll: u16, theme: 
         if commands.is_empty() {
             continue;
         }
-        lines.push(Line::styled(title, theme.heading()));
+        lines.push(Line::styled(title.as_str(), theme.heading()));
         for command in commands {
             let pad = key_width.saturating_sub(command.keys.chars().count());
             // A long description goes on under itself, not past the border.
@@ -65,10 +65,10 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, scroll: u16, theme: 
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::deadlines::Urgency;
     use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, urgency_symbol};
     use crate::tui::views::checklist::NOTE_MARK;
     use crate::wizard::text::HELP_SYMBOL_KEYS;
+    use crate::wizard::view::Urgency;
 
     #[test]
     fn the_legend_explains_the_symbols_the_screens_draw() {

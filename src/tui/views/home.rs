@@ -59,7 +59,11 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
             wizard.policy().deadline_summary(row)
         );
         header.extend(wrap_styled(&banner, area.width as usize, 2, style));
-        let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
+        let mut when = deadline_line(
+            &crate::wizard::view::DueLine::of(row, wizard.policy()),
+            theme,
+            compact(area),
+        );
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, area.width as usize));
         // A date gone by says what can still be done.
@@ -113,7 +117,11 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, theme: 
         && banner_row != Some(row)
         && !state.several_accounts()
     {
-        let mut when = deadline_line(row, wizard.policy(), theme, compact(area));
+        let mut when = deadline_line(
+            &crate::wizard::view::DueLine::of(row, wizard.policy()),
+            theme,
+            compact(area),
+        );
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, area.width as usize));
     }
@@ -223,7 +231,12 @@ fn draw_popups(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, them
     let state = wizard.state();
     if let Some(field) = home.adding_account() {
         let inner = popup_inner_width(area);
-        let (line, cursor) = text_field_line(text::NEW_ACCOUNT_PROMPT, field, inner, theme);
+        let (line, cursor) = text_field_line(
+            text::NEW_ACCOUNT_PROMPT,
+            &crate::wizard::view::FieldState::text(field),
+            inner,
+            theme,
+        );
         let mut lines = vec![line, Line::default()];
         let (title, keys) = match home.naming_first() {
             true => (text::FIRST_ACCOUNT_TITLE, text::FIRST_ACCOUNT_KEYS),
@@ -235,7 +248,12 @@ fn draw_popups(frame: &mut Frame, area: Rect, wizard: &Wizard, home: &Home, them
     }
     if let Some(field) = home.renaming() {
         let inner = popup_inner_width(area);
-        let (line, cursor) = text_field_line(text::RENAME_PROMPT, field, inner, theme);
+        let (line, cursor) = text_field_line(
+            text::RENAME_PROMPT,
+            &crate::wizard::view::FieldState::text(field),
+            inner,
+            theme,
+        );
         let lines = vec![
             line,
             Line::default(),
@@ -385,7 +403,7 @@ fn item<'a>(
             let became = text::trial_became_paid_short(&format_date(on));
             Line::styled(format!("{ERROR_SYMBOL} {became}"), theme.error())
         }
-        RowStatus::Due(row) => deadline_line(row, policy, theme, compact),
+        RowStatus::Due(row) => deadline_line(&crate::wizard::view::DueLine::of(row, policy), theme, compact),
         RowStatus::NotChargedAgain(until) => {
             // The longest of these that fits.
             let long = until.map(long_date);

@@ -124,7 +124,12 @@ fn draw_choices(
 /// The number field of "another number of days", with why a value was refused.
 fn draw_length(frame: &mut Frame, area: Rect, page: &Identify, below: Vec<Line>, theme: &Theme) {
     let width = area.width as usize;
-    let (field, cursor) = text_field_line(text::TRIAL_LENGTH_PROMPT, page.length(), width, theme);
+    let (field, cursor) = text_field_line(
+        text::TRIAL_LENGTH_PROMPT,
+        &crate::wizard::view::FieldState::text(page.length()),
+        width,
+        theme,
+    );
     let mut lines = vec![field];
     lines.extend(below);
     frame.render_widget(Paragraph::new(lines), area);
@@ -159,7 +164,12 @@ fn draw_date(
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), question);
     let field = if page.date().editing() || sub.started.is_some() {
-        let mut lines = date_field(frame, field_area, page.date(), theme);
+        let mut lines = date_field(
+            frame,
+            field_area,
+            &crate::wizard::view::FieldState::date(page.date()),
+            theme,
+        );
         if page.date().suggested() && page.date().error().is_none() {
             let width = (field_area.width as usize).saturating_sub(2);
             lines.extend(

@@ -8,13 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph};
 
 use super::wrap::wrap_line;
-use crate::domain::dates::long_date;
-use crate::domain::deadlines::Deadline;
-use crate::domain::policy::{Policy, Source};
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
-use crate::wizard::field::{DateField, TextField, format_date};
 use crate::wizard::text;
-use crate::wizard::view::{Para, Tone};
+use crate::wizard::view::{DueLine, FieldState, Para, Tone};
 
 /// Below this width a pane drops weekdays and puts dates above what they
 /// are about (the sidebar leaves 41 columns at 60x20).
@@ -22,24 +18,17 @@ pub const NARROW: u16 = 50;
 
 /// "! Cancel by Wed 2026-03-04 · in 3 days", urgency by symbol and colour;
 /// `compact` leaves out the weekday.
-pub fn deadline_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, compact: bool) -> Line<'a> {
-    let title = &policy.deadline(row.kind).title;
-    let date = if compact {
-        format_date(row.date)
-    } else {
-        long_date(row.date)
-    };
+pub fn deadline_line<'a>(row: &DueLine, theme: &Theme, compact: bool) -> Line<'a> {
+    let title = &row.title;
+    let date = if compact { &row.short_date } else { &row.long_date };
     if row.done {
-        return Line::styled(text::deadline_done(DONE_SYMBOL, title, &date), theme.done());
+        return Line::styled(text::deadline_done(DONE_SYMBOL, title, date), theme.done());
     }
     let style = theme.urgency(row.urgency);
     Line::from(vec![
         Span::styled(format!("{} ", urgency_symbol(row.urgency)), style),
         Span::styled(format!("{title} {date}"), style),
-        Span::styled(
-            format!(" · {}", text::days_left(row.days_left)),
-            style.add_modifier(Modifier::BOLD),
-        ),
+        Span::styled(format!(" · {}", row.when), style.add_modifier(Modifier::BOLD)),
     ])
 }
 
@@ -58,9 +47,9 @@ pub fn para_line<'a>(para: Para, theme: &Theme) -> Line<'a> {
     Line::styled(para.text, style)
 }
 
-/// Where a rule comes from, shown beside it (SPEC §2).
-pub fn source_line<'a>(origin: &Source, theme: &Theme) -> Line<'a> {
-    Line::styled(text::source(&origin.source, &origin.as_of), theme.dim())
+/// Where a rule comes from ("Source: … (as of …)"), shown beside it (SPEC §2).
+pub fn source_line<'a>(source: &str, theme: &Theme) -> Line<'a> {
+    Line::styled(source.to_string(), theme.dim())
 }
 
 /// How wide [`popup`] makes its box over `area`.
@@ -112,31 +101,30 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme
 /// The date field: the value (reversed while wholly selected), its weekday,
 /// and the reason when it cannot be accepted. Returns the lines; puts the
 /// cursor when editing. `area` is where the first line goes.
-pub fn date_field(frame: &mut Frame, area: Rect, field: &DateField, theme: &Theme) -> Vec<Line<'static>> {
+pub fn date_field(frame: &mut Frame, area: Rect, field: &FieldState, theme: &Theme) -> Vec<Line<'static>> {
     const LABEL: &str = "  Date: ";
-    let text = field.text();
-    let value_style = if text.fresh() || !field.editing() {
+    let value_style = if field.fresh || !field.editing {
         theme.selected()
     } else {
         theme.heading().add_modifier(Modifier::UNDERLINED)
     };
-    let shown = if text.value().is_empty() {
+    let shown = if field.value.is_empty() {
         " ".to_string()
     } else {
-        text.value().to_string()
+        field.value.clone()
     };
     let mut first = vec![Span::raw(LABEL), Span::styled(shown, value_style)];
-    if let Ok(date) = field.date() {
-        first.push(Span::styled(format!("  {}", long_date(date)), theme.dim()));
+    if let Some(date) = &field.long_date {
+        first.push(Span::styled(format!("  {date}"), theme.dim()));
     } else {
         first.push(Span::styled(format!("  {}", text::DATE_FORMAT), theme.dim()));
     }
     let mut lines = vec![Line::from(first)];
-    if let Some(error) = field.error() {
+    if let Some(error) = &field.error {
         lines.push(Line::styled(format!("  {ERROR_SYMBOL} {error}"), theme.error()));
     }
-    if field.editing() && area.height > 0 {
-        let x = area.x + LABEL.len() as u16 + text.cursor_column() as u16;
+    if field.editing && area.height > 0 {
+        let x = area.x + LABEL.len() as u16 + field.cursor_column as u16;
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
     lines
@@ -190,10 +178,10 @@ pub fn scrolled<'a>(
 /// A one-line text field after `label`, in `width` columns: the value
 /// (highlighted while wholly selected, underlined while typed in), scrolled
 /// so the cursor stays in sight; and the cursor's column in the line.
-pub fn text_field_line(label: &str, field: &TextField, width: usize, theme: &Theme) -> (Line<'static>, u16) {
+pub fn text_field_line(label: &str, field: &FieldState, width: usize, theme: &Theme) -> (Line<'static>, u16) {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
     let label_width = label.width();
-    let value: Vec<char> = field.value().chars().collect();
+    let value: Vec<char> = field.value.chars().collect();
     let room = width.saturating_sub(label_width + 1).max(1);
     // Column where each character starts (and, last, the end): the cursor
     // is a column, the text a list of characters (a CJK one takes two).
@@ -204,7 +192,7 @@ pub fn text_field_line(label: &str, field: &TextField, width: usize, theme: &The
         col += c.width().unwrap_or(0);
     }
     starts.push(col);
-    let wanted = field.cursor_column();
+    let wanted = field.cursor_column;
     let cursor = starts[..value.len()]
         .iter()
         .take_while(|at| **at < wanted)
@@ -225,7 +213,7 @@ pub fn text_field_line(label: &str, field: &TextField, width: usize, theme: &The
         shown.push(*c);
         used += w;
     }
-    let style = if field.fresh() {
+    let style = if field.fresh {
         theme.selected()
     } else {
         theme.heading().add_modifier(Modifier::UNDERLINED)

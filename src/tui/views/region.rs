@@ -3,51 +3,36 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::Line;
 
-use ratatui::style::Style;
-
-use super::parts::{popup, source_line};
+use super::parts::popup;
 use crate::tui::theme::{SELECTED_SYMBOL, Theme};
-use crate::wizard::{RegionAnswer, Wizard, text};
+use crate::wizard::text;
+use crate::wizard::view::{PageView, RegionFull};
 
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    wizard: &Wizard,
-    answers: &[RegionAnswer],
-    cursor: usize,
-    theme: &Theme,
-) {
-    let rule = &wizard.policy().region;
-    let saved = wizard.region_answer().unwrap_or(RegionAnswer::NotSure);
+pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, region: &RegionFull, theme: &Theme) {
     let mut lines = vec![
-        Line::styled(rule.question.clone(), theme.heading()),
-        Line::from(rule.why.clone()),
+        Line::styled(region.question.clone(), theme.heading()),
+        Line::from(region.why.clone()),
         Line::default(),
     ];
-    for (i, answer) in answers.iter().enumerate() {
-        let label = match answer {
-            RegionAnswer::EuUk => text::REGION_YES,
-            RegionAnswer::Elsewhere => text::REGION_NO,
-            RegionAnswer::NotSure => text::NOT_SURE,
+    for (i, answer) in view.items.iter().enumerate() {
+        let lead = if view.cursor == Some(i) {
+            SELECTED_SYMBOL
+        } else {
+            "  "
         };
-        let lead = if i == cursor { SELECTED_SYMBOL } else { "  " };
-        let mark = if *answer == saved { "(•)" } else { "( )" };
-        let style = if i == cursor {
+        let mark = if answer.given() { "(•)" } else { "( )" };
+        let style = if view.cursor == Some(i) {
             theme.selected()
         } else {
             Style::default()
         };
-        lines.push(Line::styled(format!("{lead}{mark} {label}"), style));
+        lines.push(Line::styled(format!("{lead}{mark} {}", answer.text), style));
     }
-    let consequence = match answers.get(cursor) {
-        Some(RegionAnswer::EuUk) => &rule.eu_uk,
-        Some(RegionAnswer::Elsewhere) => &rule.elsewhere,
-        _ => &rule.not_sure,
-    };
     // The keys are in the footer: at 60x20 every line here counts.
-    lines.push(Line::from(consequence.clone()));
-    lines.push(source_line(&rule.origin, theme));
+    lines.push(Line::from(region.consequence.clone()));
+    lines.push(Line::styled(region.source.clone(), theme.dim()));
     popup(frame, area, text::REGION_TITLE, lines, theme);
 }

@@ -129,7 +129,11 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
             }
             None if sections.as_ref().is_some_and(|s| s.cancel_by_leads) => {
                 if let Some(cancel_by) = row(&[DeadlineKind::CancelBy]) {
-                    head.push(deadline_line(cancel_by, policy, theme, compact));
+                    head.push(deadline_line(
+                        &crate::wizard::view::DueLine::of(cancel_by, policy),
+                        theme,
+                        compact,
+                    ));
                     if cancel_by.days_left < 0 {
                         let advice = shared::cancel_overdue_advice(&rows, sub, wizard);
                         head.extend(wrap_styled(&format!("! {advice}"), width, 2, theme.warning()));
@@ -143,7 +147,12 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
 
     let date_lines = match page.editing() {
         // An empty area: the cursor is placed once the list is scrolled.
-        Some(Editing::Date { field, .. }) => date_field(frame, Rect::default(), field, theme),
+        Some(Editing::Date { field, .. }) => date_field(
+            frame,
+            Rect::default(),
+            &crate::wizard::view::FieldState::date(field),
+            theme,
+        ),
         _ => Vec::new(),
     };
     let view = View {
@@ -198,7 +207,14 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
                 .iter()
                 .filter(|d| matches!(d.kind, DeadlineKind::PauseResumes | DeadlineKind::CancelBy))
             {
-                body.push(indented(deadline_line(d, policy, theme, compact)), None);
+                body.push(
+                    indented(deadline_line(
+                        &crate::wizard::view::DueLine::of(d, policy),
+                        theme,
+                        compact,
+                    )),
+                    None,
+                );
             }
             origins.push(&policy.pause.origin);
         }
@@ -211,7 +227,14 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
                 DeadlineKind::CancelBy,
             ];
             for d in rows.iter().filter(|d| kept.contains(&d.kind)) {
-                body.push(indented(deadline_line(d, policy, theme, compact)), None);
+                body.push(
+                    indented(deadline_line(
+                        &crate::wizard::view::DueLine::of(d, policy),
+                        theme,
+                        compact,
+                    )),
+                    None,
+                );
             }
         }
         Some((sub, _)) => {
@@ -242,7 +265,11 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme:
         );
     }
     for origin in origins {
-        body.paragraph(wrap_line(&source_line(origin, theme), width, 2));
+        body.paragraph(wrap_line(
+            &source_line(&text::source(&origin.source, &origin.as_of), theme),
+            width,
+            2,
+        ));
     }
 
     let [head_area, body_area] = split::rows(area, [Fixed(head.len() as u16), Rest]);
@@ -367,7 +394,10 @@ fn refund_block(body: &mut Body, view: &View, refund: &[Item], rows: &[&Deadline
         body.push(Line::styled(text::REFUND_HEADING, theme.heading()), None);
     }
     for d in dated {
-        body.push(deadline_line(d, policy, theme, view.compact), None);
+        body.push(
+            deadline_line(&crate::wizard::view::DueLine::of(d, policy), theme, view.compact),
+            None,
+        );
     }
     item_lines(body, view, refund);
     // After the steps, so the dates and the first step show together.
@@ -437,7 +467,12 @@ fn item_lines(body: &mut Body, view: &View, items: &[Item]) {
         {
             let indent = " ".repeat(ITEM_INDENT);
             let label = format!("{indent}{}", text::NOTE);
-            let (line, cursor) = text_field_line(&label, field, width, theme);
+            let (line, cursor) = text_field_line(
+                &label,
+                &crate::wizard::view::FieldState::text(field),
+                width,
+                theme,
+            );
             body.cursor = Some((body.lines.len(), cursor));
             body.push(line, Some(at));
             for l in wrap(text::NOTE_KEYS, text_width, 0) {

@@ -203,8 +203,7 @@ fn deadline_lines(
     width: usize,
 ) -> (Line<'static>, Vec<Line<'static>>) {
     let first = deadline_line(
-        &super::deadlines::shown_as(row, wizard),
-        wizard.policy(),
+        &crate::wizard::view::DueLine::of(&super::deadlines::shown_as(row, wizard), wizard.policy()),
         theme,
         compact,
     );
@@ -261,7 +260,12 @@ fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &The
     let inner = width.saturating_sub(4) as usize;
     let mut lines = Vec::new();
     // The end of a long folder stays in view, with the cursor.
-    let (field, cursor) = text_field_line(text::EXPORT_FOLDER, &prompt.field, inner, theme);
+    let (field, cursor) = text_field_line(
+        text::EXPORT_FOLDER,
+        &crate::wizard::view::FieldState::text(&prompt.field),
+        inner,
+        theme,
+    );
     lines.push(field);
     if let Some(error) = &prompt.error {
         for l in wrap(&format!("{ERROR_SYMBOL} {error}"), inner, 2) {

@@ -175,3 +175,7 @@ fn not_used_detail(rule: &ChecklistRule) -> Vec<Para> {
         Para::source(&rule.origin),
     ]
 }
+
+/// What the full screen lays out of this page (see [`super::Full`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ChecklistFull {}

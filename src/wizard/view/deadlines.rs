@@ -60,3 +60,7 @@ pub fn detail(row: &Deadline, policy: &Policy) -> Vec<Para> {
     out.push(Para::source(&rule.origin));
     out
 }
+
+/// What the full screen lays out of this page (see [`super::Full`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeadlinesFull {}

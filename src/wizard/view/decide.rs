@@ -246,3 +246,7 @@ fn refund_lines(policy: &Policy, rule: &str, sub: &Subscription, eu_uk: bool) ->
     out.push(Para::plain(policy.refund.wait.clone()));
     out
 }
+
+/// What the full screen lays out of this page (see [`super::Full`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DecideFull {}

@@ -122,3 +122,7 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
     }
     view
 }
+
+/// What the full screen lays out of this page (see [`super::Full`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HomeFull {}

@@ -210,3 +210,7 @@ pub fn answers(sub: &Subscription, policy: &Policy) -> String {
         (sub.plan == Some(PlanKind::FreeTrial)).then_some(sub.trial_days),
     )
 }
+
+/// What the full screen lays out of this page (see [`super::Full`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IdentifyFull {}

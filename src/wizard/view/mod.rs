@@ -8,17 +8,22 @@
 pub mod checklist;
 pub mod deadlines;
 pub mod decide;
-mod home;
+pub mod home;
 pub mod identify;
-mod reference;
+pub mod reference;
 pub mod steps;
-mod summary;
+pub mod summary;
 
+use super::field::{DateField, TextField, format_date};
 use super::text::{self, Command};
-use super::{Page, RegionAnswer, Wizard};
+use super::{NoticeKind, Page, RegionAnswer, Wizard, progress};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, Urgency};
+use crate::domain::deadlines::Deadline;
 use crate::domain::policy::{Policy, Source};
+
+/// How near a date is: part of the page's vocabulary (a screen colours it,
+/// the plain mode says it), so a front end needs nothing from the domain.
+pub use crate::domain::deadlines::Urgency;
 
 /// How a paragraph is meant, which a screen shows with colour and a symbol
 /// and the plain front end with a word.
@@ -105,6 +110,11 @@ impl Item {
         if given { item.with(text::YOUR_ANSWER) } else { item }
     }
 
+    /// The answer already given, of a question's answers.
+    pub fn given(&self) -> bool {
+        self.state.iter().any(|s| s == text::YOUR_ANSWER)
+    }
+
     pub fn with(mut self, state: impl Into<String>) -> Item {
         self.state.push(state.into());
         self
@@ -155,6 +165,133 @@ pub struct PageView {
     pub commands: Vec<Command>,
     /// How many of `commands` are this page's own (the rest work on every page).
     pub own_commands: usize,
+    /// What the full screen lays out beside the words above: the same
+    /// facts in the pieces its columns and panes need.
+    pub full: Full,
+    /// The frame around the page on the full screen: title bar, steps, notice.
+    pub frame: FrameView,
+}
+
+/// The page's pieces for the full screen, one kind per page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Full {
+    #[default]
+    Nothing,
+    Home(home::HomeFull),
+    Identify(identify::IdentifyFull),
+    Decide(decide::DecideFull),
+    Steps(steps::StepsFull),
+    Checklist(checklist::ChecklistFull),
+    Deadlines(deadlines::DeadlinesFull),
+    Summary(summary::SummaryFull),
+    Reference(reference::ReferenceFull),
+    Region(RegionFull),
+    Help(HelpFull),
+}
+
+/// A deadline as a screen lays it out: "! Cancel by Wed 2026-03-04 · in 3 days".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueLine {
+    /// The rule's title ("Cancel by").
+    pub title: String,
+    /// "Wed 2026-03-04".
+    pub long_date: String,
+    /// "2026-03-04".
+    pub short_date: String,
+    /// "in 3 days", "today", "6 days ago".
+    pub when: String,
+    pub urgency: Urgency,
+    pub done: bool,
+}
+
+impl DueLine {
+    pub fn of(row: &Deadline, policy: &Policy) -> DueLine {
+        DueLine {
+            title: policy.deadline(row.kind).title.clone(),
+            long_date: long_date(row.date),
+            short_date: format_date(row.date),
+            when: text::days_left(row.days_left),
+            urgency: row.urgency,
+            done: row.done,
+        }
+    }
+}
+
+/// A field as the screen draws it: the value, where the cursor is, and
+/// whether the value is wholly selected (the next key replaces it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldState {
+    pub value: String,
+    /// The cursor's column in `value` (terminal columns, not characters).
+    pub cursor_column: usize,
+    pub fresh: bool,
+    pub editing: bool,
+    /// A date field's value as a long date ("Wed 2026-03-04"), when it is a date.
+    pub long_date: Option<String>,
+    /// Why the value is refused, when it is.
+    pub error: Option<String>,
+}
+
+impl FieldState {
+    pub fn text(field: &TextField) -> FieldState {
+        FieldState {
+            value: field.value().to_string(),
+            cursor_column: field.cursor_column(),
+            fresh: field.fresh(),
+            editing: field.editing(),
+            long_date: None,
+            error: None,
+        }
+    }
+
+    pub fn date(field: &DateField) -> FieldState {
+        FieldState {
+            long_date: field.date().ok().map(long_date),
+            error: field.error().map(str::to_string),
+            ..FieldState::text(field.text())
+        }
+    }
+}
+
+/// The region question's pieces: the answers with the saved one marked are
+/// the page's items; here, the consequence of the highlighted one.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RegionFull {
+    pub question: String,
+    pub why: String,
+    pub consequence: String,
+    pub source: String,
+}
+
+/// The help overlay: the key lines by group, and how far it is scrolled.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HelpFull {
+    pub sections: Vec<(String, Vec<Command>)>,
+    pub scroll: u16,
+}
+
+/// The frame of the full screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FrameView {
+    /// "Decide", or FAQ / Troubleshooting over a step.
+    pub place: String,
+    /// Today, long ("Sun 2026-03-01").
+    pub today: String,
+    pub steps: Vec<StepMark>,
+    /// "3 of 5 done".
+    pub tasks: String,
+    /// The subscription the page is about: its label, id, and who pays.
+    pub focus: Option<(String, String, Option<String>)>,
+    pub notice: Option<(NoticeKind, String)>,
+}
+
+/// One step of the journey in the sidebar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepMark {
+    pub name: &'static str,
+    pub short: &'static str,
+    pub current: bool,
+    pub done: bool,
 }
 
 /// The title of an account's page (Decide, Steps, Checklist without a
@@ -192,13 +329,16 @@ impl PageView {
             confirm: None,
             commands: Vec::new(),
             own_commands: 0,
+            full: Full::Nothing,
+            frame: FrameView::default(),
         }
     }
 }
 
 impl Wizard {
-    /// The page on show, described: what any front end shows of it.
-    pub fn view(&self) -> PageView {
+    /// The page on show, described afresh (front ends read the copy
+    /// [`Wizard::view`] keeps from one change to the next).
+    pub fn describe(&self) -> PageView {
         let mut view = if let Some((answers, cursor)) = self.region_question() {
             region(self, answers, cursor)
         } else if self.help_scroll().is_some() {
@@ -217,7 +357,35 @@ impl Wizard {
         };
         view.commands = self.commands();
         view.own_commands = self.own_commands().len().min(view.commands.len());
+        view.frame = frame(self);
         view
+    }
+}
+
+fn frame(wizard: &Wizard) -> FrameView {
+    let state = wizard.state();
+    let steps = progress::steps(state, wizard.screen(), wizard.focus());
+    FrameView {
+        place: wizard.title().to_string(),
+        today: long_date(wizard.today()),
+        steps: steps
+            .iter()
+            .map(|step| StepMark {
+                name: text::screen_title(step.screen),
+                short: text::short_title(step.screen),
+                current: step.current,
+                done: step.done,
+            })
+            .collect(),
+        tasks: text::tasks_done(progress::done_count(&steps), progress::task_count(&steps)),
+        focus: wizard.focus().map(|sub| {
+            (
+                sub.label.clone(),
+                sub.id.clone(),
+                super::home::paid_by(state, sub),
+            )
+        }),
+        notice: wizard.notice().map(|n| (n.kind, n.text.clone())),
     }
 }
 
@@ -246,17 +414,31 @@ fn region(wizard: &Wizard, answers: &[RegionAnswer], cursor: usize) -> PageView 
         _ => &rule.not_sure,
     };
     view.details = vec![Para::plain(consequence.clone()), Para::source(&rule.origin)];
+    view.full = Full::Region(RegionFull {
+        question: rule.question.clone(),
+        why: rule.why.clone(),
+        consequence: consequence.clone(),
+        source: text::source(&rule.origin.source, &rule.origin.as_of),
+    });
     view
 }
 
 /// The help: every key, by group.
 fn help(wizard: &Wizard) -> PageView {
     let mut view = PageView::new(text::help_title().trim().to_string());
-    for (group, commands) in wizard.help_sections() {
-        view.lead.push(Para::new(group, Tone::Heading));
+    let sections = wizard.help_sections();
+    for (group, commands) in &sections {
+        view.lead.push(Para::new(*group, Tone::Heading));
         for c in commands {
             view.lead.push(Para::plain(format!("{}: {}", c.keys, c.action)));
         }
     }
+    view.full = Full::Help(HelpFull {
+        sections: sections
+            .into_iter()
+            .map(|(group, commands)| (group.to_string(), commands))
+            .collect(),
+        scroll: wizard.help_scroll().unwrap_or(0),
+    });
     view
 }

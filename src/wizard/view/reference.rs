@@ -17,3 +17,7 @@ pub fn view(wizard: &Wizard, page: &Reference) -> PageView {
     }
     view
 }
+
+/// What the full screen lays out of this page (see [`super::Full`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReferenceFull {}

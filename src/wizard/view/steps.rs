@@ -269,3 +269,7 @@ fn items(view: &mut PageView, wizard: &Wizard, page: &Steps) {
         None => None,
     };
 }
+
+/// What the full screen lays out of this page (see [`super::Full`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct StepsFull {}

@@ -111,3 +111,7 @@ fn account_item(account: &AccountChoice) -> Item {
     }
     item
 }
+
+/// What the full screen lays out of this page (see [`super::Full`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SummaryFull {}
