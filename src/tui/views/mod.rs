@@ -21,24 +21,21 @@ use ratatui::widgets::{Block, Padding};
 
 use super::theme::Theme;
 use crate::wizard::text;
+use crate::wizard::view::{Full, PageView};
 use crate::wizard::{Page, Wizard};
 
 /// Draws the page; returns how far its detail pane can scroll, if it has one.
-pub fn draw_page(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) -> Option<u16> {
-    let title = match wizard.page() {
-        Page::Home(_) => text::HOME_TITLE,
-        Page::Identify(_) => text::IDENTIFY_TITLE,
-        Page::Decide(page) => crate::wizard::view::decide::title(page, wizard),
-        Page::Steps(_) => text::STEPS_TITLE,
-        Page::Checklist(_) => text::CHECKLIST_TITLE,
-        Page::Deadlines(_) => text::DEADLINES_TITLE,
-        Page::Summary(_) => text::SUMMARY_TITLE,
-        Page::Reference(page) => page.topic().title(),
-    };
-    let title = if crate::wizard::view::about_account(wizard.page()) {
-        crate::wizard::view::account_title(title, wizard)
-    } else {
-        title.to_string()
+pub fn draw_page(
+    frame: &mut Frame,
+    area: Rect,
+    wizard: &Wizard,
+    view: &PageView,
+    theme: &Theme,
+) -> Option<u16> {
+    // Home's box says what the list is; every other page's box is its title.
+    let title = match &view.full {
+        Full::Home(_) => text::HOME_TITLE,
+        _ => view.title.as_str(),
     };
     let block = Block::bordered()
         .border_style(theme.border())

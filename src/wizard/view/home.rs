@@ -12,6 +12,7 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
     let (state, policy) = (wizard.state(), wizard.policy());
     let rows = wizard.deadlines();
     let mut view = PageView::new(text::screen_title(crate::domain::journey::Screen::Home));
+    view.full = super::Full::Home(HomeFull::default());
     view.heading.push(Para::new(text::HOME_TITLE, Tone::Heading));
     if let Some(stale) = wizard.stale_notice() {
         view.lead.push(Para::warning(stale));
