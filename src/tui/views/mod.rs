@@ -43,7 +43,7 @@ pub fn draw_page(
         // A long account label is cut with "…", inside the corners.
         .title(Line::from(format!(
             " {} ",
-            wrap::cut(&title, usize::from(area.width.saturating_sub(4)))
+            wrap::cut(title, usize::from(area.width.saturating_sub(4)))
         )));
     let inner = block.inner(area);
     frame.render_widget(block, area);
