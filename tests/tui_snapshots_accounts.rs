@@ -131,3 +131,13 @@ fn home_lists_the_accounts_before_any_plan() {
     assert!(screen.contains("D delete or keep an account"), "{screen}");
     snapshot("accounts_home_no_plans", &w);
 }
+
+#[test]
+fn an_accounts_label_is_renamed_in_a_box_over_its_decision() {
+    let mut w = open(two_accounts());
+    send(&mut w, &[Msg::Down, Msg::Down, Msg::Account, Msg::Rename]);
+    support::wizard::type_text(&mut w, "old Google");
+    let screen = render(&w, 60, 20).backend().to_string();
+    assert!(screen.contains("Label: old Google"), "{screen}");
+    snapshot("accounts_decide_rename", &w);
+}

@@ -3,7 +3,7 @@
 //! access, progress, certificates and refunds, with their sources. The
 //! screen draws the same words.
 
-use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
+use super::{Confirm, DueLine, Field, FieldState, Full, Item, PageView, Para, Pick, Tone};
 use crate::domain::checklist::{cancellable, certificates_unsaved, deletion_items, keep_items};
 use crate::domain::dates::long_date;
 use crate::domain::plan::{Channel, PlanKind};
@@ -34,27 +34,41 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
     let choices = page.choices(state, policy, today);
     let cursor = page.cursor(&choices);
     let answer = page.answer(state);
-    let until = page.refund_until(state, policy, today).map(long_date);
+    let until = page.refund_until(state, policy, today);
+    let wordings: Vec<Vec<String>> = choices
+        .iter()
+        .map(|c| choice_wordings(*c, sub, policy, until))
+        .collect();
+    // The plain mode says each choice in full: its longest wording.
     view.items = choices
         .iter()
-        .map(|c| {
-            Item::answer(
-                choice_label(*c, sub, policy, until.as_deref()),
-                Some(*c) == answer,
-            )
-        })
+        .zip(&wordings)
+        .map(|(c, said)| Item::answer(said[0].clone(), Some(*c) == answer))
         .collect();
     view.pick = Pick::Choose;
     view.cursor = Some(cursor);
+    let mut full = DecideFull {
+        wordings,
+        detail_scroll: page.detail_scroll(),
+        renaming: page.renaming().map(FieldState::text),
+        ..DecideFull::default()
+    };
     if let Some(choice) = choices.get(cursor).copied() {
+        full.dates = page
+            .dates(state, policy, today, choice)
+            .iter()
+            .map(|r| DueLine::of(r, policy))
+            .collect();
+        full.consequences = consequences(wizard, sub, choice, until.is_some());
+        full.sources = origins(policy, sub, choice)
+            .into_iter()
+            .map(|o| text::source(&o.source, &o.as_of))
+            .collect();
         view.details.push(Para::new(text::WHAT_HAPPENS, Tone::Heading));
-        let rows = page.dates(state, policy, today, choice);
+        view.details.extend(full.dates.iter().map(Para::due));
+        view.details.extend(full.consequences.iter().cloned());
         view.details
-            .extend(rows.iter().map(|r| Para::deadline(r, policy)));
-        view.details
-            .extend(consequences(wizard, sub, choice, until.is_some()));
-        view.details
-            .extend(origins(policy, sub, choice).into_iter().map(Para::source));
+            .extend(full.sources.iter().map(|s| Para::quiet(s.clone())));
     }
     if let Some(field) = page.renaming() {
         view.field = Some(Field {
@@ -75,6 +89,7 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
             lines,
         });
     }
+    view.full = Full::Decide(full);
     view
 }
 
@@ -247,6 +262,18 @@ fn refund_lines(policy: &Policy, rule: &str, sub: &Subscription, eu_uk: bool) ->
     out
 }
 
-/// What the full screen lays out of this page (see [`super::Full`]).
+/// What the full screen lays out of Decide: each choice's wordings (it
+/// takes the longest that fits), and what the highlighted one means in
+/// pieces it wraps on its own (dates, the rules, their sources).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DecideFull {}
+pub struct DecideFull {
+    /// Per choice, in the order of the page's items: longest first.
+    pub wordings: Vec<Vec<String>>,
+    pub dates: Vec<DueLine>,
+    /// A warning starts with "! ".
+    pub consequences: Vec<Para>,
+    pub sources: Vec<String>,
+    pub detail_scroll: u16,
+    /// The account's new label being typed (`r`).
+    pub renaming: Option<FieldState>,
+}

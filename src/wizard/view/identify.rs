@@ -2,7 +2,7 @@
 //! highlighted answer means; the date or number being typed; "where to
 //! look" when the person is not sure. The screen draws the same words.
 
-use super::{Field, Item, PageView, Para, Pick, Tone};
+use super::{Field, FieldState, Full, Item, PageView, Para, Pick, Tone};
 use crate::domain::plan::{PlanKind, Region};
 use crate::domain::policy::ChecklistCondition;
 use crate::domain::policy::Policy;
@@ -18,15 +18,31 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
         return view;
     };
     let (n, total) = page.position(state, sub);
-    view.lead.push(Para::quiet(text::question_of(n, total)));
+    let position = text::question_of(n, total);
+    view.lead.push(Para::quiet(position.clone()));
+    let mut full = IdentifyFull {
+        position,
+        answers: answers(sub, policy),
+        ..IdentifyFull::default()
+    };
     if page.not_sure() {
+        full.not_sure = true;
+        full.position = format!("{} · {}", full.position, text::NOT_SURE_TITLE);
         view.heading.push(Para::new(text::NOT_SURE_TITLE, Tone::Heading));
         // Not numbered: the numbers are the answers below.
         for tip in tips(page.question()) {
             view.lead.push(Para::plain(tip.to_string()));
         }
-        view.items = vec![Item::new(text::NOT_SURE_FOUND), Item::new(text::NOT_SURE_LATER)];
+        view.items = page
+            .choices(state, policy)
+            .iter()
+            .map(|c| match c {
+                Choice::Found => Item::new(text::NOT_SURE_FOUND),
+                _ => Item::new(text::NOT_SURE_LATER),
+            })
+            .collect();
         view.cursor = Some(page.cursor());
+        view.full = Full::Identify(full);
         return view;
     }
     view.heading.push(Para::new(
@@ -34,26 +50,9 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
         Tone::Heading,
     ));
     if page.question() == Question::Started {
-        if let Some(plan) = sub.plan {
-            view.lead.push(Para::quiet(text::started_hint(plan)));
-        }
-        let date = page.date();
-        let value = if date.editing() || sub.started.is_some() {
-            date.text().value().to_string()
-        } else {
-            text::DATE_NOT_CHOSEN.to_string()
-        };
-        view.field = Some(Field {
-            label: "Date".to_string(),
-            value,
-            error: date.error().map(str::to_string),
-            hint: if date.editing() {
-                text::DATE_SUGGESTED.to_string()
-            } else {
-                text::DATE_NOT_EDITING.to_string()
-            },
-        });
-        view.details.push(Para::quiet(answers(sub, policy)));
+        date_question(&mut view, &mut full, page, sub);
+        view.details.push(Para::quiet(full.answers.clone()));
+        view.full = Full::Identify(full);
         return view;
     }
     let answer = page.answer(state, sub, policy);
@@ -65,21 +64,67 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
     view.pick = Pick::Choose;
     view.cursor = Some(page.cursor());
     if page.length().editing() {
+        let error = page.length_error().map(str::to_string);
         view.field = Some(Field {
             label: text::TRIAL_LENGTH_PROMPT
                 .trim_end()
                 .trim_end_matches(':')
                 .to_string(),
             value: page.length().value().to_string(),
-            error: page.length_error().map(str::to_string),
+            error: error.clone(),
             hint: text::TRIAL_LENGTH_KEYS.to_string(),
+        });
+        full.length = Some(FieldState {
+            error,
+            ..FieldState::text(page.length())
         });
     }
     if let Some(choice) = choices.get(page.cursor()) {
-        view.details = detail(*choice, sub, policy);
+        full.detail = detail(*choice, sub, policy);
+        view.details.clone_from(&full.detail);
     }
-    view.details.push(Para::quiet(answers(sub, policy)));
+    view.details.push(Para::quiet(full.answers.clone()));
+    view.full = Full::Identify(full);
     view
+}
+
+/// When the plan started: the hint, the date (or that none is chosen yet)
+/// and the keys that work.
+fn date_question(view: &mut PageView, full: &mut IdentifyFull, page: &Identify, sub: &Subscription) {
+    let hint = sub.plan.map_or("", text::started_hint);
+    if sub.plan.is_some() {
+        view.lead.push(Para::quiet(hint));
+    }
+    let date = page.date();
+    let chosen = date.editing() || sub.started.is_some();
+    let value = if chosen {
+        date.text().value().to_string()
+    } else {
+        text::DATE_NOT_CHOSEN.to_string()
+    };
+    view.field = Some(Field {
+        label: "Date".to_string(),
+        value,
+        error: date.error().map(str::to_string),
+        hint: if date.editing() {
+            text::DATE_SUGGESTED.to_string()
+        } else {
+            text::DATE_NOT_EDITING.to_string()
+        },
+    });
+    full.date = Some(DateQuestion {
+        hint: hint.to_string(),
+        // Closed with nothing accepted: the offered day is not an answer.
+        field: chosen.then(|| FieldState::date(date)),
+        suggested: date.suggested() && date.error().is_none(),
+        keys: if date.editing() {
+            text::DATE_KEYS
+        } else if sub.started.is_some() {
+            text::DATE_NOT_EDITING
+        } else {
+            text::DATE_NOT_CHOSEN_KEYS
+        },
+    });
 }
 
 /// Where to look, for the question the person is not sure about.
@@ -211,6 +256,31 @@ pub fn answers(sub: &Subscription, policy: &Policy) -> String {
     )
 }
 
-/// What the full screen lays out of this page (see [`super::Full`]).
+/// What the full screen lays out of Identify.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct IdentifyFull {}
+pub struct IdentifyFull {
+    /// "Question 2 of 5", and "· Not sure where to look" while explaining.
+    pub position: String,
+    /// "Answers: website · Free trial · 7 days · 2026-02-27".
+    pub answers: String,
+    /// Explaining where to look: the tips lead the page, the items say what next.
+    pub not_sure: bool,
+    /// When the plan started, being asked.
+    pub date: Option<DateQuestion>,
+    /// "Another number of days" being typed.
+    pub length: Option<FieldState>,
+    /// What the highlighted answer means.
+    pub detail: Vec<Para>,
+}
+
+/// The date question as the screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DateQuestion {
+    /// Where to find the date, for this plan.
+    pub hint: String,
+    /// None: no date chosen yet (the one offered is not an answer).
+    pub field: Option<FieldState>,
+    /// The value is only offered: say so under it.
+    pub suggested: bool,
+    pub keys: &'static str,
+}

@@ -76,15 +76,16 @@ impl Para {
 
     /// A deadline as a sentence: "Cancel by Sun 2026-03-08, in 7 days".
     pub fn deadline(row: &Deadline, policy: &Policy) -> Para {
-        let title = &policy.deadline(row.kind).title;
-        let date = long_date(row.date);
+        Para::due(&DueLine::of(row, policy))
+    }
+
+    /// The same sentence, of a deadline already laid out.
+    pub fn due(row: &DueLine) -> Para {
+        let (title, date) = (&row.title, &row.long_date);
         if row.done {
             return Para::new(format!("{title} {date}: done"), Tone::Done);
         }
-        Para::new(
-            format!("{title} {date}, {}", text::days_left(row.days_left)),
-            Tone::Due(row.urgency),
-        )
+        Para::new(format!("{title} {date}, {}", row.when), Tone::Due(row.urgency))
     }
 }
 
