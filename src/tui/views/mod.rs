@@ -47,11 +47,16 @@ pub fn draw_page(
         )));
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    // The pages drawn from their description alone.
+    if let Full::Home(full) = &view.full {
+        home::draw(frame, inner, view, full, theme);
+        return None;
+    }
     match wizard.page() {
         Page::Decide(page) => return decide::draw(frame, inner, wizard, page, theme),
         Page::Checklist(page) => return checklist::draw(frame, inner, wizard, page, theme),
         Page::Deadlines(page) => return deadlines::draw(frame, inner, wizard, page, theme),
-        Page::Home(page) => home::draw(frame, inner, wizard, page, theme),
+        Page::Home(_) => {}
         Page::Identify(page) => identify::draw(frame, inner, wizard, page, theme),
         Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
         Page::Summary(page) => summary::draw(frame, inner, wizard, page, theme),
