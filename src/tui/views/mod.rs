@@ -52,14 +52,17 @@ pub fn draw_page(
         home::draw(frame, inner, view, full, theme);
         return None;
     }
+    if let Full::Summary(full) = &view.full {
+        summary::draw(frame, inner, view, full, theme);
+        return None;
+    }
     match wizard.page() {
         Page::Decide(page) => return decide::draw(frame, inner, wizard, page, theme),
         Page::Checklist(page) => return checklist::draw(frame, inner, wizard, page, theme),
         Page::Deadlines(page) => return deadlines::draw(frame, inner, wizard, page, theme),
-        Page::Home(_) => {}
+        Page::Home(_) | Page::Summary(_) => {}
         Page::Identify(page) => identify::draw(frame, inner, wizard, page, theme),
         Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
-        Page::Summary(page) => summary::draw(frame, inner, wizard, page, theme),
         Page::Reference(page) => return reference::draw(frame, inner, wizard, page, theme),
     }
     None
