@@ -47,23 +47,18 @@ pub fn draw_page(
         )));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    match wizard.page() {
-        Page::Decide(_) => {
-            if let Full::Decide(full) = &view.full {
-                return decide::draw(frame, inner, view, full, theme);
-            }
-        }
-        Page::Checklist(page) => return checklist::draw(frame, inner, wizard, page, theme),
-        Page::Deadlines(page) => return deadlines::draw(frame, inner, wizard, page, theme),
-        Page::Home(page) => home::draw(frame, inner, wizard, page, theme),
-        Page::Identify(_) => {
-            if let Full::Identify(full) = &view.full {
-                identify::draw(frame, inner, view, full, theme);
-            }
-        }
-        Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
-        Page::Summary(page) => summary::draw(frame, inner, wizard, page, theme),
-        Page::Reference(page) => return reference::draw(frame, inner, wizard, page, theme),
+    match &view.full {
+        Full::Home(full) => home::draw(frame, inner, view, full, theme),
+        Full::Summary(full) => summary::draw(frame, inner, view, full, theme),
+        Full::Decide(full) => return decide::draw(frame, inner, view, full, theme),
+        Full::Identify(full) => identify::draw(frame, inner, view, full, theme),
+        _ => match wizard.page() {
+            Page::Checklist(page) => return checklist::draw(frame, inner, wizard, page, theme),
+            Page::Deadlines(page) => return deadlines::draw(frame, inner, wizard, page, theme),
+            Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
+            Page::Reference(page) => return reference::draw(frame, inner, wizard, page, theme),
+            _ => {}
+        },
     }
     None
 }

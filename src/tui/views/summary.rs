@@ -15,38 +15,29 @@ use unicode_width::UnicodeWidthStr;
 use super::document::draw_blocks;
 use super::parts::{NARROW, deadline_line, popup, text_field_line};
 use super::wrap::{cut, wrap, wrap_styled};
-use crate::domain::dates::long_date;
-use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline};
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme};
-use crate::wizard::Wizard;
-use crate::wizard::export::{CALENDAR_FILE, PLAN_FILE, file_name};
-use crate::wizard::field::format_date;
-use crate::wizard::summary::{AccountChoice, Choice, FolderPrompt, Overwrite, Summary};
 use crate::wizard::text;
+use crate::wizard::view::summary::{AccountLine, ChoiceLine, SummaryDue, SummaryFull};
+use crate::wizard::view::{FieldState, PageView, Para};
 
 /// Detail lines are indented under their entry.
 const INDENT: usize = 4;
 
-pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, theme: &Theme) {
-    let ov = wizard.summary();
+pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, ov: &SummaryFull, theme: &Theme) {
     let width = area.width as usize;
     let compact = width < usize::from(NARROW);
 
-    let export: Vec<Line> = match &wizard.exports().last {
-        Some(dir) => wrap(
-            &text::last_export(&dir.display().to_string(), &[PLAN_FILE, CALENDAR_FILE]),
-            width,
-            2,
-        )
-        .into_iter()
-        .map(|l| Line::styled(l, theme.done()))
-        .collect(),
+    let export: Vec<Line> = match &ov.last_export {
+        Some(last) => wrap(last, width, 2)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.done()))
+            .collect(),
         None => wrap_styled(text::EXPORT_WHAT, width, 0, theme.dim()),
     };
     let [body, _gap, bottom] = split::rows(area, [Rest, Fixed(1), Fixed(export.len() as u16)]);
     frame.render_widget(Paragraph::new(export), bottom);
 
-    // In the order of `Overview::entries`: what is due, then the choices.
+    // In the order of the page's items: what is due, then the choices.
     let mut blocks = vec![Part::Line(Line::styled(text::SUMMARY_NEXT, theme.heading()))];
     if ov.next.is_empty() {
         blocks.push(Part::Line(Line::styled(
@@ -54,14 +45,14 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
             theme.dim(),
         )));
     }
-    blocks.extend((0..ov.next.len()).map(Part::Next));
-    if !ov.overdue.is_empty() {
+    blocks.extend(ov.next.iter().map(Part::Due));
+    if !ov.missed.is_empty() {
         blocks.push(Part::Line(Line::default()));
         blocks.push(Part::Line(Line::styled(
-            format!("{ERROR_SYMBOL} {}", text::missed(ov.overdue.len())),
+            format!("{ERROR_SYMBOL} {}", text::missed(ov.missed.len())),
             theme.error(),
         )));
-        blocks.extend((0..ov.overdue.len()).map(Part::Missed));
+        blocks.extend(ov.missed.iter().map(Part::Due));
     }
     blocks.push(Part::Line(Line::default()));
     blocks.push(Part::Line(Line::styled(text::SUMMARY_CHOICES, theme.heading())));
@@ -70,25 +61,25 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
             blocks.push(Part::Line(Line::styled(l, theme.dim())));
         }
     }
-    blocks.extend((0..ov.choices.len()).map(Part::Choice));
-    blocks.extend((0..ov.accounts.len()).map(Part::Account));
+    blocks.extend(ov.choices.iter().map(Part::Choice));
+    blocks.extend(ov.accounts.iter().map(Part::Account));
 
     let kinds: Vec<bool> = blocks.iter().map(|b| !matches!(b, Part::Line(_))).collect();
+    let selected = view.cursor.unwrap_or(0);
     // Only the blocks in view are built.
     let highlighted = kinds
         .iter()
         .enumerate()
         .filter(|(_, entry)| **entry)
-        .nth(page.selected())
+        .nth(selected)
         .map(|(i, _)| i);
     let mut blocks: Vec<Option<Part>> = blocks.into_iter().map(Some).collect();
     let build = |i: usize| {
         let (first, rest) = match blocks[i].take() {
             Some(Part::Line(line)) => return vec![line],
-            Some(Part::Next(j)) => deadline_lines(&ov.next[j], wizard, theme, compact, width),
-            Some(Part::Missed(j)) => deadline_lines(&ov.overdue[j], wizard, theme, compact, width),
-            Some(Part::Choice(j)) => choice_lines(&ov.choices[j], width, theme),
-            Some(Part::Account(j)) => account_lines(&ov.accounts[j], width, theme),
+            Some(Part::Due(due)) => deadline_lines(due, theme, compact, width),
+            Some(Part::Choice(choice)) => choice_lines(choice, width, theme),
+            Some(Part::Account(account)) => account_lines(account, width, theme),
             None => return Vec::new(),
         };
         let selected = Some(i) == highlighted;
@@ -102,33 +93,31 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Summary, them
         lines.extend(rest);
         lines
     };
-    draw_blocks(frame, body, &kinds, page.selected(), build, theme);
+    draw_blocks(frame, body, &kinds, selected, build, theme);
 
-    if let Some(prompt) = page.prompt() {
-        draw_prompt(frame, area, prompt, theme);
+    if let Some(field) = &ov.prompt {
+        draw_prompt(frame, area, field, theme);
     }
-    if let Some(overwrite) = page.overwrite() {
-        draw_overwrite(frame, area, overwrite, theme);
+    if let Some(confirm) = &view.confirm {
+        draw_overwrite(frame, area, &confirm.lines, theme);
     }
 }
 
 /// One part of the summary, built only when it comes into view.
-enum Part {
+enum Part<'a> {
     Line(Line<'static>),
-    Next(usize),
-    Missed(usize),
-    Choice(usize),
-    Account(usize),
+    Due(&'a SummaryDue),
+    Choice(&'a ChoiceLine),
+    Account(&'a AccountLine),
 }
 
 /// "label · plan   id", then what was decided and how far it has got.
-fn choice_lines(choice: &Choice, width: usize, theme: &Theme) -> (Line<'static>, Vec<Line<'static>>) {
-    let date = format_date;
+fn choice_lines(choice: &ChoiceLine, width: usize, theme: &Theme) -> (Line<'static>, Vec<Line<'static>>) {
     let id = format!(" {}", choice.id);
     // A label too long for the line is cut with "…", leaving room for the id.
     let label_room = width.saturating_sub(SELECTED_SYMBOL.len() + id.len());
     let mut first = vec![Span::styled(cut(&choice.label, label_room), theme.heading())];
-    if let Some(plan) = choice.plan.as_ref().filter(|p| **p != choice.label) {
+    if let Some(plan) = &choice.plan {
         // The plan's name is cut first, so the id stays in sight.
         let label = Span::raw(choice.label.as_str()).width();
         let room = width.saturating_sub(SELECTED_SYMBOL.len() + label + id.len());
@@ -138,75 +127,40 @@ fn choice_lines(choice: &Choice, width: usize, theme: &Theme) -> (Line<'static>,
     first.push(Span::raw(" ".repeat(width.saturating_sub(used + id.len()))));
     first.push(Span::styled(id, theme.dim()));
 
-    if !choice.complete {
-        let line = format!("{INCOMPLETE_SYMBOL} {}", text::STILL_IDENTIFYING);
-        return (Line::from(first), indented(&[line], width, theme.warning()));
+    if choice.identifying {
+        let marked: Vec<String> = choice
+            .parts
+            .iter()
+            .map(|part| format!("{INCOMPLETE_SYMBOL} {part}"))
+            .collect();
+        return (Line::from(first), indented(&marked, width, theme.warning()));
     }
-    let mut parts = vec![match choice.decision {
-        Some(decision) => decision.words(choice.plan_kind, choice.pause.map(|p| p.months)),
-        None => text::NOT_DECIDED.to_string(),
-    }];
-    if choice.steps_total > 0 {
-        parts.push(text::steps_progress(choice.steps_done, choice.steps_total));
-    }
-    if let Some(on) = choice.next_charge {
-        parts.push(text::summary_next_charge(&long_date(on)));
-    }
-    if let Some(pause) = choice.pause {
-        parts.push(text::paused_until(&date(pause.until), pause.over));
-    }
-    if let Some(on) = choice.cancelled_on {
-        parts.push(text::summary_cancelled(&date(on)));
-    }
-    if let Some(on) = choice.refund_requested_on {
-        parts.push(text::refund_asked_on(&date(on)));
-    }
-    parts.extend(choice.paid_by.clone());
-    let style = if choice.decision.is_some() {
+    let style = if choice.decided {
         Style::new()
     } else {
         theme.warning()
     };
-    (Line::from(first), indented(&parts, width, style))
+    (Line::from(first), indented(&choice.parts, width, style))
 }
 
-fn account_lines(
-    account: &AccountChoice,
-    width: usize,
-    theme: &Theme,
-) -> (Line<'static>, Vec<Line<'static>>) {
-    let date = format_date;
-    let name = account.name.as_deref().unwrap_or(ACCOUNT_LABEL);
-    let first = Line::styled(cut(name, width), theme.heading());
-    let Some(decision) = account.decision else {
-        return (
-            first,
-            indented(&[text::NOT_DECIDED.to_string()], width, theme.warning()),
-        );
+fn account_lines(account: &AccountLine, width: usize, theme: &Theme) -> (Line<'static>, Vec<Line<'static>>) {
+    let first = Line::styled(cut(&account.name, width), theme.heading());
+    let style = if account.decided {
+        Style::new()
+    } else {
+        theme.warning()
     };
-    let mut parts = vec![
-        text::account_decision_name(decision).to_string(),
-        text::account_progress(account.done, account.total),
-    ];
-    if let Some(on) = account.requested_on {
-        parts.push(text::deletion_requested_on(&date(on)));
-    }
-    (first, indented(&parts, width, Style::new()))
+    (first, indented(&account.parts, width, style))
 }
 
-/// The deadline with its urgency, then whose it is and what to do.
+/// The deadline with its urgency, then whose it is.
 fn deadline_lines(
-    row: &Deadline,
-    wizard: &Wizard,
+    row: &SummaryDue,
     theme: &Theme,
     compact: bool,
     width: usize,
 ) -> (Line<'static>, Vec<Line<'static>>) {
-    let first = deadline_line(
-        &crate::wizard::view::DueLine::of(&super::deadlines::shown_as(row, wizard), wizard.policy()),
-        theme,
-        compact,
-    );
+    let first = deadline_line(&row.due, theme, compact);
     let rest = vec![Line::styled(
         format!(
             "{}{}",
@@ -255,19 +209,14 @@ fn indented(parts: &[String], width: usize, style: Style) -> Vec<Line<'static>> 
 }
 
 /// A box over the pane: the folder field, why it was refused, what is written.
-fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &Theme) {
+fn draw_prompt(frame: &mut Frame, area: Rect, field: &FieldState, theme: &Theme) {
     let width = area.width.saturating_sub(2).min(64);
     let inner = width.saturating_sub(4) as usize;
     let mut lines = Vec::new();
     // The end of a long folder stays in view, with the cursor.
-    let (field, cursor) = text_field_line(
-        text::EXPORT_FOLDER,
-        &crate::wizard::view::FieldState::text(&prompt.field),
-        inner,
-        theme,
-    );
-    lines.push(field);
-    if let Some(error) = &prompt.error {
+    let (line, cursor) = text_field_line(text::EXPORT_FOLDER, field, inner, theme);
+    lines.push(line);
+    if let Some(error) = &field.error {
         for l in wrap(&format!("{ERROR_SYMBOL} {error}"), inner, 2) {
             lines.push(Line::styled(l, theme.error()));
         }
@@ -306,15 +255,10 @@ fn draw_prompt(frame: &mut Frame, area: Rect, prompt: &FolderPrompt, theme: &The
     }
 }
 
-fn draw_overwrite(frame: &mut Frame, area: Rect, overwrite: &Overwrite, theme: &Theme) {
-    let names: Vec<String> = overwrite.differing.iter().map(|p| file_name(p)).collect();
-    let lines = vec![
-        Line::from(text::overwrite_question(
-            &names,
-            &overwrite.dir.display().to_string(),
-        )),
-        Line::default(),
-        Line::styled(text::OVERWRITE_KEYS, theme.key()),
-    ];
+/// The question before replacing files that differ from what would be written.
+fn draw_overwrite(frame: &mut Frame, area: Rect, question: &[Para], theme: &Theme) {
+    let mut lines: Vec<Line> = question.iter().map(|p| Line::from(p.text.clone())).collect();
+    lines.push(Line::default());
+    lines.push(Line::styled(text::OVERWRITE_KEYS, theme.key()));
     popup(frame, area, text::OVERWRITE_TITLE, lines, theme);
 }

@@ -178,7 +178,7 @@ pub struct PageView {
 pub enum Full {
     #[default]
     Nothing,
-    Home(home::HomeFull),
+    Home(Box<home::HomeFull>),
     Identify(identify::IdentifyFull),
     Decide(decide::DecideFull),
     Steps(steps::StepsFull),
