@@ -50,7 +50,13 @@ pub fn draw_page(
     match wizard.page() {
         Page::Decide(page) => return decide::draw(frame, inner, wizard, page, theme),
         Page::Checklist(page) => return checklist::draw(frame, inner, wizard, page, theme),
-        Page::Deadlines(page) => return deadlines::draw(frame, inner, wizard, page, theme),
+        // The page and its description go together (the help and the region
+        // question, which describe themselves instead, are drawn elsewhere).
+        Page::Deadlines(_) => {
+            if let Full::Deadlines(full) = &view.full {
+                return deadlines::draw(frame, inner, view, full, theme);
+            }
+        }
         Page::Home(page) => home::draw(frame, inner, wizard, page, theme),
         Page::Identify(page) => identify::draw(frame, inner, wizard, page, theme),
         Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
