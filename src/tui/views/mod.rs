@@ -49,9 +49,13 @@ pub fn draw_page(
     frame.render_widget(block, area);
     match wizard.page() {
         Page::Decide(page) => return decide::draw(frame, inner, wizard, page, theme),
-        Page::Checklist(page) => return checklist::draw(frame, inner, wizard, page, theme),
         // The page and its description go together (the help and the region
         // question, which describe themselves instead, are drawn elsewhere).
+        Page::Checklist(_) => {
+            if let Full::Checklist(full) = &view.full {
+                return checklist::draw(frame, inner, view, full, theme);
+            }
+        }
         Page::Deadlines(_) => {
             if let Full::Deadlines(full) = &view.full {
                 return deadlines::draw(frame, inner, view, full, theme);
