@@ -131,7 +131,7 @@ fn confirm(risks: &[Vec<String>]) -> Confirm {
 }
 
 /// The highlighted row's details: status, note, why, how, what follows, source.
-pub fn row_detail(wizard: &Wizard, row: &Row) -> Vec<Para> {
+fn row_detail(wizard: &Wizard, row: &Row) -> Vec<Para> {
     match row {
         Row::Item(item) => item_detail(wizard, item),
         Row::NotUsed(rule) => not_used_detail(rule),
