@@ -14,35 +14,31 @@ use unicode_width::UnicodeWidthStr;
 
 use super::parts::{date_field, para_line, popup, popup_inner_width, scrolled, text_field_line};
 use super::wrap::{cut, wrap, wrap_line, wrap_styled};
-use crate::domain::checklist::Item;
-use crate::domain::dates::long_date;
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme};
-use crate::wizard::Wizard;
-use crate::wizard::checklist::{Checklist, Editing, Row, deletion_risks, rows};
-use crate::wizard::field::format_date;
 use crate::wizard::text;
-use crate::wizard::view::checklist as shared;
+use crate::wizard::view::PageView;
+use crate::wizard::view::checklist::{CheckLine, ChecklistFull, Typing};
 
 /// From this width on, the day an item was done shows beside it.
 const WIDE: u16 = 50;
 pub(super) const NOTE_MARK: &str = " ✎";
 
 /// Returns how far the detail pane can scroll.
-pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, theme: &Theme) -> Option<u16> {
-    let state = wizard.state();
-    let rows = rows(state, wizard.policy());
-    let items: Vec<&Item> = rows
-        .iter()
-        .filter_map(|r| match r {
-            Row::Item(item) => Some(item),
-            Row::NotUsed(_) => None,
-        })
-        .collect();
-    let done = items.iter().filter(|i| i.done).count();
-    let header = match state.focused_account().requested_on {
-        Some(on) => Line::styled(text::deletion_requested(&long_date(on)), theme.done()),
-        None => Line::styled(text::checklist_progress(done, items.len()), theme.dim()),
-    };
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    view: &PageView,
+    full: &ChecklistFull,
+    theme: &Theme,
+) -> Option<u16> {
+    let rows = &full.rows;
+    let selected = view.cursor.unwrap_or(0);
+    // The page's lead: how many are done, or the day deletion was requested.
+    let header = view
+        .lead
+        .first()
+        .map(|para| para_line(para.clone(), theme))
+        .unwrap_or_default();
     // The list takes about half the pane and scrolls; the details get the rest.
     let room = area.height.saturating_sub(2);
     let list_height = (rows.len() as u16).min((room * 11 / 20).max(3));
@@ -60,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
         .highlight_symbol(SELECTED_SYMBOL)
         .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
-    let mut list_state = ListState::default().with_selected(Some(page.selected()));
+    let mut list_state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, list_area, &mut list_state);
     let above = list_state.offset();
     let below = rows.len().saturating_sub(above + list_height as usize);
@@ -71,78 +67,66 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Checklist, th
         );
     }
 
-    let max = rows
-        .get(page.selected())
-        .map(|row| draw_detail(frame, detail_area, wizard, page, row, theme));
-    if page.confirming().is_some() {
-        let mut lines = Vec::new();
-        let risks = deletion_risks(state, wizard.policy());
-        if risks.certificates {
-            lines.push(Line::from(text::CONFIRM_CERTIFICATES));
-            lines.push(Line::default());
-        }
+    let max = (selected < rows.len()).then(|| draw_detail(frame, detail_area, view, full, theme));
+    if let Some(confirm) = &view.confirm {
         // Below the list when there is room, so the item stays in sight.
         let over = if detail_area.height >= 12 {
             detail_area
         } else {
             area
         };
-        if !risks.renewing.is_empty() {
-            let still = text::confirm_renewing(&risks.renewing);
-            let with_why = format!("{still} {}", risks.why_renewing);
-            // The question and its keys must show: where the box would run
-            // out of room (60x20), the reason is left to the item's details.
-            let inner = popup_inner_width(over);
-            let rows = |text: &str| wrap(text, inner, 0).len();
-            let used: usize = lines.iter().map(|l| rows(&l.to_string())).sum();
-            let fits = used + rows(&with_why) + 1 + 2 + 2 <= usize::from(over.height);
-            lines.push(Line::from(if fits { with_why } else { still }));
-            lines.push(Line::default());
-        }
-        lines.push(Line::styled(text::CONFIRM_DELETE_QUESTION, theme.heading()));
-        lines.push(Line::styled(text::CONFIRM_DELETE_KEYS, theme.key()));
-        popup(frame, over, text::CONFIRM_DELETE_TITLE, lines, theme);
+        draw_confirm(frame, over, &confirm.title, &full.risks, theme);
     }
     max
 }
 
+/// The yes/no before an unsafe deletion request, over `area`: why, the
+/// question and its keys.
+fn draw_confirm(frame: &mut Frame, area: Rect, title: &str, risks: &[Vec<String>], theme: &Theme) {
+    let inner = popup_inner_width(area);
+    let rows = |text: &str| wrap(text, inner, 0).len();
+    let mut lines: Vec<Line> = Vec::new();
+    for wordings in risks {
+        // The question and its keys must show: where the box would run
+        // out of room (60x20), the reason is left to the item's details.
+        let used: usize = lines.iter().map(|l| rows(&l.to_string())).sum();
+        let fits = |said: &&String| used + rows(said) + 1 + 2 + 2 <= usize::from(area.height);
+        let said = wordings.iter().find(fits).or(wordings.last());
+        lines.push(Line::from(said.cloned().unwrap_or_default()));
+        lines.push(Line::default());
+    }
+    lines.push(Line::styled(text::CONFIRM_DELETE_QUESTION, theme.heading()));
+    lines.push(Line::styled(text::CONFIRM_DELETE_KEYS, theme.key()));
+    popup(frame, area, title, lines, theme);
+}
+
 /// `[✓] Download every certificate ✎      2026-03-01`; derived items in
 /// round brackets with "auto", the unused social item with a dash.
-fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> {
-    let (mark, mark_style, title, note, right) = match row {
-        Row::Item(item) => {
-            let symbol = if item.done { DONE_SYMBOL } else { " " };
-            let mark = if item.derived {
-                format!("({symbol})")
-            } else {
-                format!("[{symbol}]")
-            };
-            let style = if item.done { theme.done() } else { Style::new() };
-            let note = if item.note.is_some() { NOTE_MARK } else { "" };
-            let right = if item.derived {
-                text::AUTOMATIC.to_string()
-            } else {
-                item.done_on.filter(|_| wide).map(format_date).unwrap_or_default()
-            };
-            (mark, style, item.title.clone(), note, right)
-        }
-        Row::NotUsed(rule) => (
-            "[–]".to_string(),
-            theme.dim(),
-            rule.title.clone(),
-            "",
-            text::NOT_USED.to_string(),
-        ),
+fn row_line<'a>(row: &CheckLine, theme: &Theme, width: usize, wide: bool) -> Line<'a> {
+    let (mark, mark_style, note, right) = if row.not_used {
+        ("[–]".to_string(), theme.dim(), "", text::NOT_USED.to_string())
+    } else {
+        let symbol = if row.done { DONE_SYMBOL } else { " " };
+        let mark = if row.derived {
+            format!("({symbol})")
+        } else {
+            format!("[{symbol}]")
+        };
+        let style = if row.done { theme.done() } else { Style::new() };
+        let note = if row.noted { NOTE_MARK } else { "" };
+        let right = if row.derived {
+            text::AUTOMATIC.to_string()
+        } else {
+            row.done_on.clone().filter(|_| wide).unwrap_or_default()
+        };
+        (mark, style, note, right)
     };
-    let title_style = match row {
-        Row::NotUsed(_) => theme.dim(),
-        Row::Item(_) => Style::new(),
-    };
+    let title_style = if row.not_used { theme.dim() } else { Style::new() };
     let right_width = if right.is_empty() { 0 } else { right.width() + 1 };
     // Only the title is cut: the note mark and the date always show.
     let note_width = Span::raw(note).width();
     let title = cut(
-        &title,
+        &row.title,
         width.saturating_sub(mark.chars().count() + 1 + note_width + right_width),
     );
     let used = mark.chars().count() + 1 + Span::raw(title.as_str()).width() + note_width;
@@ -158,46 +142,28 @@ fn row_line<'a>(row: &Row, theme: &Theme, width: usize, wide: bool) -> Line<'a> 
 }
 
 /// The field being edited, then status, why, how, extras and the source.
-fn draw_detail(
-    frame: &mut Frame,
-    area: Rect,
-    wizard: &Wizard,
-    page: &Checklist,
-    row: &Row,
-    theme: &Theme,
-) -> u16 {
+fn draw_detail(frame: &mut Frame, area: Rect, view: &PageView, full: &ChecklistFull, theme: &Theme) -> u16 {
     let width = area.width as usize;
     let mut top: Vec<Line> = Vec::new();
-    match page.editing() {
-        Some(Editing::Date(field)) => {
+    match &full.typing {
+        Some(Typing::Date(field)) => {
             top.push(Line::styled(text::DATE_DONE_QUESTION, theme.heading()));
             let below = Rect {
                 y: area.y + 1,
                 height: area.height.saturating_sub(1),
                 ..area
             };
-            top.extend(date_field(
-                frame,
-                below,
-                &crate::wizard::view::FieldState::date(field),
-                theme,
-            ));
+            top.extend(date_field(frame, below, field, theme));
             top.push(Line::styled(text::DATE_KEYS, theme.dim()));
         }
-        Some(Editing::Note(field)) => {
-            let (line, cursor) = text_field_line(
-                text::NOTE,
-                &crate::wizard::view::FieldState::text(field),
-                width,
-                theme,
-            );
+        Some(Typing::Note(field)) => {
+            let (line, cursor) = text_field_line(text::NOTE, field, width, theme);
             top.push(line);
             top.push(Line::styled(text::NOTE_KEYS, theme.dim()));
             frame.set_cursor_position(Position::new(area.x + cursor, area.y));
         }
         None => {}
     }
-    let editing = !top.is_empty();
     let mut lines: Vec<Line> = Vec::new();
     for line in top {
         // The field line stays whole (the cursor sits on it); hints wrap.
@@ -209,12 +175,10 @@ fn draw_detail(
             lines.extend(wrap_styled(&plain, width, 0, style));
         }
     }
-    for para in shared::row_detail(wizard, row) {
-        lines.extend(wrap_line(&para_line(para, theme), width, 0));
+    for para in &view.details {
+        lines.extend(wrap_line(&para_line(para.clone(), theme), width, 0));
     }
-    // While a note or date is typed, the details stay at the top, where the field is.
-    let scroll = if editing { 0 } else { page.detail_scroll().into() };
-    let (shown, max) = scrolled(lines, area.height as usize, scroll, theme);
+    let (shown, max) = scrolled(lines, area.height as usize, full.scroll.into(), theme);
     frame.render_widget(Paragraph::new(shown), area);
     max
 }

@@ -14,35 +14,35 @@ use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, W
 
 use super::parts::{NARROW, scrolled, source_line};
 use super::wrap::{wrap, wrap_styled};
-use crate::domain::dates::long_date;
-use crate::domain::deadlines::Deadline;
-use crate::domain::policy::Policy;
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
-use crate::wizard::Wizard;
-use crate::wizard::deadlines::Deadlines;
-use crate::wizard::field::format_date;
-use crate::wizard::home::shown_urgency;
 use crate::wizard::text;
+use crate::wizard::view::PageView;
+use crate::wizard::view::deadlines::{DeadlinesFull, DueRow, RowDetail};
 
 /// From this width on, a row keeps its columns (date, when, what) on one
 /// line; narrower, the date and when go above what.
 const ONE_LINE: u16 = NARROW;
 
 /// Returns how far the detail pane can scroll.
-pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, theme: &Theme) -> Option<u16> {
-    let policy = wizard.policy();
-    let rows = wizard.deadlines();
-    if rows.is_empty() {
-        draw_empty(frame, area, wizard, theme);
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    view: &PageView,
+    full: &DeadlinesFull,
+    theme: &Theme,
+) -> Option<u16> {
+    let rows = &full.rows;
+    let Some(shown_detail) = &full.detail else {
+        draw_empty(frame, area, view, theme);
         return None;
-    }
-    let selected = page.selected(rows, wizard.state());
+    };
+    let selected = view.cursor.unwrap_or(0);
     let wide = area.width >= ONE_LINE;
     let width = area.width as usize;
     // The table keeps most of the pane; the details take what they need of
     // the rest and scroll (PgUp/PgDn) when they need more.
     let budget = (area.height as usize * 2 / 5).max(3);
-    let detail = detail(&rows[selected], policy, theme, width);
+    let detail = detail(shown_detail, theme, width);
     let mut detail_height = detail.len().min(budget);
     // Two-line rows leave a blank line when the table's height is odd: the details use it.
     let table_height = (area.height as usize).saturating_sub(usize::from(wide) + 1 + detail_height);
@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
         [Fixed(u16::from(wide)), Rest, Fixed(1), Fixed(detail_height)],
     );
     let inner = width.saturating_sub(SELECTED_SYMBOL.len());
-    let columns = wide.then(|| Columns::for_rows(rows, policy, inner));
+    let columns = wide.then(|| Columns::for_rows(rows, inner));
     if let Some(columns) = &columns {
         let head = format!(
             "{}  {:<date$} {:<when$}  {}",
@@ -73,19 +73,18 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
     // The window starts where ratatui's List would scroll to from offset 0
     // (the top, or the selection at the bottom), and holds every whole row
     // that fits from there.
-    let height_of = |row: &Deadline| match &columns {
-        Some(columns) => what_lines(row, policy, columns.what),
-        None => 1 + what_lines(row, policy, inner.saturating_sub(2)),
+    let height_of = |row: &DueRow| match &columns {
+        Some(columns) => what_lines(row, columns.what),
+        None => 1 + what_lines(row, inner.saturating_sub(2)),
     };
     let room = table.height as usize;
     let above = first_in_sight(&rows[..=selected], room, height_of);
     let shown = rows_shown(rows[above..].iter().map(height_of), room);
     let items: Vec<ListItem> = rows[above..above + shown]
         .iter()
-        .map(|row| shown_as(row, wizard))
         .map(|row| match &columns {
-            Some(columns) => one_line(&row, policy, theme, columns),
-            None => two_lines(&row, policy, theme, inner),
+            Some(columns) => one_line(row, theme, columns),
+            None => two_lines(row, theme, inner),
         })
         .map(ListItem::new)
         .collect();
@@ -102,7 +101,7 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Deadlines, th
             more,
         );
     }
-    let (detail, max) = scrolled(detail, detail_height as usize, page.detail_scroll().into(), theme);
+    let (detail, max) = scrolled(detail, detail_height as usize, full.scroll.into(), theme);
     frame.render_widget(Paragraph::new(detail), detail_area);
     Some(max)
 }
@@ -124,7 +123,7 @@ fn rows_shown(heights: impl Iterator<Item = usize>, height: usize) -> usize {
 
 /// The first row in sight when the last of `rows` is selected: 0 while it
 /// fits from the top, else the window ends with it.
-fn first_in_sight(rows: &[Deadline], height: usize, height_of: impl Fn(&Deadline) -> usize) -> usize {
+fn first_in_sight(rows: &[DueRow], height: usize, height_of: impl Fn(&DueRow) -> usize) -> usize {
     let mut used = 0;
     for (i, row) in rows.iter().enumerate().rev() {
         used += height_of(row);
@@ -147,20 +146,15 @@ struct Columns {
 }
 
 impl Columns {
-    fn for_rows(rows: &[Deadline], policy: &Policy, width: usize) -> Columns {
-        // Rows come by date, so equal days left are neighbours: each is measured once.
-        let mut when = text::COLUMN_WHEN.len();
-        let mut last = None;
-        for days in rows.iter().map(|r| r.days_left) {
-            if last != Some(days) {
-                when = when.max(text::days_left(days).chars().count());
-                last = Some(days);
-            }
-        }
-        let longest = rows.iter().map(|r| what_width(r, policy)).max().unwrap_or(0);
+    fn for_rows(rows: &[DueRow], width: usize) -> Columns {
+        let when = rows
+            .iter()
+            .map(|r| r.due.when.chars().count())
+            .fold(text::COLUMN_WHEN.len(), usize::max);
+        let longest = rows.iter().map(what_width).max().unwrap_or(0);
         let with = |date: usize| width.saturating_sub(Self::lead(date, when));
-        let long = long_date(rows[0].date).chars().count();
-        let short = format_date(rows[0].date).chars().count();
+        let long = rows[0].due.long_date.chars().count();
+        let short = rows[0].due.short_date.chars().count();
         let weekday = longest <= with(long);
         let date = if weekday { long } else { short };
         Columns {
@@ -177,16 +171,9 @@ impl Columns {
     }
 }
 
-/// The row as it is shown: the end of access after a cancellation is never urgent.
-pub(super) fn shown_as(row: &Deadline, wizard: &Wizard) -> Deadline {
-    Deadline {
-        urgency: shown_urgency(row, wizard.state()),
-        ..row.clone()
-    }
-}
-
 /// The symbol and style of a row: done rows are dimmed with ✓, the others by urgency.
-fn marks(row: &Deadline, theme: &Theme) -> (&'static str, Style, Style) {
+fn marks(row: &DueRow, theme: &Theme) -> (&'static str, Style, Style) {
+    let row = &row.due;
     if row.done {
         (DONE_SYMBOL, theme.done(), theme.dim())
     } else {
@@ -195,40 +182,37 @@ fn marks(row: &Deadline, theme: &Theme) -> (&'static str, Style, Style) {
     }
 }
 
-fn what(row: &Deadline, policy: &Policy) -> String {
-    format!("{} · {}", policy.deadline(row.kind).title, row.label)
+fn what(row: &DueRow) -> String {
+    format!("{} · {}", row.due.title, row.label)
 }
 
 /// The width of [`what`], without building it.
-fn what_width(row: &Deadline, policy: &Policy) -> usize {
-    Span::raw(policy.deadline(row.kind).title.as_str()).width() + 3 + Span::raw(row.label.as_str()).width()
+fn what_width(row: &DueRow) -> usize {
+    Span::raw(row.due.title.as_str()).width() + 3 + Span::raw(row.label.as_str()).width()
 }
 
 /// How many lines [`wrap_what`] makes of this row's what at `width`.
-fn what_lines(row: &Deadline, policy: &Policy, width: usize) -> usize {
-    if what_width(row, policy) <= width {
+fn what_lines(row: &DueRow, width: usize) -> usize {
+    if what_width(row) <= width {
         1
     } else {
-        wrap_what(&what(row, policy), width).len()
+        wrap_what(&what(row), width).len()
     }
 }
 
 /// `✗ Mon 2026-02-23  6 days ago    Refund by · Python course`, the what
 /// wrapped under its column when it is longer than the column.
-fn one_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, columns: &Columns) -> Vec<Line<'a>> {
+fn one_line<'a>(row: &DueRow, theme: &Theme, columns: &Columns) -> Vec<Line<'a>> {
     let (symbol, mark, style) = marks(row, theme);
+    let due = &row.due;
     let date = if columns.weekday {
-        long_date(row.date)
+        &due.long_date
     } else {
-        format_date(row.date)
+        &due.short_date
     };
-    let lead = format!(
-        " {date} {:<when$}  ",
-        text::days_left(row.days_left),
-        when = columns.when
-    );
-    let what_style = if row.done { theme.dim() } else { Style::new() };
-    let mut parts = wrap_what(&what(row, policy), columns.what).into_iter();
+    let lead = format!(" {date} {:<when$}  ", due.when, when = columns.when);
+    let what_style = if due.done { theme.dim() } else { Style::new() };
+    let mut parts = wrap_what(&what(row), columns.what).into_iter();
     let first = parts.next().unwrap_or_default();
     let indent = " ".repeat(Columns::lead(columns.date, columns.when));
     let mut lines = vec![Line::from(vec![
@@ -241,20 +225,21 @@ fn one_line<'a>(row: &Deadline, policy: &Policy, theme: &Theme, columns: &Column
 }
 
 /// Narrow terminals: the date and days left, then what, indented.
-fn two_lines<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+fn two_lines<'a>(row: &DueRow, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let (symbol, mark, style) = marks(row, theme);
+    let due = &row.due;
     let date = if width >= 30 {
-        long_date(row.date)
+        &due.long_date
     } else {
-        format_date(row.date)
+        &due.short_date
     };
-    let what_style = if row.done { theme.dim() } else { Style::new() };
+    let what_style = if due.done { theme.dim() } else { Style::new() };
     let mut lines = vec![Line::from(vec![
         Span::styled(symbol, mark),
-        Span::styled(format!(" {date} · {}", text::days_left(row.days_left)), style),
+        Span::styled(format!(" {date} · {}", due.when), style),
     ])];
     lines.extend(
-        wrap_what(&what(row, policy), width.saturating_sub(2))
+        wrap_what(&what(row), width.saturating_sub(2))
             .into_iter()
             .map(|part| Line::styled(format!("  {part}"), what_style)),
     );
@@ -286,27 +271,21 @@ fn wrap_what(what: &str, width: usize) -> Vec<String> {
 }
 
 /// What the highlighted row asks, how, and the rule's source, wrapped to `width`.
-fn detail<'a>(row: &Deadline, policy: &Policy, theme: &Theme, width: usize) -> Vec<Line<'a>> {
-    let rule = policy.deadline(row.kind);
-    let mut summary = policy.deadline_summary(row);
-    if row.done {
-        summary = format!("{} {summary}", text::ROW_DONE);
-    }
+fn detail<'a>(row: &RowDetail, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let heading = theme.heading().add_modifier(Modifier::BOLD);
-    let mut lines: Vec<Line> = wrap_styled(&summary, width, 0, heading);
-    lines.extend(wrap(&rule.how, width, 0).into_iter().map(Line::from));
-    let source = source_line(&text::source(&rule.origin.source, &rule.origin.as_of), theme).to_string();
+    let mut lines: Vec<Line> = wrap_styled(&row.summary, width, 0, heading);
+    lines.extend(wrap(&row.how, width, 0).into_iter().map(Line::from));
+    let source = source_line(&row.source, theme).to_string();
     lines.extend(wrap_styled(&source, width, 0, theme.dim()));
     lines
 }
 
-fn draw_empty(frame: &mut Frame, area: Rect, wizard: &Wizard, theme: &Theme) {
-    let first = text::DEADLINES_EMPTY[0];
-    let rest = crate::wizard::deadlines::empty_reason(wizard.state());
-    let lines = vec![
-        Line::styled(first, theme.heading()),
-        Line::default(),
-        Line::from(rest),
-    ];
+/// No dates yet: the page's first line as a heading, then why.
+fn draw_empty(frame: &mut Frame, area: Rect, view: &PageView, theme: &Theme) {
+    let mut said = view.lead.iter().map(|para| para.text.clone());
+    let mut lines = vec![Line::styled(said.next().unwrap_or_default(), theme.heading())];
+    for rest in said {
+        lines.extend([Line::default(), Line::from(rest)]);
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }

@@ -52,9 +52,9 @@ pub fn draw_page(
         Full::Summary(full) => summary::draw(frame, inner, view, full, theme),
         Full::Decide(full) => return decide::draw(frame, inner, view, full, theme),
         Full::Identify(full) => identify::draw(frame, inner, view, full, theme),
+        Full::Checklist(full) => return checklist::draw(frame, inner, view, full, theme),
+        Full::Deadlines(full) => return deadlines::draw(frame, inner, view, full, theme),
         _ => match wizard.page() {
-            Page::Checklist(page) => return checklist::draw(frame, inner, wizard, page, theme),
-            Page::Deadlines(page) => return deadlines::draw(frame, inner, wizard, page, theme),
             Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
             Page::Reference(page) => return reference::draw(frame, inner, wizard, page, theme),
             _ => {}

@@ -3,12 +3,14 @@
 //! the yes/no before a deletion request that is not safe yet. The screen
 //! draws the same words.
 
-use super::{Confirm, Field, Item, PageView, Para, Pick, Tone};
+use super::{Confirm, Field, FieldState, Full, Item, PageView, Para, Pick, Tone};
 use crate::domain::checklist::{Item as Step, still_renewing};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::DeadlineKind;
-use crate::domain::policy::{ChecklistRule, checklist_ids};
+use crate::domain::policy::{ChecklistRule, Policy, checklist_ids};
+use crate::domain::state::State;
 use crate::wizard::checklist::{Checklist, Editing, Row, answerable_item, deletion_risks, labels, rows};
+use crate::wizard::field::format_date;
 use crate::wizard::{Wizard, text};
 
 pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
@@ -29,69 +31,107 @@ pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
         Some(on) => Para::new(text::deletion_requested(&long_date(on)), Tone::Done),
         None => Para::quiet(text::checklist_progress(done, steps.len())),
     });
-    view.items = rows
-        .iter()
-        .map(|row| match row {
-            Row::Item(item) => {
-                let mut out = Item::new(item.title.clone());
-                match (item.done, item.done_on) {
-                    (true, Some(on)) => out = out.with(text::step_done_on(&long_date(on))),
-                    (true, None) => out = out.with("done"),
-                    (false, _) => out = out.with("not done"),
-                }
-                if item.derived {
-                    out = out.with(text::AUTOMATIC);
-                }
-                if let Some(note) = &item.note {
-                    out = out.with(format!("{}{note}", text::NOTE));
-                }
-                out
-            }
-            Row::NotUsed(rule) => Item::new(rule.title.clone()).with(text::NOT_USED),
-        })
-        .collect();
+    let (items, lines) = rows.iter().map(|row| (item(row), line(row))).unzip();
+    view.items = items;
     view.pick = Pick::Highlight;
     view.cursor = Some(page.selected());
     if let Some(row) = rows.get(page.selected()) {
         view.details = row_detail(wizard, row);
     }
-    view.field = match page.editing() {
-        Some(Editing::Date(field)) => Some(Field {
-            label: text::DATE_DONE_QUESTION.to_string(),
-            value: field.text().value().to_string(),
-            error: field.error().map(str::to_string),
-            hint: text::DATE_KEYS.to_string(),
-        }),
-        Some(Editing::Note(field)) => Some(Field {
-            label: text::NOTE.trim_end().trim_end_matches(':').to_string(),
-            value: field.value().to_string(),
-            error: None,
-            hint: text::NOTE_KEYS.to_string(),
-        }),
-        None => None,
+    let typing = page.editing().map(Typing::of);
+    view.field = typing.as_ref().map(Typing::field);
+    let risks = match page.confirming() {
+        Some(_) => {
+            let risks = risks(state, policy);
+            view.confirm = Some(confirm(&risks));
+            risks
+        }
+        None => Vec::new(),
     };
-    if page.confirming().is_some() {
-        let mut lines = Vec::new();
-        let risks = deletion_risks(state, policy);
-        if risks.certificates {
-            lines.push(Para::plain(text::CONFIRM_CERTIFICATES));
-        }
-        if !risks.renewing.is_empty() {
-            let still = text::confirm_renewing(&risks.renewing);
-            lines.push(Para::plain(format!("{still} {}", risks.why_renewing)));
-        }
-        lines.push(Para::new(text::CONFIRM_DELETE_QUESTION, Tone::Heading));
-        lines.push(Para::new(text::CONFIRM_DELETE_KEYS, Tone::Keys));
-        view.confirm = Some(Confirm {
-            title: text::CONFIRM_DELETE_TITLE.to_string(),
-            lines,
-        });
-    }
+    view.full = Full::Checklist(ChecklistFull {
+        rows: lines,
+        // While a note or date is typed, the details stay at the top, where the field is.
+        scroll: if typing.is_some() { 0 } else { page.detail_scroll() },
+        typing,
+        risks,
+    });
     view
 }
 
+/// A row with its state in words: "done Sun 2026-03-01", "automatic", "note: …".
+fn item(row: &Row) -> Item {
+    match row {
+        Row::Item(item) => {
+            let mut out = Item::new(item.title.clone());
+            match (item.done, item.done_on) {
+                (true, Some(on)) => out = out.with(text::step_done_on(&long_date(on))),
+                (true, None) => out = out.with("done"),
+                (false, _) => out = out.with("not done"),
+            }
+            if item.derived {
+                out = out.with(text::AUTOMATIC);
+            }
+            if let Some(note) = &item.note {
+                out = out.with(format!("{}{note}", text::NOTE));
+            }
+            out
+        }
+        Row::NotUsed(rule) => Item::new(rule.title.clone()).with(text::NOT_USED),
+    }
+}
+
+/// A row as the screen's list draws it.
+fn line(row: &Row) -> CheckLine {
+    match row {
+        Row::Item(item) => CheckLine {
+            title: item.title.clone(),
+            done: item.done,
+            derived: item.derived,
+            not_used: false,
+            noted: item.note.is_some(),
+            done_on: item.done_on.map(format_date),
+        },
+        Row::NotUsed(rule) => CheckLine {
+            title: rule.title.clone(),
+            done: false,
+            derived: false,
+            not_used: true,
+            noted: false,
+            done_on: None,
+        },
+    }
+}
+
+/// Why requesting the deletion asks for a yes: each reason's wordings, longest first.
+fn risks(state: &State, policy: &Policy) -> Vec<Vec<String>> {
+    let risks = deletion_risks(state, policy);
+    let mut out = Vec::new();
+    if risks.certificates {
+        out.push(vec![text::CONFIRM_CERTIFICATES.to_string()]);
+    }
+    if !risks.renewing.is_empty() {
+        let still = text::confirm_renewing(&risks.renewing);
+        out.push(vec![format!("{still} {}", risks.why_renewing), still]);
+    }
+    out
+}
+
+/// The yes/no before the request: the reasons in full, the question, its keys.
+fn confirm(risks: &[Vec<String>]) -> Confirm {
+    let mut lines: Vec<Para> = risks
+        .iter()
+        .map(|wordings| Para::plain(wordings[0].clone()))
+        .collect();
+    lines.push(Para::new(text::CONFIRM_DELETE_QUESTION, Tone::Heading));
+    lines.push(Para::new(text::CONFIRM_DELETE_KEYS, Tone::Keys));
+    Confirm {
+        title: text::CONFIRM_DELETE_TITLE.to_string(),
+        lines,
+    }
+}
+
 /// The highlighted row's details: status, note, why, how, what follows, source.
-pub fn row_detail(wizard: &Wizard, row: &Row) -> Vec<Para> {
+fn row_detail(wizard: &Wizard, row: &Row) -> Vec<Para> {
     match row {
         Row::Item(item) => item_detail(wizard, item),
         Row::NotUsed(rule) => not_used_detail(rule),
@@ -176,6 +216,67 @@ fn not_used_detail(rule: &ChecklistRule) -> Vec<Para> {
     ]
 }
 
-/// What the full screen lays out of this page (see [`super::Full`]).
+/// What the full screen lays out of this page (see [`super::Full`]); the
+/// highlighted row is the page's cursor, its details the page's details.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ChecklistFull {}
+pub struct ChecklistFull {
+    pub rows: Vec<CheckLine>,
+    /// The day done or the note being typed, if one is.
+    pub typing: Option<Typing>,
+    /// How far the details are scrolled.
+    pub scroll: u16,
+    /// While asking before the deletion request: why, each reason's
+    /// wordings longest first (the screen shows the longest that leaves
+    /// room for the question).
+    pub risks: Vec<Vec<String>>,
+}
+
+/// A row of the list: `[✓] Download every certificate ✎      2026-03-01`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckLine {
+    pub title: String,
+    pub done: bool,
+    /// Follows from the subscriptions ("automatic"): never ticked by hand.
+    pub derived: bool,
+    /// The person said the item is not for them.
+    pub not_used: bool,
+    /// Has a note.
+    pub noted: bool,
+    /// The day it was done, short ("2026-03-01"), when one was given.
+    pub done_on: Option<String>,
+}
+
+/// A field being typed on the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Typing {
+    /// The day an item was done.
+    Date(FieldState),
+    Note(FieldState),
+}
+
+impl Typing {
+    fn of(editing: &Editing) -> Typing {
+        match editing {
+            Editing::Date(field) => Typing::Date(FieldState::date(field)),
+            Editing::Note(field) => Typing::Note(FieldState::text(field)),
+        }
+    }
+
+    /// The field in words, from what the screen draws.
+    fn field(&self) -> Field {
+        match self {
+            Typing::Date(field) => Field {
+                label: text::DATE_DONE_QUESTION.to_string(),
+                value: field.value.clone(),
+                error: field.error.clone(),
+                hint: text::DATE_KEYS.to_string(),
+            },
+            Typing::Note(field) => Field {
+                label: text::NOTE.trim_end().trim_end_matches(':').to_string(),
+                value: field.value.clone(),
+                error: field.error.clone(),
+                hint: text::NOTE_KEYS.to_string(),
+            },
+        }
+    }
+}

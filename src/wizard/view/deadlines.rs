@@ -1,10 +1,10 @@
 //! Deadlines: every date in order, each with its urgency and what it is,
 //! and what the highlighted one asks, how, and its source.
 
-use super::{Item, PageView, Para, Pick, Tone};
-use crate::domain::dates::long_date;
+use super::{DueLine, Full, Item, PageView, Para, Pick, Tone};
 use crate::domain::deadlines::{Deadline, Urgency};
 use crate::domain::policy::Policy;
+use crate::domain::state::State;
 use crate::wizard::deadlines::Deadlines;
 use crate::wizard::home::shown_urgency;
 use crate::wizard::{Wizard, text};
@@ -18,49 +18,118 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
         view.lead.push(Para::plain(text::DEADLINES_EMPTY[0]));
         view.lead
             .push(Para::plain(crate::wizard::deadlines::empty_reason(state)));
+        view.full = Full::Deadlines(DeadlinesFull::default());
         return view;
     }
+    // Each row laid out once: the screen's table and the plain list read it.
+    let shown: Vec<DueRow> = rows.iter().map(|row| DueRow::of(row, policy, state)).collect();
     view.items = rows
         .iter()
-        .map(|row| {
-            let id = row.subscription.as_deref().unwrap_or("account");
-            let what = format!("{}: {} ({id})", policy.deadline(row.kind).title, row.label);
-            let item = Item::new(format!("{} · {what}", long_date(row.date)));
-            match (row.done, shown_urgency(row, state)) {
-                (true, _) => item.with("done"),
-                (false, Urgency::Today) => item.with(text::days_left(0)),
-                // The end of access after a cancellation: a fact, not a call.
-                (false, shown) if shown != row.urgency => item.with(text::days_left(row.days_left)),
-                (false, urgency) => {
-                    item.with(format!("{}, {}", urgency.id(), text::days_left(row.days_left)))
-                }
-            }
-        })
+        .zip(&shown)
+        .map(|(row, shown)| item(row, shown))
         .collect();
     view.pick = Pick::Highlight;
     let selected = page.selected(rows, state);
     view.cursor = Some(selected);
-    if let Some(row) = rows.get(selected) {
-        view.details = detail(row, policy);
-    }
+    let detail = rows.get(selected).map(|row| {
+        let detail = RowDetail::of(row, policy);
+        view.details = detail.paras(row, policy);
+        detail
+    });
+    view.full = Full::Deadlines(DeadlinesFull {
+        rows: shown,
+        detail,
+        scroll: page.detail_scroll(),
+    });
     view
 }
 
-/// What the row asks, how, and the rule's source.
-pub fn detail(row: &Deadline, policy: &Policy) -> Vec<Para> {
-    let rule = policy.deadline(row.kind);
-    let mut summary = policy.deadline_summary(row);
-    if row.done {
-        summary = format!("{} {summary}", text::ROW_DONE);
+/// "Sun 2026-03-08 · Cancel by: Python course (s1)", its state in words.
+fn item(row: &Deadline, shown: &DueRow) -> Item {
+    let due = &shown.due;
+    let id = row.subscription.as_deref().unwrap_or("account");
+    let item = Item::new(format!(
+        "{} · {}: {} ({id})",
+        due.long_date, due.title, shown.label
+    ));
+    match (due.done, due.urgency) {
+        (true, _) => item.with("done"),
+        (false, Urgency::Today) => item.with(due.when.clone()),
+        // The end of access after a cancellation: a fact, not a call.
+        (false, urgency) if urgency != row.urgency => item.with(due.when.clone()),
+        (false, urgency) => item.with(format!("{}, {}", urgency.id(), due.when)),
     }
-    let mut out = vec![Para::new(summary, Tone::Heading), Para::plain(rule.how.clone())];
-    if row.days_left < 0 && !row.done && !rule.overdue.is_empty() {
-        out.push(Para::warning(rule.overdue.clone()));
-    }
-    out.push(Para::source(&rule.origin));
-    out
 }
 
-/// What the full screen lays out of this page (see [`super::Full`]).
+/// What the full screen lays out of this page (see [`super::Full`]); the
+/// highlighted row is the page's cursor.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct DeadlinesFull {}
+pub struct DeadlinesFull {
+    /// Every row, in the domain's order (none: the page says why).
+    pub rows: Vec<DueRow>,
+    /// The highlighted row's, while there is one.
+    pub detail: Option<RowDetail>,
+    /// How far the details are scrolled.
+    pub scroll: u16,
+}
+
+/// A row of the table: its date as shown (the end of access after a
+/// cancellation is never urgent) and what it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DueRow {
+    pub due: DueLine,
+    /// The subscription's label, or the account's.
+    pub label: String,
+}
+
+impl DueRow {
+    fn of(row: &Deadline, policy: &Policy, state: &State) -> DueRow {
+        DueRow {
+            due: DueLine {
+                urgency: shown_urgency(row, state),
+                ..DueLine::of(row, policy)
+            },
+            label: row.label.clone(),
+        }
+    }
+}
+
+/// What the highlighted row asks, how, and where the rule comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowDetail {
+    /// "Cancel Python course before it renews", marked when done.
+    pub summary: String,
+    pub how: String,
+    /// "Source: … (as of …)".
+    pub source: String,
+}
+
+impl RowDetail {
+    fn of(row: &Deadline, policy: &Policy) -> RowDetail {
+        let rule = policy.deadline(row.kind);
+        let mut summary = policy.deadline_summary(row);
+        if row.done {
+            summary = format!("{} {summary}", text::ROW_DONE);
+        }
+        RowDetail {
+            summary,
+            how: rule.how.clone(),
+            source: text::source(&rule.origin.source, &rule.origin.as_of),
+        }
+    }
+
+    /// As paragraphs, with what to do when the date has passed (the full
+    /// screen leaves that to the row's steps).
+    fn paras(&self, row: &Deadline, policy: &Policy) -> Vec<Para> {
+        let rule = policy.deadline(row.kind);
+        let mut out = vec![
+            Para::new(self.summary.clone(), Tone::Heading),
+            Para::plain(self.how.clone()),
+        ];
+        if row.days_left < 0 && !row.done && !rule.overdue.is_empty() {
+            out.push(Para::warning(rule.overdue.clone()));
+        }
+        out.push(Para::quiet(self.source.clone()));
+        out
+    }
+}
