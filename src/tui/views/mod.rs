@@ -55,7 +55,11 @@ pub fn draw_page(
         Page::Identify(page) => identify::draw(frame, inner, wizard, page, theme),
         Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
         Page::Summary(page) => summary::draw(frame, inner, wizard, page, theme),
-        Page::Reference(page) => return reference::draw(frame, inner, wizard, page, theme),
+        Page::Reference(_) => {
+            if let Full::Reference(full) = &view.full {
+                return reference::draw(frame, inner, view, full, theme);
+            }
+        }
     }
     None
 }
