@@ -53,7 +53,11 @@ pub fn draw_page(
         Page::Deadlines(page) => return deadlines::draw(frame, inner, wizard, page, theme),
         Page::Home(page) => home::draw(frame, inner, wizard, page, theme),
         Page::Identify(page) => identify::draw(frame, inner, wizard, page, theme),
-        Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
+        Page::Steps(_) => {
+            if let Full::Steps(full) = &view.full {
+                steps::draw(frame, inner, view, full, theme)
+            }
+        }
         Page::Summary(page) => summary::draw(frame, inner, wizard, page, theme),
         Page::Reference(_) => {
             if let Full::Reference(full) = &view.full {

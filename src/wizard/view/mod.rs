@@ -76,14 +76,19 @@ impl Para {
 
     /// A deadline as a sentence: "Cancel by Sun 2026-03-08, in 7 days".
     pub fn deadline(row: &Deadline, policy: &Policy) -> Para {
-        let title = &policy.deadline(row.kind).title;
-        let date = long_date(row.date);
-        if row.done {
-            return Para::new(format!("{title} {date}: done"), Tone::Done);
+        Para::due(&DueLine::of(row, policy))
+    }
+
+    /// A deadline laid out for the screen, said as a sentence (the plain
+    /// mode's words for what the screen shows as a [`DueLine`]).
+    pub fn due(line: &DueLine) -> Para {
+        let DueLine { title, long_date, .. } = line;
+        if line.done {
+            return Para::new(format!("{title} {long_date}: done"), Tone::Done);
         }
         Para::new(
-            format!("{title} {date}, {}", text::days_left(row.days_left)),
-            Tone::Due(row.urgency),
+            format!("{title} {long_date}, {}", line.when),
+            Tone::Due(line.urgency),
         )
     }
 }
@@ -180,7 +185,8 @@ pub enum Full {
     Home(home::HomeFull),
     Identify(identify::IdentifyFull),
     Decide(decide::DecideFull),
-    Steps(steps::StepsFull),
+    /// Boxed: the largest by far (the steps, their dates and a field).
+    Steps(Box<steps::StepsFull>),
     Checklist(checklist::ChecklistFull),
     Deadlines(deadlines::DeadlinesFull),
     Summary(summary::SummaryFull),
