@@ -90,7 +90,7 @@ fn draw_all(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
         }
         _ => {
             draw_sidebar(frame, sidebar, chrome, theme, area.width >= WIDE);
-            views::draw_page(frame, main, wizard, view, theme)
+            views::draw_page(frame, main, view, theme)
         }
     }
 }

@@ -22,16 +22,9 @@ use ratatui::widgets::{Block, Padding};
 use super::theme::Theme;
 use crate::wizard::text;
 use crate::wizard::view::{Full, PageView};
-use crate::wizard::{Page, Wizard};
 
 /// Draws the page; returns how far its detail pane can scroll, if it has one.
-pub fn draw_page(
-    frame: &mut Frame,
-    area: Rect,
-    wizard: &Wizard,
-    view: &PageView,
-    theme: &Theme,
-) -> Option<u16> {
+pub fn draw_page(frame: &mut Frame, area: Rect, view: &PageView, theme: &Theme) -> Option<u16> {
     // Home's box says what the list is; every other page's box is its title.
     let title = match &view.full {
         Full::Home(_) => text::HOME_TITLE,
@@ -49,16 +42,15 @@ pub fn draw_page(
     frame.render_widget(block, area);
     match &view.full {
         Full::Home(full) => home::draw(frame, inner, view, full, theme),
-        Full::Summary(full) => summary::draw(frame, inner, view, full, theme),
-        Full::Decide(full) => return decide::draw(frame, inner, view, full, theme),
         Full::Identify(full) => identify::draw(frame, inner, view, full, theme),
+        Full::Decide(full) => return decide::draw(frame, inner, view, full, theme),
+        Full::Steps(full) => steps::draw(frame, inner, view, full, theme),
         Full::Checklist(full) => return checklist::draw(frame, inner, view, full, theme),
         Full::Deadlines(full) => return deadlines::draw(frame, inner, view, full, theme),
-        _ => match wizard.page() {
-            Page::Steps(page) => steps::draw(frame, inner, wizard, page, theme),
-            Page::Reference(page) => return reference::draw(frame, inner, wizard, page, theme),
-            _ => {}
-        },
+        Full::Summary(full) => summary::draw(frame, inner, view, full, theme),
+        Full::Reference(full) => return reference::draw(frame, inner, view, full, theme),
+        // The help and the region question stand alone (screen.rs); nothing else is drawn here.
+        Full::Help(_) | Full::Region(_) | Full::Nothing => {}
     }
     None
 }

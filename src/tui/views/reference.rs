@@ -13,29 +13,41 @@ use ratatui::widgets::Paragraph;
 use super::document::Document;
 use super::wrap::wrap;
 use crate::tui::theme::{SELECTED_SYMBOL, Theme};
-use crate::wizard::Wizard;
-use crate::wizard::reference::{Reference, entries};
 use crate::wizard::text;
+use crate::wizard::view::PageView;
+use crate::wizard::view::reference::{Answer, ReferenceFull};
 
 /// Returns how far the highlighted answer can scroll.
-pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Reference, theme: &Theme) -> Option<u16> {
-    let entries = entries(wizard.policy(), page.topic());
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    view: &PageView,
+    full: &ReferenceFull,
+    theme: &Theme,
+) -> Option<u16> {
     let [head, body] = split::rows(area, [Fixed(2), Rest]);
-    let position = text::entry_of(page.selected() + 1, entries.len());
-    frame.render_widget(Paragraph::new(Line::styled(position, theme.dim())), head);
+    frame.render_widget(
+        Paragraph::new(Line::styled(full.position.clone(), theme.dim())),
+        head,
+    );
 
     let width = body.width as usize;
     let indent = SELECTED_SYMBOL.chars().count();
+    let selected = view.cursor.unwrap_or_default();
     let mut doc = Document::default();
     let mut scroll_max = None;
-    for (i, entry) in entries.iter().enumerate() {
-        let selected = i == page.selected();
-        let mut lines: Vec<Line> = wrap(entry.title, width.saturating_sub(indent), 0)
+    for (i, entry) in view.items.iter().enumerate() {
+        let open = full.open.as_ref().filter(|_| i == selected);
+        let mut lines: Vec<Line> = wrap(&entry.text, width.saturating_sub(indent), 0)
             .into_iter()
             .enumerate()
             .map(|(n, l)| {
-                let symbol = if selected && n == 0 { SELECTED_SYMBOL } else { "  " };
-                let style = if selected {
+                let symbol = if open.is_some() && n == 0 {
+                    SELECTED_SYMBOL
+                } else {
+                    "  "
+                };
+                let style = if open.is_some() {
                     theme.selected()
                 } else {
                     theme.heading()
@@ -43,34 +55,39 @@ pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Reference, th
                 Line::styled(format!("{symbol}{l}"), style)
             })
             .collect();
-        if selected {
-            let pad = " ".repeat(indent);
-            let mut answer: Vec<Line> = wrap(entry.body, width.saturating_sub(indent), 0)
-                .into_iter()
-                .map(|l| Line::from(format!("{pad}{l}")))
-                .collect();
-            let source = text::source(&entry.origin.source, &entry.origin.as_of);
-            answer.extend(
-                wrap(&source, width.saturating_sub(indent), 0)
-                    .into_iter()
-                    .map(|l| Line::styled(format!("{pad}{l}"), theme.dim())),
-            );
-            // Scrolled on (PgDn) when taller than the window: the lines read
-            // go, a mark says so, the rest moves up into sight.
-            let most = answer.len().saturating_sub(1);
-            let skip = usize::from(page.detail_scroll()).min(most);
-            scroll_max = Some(most as u16);
-            if skip > 0 {
-                lines.push(Line::styled(
-                    format!("{pad}{}", text::lines_above(skip)),
-                    theme.dim(),
-                ));
-            }
-            lines.extend(answer.into_iter().skip(skip));
-            lines.push(Line::default());
+        if let Some(answer) = open {
+            scroll_max = Some(answer_lines(&mut lines, answer, full.scroll, width, theme));
         }
         doc.entry(lines);
     }
-    doc.draw(frame, body, page.selected(), theme);
+    doc.draw(frame, body, selected, theme);
     scroll_max
+}
+
+/// The answer and its source under the question, scrolled on (PgDn) when
+/// taller than the window: the lines read go, a mark says so, the rest
+/// moves up into sight. Returns how far it can scroll.
+fn answer_lines(lines: &mut Vec<Line>, answer: &Answer, scroll: u16, width: usize, theme: &Theme) -> u16 {
+    let indent = SELECTED_SYMBOL.chars().count();
+    let pad = " ".repeat(indent);
+    let mut shown: Vec<Line> = wrap(&answer.text, width.saturating_sub(indent), 0)
+        .into_iter()
+        .map(|l| Line::from(format!("{pad}{l}")))
+        .collect();
+    shown.extend(
+        wrap(&answer.source, width.saturating_sub(indent), 0)
+            .into_iter()
+            .map(|l| Line::styled(format!("{pad}{l}"), theme.dim())),
+    );
+    let most = shown.len().saturating_sub(1);
+    let skip = usize::from(scroll).min(most);
+    if skip > 0 {
+        lines.push(Line::styled(
+            format!("{pad}{}", text::lines_above(skip)),
+            theme.dim(),
+        ));
+    }
+    lines.extend(shown.into_iter().skip(skip));
+    lines.push(Line::default());
+    most as u16
 }

@@ -1,7 +1,8 @@
 //! Steps: the channel's steps ticked one by one, its warnings, the refund
 //! steps while a refund is possible; a pause's how-to and recorded start; or
 //! the account's footprint steps. The list scrolls to keep the highlighted
-//! step in sight; dates come from the domain's rows.
+//! step in sight. All of it comes laid out in words from the page's
+//! description ([`StepsFull`]); here it is put in lines and scrolled.
 
 use crate::tui::split::{
     self,
@@ -15,33 +16,26 @@ use ratatui::widgets::Paragraph;
 
 use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_line};
 use super::wrap::{wrap, wrap_line, wrap_styled};
-use crate::domain::checklist::{CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED};
-use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, DeadlineKind};
-use crate::domain::plan::{Channel, Decision};
-use crate::domain::policy::{Policy, Source};
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
-use crate::wizard::Wizard;
-use crate::wizard::steps::{Editing, Entry, Steps};
 use crate::wizard::text;
-use crate::wizard::view::steps as shared;
+use crate::wizard::view::steps::{
+    CancelBody, HowToCancel, RefundBody, StepLine, StepsBody, StepsEditing, StepsFull,
+};
+use crate::wizard::view::{DueLine, PageView};
 
 /// Where a step's text starts: "> [✓] ".
 const ITEM_INDENT: usize = 6;
 
 /// What every part of the list needs to draw itself.
-struct View<'v> {
-    page: &'v Steps,
-    policy: &'v Policy,
+struct Context<'v> {
     theme: &'v Theme,
-    entries: Vec<Entry>,
+    editing: Option<&'v StepsEditing>,
+    /// The highlighted line's place among the page's items.
     cursor: usize,
     width: usize,
     compact: bool,
     /// The open date field's lines, if one is open.
     date_lines: Vec<Line<'static>>,
-    /// The refund steps lead (chosen to get the money back).
-    refund_first: bool,
 }
 
 /// One line of the list: the entry it belongs to, and the block (a step,
@@ -87,194 +81,143 @@ impl<'a> Body<'a> {
     }
 }
 
-pub fn draw(frame: &mut Frame, area: Rect, wizard: &Wizard, page: &Steps, theme: &Theme) {
-    let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
-    let sub = page.id().and_then(|id| state.subscription(id));
-    if page.id().is_some() && sub.is_none() {
+pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &StepsFull, theme: &Theme) {
+    if matches!(full.body, StepsBody::Gone) {
         return;
     }
     let width = area.width as usize;
     let compact = width < usize::from(NARROW);
-    // This subscription's rows, from the deadlines the wizard keeps (the same
-    // as `page.dates`, without recomputing every subscription's each frame).
-    let rows: Vec<&Deadline> = match page.id() {
-        Some(id) => wizard
-            .deadlines()
-            .iter()
-            .filter(|d| d.subscription.as_deref() == Some(id))
-            .collect(),
-        None => Vec::new(),
-    };
-    let row = |kinds: &[DeadlineKind]| rows.iter().copied().find(|d| kinds.contains(&d.kind));
-
-    let mut head: Vec<Line> = Vec::new();
-    let heading = crate::wizard::view::steps::heading(sub, policy);
-    head.extend(wrap_styled(&heading, width, 0, theme.heading()));
-    let sections = sub.map(|s| shared::sections(wizard, page, s));
-    if let Some(paid) = sub.and_then(|s| shared::paid_by(state, s)) {
-        head.extend(wrap_styled(&paid, width, 0, theme.dim()));
-    }
-    if let Some(on) = sections.as_ref().and_then(|s| s.converted_on) {
-        let became = format!("{ERROR_SYMBOL} {}", text::trial_became_paid(&long_date(on)));
-        head.extend(wrap_styled(&became, width, 2, theme.error()));
-        head.extend(wrap_styled(text::STEPS_CONVERTED_HINT, width, 0, theme.dim()));
-    }
-    if let Some(sub) = sub {
-        match sub.cancelled_on {
-            // Nothing more to pay: that, not a deadline, is the news.
-            Some(on) => {
-                let until = row(&[DeadlineKind::AccessUntil, DeadlineKind::TrialLastDay]);
-                let line = text::cancelled_on(&long_date(on), until.map(|d| long_date(d.date)).as_deref());
-                head.extend(wrap_styled(&line, width, 2, theme.done()));
-            }
-            None if sections.as_ref().is_some_and(|s| s.cancel_by_leads) => {
-                if let Some(cancel_by) = row(&[DeadlineKind::CancelBy]) {
-                    head.push(deadline_line(
-                        &crate::wizard::view::DueLine::of(cancel_by, policy),
-                        theme,
-                        compact,
-                    ));
-                    if cancel_by.days_left < 0 {
-                        let advice = shared::cancel_overdue_advice(&rows, sub, wizard);
-                        head.extend(wrap_styled(&format!("! {advice}"), width, 2, theme.warning()));
-                    }
-                }
-            }
-            None => {}
-        }
-    }
-    head.push(Line::default());
-
-    let date_lines = match page.editing() {
+    let head = head_lines(full, width, compact, theme);
+    let date_lines = match &full.editing {
         // An empty area: the cursor is placed once the list is scrolled.
-        Some(Editing::Date { field, .. }) => date_field(
-            frame,
-            Rect::default(),
-            &crate::wizard::view::FieldState::date(field),
-            theme,
-        ),
+        Some(StepsEditing::Date { field, .. }) => date_field(frame, Rect::default(), field, theme),
         _ => Vec::new(),
     };
-    let view = View {
-        page,
-        policy,
+    let cx = Context {
         theme,
-        entries: page.entries(state, policy, today),
-        cursor: page.cursor(state, policy, today),
+        editing: full.editing.as_ref(),
+        cursor: view.cursor.unwrap_or_default(),
         width,
         compact,
         date_lines,
-        refund_first: page.refund_first(state),
     };
-    let items = page.items(state, policy, today);
+    let body = list_lines(full, &cx);
+    let [head_area, body_area] = split::rows(area, [Fixed(head.len() as u16), Rest]);
+    frame.render_widget(Paragraph::new(head), head_area);
+    render_body(frame, body_area, body, cx.cursor, theme);
+}
+
+/// The list under the head: the body the decision calls for, Finish, the sources.
+fn list_lines<'a>(full: &StepsFull, cx: &Context) -> Body<'a> {
+    let (theme, width) = (cx.theme, cx.width);
     let mut body = Body {
         lines: Vec::new(),
         cursor: None,
     };
-    let mut origins: Vec<&Source> = Vec::new();
-    let entry_at = |e: &Entry| view.entries.iter().position(|x| x == e);
-
-    match sub.map(|s| (s, s.decision)) {
-        None => {
-            body.text(&policy.account_keep.summary, width, 0, Style::default());
+    match &full.body {
+        StepsBody::Gone => {}
+        StepsBody::Account { summary, steps } => {
+            body.text(summary, width, 0, Style::default());
             body.push(Line::default(), None);
-            item_lines(&mut body, &view, &items);
-            origins.push(&policy.account_keep.origin);
+            item_lines(&mut body, cx, steps);
         }
-        Some((sub, Some(Decision::Pause))) => {
-            body.text(&format!("! {}", policy.pause.caveat), width, 2, theme.warning());
-            body.text(&policy.pause.how, width, 0, Style::default());
+        StepsBody::Pause {
+            caveat,
+            how,
+            entry,
+            recorded,
+            dates,
+        } => {
+            body.text(&format!("! {caveat}"), width, 2, theme.warning());
+            body.text(how, width, 0, Style::default());
             body.push(Line::default(), None);
-            if let (Some(pause), Some(at)) = (sub.pause, entry_at(&Entry::Pause)) {
-                let line = text::pause_recorded(&long_date(pause.from), pause.months);
-                let selected = at == view.cursor;
-                let style = if selected {
-                    theme.selected()
-                } else {
-                    theme.heading()
-                };
-                let lead = if selected { SELECTED_SYMBOL } else { "  " };
-                for (i, l) in wrap(&line, width.saturating_sub(2), 0).into_iter().enumerate() {
-                    let lead = if i == 0 { lead } else { "  " };
-                    body.push(Line::styled(format!("{lead}{l}"), style), Some(at));
-                }
-                for l in wrap(text::PAUSE_DATE_HINT, width.saturating_sub(2), 0) {
-                    body.push(Line::styled(format!("  {l}"), theme.dim()), Some(at));
-                }
-                date_editor(&mut body, &view, &Entry::Pause, at);
+            if let Some(recorded) = recorded {
+                pause_lines(&mut body, cx, recorded, *entry);
             }
-            for d in rows
-                .iter()
-                .filter(|d| matches!(d.kind, DeadlineKind::PauseResumes | DeadlineKind::CancelBy))
-            {
-                body.push(
-                    indented(deadline_line(
-                        &crate::wizard::view::DueLine::of(d, policy),
-                        theme,
-                        compact,
-                    )),
-                    None,
-                );
-            }
-            origins.push(&policy.pause.origin);
+            due_lines(&mut body, cx, dates);
         }
-        Some((_, Some(Decision::Keep))) => {
+        StepsBody::Keep { dates } => {
             body.text(text::KEEP_NOTHING_TO_DO, width, 0, Style::default());
-            let kept = [
-                DeadlineKind::FirstCharge,
-                DeadlineKind::NextCharge,
-                DeadlineKind::Renewal,
-                DeadlineKind::CancelBy,
-            ];
-            for d in rows.iter().filter(|d| kept.contains(&d.kind)) {
-                body.push(
-                    indented(deadline_line(
-                        &crate::wizard::view::DueLine::of(d, policy),
-                        theme,
-                        compact,
-                    )),
-                    None,
-                );
-            }
+            due_lines(&mut body, cx, dates);
         }
-        Some((sub, _)) => {
-            let sections = sections.unwrap_or_else(|| shared::sections(wizard, page, sub));
-            cancel_lines(&mut body, &view, &sections, &rows);
-            if let Some(channel) = sections.cancel_channel {
-                origins.push(&policy.channel(channel).origin);
-            }
-            if !sections.refund.is_empty() {
-                origins.push(&policy.deadline(DeadlineKind::RefundBy).origin);
-            }
-            if !sections.refund.is_empty() || sections.app_store_refund {
-                origins.push(&policy.refund.origin);
+        StepsBody::Cancel(cancel) => {
+            cancel_lines(&mut body, cx, cancel);
+            if let Some(app_store) = &full.app_store_refund {
+                body.push(Line::default(), None);
+                body.text(app_store, width, 0, Style::default());
             }
         }
     }
     body.push(Line::default(), None);
-    if let Some(at) = entry_at(&Entry::Finish) {
-        let selected = at == view.cursor;
-        let (lead, style) = if selected {
-            (SELECTED_SYMBOL, theme.selected())
-        } else {
-            ("  ", theme.key())
-        };
-        body.push(
-            Line::styled(format!("{lead}{}", text::FINISH_ROW), style),
-            Some(at),
-        );
+    let selected = full.finish == cx.cursor;
+    let (lead, style) = if selected {
+        (SELECTED_SYMBOL, theme.selected())
+    } else {
+        ("  ", theme.key())
+    };
+    body.push(
+        Line::styled(format!("{lead}{}", text::FINISH_ROW), style),
+        Some(full.finish),
+    );
+    for source in &full.sources {
+        body.paragraph(wrap_line(&source_line(source, theme), width, 2));
     }
-    for origin in origins {
-        body.paragraph(wrap_line(
-            &source_line(&text::source(&origin.source, &origin.as_of), theme),
+    body
+}
+
+/// Above the list: what is being done, for whom, and the news that leads.
+fn head_lines(full: &StepsFull, width: usize, compact: bool, theme: &Theme) -> Vec<Line<'static>> {
+    let mut head = wrap_styled(&full.heading, width, 0, theme.heading());
+    if let Some(paid) = &full.paid_by {
+        head.extend(wrap_styled(paid, width, 0, theme.dim()));
+    }
+    if let Some(became) = &full.converted {
+        head.extend(wrap_styled(
+            &format!("{ERROR_SYMBOL} {became}"),
             width,
             2,
+            theme.error(),
         ));
+        head.extend(wrap_styled(text::STEPS_CONVERTED_HINT, width, 0, theme.dim()));
     }
+    if let Some(cancelled) = &full.cancelled {
+        head.extend(wrap_styled(cancelled, width, 2, theme.done()));
+    }
+    if let Some(cancel_by) = &full.cancel_by {
+        head.push(deadline_line(cancel_by, theme, compact));
+    }
+    if let Some(advice) = &full.overdue {
+        head.extend(wrap_styled(&format!("! {advice}"), width, 2, theme.warning()));
+    }
+    head.push(Line::default());
+    head
+}
 
-    let [head_area, body_area] = split::rows(area, [Fixed(head.len() as u16), Rest]);
-    frame.render_widget(Paragraph::new(head), head_area);
-    render_body(frame, body_area, body, view.cursor, theme);
+/// The pause's recorded start (the line `e` changes), and the date field under it.
+fn pause_lines(body: &mut Body, cx: &Context, recorded: &str, at: usize) {
+    let (theme, width) = (cx.theme, cx.width);
+    let selected = at == cx.cursor;
+    let style = if selected {
+        theme.selected()
+    } else {
+        theme.heading()
+    };
+    let lead = if selected { SELECTED_SYMBOL } else { "  " };
+    for (i, l) in wrap(recorded, width.saturating_sub(2), 0).into_iter().enumerate() {
+        let lead = if i == 0 { lead } else { "  " };
+        body.push(Line::styled(format!("{lead}{l}"), style), Some(at));
+    }
+    for l in wrap(text::PAUSE_DATE_HINT, width.saturating_sub(2), 0) {
+        body.push(Line::styled(format!("  {l}"), theme.dim()), Some(at));
+    }
+    date_editor(body, cx, at);
+}
+
+/// Dates under the text they follow, indented.
+fn due_lines(body: &mut Body, cx: &Context, dates: &[DueLine]) {
+    for due in dates {
+        body.push(indented(deadline_line(due, cx.theme, cx.compact)), None);
+    }
 }
 
 /// Draws the part of the list around the highlighted entry.
@@ -337,104 +280,77 @@ fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: 
 
 /// What to do once the safe day to cancel has passed: cancel today anyway
 /// (the next charge and its day), then what can still come back, if anything.
-fn cancel_lines(body: &mut Body, view: &View, sections: &shared::Sections, rows: &[&Deadline]) {
-    let policy = view.policy;
-    let (refund, steps) = (&sections.refund, &sections.steps);
-    if view.refund_first {
-        refund_block(body, view, refund, rows);
+fn cancel_lines(body: &mut Body, cx: &Context, cancel: &CancelBody) {
+    let refund = &cancel.refund;
+    if cancel.refund_first {
+        refund_block(body, cx, refund);
         // A one-time purchase has nothing to cancel: its refund is all there is.
-        if !steps.is_empty() || sections.cancel_channel.is_some() {
+        if !cancel.steps.is_empty() || cancel.how.is_some() {
             body.push(Line::default(), None);
-            cancel_block(body, view, sections.cancel_channel, steps);
+            cancel_block(body, cx, cancel.how.as_ref(), &cancel.steps);
         }
     } else {
-        cancel_block(body, view, sections.cancel_channel, steps);
-        if !refund.is_empty() {
+        cancel_block(body, cx, cancel.how.as_ref(), &cancel.steps);
+        if !refund.steps.is_empty() {
             body.push(Line::default(), None);
-            refund_block(body, view, refund, rows);
+            refund_block(body, cx, refund);
         }
-    }
-    if sections.app_store_refund {
-        body.push(Line::default(), None);
-        body.text(&policy.refund.app_store, view.width, 0, Style::default());
     }
 }
 
 /// Where and how to cancel, the channel's warnings, then its steps and
 /// "I have cancelled".
-fn cancel_block(body: &mut Body, view: &View, channel: Option<Channel>, steps: &[Item]) {
-    let (policy, theme, width) = (view.policy, view.theme, view.width);
-    if let Some(channel) = channel {
-        let rule = policy.channel(channel);
-        body.text(
-            &text::where_to_cancel(&rule.cancel_where),
-            width,
-            0,
-            Style::default(),
-        );
-        for warning in &rule.warnings {
+fn cancel_block(body: &mut Body, cx: &Context, how: Option<&HowToCancel>, steps: &[StepLine]) {
+    let (theme, width) = (cx.theme, cx.width);
+    if let Some(how) = how {
+        body.text(&how.place, width, 0, Style::default());
+        for warning in &how.warnings {
             body.text(&format!("! {warning}"), width, 2, theme.warning());
         }
         body.push(Line::default(), None);
     }
-    item_lines(body, view, steps);
+    item_lines(body, cx, steps);
 }
 
 /// The refund: its last days (and, once asked, when the money is due), its
 /// steps, then that Coursera may refuse and how long money takes.
-fn refund_block(body: &mut Body, view: &View, refund: &[Item], rows: &[&Deadline]) {
-    let (policy, theme, width) = (view.policy, view.theme, view.width);
-    let kinds = [
-        DeadlineKind::RefundBy,
-        DeadlineKind::WithdrawalBy,
-        DeadlineKind::RefundExpected,
-    ];
-    let dated: Vec<&&Deadline> = rows.iter().filter(|d| kinds.contains(&d.kind)).collect();
-    if dated.is_empty() {
+fn refund_block(body: &mut Body, cx: &Context, refund: &RefundBody) {
+    let (theme, width) = (cx.theme, cx.width);
+    if refund.dates.is_empty() {
         body.push(Line::styled(text::REFUND_HEADING, theme.heading()), None);
     }
-    for d in dated {
-        body.push(
-            deadline_line(&crate::wizard::view::DueLine::of(d, policy), theme, view.compact),
-            None,
-        );
+    for due in &refund.dates {
+        body.push(deadline_line(due, theme, cx.compact), None);
     }
-    item_lines(body, view, refund);
+    item_lines(body, cx, &refund.steps);
     // After the steps, so the dates and the first step show together.
-    body.text(&policy.refund.may_refuse, width, 0, theme.dim());
-    body.text(&policy.refund.wait, width, 0, theme.dim());
+    body.text(&refund.may_refuse, width, 0, theme.dim());
+    body.text(&refund.wait, width, 0, theme.dim());
 }
 
 /// One block per step: "> [✓] 3. text", then when it was done and its note,
 /// and the field being edited under it.
-fn item_lines(body: &mut Body, view: &View, items: &[Item]) {
-    let (page, theme, width, cursor) = (view.page, view.theme, view.width, view.cursor);
-    for (n, item) in items.iter().enumerate() {
-        let entry = Entry::Item(item.id.clone());
-        let Some(at) = view.entries.iter().position(|e| *e == entry) else {
-            continue;
-        };
+fn item_lines(body: &mut Body, cx: &Context, steps: &[StepLine]) {
+    let (theme, width, cursor) = (cx.theme, cx.width, cx.cursor);
+    for step in steps {
+        let at = step.entry;
         let selected = at == cursor;
-        let mark = if item.done {
+        let mark = if step.done {
             format!("[{DONE_SYMBOL}]")
         } else {
             "[ ]".to_string()
         };
-        let number = if [CANCELLED, REFUND_REQUESTED, REFUND_RECEIVED].contains(&item.id.as_str()) {
-            String::new()
-        } else {
-            format!("{}. ", n + 1)
-        };
+        let number = step.number.map(|n| format!("{n}. ")).unwrap_or_default();
         let style = if selected {
             theme.selected()
-        } else if item.done {
+        } else if step.done {
             theme.done()
         } else {
             Style::default()
         };
         let lead = if selected { SELECTED_SYMBOL } else { "  " };
         let text_width = width.saturating_sub(ITEM_INDENT);
-        for (i, l) in wrap(&format!("{number}{}", item.title), text_width, 0)
+        for (i, l) in wrap(&format!("{number}{}", step.title), text_width, 0)
             .into_iter()
             .enumerate()
         {
@@ -445,12 +361,12 @@ fn item_lines(body: &mut Body, view: &View, items: &[Item]) {
             };
             body.push(Line::styled(format!("{prefix}{l}"), style), Some(at));
         }
-        let mut facts = Vec::new();
-        if let Some(on) = item.done_on.filter(|_| item.done) {
-            facts.push(text::step_done_on(&long_date(on)));
-        }
-        let editing_note = matches!(page.editing(), Some(Editing::Note { item: i, .. }) if *i == item.id);
-        if let Some(note) = item.note.as_deref().filter(|_| !editing_note) {
+        let note_field = match cx.editing {
+            Some(StepsEditing::Note { entry, field }) if *entry == at => Some(field),
+            _ => None,
+        };
+        let mut facts: Vec<String> = step.done_on.iter().cloned().collect();
+        if let Some(note) = step.note.as_deref().filter(|_| note_field.is_none()) {
             facts.push(format!("{}{note}", text::NOTE));
         }
         if !facts.is_empty() {
@@ -462,52 +378,41 @@ fn item_lines(body: &mut Body, view: &View, items: &[Item]) {
                 );
             }
         }
-        if let Some(Editing::Note { item: id, field }) = page.editing()
-            && *id == item.id
-        {
+        if let Some(field) = note_field {
             let indent = " ".repeat(ITEM_INDENT);
             let label = format!("{indent}{}", text::NOTE);
-            let (line, cursor) = text_field_line(
-                &label,
-                &crate::wizard::view::FieldState::text(field),
-                width,
-                theme,
-            );
+            let (line, cursor) = text_field_line(&label, field, width, theme);
             body.cursor = Some((body.lines.len(), cursor));
             body.push(line, Some(at));
             for l in wrap(text::NOTE_KEYS, text_width, 0) {
                 body.push(Line::styled(format!("{indent}{l}"), theme.dim()), Some(at));
             }
         }
-        date_editor(body, view, &entry, at);
+        date_editor(body, cx, at);
     }
 }
 
-/// The date field under the entry it belongs to, while open.
-fn date_editor(body: &mut Body, view: &View, entry: &Entry, at: usize) {
-    let Some(Editing::Date {
-        entry: editing,
-        field,
-    }) = view.page.editing()
-    else {
+/// The date field under the line at `at`, while open there.
+fn date_editor(body: &mut Body, cx: &Context, at: usize) {
+    let Some(StepsEditing::Date { entry, field }) = cx.editing else {
         return;
     };
-    if editing != entry {
+    if *entry != at {
         return;
     }
     let indent = ITEM_INDENT - 2;
     body.cursor = Some((
         body.lines.len(),
-        (indent + DATE_LABEL_WIDTH + field.text().cursor_column()) as u16,
+        (indent + DATE_LABEL_WIDTH + field.cursor_column) as u16,
     ));
-    let (field_line, reasons) = view.date_lines.split_first().expect("a date field has a line");
+    let (field_line, reasons) = cx.date_lines.split_first().expect("a date field has a line");
     let mut line = field_line.clone();
     line.spans.insert(0, Span::raw(" ".repeat(indent)));
     body.push(line, Some(at));
     // The reason a date is refused, wrapped to fit under the field.
     let indent = indent + 2;
     for reason in reasons {
-        for mut line in wrap_line(reason, view.width.saturating_sub(indent), 2) {
+        for mut line in wrap_line(reason, cx.width.saturating_sub(indent), 2) {
             line.spans.insert(0, Span::raw(" ".repeat(indent)));
             body.push(line, Some(at));
         }

@@ -181,7 +181,8 @@ pub enum Full {
     Home(Box<home::HomeFull>),
     Identify(identify::IdentifyFull),
     Decide(decide::DecideFull),
-    Steps(steps::StepsFull),
+    /// Boxed: the largest by far (the steps, their dates and a field).
+    Steps(Box<steps::StepsFull>),
     Checklist(checklist::ChecklistFull),
     Deadlines(deadlines::DeadlinesFull),
     Summary(summary::SummaryFull),
