@@ -1,45 +1,29 @@
-//! `guide ID|account`: what the wizard's Steps and checklist say, as plain
-//! text for a terminal, a printer or an email: each step with its id (to tick
-//! with `done`), the warnings, the refund block where one applies, the dates.
+//! `guide ID|account`: the wizard's own pages — a plan's Steps, the
+//! account's checklist before deleting or its steps to keep it smaller — as
+//! plain text for a terminal, a printer or an email. Each line that can be
+//! ticked comes with its id (for `coursera-exit done`) and what the page
+//! says about it; then the dates. It is made from the same page
+//! descriptions the full screen and `--plain` draw (`wizard::view`), so the
+//! three say the same thing.
 
 use std::fmt::Write;
 
 use chrono::NaiveDate;
 
 use super::text::row_line;
-use crate::domain::checklist::{
-    self, Item, app_store_refund, cancellable, refund_possible, withdrawal_possible,
-};
-use crate::domain::dates::long_date;
-use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline, converted_trial_charge, deadlines};
-use crate::domain::plan::{AccountDecision, Channel, Decision, PlanKind};
-use crate::domain::policy::{Policy, Source};
+use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline, deadlines};
+use crate::domain::journey::{Journey, Screen};
+use crate::domain::plan::AccountDecision;
+use crate::domain::policy::Policy;
 use crate::domain::state::{ACCOUNT_ID, Account, State, Subscription};
+use crate::plain::render::para;
+use crate::wizard::view::{Para, Tone};
+use crate::wizard::{Msg, Wizard, text};
 
-/// The guide for one subscription: its steps, warnings, refund and dates.
+/// The guide for one subscription: its Steps page, then its dates.
 pub fn subscription(state: &State, sub: &Subscription, policy: &Policy, today: NaiveDate) -> String {
-    let rows = deadlines(state, &policy.rules, today);
     let mut s = String::new();
     let _ = writeln!(s, "{}  {}", sub.id, sub.label);
-    // With several accounts, the one to sign in to.
-    if let Some(account) = state.account(&sub.account).filter(|_| state.several_accounts()) {
-        match sub.account_unknown {
-            true => {
-                let _ = writeln!(
-                    s,
-                    "Paid by: not answered yet (coursera-exit edit {} --account ID)",
-                    sub.id
-                );
-            }
-            false => {
-                let _ = writeln!(
-                    s,
-                    "Paid by: {} — sign in to that account",
-                    state.account_name(account)
-                );
-            }
-        }
-    }
     stale(&mut s, policy, today);
     let (Some(plan), Some(channel), true) = (sub.plan, sub.channel, sub.is_complete()) else {
         let _ = writeln!(
@@ -50,93 +34,28 @@ pub fn subscription(state: &State, sub: &Subscription, policy: &Policy, today: N
         );
         return s;
     };
-    let plan_rule = policy.plan(plan);
-    let channel_rule = policy.channel(channel);
-    let _ = writeln!(s, "{}, bought through: {}", plan_rule.name, channel_rule.name);
-    let _ = writeln!(s, "\n{}\n{}", plan_rule.billing, plan_rule.notes);
-    let mut sources = vec![&plan_rule.origin];
-
-    if let Some(charge) = converted_trial_charge(sub, &policy.rules, today) {
-        let _ = writeln!(
-            s,
-            "\nThe trial was not cancelled and became a paid plan on {}; record which one with\n  \
-             coursera-exit edit {} --plan KIND --started {charge}",
-            long_date(charge),
-            sub.id
-        );
-    }
-    match sub.decision {
-        Some(Decision::Keep) if plan.renews() => {
-            let _ = writeln!(
-                s,
-                "\nYou keep paying. The cancel-by date below is the last day to change your mind."
-            );
-        }
-        Some(Decision::Keep) => {
-            let _ = writeln!(s, "\nYou keep it.");
-        }
-        Some(Decision::Pause) if plan.can_pause() => {
-            let _ = writeln!(
-                s,
-                "\nPause: {}\n{}\n{}",
-                policy.pause.caveat, policy.pause.how, policy.pause.consequences
-            );
-            sources.push(&policy.pause.origin);
-        }
-        _ => {}
-    }
-
-    let items = checklist::recordable_items(state, sub, policy);
-    let (refund, steps): (Vec<&Item>, Vec<&Item>) = items
-        .iter()
-        .partition(|i| checklist::is_refund_item(policy, &i.id));
-    if cancellable(sub) {
-        let _ = writeln!(s, "\nHow to cancel: {}", channel_rule.cancel_where);
-        ticks(&mut s, &steps);
-        let _ = writeln!(s, "\nWatch out:");
-        for warning in &channel_rule.warnings {
-            let _ = writeln!(s, "  - {warning}");
-        }
-        let _ = writeln!(s, "\n{}", policy.after_cancel.text);
-        sources.extend([&channel_rule.origin, &policy.after_cancel.origin]);
-    }
-
-    let _ = writeln!(s, "\nRefund: {}", plan_rule.refund);
-    if app_store_refund(sub) {
-        let _ = writeln!(s, "{}", policy.refund.app_store);
-    }
-    if withdrawal_possible(sub, state) {
-        let _ = writeln!(
-            s,
-            "In the EU or the UK: {}\n{}",
-            policy.region.eu_uk, policy.region.how
-        );
-        sources.push(&policy.region.origin);
-    }
-    if refund_possible(sub, state) {
-        let _ = writeln!(
-            s,
-            "{}\n{}\n{}",
-            policy.refund.separate, policy.refund.may_refuse, policy.refund.wait
-        );
-        sources.push(&policy.refund.origin);
-    }
-    if !refund.is_empty() {
-        ticks(&mut s, &refund);
-    }
-
+    let _ = writeln!(
+        s,
+        "{}, bought through: {}",
+        policy.plan(plan).name,
+        policy.channel(channel).name
+    );
+    page(
+        &mut s,
+        opened_at(state, policy, today, Screen::Steps, Some(&sub.id)),
+    );
+    let rows = deadlines(state, &policy.rules, today);
     dates(
         &mut s,
         rows.iter().filter(|r| r.subscription.as_deref() == Some(&sub.id)),
         policy,
     );
-    cite(&mut s, &sources);
     s
 }
 
-/// The guide for the account: keeping it smaller, or the checklist before deleting it.
+/// The guide for an account: its steps to keep it smaller, or its
+/// checklist before deleting it (both while undecided), then its dates.
 pub fn account(state: &State, account: &Account, policy: &Policy, today: NaiveDate) -> String {
-    let rows = deadlines(state, &policy.rules, today);
     let mut s = String::new();
     let decision = match account.decision {
         Some(AccountDecision::Delete) => "delete it",
@@ -164,77 +83,107 @@ pub fn account(state: &State, account: &Account, policy: &Policy, today: NaiveDa
         let _ = writeln!(s, "Pays for: {paid}");
     }
     stale(&mut s, policy, today);
-    let mut sources = Vec::new();
+    // The account's pages are about the account in focus.
+    let mut focused = state.clone();
+    focused.account_focus = Some(account.id.clone());
     if account.decision != Some(AccountDecision::Delete) {
-        let _ = writeln!(s, "\nKeeping the account: {}", policy.account_keep.summary);
-        ticks(
-            &mut s,
-            &checklist::keep_items(account, policy).iter().collect::<Vec<_>>(),
-        );
-        sources.push(&policy.account_keep.origin);
+        page(&mut s, opened_at(&focused, policy, today, Screen::Steps, None));
     }
     if account.decision != Some(AccountDecision::Keep) {
-        let _ = writeln!(s, "\nBefore deleting the account, in this order:");
-        for item in checklist::deletion_items(state, account, policy) {
-            tick(&mut s, &item);
-            for (what, text) in [("Why", item.why), ("How", item.how)] {
-                if let Some(text) = text {
-                    let _ = writeln!(s, "      {what}: {text}");
-                }
-            }
-            if item.derived {
-                let _ = writeln!(s, "      (ticks itself once every plan that renews is cancelled)");
-            }
-            sources.extend(item.origin);
-        }
-        let _ = writeln!(s, "\nAfterwards: {}", policy.after_deletion.text);
-        sources.push(&policy.after_deletion.origin);
-        let renewing = checklist::still_renewing(state, &account.id);
-        if !renewing.is_empty() {
-            let names: Vec<String> = renewing
-                .iter()
-                .map(|s| format!("{} ({})", s.label, s.id))
-                .collect();
-            let _ = writeln!(
-                s,
-                "\nStill to cancel first (deleting the account does not stop an app-store renewal): {}",
-                names.join(", ")
-            );
-        }
-        if state
-            .paid_by(&account.id)
-            .any(|s| s.plan == Some(PlanKind::Organization))
-        {
-            let _ = writeln!(s, "{}", policy.channel(Channel::Organization).warnings.join("\n"));
-        }
+        page(
+            &mut s,
+            opened_at(&focused, policy, today, Screen::Checklist, None),
+        );
     }
+    let rows = deadlines(state, &policy.rules, today);
     dates(
         &mut s,
         rows.iter()
             .filter(|r| r.subscription.is_none() && r.account == account.id),
         policy,
     );
-    cite(&mut s, &sources);
     s
 }
 
-fn ticks(s: &mut String, items: &[&Item]) {
-    for item in items {
-        tick(s, item);
-    }
+/// The wizard as it opens on that page (nothing is saved: the state is a copy).
+fn opened_at(state: &State, policy: &Policy, today: NaiveDate, screen: Screen, sub: Option<&str>) -> Wizard {
+    let mut state = state.clone();
+    state.journey = Journey {
+        screen,
+        subscription: sub.map(str::to_string),
+    };
+    Wizard::open(state, policy.clone(), today)
 }
 
-/// `  [✓] text (id) — done DAY`, with the note below.
-fn tick(s: &mut String, item: &Item) {
-    let mark = if item.done { "✓" } else { " " };
-    let _ = write!(s, "  [{mark}] {} ({})", item.title, item.id);
-    if let Some(on) = item.done_on.filter(|_| item.done) {
-        let _ = write!(s, " — done {}", long_date(on));
-    }
+/// A page as text: its heading and what leads in, then every line that can
+/// be ticked — `[✓] title (id) — done DAY` — with what the page says about
+/// it when it is the highlighted one, then the sources the page cites.
+fn page(s: &mut String, mut wizard: Wizard) {
+    let view = wizard.view().clone();
     let _ = writeln!(s);
-    if let Some(note) = &item.note {
-        let _ = writeln!(s, "      Note: {note}");
+    for p in view.heading.iter().chain(&view.lead) {
+        let _ = writeln!(s, "{}", para(p));
     }
+    let mut sources: Vec<String> = Vec::new();
+    let mut listed = false;
+    for (i, item) in view.items.iter().enumerate() {
+        let Some(id) = &item.id else { continue };
+        if !listed {
+            let _ = writeln!(s);
+            listed = true;
+        }
+        let mark = if item.done { "✓" } else { " " };
+        let _ = write!(s, "  [{mark}] {} ({id})", item.text);
+        if let Some(day) = item.state.iter().find(|w| w.starts_with("done ")) {
+            let _ = write!(s, " — {day}");
+        }
+        let _ = writeln!(s);
+        for note in item.state.iter().filter(|w| w.starts_with(text::NOTE)) {
+            let _ = writeln!(s, "      {note}");
+        }
+        for p in details_of(&mut wizard, i) {
+            if is_source(&p) {
+                sources.push(p.text);
+            } else if !is_status(&p)
+                && !p.text.starts_with(text::NOTE)
+                && !matches!(p.tone, Tone::Keys | Tone::KeyHint)
+            {
+                let _ = writeln!(s, "      {}", para(&p));
+            }
+        }
+    }
+    // The page's own sources (the rules it follows), after its lines'.
+    let full = wizard.view();
+    for p in full.details.iter().filter(|p| is_source(p)) {
+        sources.push(p.text.clone());
+    }
+    cite(s, sources);
+}
+
+/// What the page says about line `i`, highlighted.
+fn details_of(wizard: &mut Wizard, i: usize) -> Vec<Para> {
+    for _ in 0..=2 * wizard.view().items.len() {
+        let Some(at) = wizard.view().cursor else { break };
+        if at == i {
+            return wizard.view().details.clone();
+        }
+        wizard.update(if at < i { Msg::Down } else { Msg::Up });
+        if wizard.view().cursor == Some(at) {
+            break;
+        }
+    }
+    Vec::new()
+}
+
+fn is_source(p: &Para) -> bool {
+    p.tone == Tone::Quiet && p.text.starts_with(text::SOURCE_LEAD)
+}
+
+/// "Not done yet." or "✓ Done Sun 2026-03-01": the line itself says it.
+fn is_status(p: &Para) -> bool {
+    p.text == text::NOT_DONE_YET
+        || p.text == text::DONE_WORD
+        || (p.tone == Tone::Done && p.text.starts_with("✓ Done "))
 }
 
 fn dates<'a>(s: &mut String, rows: impl Iterator<Item = &'a Deadline>, policy: &Policy) {
@@ -255,14 +204,19 @@ fn stale(s: &mut String, policy: &Policy, today: NaiveDate) {
     }
 }
 
-/// Each source once, in the order first used.
-fn cite(s: &mut String, sources: &[&Source]) {
-    let _ = writeln!(s, "\nSources:");
-    let mut seen: Vec<&Source> = Vec::new();
+/// Each source once, in the order first cited.
+fn cite(s: &mut String, sources: Vec<String>) {
+    let mut seen: Vec<String> = Vec::new();
     for source in sources {
-        if !seen.contains(source) {
+        if !seen.contains(&source) {
             seen.push(source);
-            let _ = writeln!(s, "  - {} (as of {})", source.source, source.as_of);
         }
+    }
+    if seen.is_empty() {
+        return;
+    }
+    let _ = writeln!(s);
+    for source in seen {
+        let _ = writeln!(s, "  {source}");
     }
 }

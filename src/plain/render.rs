@@ -113,7 +113,8 @@ fn said<'a>(paras: impl IntoIterator<Item = &'a Para>) -> Vec<String> {
     out
 }
 
-fn para(p: &Para) -> String {
+/// A paragraph in words: a warning says so, the screen's marks are dropped.
+pub fn para(p: &Para) -> String {
     let word = match p.tone {
         Tone::Warning => text::PLAIN_WARNING,
         Tone::Error => text::PLAIN_ERROR,

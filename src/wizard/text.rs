@@ -1085,8 +1085,11 @@ pub fn source(source: &str, as_of: &str) -> String {
         .or_else(|| source.strip_prefix("http://"))
         .unwrap_or(source);
     // The date first: the address then ends the line, whole.
-    format!("Source (as of {as_of}): {shown}")
+    format!("{SOURCE_LEAD}{as_of}): {shown}")
 }
+
+/// How every source line begins.
+pub const SOURCE_LEAD: &str = "Source (as of ";
 
 // Plain (line by line, --plain) -------------------------------------------------
 

@@ -62,7 +62,7 @@ pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
 fn item(row: &Row) -> Item {
     match row {
         Row::Item(item) => {
-            let mut out = Item::new(item.title.clone());
+            let mut out = Item::new(item.title.clone()).tickable(&item.id, item.done);
             match (item.done, item.done_on) {
                 (true, Some(on)) => out = out.with(text::step_done_on(&long_date(on))),
                 (true, None) => out = out.with("done"),
@@ -178,15 +178,13 @@ fn item_detail(wizard: &Wizard, item: &Step) -> Vec<Para> {
         out.push(Para::plain(format!("{}{how}", text::HOW)));
     }
     if item.derived {
-        out.push(Para::quiet(
-            match still_renewing(state, &state.focused_account().id).first() {
-                Some(sub) => text::derived_open(&sub.label, &sub.id),
-                None => text::DERIVED_DONE.to_string(),
-            },
-        ));
+        out.push(match still_renewing(state, &state.focused_account().id).first() {
+            Some(sub) => Para::new(text::derived_open(&sub.label, &sub.id), Tone::KeyHint),
+            None => Para::quiet(text::DERIVED_DONE),
+        });
     }
     if let Some(condition) = answerable_item(policy, &item.id).filter(|_| !item.done) {
-        out.push(Para::quiet(text::not_used_hint(condition)));
+        out.push(Para::new(text::not_used_hint(condition), Tone::KeyHint));
     }
     if item.id == checklist_ids::WRITTEN_CONFIRMATION
         && requested
@@ -210,7 +208,7 @@ fn item_detail(wizard: &Wizard, item: &Step) -> Vec<Para> {
 fn not_used_detail(rule: &ChecklistRule) -> Vec<Para> {
     vec![
         Para::quiet(text::not_used_said(rule.condition)),
-        Para::quiet(text::not_used_undo(rule.condition)),
+        Para::new(text::not_used_undo(rule.condition), Tone::KeyHint),
         Para::plain(format!("{}{}", text::WHY, rule.why)),
         Para::source(&rule.origin),
     ]

@@ -33,6 +33,10 @@ pub enum Tone {
     Heading,
     /// A source, a hint: said, not stressed.
     Quiet,
+    /// A key that acts on the highlighted line ("x: not used"): quiet on
+    /// the screen, said by the plain mode (its prompt takes the key too),
+    /// left out of a printed guide, where no key works.
+    KeyHint,
     Warning,
     Error,
     Done,
@@ -95,6 +99,10 @@ impl Para {
 pub struct Item {
     pub text: String,
     pub state: Vec<String>,
+    /// A step's or checklist item's id, for `coursera-exit done ID`.
+    pub id: Option<String>,
+    /// A step or checklist item that is done.
+    pub done: bool,
 }
 
 impl Item {
@@ -102,6 +110,8 @@ impl Item {
         Item {
             text: text.into(),
             state: Vec::new(),
+            id: None,
+            done: false,
         }
     }
 
@@ -114,6 +124,13 @@ impl Item {
     /// The answer already given, of a question's answers.
     pub fn given(&self) -> bool {
         self.state.iter().any(|s| s == text::YOUR_ANSWER)
+    }
+
+    /// A line `coursera-exit done ID` ticks, and whether it is done.
+    pub fn tickable(mut self, id: &str, done: bool) -> Item {
+        self.id = Some(id.to_string());
+        self.done = done;
+        self
     }
 
     pub fn with(mut self, state: impl Into<String>) -> Item {

@@ -225,6 +225,8 @@ pub struct StepLine {
     /// happened (I have cancelled, the refund asked for and received).
     pub number: Option<usize>,
     pub title: String,
+    /// What `coursera-exit done` calls it.
+    pub id: String,
     pub done: bool,
     /// "done Sun 2026-03-01", when done on a known day.
     pub done_on: Option<String>,
@@ -473,6 +475,7 @@ impl StepLine {
                     entry,
                     number: (!records).then_some(n + 1),
                     title: step.title.clone(),
+                    id: step.id.clone(),
                     done: step.done,
                     done_on: step
                         .done_on
@@ -492,7 +495,9 @@ impl StepLine {
             (None, true) => "done".to_string(),
             (None, false) => "not done".to_string(),
         };
-        let item = super::Item::new(self.title.clone()).with(done);
+        let item = super::Item::new(self.title.clone())
+            .tickable(&self.id, self.done)
+            .with(done);
         match &self.note {
             Some(note) => item.with(format!("{}{note}", text::NOTE)),
             None => item,
