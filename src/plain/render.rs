@@ -2,7 +2,7 @@
 //! where the screen has colours and symbols, numbers where it has a
 //! highlight, and nothing a terminal would read as a command.
 
-use crate::domain::deadlines::Urgency;
+use crate::wizard::view::Urgency;
 use crate::domain::text_limits::escaped_for_terminal;
 use crate::wizard::keymap::{BINDINGS, Group};
 use crate::wizard::text;
