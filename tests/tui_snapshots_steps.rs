@@ -170,6 +170,26 @@ fn a_pause_shows_how_and_when_billing_resumes() {
 }
 
 #[test]
+fn a_pause_with_no_day_recorded_shows_the_line_the_cursor_is_on() {
+    let mut state = decided(
+        PlanKind::SpecializationMonthly,
+        Channel::Web,
+        "2026-01-31",
+        actions::Choice::Pause { months: 2 },
+        &[],
+    );
+    // A hand edit (or an older file) can leave the decision without its day.
+    state.subscriptions[0].pause = None;
+    let w = open(state);
+    let screen = support::screen::render(&w, 80, 24).backend().to_string();
+    assert!(
+        screen.contains(&format!("> {}", coursera_exit::wizard::text::PAUSE_DATE_HINT)),
+        "the highlighted line is drawn: {screen}"
+    );
+    snapshot("steps_pause_no_day", &w);
+}
+
+#[test]
 fn a_kept_plan_has_nothing_to_tick() {
     let state = decided(
         PlanKind::PlusAnnual,

@@ -2,10 +2,10 @@
 //! where the screen has colours and symbols, numbers where it has a
 //! highlight, and nothing a terminal would read as a command.
 
-use crate::wizard::view::Urgency;
 use crate::domain::text_limits::escaped_for_terminal;
 use crate::wizard::keymap::{BINDINGS, Group};
 use crate::wizard::text;
+use crate::wizard::view::Urgency;
 use crate::wizard::view::{Item, PageView, Para, Pick, Tone};
 use crate::wizard::{Mode, Notice, NoticeKind};
 

@@ -131,9 +131,7 @@ fn list_lines<'a>(full: &StepsFull, cx: &Context) -> Body<'a> {
             body.text(&format!("! {caveat}"), width, 2, theme.warning());
             body.text(how, width, 0, Style::default());
             body.push(Line::default(), None);
-            if let Some(recorded) = recorded {
-                pause_lines(&mut body, cx, recorded, *entry);
-            }
+            pause_lines(&mut body, cx, recorded.as_deref(), *entry);
             due_lines(&mut body, cx, dates);
         }
         StepsBody::Keep { dates } => {
@@ -194,7 +192,10 @@ fn head_lines(full: &StepsFull, width: usize, compact: bool, theme: &Theme) -> V
 }
 
 /// The pause's recorded start (the line `e` changes), and the date field under it.
-fn pause_lines(body: &mut Body, cx: &Context, recorded: &str, at: usize) {
+/// The pause's line: the day recorded and how to change it; with no day
+/// recorded yet, how to record one is the line itself (the cursor can be
+/// on it, so it is always drawn).
+fn pause_lines(body: &mut Body, cx: &Context, recorded: Option<&str>, at: usize) {
     let (theme, width) = (cx.theme, cx.width);
     let selected = at == cx.cursor;
     let style = if selected {
@@ -203,12 +204,15 @@ fn pause_lines(body: &mut Body, cx: &Context, recorded: &str, at: usize) {
         theme.heading()
     };
     let lead = if selected { SELECTED_SYMBOL } else { "  " };
-    for (i, l) in wrap(recorded, width.saturating_sub(2), 0).into_iter().enumerate() {
+    let line = recorded.unwrap_or(text::PAUSE_DATE_HINT);
+    for (i, l) in wrap(line, width.saturating_sub(2), 0).into_iter().enumerate() {
         let lead = if i == 0 { lead } else { "  " };
         body.push(Line::styled(format!("{lead}{l}"), style), Some(at));
     }
-    for l in wrap(text::PAUSE_DATE_HINT, width.saturating_sub(2), 0) {
-        body.push(Line::styled(format!("  {l}"), theme.dim()), Some(at));
+    if recorded.is_some() {
+        for l in wrap(text::PAUSE_DATE_HINT, width.saturating_sub(2), 0) {
+            body.push(Line::styled(format!("  {l}"), theme.dim()), Some(at));
+        }
     }
     date_editor(body, cx, at);
 }
@@ -282,8 +286,12 @@ fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: 
 /// (the next charge and its day), then what can still come back, if anything.
 fn cancel_lines(body: &mut Body, cx: &Context, cancel: &CancelBody) {
     let refund = &cancel.refund;
+    // A refund with no step left (its window closed) has nothing to say here.
+    let refund_open = !refund.steps.is_empty() || !refund.dates.is_empty();
     if cancel.refund_first {
-        refund_block(body, cx, refund);
+        if refund_open {
+            refund_block(body, cx, refund);
+        }
         // A one-time purchase has nothing to cancel: its refund is all there is.
         if !cancel.steps.is_empty() || cancel.how.is_some() {
             body.push(Line::default(), None);
