@@ -2,69 +2,59 @@
 //! (`examples/bare.rs`), built with the release profile as shipped.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+use std::process::Command;
 
-/// Where `cargo build --release` said it put each program. `cargo bench`
-/// itself builds our binary with the bench profile into the same
-/// `target/release/coursera-exit`, and a release build that is already up
-/// to date does not put its own back: the exact artifact is what is run.
-static BUILT: OnceLock<(PathBuf, PathBuf)> = OnceLock::new();
-
-/// `cargo bench` builds our binary into the profile folder; the release
-/// build puts the example beside it, in `examples/`.
+/// `cargo bench` builds our binary with the bench profile into
+/// `target/release/` too, over the release build's, and an up-to-date
+/// release build does not put its own back. The programs measured are
+/// built in a target folder of their own, so they are always the release
+/// profile as shipped (with its link order: assets/link-order.txt names the
+/// release profile's functions).
 fn release_dir() -> PathBuf {
-    let ours = Path::new(env!("CARGO_BIN_EXE_coursera-exit"));
-    ours.parent().expect("the binary lives in a folder").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target")
+        .join("measured")
+        .join("release")
 }
 
 pub fn ours() -> PathBuf {
-    BUILT
-        .get()
-        .map_or_else(|| release_dir().join("coursera-exit"), |b| b.0.clone())
+    release_dir().join("coursera-exit")
 }
 
 pub fn bare() -> PathBuf {
-    BUILT
-        .get()
-        .map_or_else(|| release_dir().join("examples").join("bare"), |b| b.1.clone())
+    release_dir().join("examples").join("bare")
 }
 
-/// `cargo build --release --bins --examples`, so both programs are the
-/// release profile of the tree as it is (a no-op when nothing changed).
+/// `cargo build --release` of the binary, then of the examples, into
+/// `target/measured`, so both programs are the release profile of the tree
+/// as it is (quick when nothing changed).
 pub fn build_release() -> Result<(), String> {
+    // Our binary alone first, exactly as `cargo build --release` makes it:
+    // built together with the examples, it would take the features the
+    // dev-dependencies turn on in shared crates, so be another build (other
+    // code, other symbol names than assets/link-order.txt holds).
+    cargo_release("--bins")?;
+    cargo_release("--examples")
+}
+
+fn cargo_release(what: &str) -> Result<(), String> {
     let cargo = std::env::var_os("CARGO")
         .or_else(|| option_env!("CARGO").map(Into::into))
         .unwrap_or_else(|| "cargo".into());
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let out = Command::new(cargo)
-        .args([
-            "build",
-            "--release",
-            "--bins",
-            "--examples",
-            "--message-format=json-render-diagnostics",
-            "--manifest-path",
-        ])
+    let target = release_dir().parent().expect("a target folder").to_path_buf();
+    let status = Command::new(cargo)
+        .args(["build", "--release", what, "--manifest-path"])
         .arg(&manifest)
-        .stderr(Stdio::inherit())
-        .output()
+        .arg("--target-dir")
+        .arg(&target)
+        .status()
         .map_err(|e| format!("could not run cargo: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("cargo build --release failed ({})", out.status));
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("cargo build --release {what} failed ({status})"))
     }
-    let executable = |name: &str| -> Option<PathBuf> {
-        String::from_utf8_lossy(&out.stdout).lines().find_map(|line| {
-            let message: serde_json::Value = serde_json::from_str(line).ok()?;
-            (message["target"]["name"] == name).then_some(())?;
-            message["executable"].as_str().map(PathBuf::from)
-        })
-    };
-    let (Some(ours), Some(bare)) = (executable("coursera-exit"), executable("bare")) else {
-        return Err("cargo build --release named no executable for coursera-exit or bare".into());
-    };
-    let _ = BUILT.set((ours, bare));
-    Ok(())
 }
 
 /// Size on disk and, when `strip` is installed, the size once stripped.
