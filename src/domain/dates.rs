@@ -1,6 +1,6 @@
 //! Calendar arithmetic and date parsing with reasons a person can act on.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate, Weekday};
 
 /// `date` plus `k` months, clamped to the last day of the target month.
 /// Always step from the anchor (anchor + k), never from the previous result,
@@ -120,9 +120,52 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 /// "Mon 2026-03-02": the weekday helps people place a date.
 pub fn long_date(date: NaiveDate) -> String {
-    // Display rather than `format("%a …")`: chrono's format strings are
-    // interpreted at every call, ten times the cost, and screens show dozens.
-    format!("{} {date}", date.weekday())
+    let mut out = String::with_capacity(14);
+    out.push_str(weekday_name(date.weekday()));
+    out.push(' ');
+    push_iso(&mut out, date);
+    out
+}
+
+/// "2026-03-02", as chrono's `Display` writes it.
+pub fn iso_date(date: NaiveDate) -> String {
+    let mut out = String::with_capacity(10);
+    push_iso(&mut out, date);
+    out
+}
+
+/// Digit by digit rather than through `fmt`: a page description formats
+/// every date it shows (two forms each, a few hundred with 50
+/// subscriptions) after every key, and `fmt` was a tenth of a first frame.
+fn push_iso(out: &mut String, date: NaiveDate) {
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        // Outside the four digits every stored date has (1900–2200): chrono's form.
+        out.push_str(&date.to_string());
+        return;
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let year = year as u32;
+    for n in [year / 1000, year / 100, year / 10, year] {
+        out.push(digit(n));
+    }
+    for part in [date.month(), date.day()] {
+        out.push('-');
+        out.push(digit(part / 10));
+        out.push(digit(part));
+    }
+}
+
+fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
 }
 
 #[cfg(test)]
@@ -131,6 +174,13 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn dates_are_written_as_chrono_writes_them(days in -800_000i32..=800_000) {
+            let date = NaiveDate::from_num_days_from_ce_opt(730_000 + days).expect("a date");
+            prop_assert_eq!(iso_date(date), date.to_string());
+            prop_assert_eq!(long_date(date), format!("{} {date}", date.weekday()));
+        }
+
         #[test]
         fn every_four_two_two_digit_text_is_a_date_exactly_when_the_calendar_has_it(
             year in 0i32..=9999, month in 0u32..=99, day in 0u32..=99,

@@ -308,5 +308,5 @@ fn shift_months(anchor: NaiveDate, k: i32) -> NaiveDate {
 }
 
 pub fn format_date(date: NaiveDate) -> String {
-    date.to_string()
+    crate::domain::dates::iso_date(date)
 }
