@@ -102,9 +102,10 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
             .extend(text::HOME_EMPTY[1..].iter().map(|p| Para::plain(*p)));
     }
     let order = display_order(state);
+    let paid = PaidBy::new(state);
     let (items, subs): (Vec<Item>, Vec<SubLine>) = order
         .iter()
-        .map(|i| subscription(&state.subscriptions[*i], wizard))
+        .map(|i| subscription(&state.subscriptions[*i], wizard, &paid))
         .unzip();
     view.items = items;
     view.pick = Pick::Choose;
@@ -177,7 +178,7 @@ fn cancel_today(row: &Deadline, rows: &[Deadline], day: fn(NaiveDate) -> String)
 /// A subscription's line, said (its name, plan, who pays, id; its next date
 /// or what is missing) and laid out for the full screen, from one look at
 /// its dates.
-fn subscription(sub: &Subscription, wizard: &Wizard) -> (Item, SubLine) {
+fn subscription(sub: &Subscription, wizard: &Wizard, paid: &PaidBy) -> (Item, SubLine) {
     let (state, policy) = (wizard.state(), wizard.policy());
     let label = text::display_label(sub, policy);
     let plan = sub
@@ -188,7 +189,7 @@ fn subscription(sub: &Subscription, wizard: &Wizard) -> (Item, SubLine) {
     if let Some(plan) = plan {
         name = format!("{name} · {plan}");
     }
-    if let Some(paid) = paid_by(state, sub) {
+    if let Some(paid) = paid.of(state, sub) {
         name = format!("{name}, {paid}");
     }
     let item = Item::new(format!("{name} ({})", sub.id));
@@ -198,10 +199,10 @@ fn subscription(sub: &Subscription, wizard: &Wizard) -> (Item, SubLine) {
             text::trial_became_paid_short(&long_date(on)),
             SubStatus::TrialBecamePaid(text::trial_became_paid_short(&format_date(on))),
         ),
-        RowStatus::Due(row) => (
-            Para::deadline(row, policy).text,
-            SubStatus::Due(DueLine::of(row, policy)),
-        ),
+        RowStatus::Due(row) => {
+            let due = DueLine::of(row, policy);
+            (Para::due(&due).text, SubStatus::Due(due))
+        }
         RowStatus::NotChargedAgain(until) => {
             let wordings = not_charged_again(until);
             let said = wordings[0].trim_start_matches("✓ ").to_string();
@@ -217,6 +218,29 @@ fn subscription(sub: &Subscription, wizard: &Wizard) -> (Item, SubLine) {
         status,
     };
     (item.with(said), line)
+}
+
+/// "paid by a2 · Google sign-in" per account, made once for the list
+/// rather than once per subscription.
+struct PaidBy(Vec<(String, Option<String>)>);
+
+impl PaidBy {
+    fn new(state: &State) -> PaidBy {
+        let mut said: Vec<(String, Option<String>)> = Vec::new();
+        for sub in state.subscriptions.iter().filter(|s| !s.account_unknown) {
+            if !said.iter().any(|(id, _)| *id == sub.account) {
+                said.push((sub.account.clone(), paid_by(state, sub)));
+            }
+        }
+        PaidBy(said)
+    }
+
+    fn of(&self, state: &State, sub: &Subscription) -> Option<String> {
+        match self.0.iter().find(|(id, _)| *id == sub.account) {
+            Some((_, said)) if !sub.account_unknown => said.clone(),
+            _ => paid_by(state, sub),
+        }
+    }
 }
 
 /// The questions still unanswered: named, or (too long to name them all)
