@@ -797,3 +797,18 @@ fn esc_retraces_deadlines_and_summary_back_to_steps() {
     }
     assert_eq!(trail, [Screen::Deadlines, Screen::Steps, Screen::Decide]);
 }
+
+#[test]
+fn the_stores_refund_is_said_with_the_steps_that_cancel_and_not_for_a_plan_kept() {
+    // Bought in the iPhone app: a refund is the App Store's to give.
+    let store_refund = |w: &Wizard| {
+        let said = &w.policy().refund.app_store;
+        w.view().lead.iter().any(|p| &p.text == said)
+    };
+    let mut w = identify(PlanKind::SpecializationMonthly, Channel::Ios, "2026-02-25");
+    choose(&mut w, Choice::Cancel);
+    assert!(store_refund(&w), "{:?}", w.view().lead);
+    let mut w = identify(PlanKind::SpecializationMonthly, Channel::Ios, "2026-02-25");
+    choose(&mut w, Choice::Keep);
+    assert!(!store_refund(&w), "nothing to ask back: {:?}", w.view().lead);
+}

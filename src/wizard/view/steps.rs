@@ -293,9 +293,13 @@ impl StepsFull {
             }
             None => {}
         }
-        full.app_store_refund = sections.app_store_refund.then(|| policy.refund.app_store.clone());
+        let app_store_refund = sections.app_store_refund;
         full.sources = sources(sub, &sections, policy);
         full.body = body(wizard, page, sub, sections, &rows, entries);
+        // The store's refund goes with the steps that cancel (a plan kept
+        // or paused has nothing to ask back), on both front ends.
+        full.app_store_refund = (app_store_refund && matches!(full.body, StepsBody::Cancel(_)))
+            .then(|| policy.refund.app_store.clone());
         full
     }
 
