@@ -81,6 +81,11 @@ fn a_new_plan_asks_which_account_pays() {
     snapshot("accounts_identify_which_account", &w);
     send(&mut w, &[Msg::Down, Msg::Down, Msg::Next]);
     snapshot("accounts_identify_not_sure", &w);
+    // Answered: the line of answers under each question names the account.
+    let mut w = open(two_accounts());
+    send(&mut w, &[Msg::Add, Msg::Down, Msg::Next]);
+    let screen = render(&w, 80, 24).backend().to_string();
+    assert!(screen.contains("Answers: account a2 · bought where?"), "{screen}");
 }
 
 #[test]

@@ -189,6 +189,8 @@ pub const REGION_NO: &str = "No, somewhere else";
 
 /// The answers so far in a few words, with a "?" for each one missing.
 pub fn answers(
+    // `Some` with several accounts: the one that pays, if answered.
+    account: Option<Option<&str>>,
     channel: Option<Channel>,
     plan: Option<&str>,
     date: Option<String>,
@@ -210,11 +212,16 @@ pub fn answers(
     };
     let plan = plan.unwrap_or("plan?");
     let date = date.as_deref().unwrap_or("date?");
+    let account = match account {
+        Some(Some(id)) => format!("account {id} · "),
+        Some(None) => "account? · ".to_string(),
+        None => String::new(),
+    };
     // A trial earns no certificate: its length is asked instead.
     match trial_days {
-        Some(Some(days)) => format!("{ANSWERS}: {channel} · {plan} · {days} days · {date}"),
-        Some(None) => format!("{ANSWERS}: {channel} · {plan} · length? · {date}"),
-        None => format!("{ANSWERS}: {channel} · {plan} · {date} · {certificate}"),
+        Some(Some(days)) => format!("{ANSWERS}: {account}{channel} · {plan} · {days} days · {date}"),
+        Some(None) => format!("{ANSWERS}: {account}{channel} · {plan} · length? · {date}"),
+        None => format!("{ANSWERS}: {account}{channel} · {plan} · {date} · {certificate}"),
     }
 }
 

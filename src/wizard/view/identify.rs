@@ -22,7 +22,7 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
     view.lead.push(Para::quiet(position.clone()));
     let mut full = IdentifyFull {
         position,
-        answers: answers(sub, policy),
+        answers: answers(state, sub, policy),
         ..IdentifyFull::default()
     };
     if page.not_sure() {
@@ -244,10 +244,15 @@ pub fn detail(choice: Choice, sub: &Subscription, policy: &Policy) -> Vec<Para> 
     }
 }
 
-/// "Answers: website · Free trial · 7 days · 2026-02-27".
-pub fn answers(sub: &Subscription, policy: &Policy) -> String {
+/// "Answers: website · Free trial · 7 days · 2026-02-27"; with several
+/// accounts, which one pays first ("account a2 · website · …").
+pub fn answers(state: &State, sub: &Subscription, policy: &Policy) -> String {
     let plan = sub.plan.map(|p| policy.plan(p).name.as_str());
+    let account = state
+        .several_accounts()
+        .then(|| (!sub.account_unknown).then_some(sub.account.as_str()));
     text::answers(
+        account,
         sub.channel,
         plan,
         sub.started.map(format_date),
