@@ -47,9 +47,7 @@ fn enter_alone_never_answers_a_question_nobody_answered() {
         "{why}"
     );
     let mut answered = home();
-    answered.items[1]
-        .state
-        .push(coursera_exit::wizard::text::YOUR_ANSWER.to_string());
+    answered.items[1] = coursera_exit::wizard::view::Item::answer(answered.items[1].text.clone(), true);
     assert_eq!(
         parse("", Mode::Normal, &answered),
         Ok(Request::Send(vec![Msg::Next])),

@@ -176,14 +176,14 @@ fn details_of(wizard: &mut Wizard, i: usize) -> Vec<Para> {
 }
 
 fn is_source(p: &Para) -> bool {
-    p.tone == Tone::Quiet && p.text.starts_with(text::SOURCE_LEAD)
+    p.tone == Tone::Source
 }
 
 /// "Not done yet." or "✓ Done Sun 2026-03-01": the line itself says it.
 fn is_status(p: &Para) -> bool {
     p.text == text::NOT_DONE_YET
         || p.text == text::DONE_WORD
-        || (p.tone == Tone::Done && p.text.starts_with("✓ Done "))
+        || (p.tone == Tone::Done && p.text.starts_with(&text::done_on("")))
 }
 
 fn dates<'a>(s: &mut String, rows: impl Iterator<Item = &'a Deadline>, policy: &Policy) {

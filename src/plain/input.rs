@@ -134,10 +134,7 @@ fn normal(line: &str, lower: &str, view: &PageView) -> Result<Request, String> {
 /// Enter unless it was answered before (then Enter keeps that answer) or has
 /// one answer only: a number is asked for.
 fn enter(view: &PageView) -> Result<Request, String> {
-    let answered = view
-        .items
-        .iter()
-        .any(|i| i.state.iter().any(|s| s == text::YOUR_ANSWER));
+    let answered = view.items.iter().any(|i| i.given);
     if view.pick == Pick::Choose && view.items.len() > 1 && !answered {
         return Err(text::plain_enter_needs_number(view.items.len()));
     }

@@ -183,10 +183,7 @@ fn what_to_type(view: &PageView, mode: Mode) -> String {
     if mode != Mode::Normal {
         return String::new();
     }
-    let answered = view
-        .items
-        .iter()
-        .any(|i| i.state.iter().any(|s| s == text::YOUR_ANSWER));
+    let answered = view.items.iter().any(|i| i.given);
     let needs_number = view.pick == Pick::Choose && view.items.len() > 1 && !answered;
     let enter = view
         .commands

@@ -145,16 +145,16 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme
         .collect();
     lines.push(Line::default());
     lines.push(Line::styled(chrome.tasks.clone(), theme.dim()));
-    if let Some((label, id, paid_by)) = &chrome.focus {
+    if let Some(focus) = &chrome.focus {
         lines.push(Line::default());
         // Wrapped at spaces; a word wider than the sidebar ends in "…"
         // rather than going on mid-word on the next line.
         let inner = usize::from(area.width.saturating_sub(2));
-        let words: Vec<String> = label.split_whitespace().map(|w| cut(w, inner)).collect();
+        let words: Vec<String> = focus.label.split_whitespace().map(|w| cut(w, inner)).collect();
         lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.heading()));
-        lines.push(Line::styled(id.clone(), theme.dim()));
+        lines.push(Line::styled(focus.id.clone(), theme.dim()));
         // With several accounts, whose plan it is (the list may have scrolled its heading away).
-        if let Some(paid) = paid_by {
+        if let Some(paid) = &focus.paid_by {
             let words: Vec<String> = paid.split_whitespace().map(|w| cut(w, inner)).collect();
             lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.dim()));
         }

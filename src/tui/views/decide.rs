@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &DecideFull, t
             .or(tries.last())
             .cloned()
             .unwrap_or_default();
-        (label, item.given())
+        (label, item.given)
     });
     let cursor = view.cursor.unwrap_or(0);
     choice_list(frame, list_area, labels, cursor, theme);

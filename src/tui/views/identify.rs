@@ -31,7 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyFull,
     let head_line = Line::styled(full.position.clone(), theme.dim());
     frame.render_widget(Paragraph::new(head_line), head);
     if full.not_sure {
-        draw_not_sure(frame, body, view, theme);
+        draw_not_sure(frame, body, view, &full.tips, theme);
     } else if let Some(date) = &full.date {
         draw_date(frame, body, view, date, theme);
     } else {
@@ -54,7 +54,7 @@ fn draw_choices(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyF
     let labels: Vec<(String, bool)> = view
         .items
         .iter()
-        .map(|item| (wrap(&item.text, room, 0).join("\n    "), item.given()))
+        .map(|item| (wrap(&item.text, room, 0).join("\n    "), item.given))
         .collect();
     let list_height: usize = labels.iter().map(|(label, _)| label.lines().count()).sum();
     let below = match &full.length {
@@ -147,14 +147,12 @@ fn draw_date(frame: &mut Frame, area: Rect, view: &PageView, date: &DateQuestion
     );
 }
 
-fn draw_not_sure(frame: &mut Frame, area: Rect, view: &PageView, theme: &Theme) {
-    // The tips follow the question's number in the lead; here they are numbered.
-    let lines: Vec<Line> = view
-        .lead
+fn draw_not_sure(frame: &mut Frame, area: Rect, view: &PageView, tips: &[String], theme: &Theme) {
+    // Numbered here: the screen picks the answers with the arrows.
+    let lines: Vec<Line> = tips
         .iter()
-        .skip(1)
         .enumerate()
-        .map(|(i, tip)| Line::from(format!("{}. {}", i + 1, tip.text)))
+        .map(|(i, tip)| Line::from(format!("{}. {tip}", i + 1)))
         .collect();
     let [tips, list_area] = split::rows(area, [Rest, Fixed(view.items.len() as u16 + 1)]);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), tips);

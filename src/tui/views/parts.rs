@@ -37,7 +37,7 @@ pub fn para_line<'a>(para: Para, theme: &Theme) -> Line<'a> {
     let style = match para.tone {
         Tone::Plain => Style::default(),
         Tone::Heading => theme.heading(),
-        Tone::Quiet | Tone::KeyHint => theme.dim(),
+        Tone::Quiet | Tone::KeyHint | Tone::Source => theme.dim(),
         Tone::Warning => theme.warning(),
         Tone::Error => theme.error(),
         Tone::Done => theme.done(),

@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, region: &RegionFull,
         } else {
             "  "
         };
-        let mark = if answer.given() { "(•)" } else { "( )" };
+        let mark = if answer.given { "(•)" } else { "( )" };
         let style = if view.cursor == Some(i) {
             theme.selected()
         } else {

@@ -129,7 +129,7 @@ impl RowDetail {
         if row.days_left < 0 && !row.done && !rule.overdue.is_empty() {
             out.push(Para::warning(rule.overdue.clone()));
         }
-        out.push(Para::quiet(self.source.clone()));
+        out.push(Para::source_line(self.source.clone()));
         out
     }
 }

@@ -67,8 +67,7 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
         view.details.push(Para::new(text::WHAT_HAPPENS, Tone::Heading));
         view.details.extend(full.dates.iter().map(Para::due));
         view.details.extend(full.consequences.iter().cloned());
-        view.details
-            .extend(full.sources.iter().map(|s| Para::quiet(s.clone())));
+        view.details.extend(full.sources.iter().map(Para::source_line));
     }
     if let Some(field) = page.renaming() {
         view.field = Some(Field {

@@ -29,10 +29,9 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
         full.not_sure = true;
         full.position = format!("{} · {}", full.position, text::NOT_SURE_TITLE);
         view.heading.push(Para::new(text::NOT_SURE_TITLE, Tone::Heading));
+        full.tips = tips(page.question()).map(str::to_string).to_vec();
         // Not numbered: the numbers are the answers below.
-        for tip in tips(page.question()) {
-            view.lead.push(Para::plain(tip.to_string()));
-        }
+        view.lead.extend(full.tips.iter().map(Para::plain));
         view.items = page
             .choices(state, policy)
             .iter()
@@ -270,6 +269,8 @@ pub struct IdentifyFull {
     pub answers: String,
     /// Explaining where to look: the tips lead the page, the items say what next.
     pub not_sure: bool,
+    /// Where to look, while explaining.
+    pub tips: Vec<String>,
     /// When the plan started, being asked.
     pub date: Option<DateQuestion>,
     /// "Another number of days" being typed.

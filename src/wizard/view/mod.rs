@@ -31,8 +31,11 @@ pub use crate::domain::deadlines::Urgency;
 pub enum Tone {
     Plain,
     Heading,
-    /// A source, a hint: said, not stressed.
+    /// A hint: said, not stressed.
     Quiet,
+    /// Where a rule comes from ("Source (as of …): …"): quiet, and what a
+    /// printed guide gathers at the end.
+    Source,
     /// A key that acts on the highlighted line ("x: not used"): quiet on
     /// the screen, said by the plain mode (its prompt takes the key too),
     /// left out of a printed guide, where no key works.
@@ -75,7 +78,12 @@ impl Para {
     }
 
     pub fn source(origin: &Source) -> Para {
-        Para::quiet(text::source(&origin.source, &origin.as_of))
+        Para::source_line(text::source(&origin.source, &origin.as_of))
+    }
+
+    /// A source already said as a line (`text::source`).
+    pub fn source_line(line: impl Into<String>) -> Para {
+        Para::new(line, Tone::Source)
     }
 
     /// A deadline as a sentence: "Cancel by Sun 2026-03-08, in 7 days".
@@ -99,6 +107,8 @@ impl Para {
 pub struct Item {
     pub text: String,
     pub state: Vec<String>,
+    /// A question's answer already given.
+    pub given: bool,
     /// A step's or checklist item's id, for `coursera-exit done ID`.
     pub id: Option<String>,
     /// A step or checklist item that is done.
@@ -110,6 +120,7 @@ impl Item {
         Item {
             text: text.into(),
             state: Vec::new(),
+            given: false,
             id: None,
             done: false,
         }
@@ -117,13 +128,11 @@ impl Item {
 
     /// A question's answer, marked when it is the one already given.
     pub fn answer(text: impl Into<String>, given: bool) -> Item {
-        let item = Item::new(text);
+        let item = Item {
+            given,
+            ..Item::new(text)
+        };
         if given { item.with(text::YOUR_ANSWER) } else { item }
-    }
-
-    /// The answer already given, of a question's answers.
-    pub fn given(&self) -> bool {
-        self.state.iter().any(|s| s == text::YOUR_ANSWER)
     }
 
     /// A line `coursera-exit done ID` ticks, and whether it is done.
@@ -299,9 +308,18 @@ pub struct FrameView {
     pub steps: Vec<StepMark>,
     /// "3 of 5 done".
     pub tasks: String,
-    /// The subscription the page is about: its label, id, and who pays.
-    pub focus: Option<(String, String, Option<String>)>,
+    /// The subscription the page is about.
+    pub focus: Option<FocusView>,
     pub notice: Option<(NoticeKind, String)>,
+}
+
+/// The subscription a page is about, under the steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FocusView {
+    pub label: String,
+    pub id: String,
+    /// With several accounts: "paid by a2 · Google sign-in".
+    pub paid_by: Option<String>,
 }
 
 /// One step of the journey in the sidebar.
@@ -397,12 +415,10 @@ fn frame(wizard: &Wizard) -> FrameView {
             })
             .collect(),
         tasks: text::tasks_done(progress::done_count(&steps), progress::task_count(&steps)),
-        focus: wizard.focus().map(|sub| {
-            (
-                sub.label.clone(),
-                sub.id.clone(),
-                super::home::paid_by(state, sub),
-            )
+        focus: wizard.focus().map(|sub| FocusView {
+            label: sub.label.clone(),
+            id: sub.id.clone(),
+            paid_by: super::home::paid_by(state, sub),
         }),
         notice: wizard.notice().map(|n| (n.kind, n.text.clone())),
     }

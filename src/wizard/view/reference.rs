@@ -17,7 +17,7 @@ pub fn view(wizard: &Wizard, page: &Reference) -> PageView {
         source: text::source(&entry.origin.source, &entry.origin.as_of),
     });
     if let Some(answer) = &open {
-        view.details = vec![Para::plain(&answer.text), Para::quiet(&answer.source)];
+        view.details = vec![Para::plain(&answer.text), Para::source_line(&answer.source)];
     }
     view.full = Full::Reference(ReferenceFull {
         position: text::entry_of(page.selected() + 1, entries.len()),
