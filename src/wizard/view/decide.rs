@@ -93,7 +93,7 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
 }
 
 /// "What do you want to do with …?"
-pub fn question(wizard: &Wizard, sub: Option<&Subscription>) -> String {
+fn question(wizard: &Wizard, sub: Option<&Subscription>) -> String {
     match sub {
         Some(sub) => text::decide_question(&text::display_label(sub, wizard.policy())),
         None => text::ACCOUNT_QUESTION.to_string(),
@@ -101,7 +101,7 @@ pub fn question(wizard: &Wizard, sub: Option<&Subscription>) -> String {
 }
 
 /// The pane's title names the choices on offer.
-pub fn title(page: &Decide, wizard: &Wizard) -> &'static str {
+fn title(page: &Decide, wizard: &Wizard) -> &'static str {
     let (state, policy, today) = (wizard.state(), wizard.policy(), wizard.today());
     let plan = page
         .id()
@@ -128,7 +128,7 @@ pub fn title(page: &Decide, wizard: &Wizard) -> &'static str {
 }
 
 /// A choice in words; the refund's with the last day it can be made.
-pub fn choice_label(
+fn choice_label(
     choice: Choice,
     sub: Option<&Subscription>,
     policy: &Policy,
@@ -151,7 +151,7 @@ pub fn choice_label(
 
 /// A choice's wordings, longest first: a front end takes the first that
 /// fits (the weekday goes first, then words).
-pub fn choice_wordings(
+fn choice_wordings(
     choice: Choice,
     sub: Option<&Subscription>,
     policy: &Policy,
@@ -173,12 +173,7 @@ pub fn choice_wordings(
 /// The rules that say what the choice means, in the policy's words, most
 /// important first (the detail pane may have to scroll). A warning starts
 /// with "! ", the symbol that carries it without colour.
-pub fn consequences(
-    wizard: &Wizard,
-    sub: Option<&Subscription>,
-    choice: Choice,
-    refund_open: bool,
-) -> Vec<Para> {
+fn consequences(wizard: &Wizard, sub: Option<&Subscription>, choice: Choice, refund_open: bool) -> Vec<Para> {
     let (state, policy) = (wizard.state(), wizard.policy());
     let plain = |s: &str| Para::plain(s);
     let warn = |s: &str| Para::warning(format!("! {s}"));

@@ -127,7 +127,7 @@ fn date_question(view: &mut PageView, full: &mut IdentifyFull, page: &Identify, 
 }
 
 /// Where to look, for the question the person is not sure about.
-pub fn tips(question: Question) -> [&'static str; 3] {
+fn tips(question: Question) -> [&'static str; 3] {
     match question {
         Question::Account => text::ACCOUNT_WHERE_TO_LOOK,
         other => text::where_to_look(other == Question::Channel),
@@ -135,7 +135,7 @@ pub fn tips(question: Question) -> [&'static str; 3] {
 }
 
 /// Why the account question matters, with the help article it comes from.
-pub fn account_detail(policy: &Policy) -> Vec<Para> {
+fn account_detail(policy: &Policy) -> Vec<Para> {
     let mut out = vec![Para::plain(text::ACCOUNT_PAYS_WHY)];
     if let Some(rule) = policy
         .checklist
@@ -148,7 +148,7 @@ pub fn account_detail(policy: &Policy) -> Vec<Para> {
 }
 
 /// The question on show.
-pub fn question_text(question: Question, sub: &Subscription, policy: &Policy) -> String {
+fn question_text(question: Question, sub: &Subscription, policy: &Policy) -> String {
     match question {
         Question::Account => text::Q_ACCOUNT.to_string(),
         Question::Channel => text::Q_CHANNEL.to_string(),
@@ -161,7 +161,7 @@ pub fn question_text(question: Question, sub: &Subscription, policy: &Policy) ->
 }
 
 /// An answer in words.
-pub fn choice_label(choice: Choice, state: &State, policy: &Policy) -> String {
+fn choice_label(choice: Choice, state: &State, policy: &Policy) -> String {
     match choice {
         Choice::Account(index) => state.accounts.get(index).map_or_else(String::new, |a| {
             let name = a.label.as_deref().unwrap_or(text::ACCOUNT_UNNAMED);
@@ -245,7 +245,7 @@ pub fn detail(choice: Choice, sub: &Subscription, policy: &Policy) -> Vec<Para> 
 
 /// "Answers: website · Free trial · 7 days · 2026-02-27"; with several
 /// accounts, which one pays first ("account a2 · website · …").
-pub fn answers(state: &State, sub: &Subscription, policy: &Policy) -> String {
+fn answers(state: &State, sub: &Subscription, policy: &Policy) -> String {
     let plan = sub.plan.map(|p| policy.plan(p).name.as_str());
     let account = state
         .several_accounts()

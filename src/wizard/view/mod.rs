@@ -342,16 +342,6 @@ pub fn account_title(title: &str, wizard: &super::Wizard) -> String {
     }
 }
 
-/// The page is about an account rather than a subscription.
-pub fn about_account(page: &super::Page) -> bool {
-    match page {
-        super::Page::Decide(p) => p.id().is_none(),
-        super::Page::Steps(p) => p.id().is_none(),
-        super::Page::Checklist(_) => true,
-        _ => false,
-    }
-}
-
 impl PageView {
     fn new(title: impl Into<String>) -> PageView {
         PageView {
