@@ -41,6 +41,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<u8, Failure> {
+    // Under a file size limit (`ulimit -f`) the kernel kills a writer that
+    // passes it, leaving its temporary file; with the signal caught the write
+    // fails instead, and the save cleans up and says why.
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     let today = match cli.today.as_deref() {
         Some(t) => values::date("--today", t)?,
         None => chrono::Local::now().date_naive(),

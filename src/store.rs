@@ -17,7 +17,7 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -87,6 +87,22 @@ pub enum StoreError {
     )]
     DanglingLink { path: PathBuf, target: PathBuf },
     #[error(
+        "{path}: this file has {links} names (hard links); nothing was changed.\n  A save puts a new file in place, which would leave the other names holding the old version, and a writer using another name would not see this one's lock. Keep one name (a symbolic link to it is fine) and try again."
+    )]
+    HardLinked { path: PathBuf, links: u64 },
+    #[error(
+        "{path}: {what} stands where coursera-exit keeps the state file's {role}; nothing was written through it.\n  Remove it (or move it away) and try again."
+    )]
+    InTheWay {
+        path: PathBuf,
+        what: &'static str,
+        role: &'static str,
+    },
+    #[error(
+        "{path}: not saved: the new version would be refused when read back ({reason}).\n  The file was left as it was before this change. This is a fault in coursera-exit: please report it."
+    )]
+    WouldNotReadBack { path: PathBuf, reason: String },
+    #[error(
         "{path}: in use by another coursera-exit that is changing it (it holds {lock}).\n  Finish or close that one and try again; status, deadlines, export and path work meanwhile."
     )]
     Busy { path: PathBuf, lock: PathBuf },
@@ -104,6 +120,20 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// What is wrong, without the path or the advice around it.
+    fn reason(&self) -> String {
+        match self {
+            StoreError::Parse {
+                line,
+                column,
+                message,
+                ..
+            } => format!("line {line}, column {column}: {message}"),
+            StoreError::Invalid { message, .. } => message.clone(),
+            other => other.to_string(),
+        }
+    }
+
     /// SPEC §6: 3 for a busy state file, 1 for everything else.
     pub fn exit_code(&self) -> i32 {
         match self {
@@ -385,14 +415,22 @@ impl Store {
     pub fn open(path: &Path) -> Result<(Store, State), StoreError> {
         refuse_dangling_link(path)?;
         let path = &resolve_symlink(path);
+        // Refused before the lock is made, so a wrong --state leaves nothing beside it.
+        if let Ok(meta) = fs::metadata(path) {
+            if !meta.is_file() {
+                return Err(StoreError::NotAFile {
+                    path: path.to_path_buf(),
+                });
+            }
+            if meta.nlink() > 1 {
+                return Err(StoreError::HardLinked {
+                    path: path.to_path_buf(),
+                    links: meta.nlink(),
+                });
+            }
+        }
         let lock_path = lock_path(path);
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(FILE_MODE)
-            .open(&lock_path)
-            .map_err(io_err(&lock_path, "create the lock file"))?;
+        let lock = open_lock(&lock_path)?;
         match lock.try_lock() {
             Ok(()) => {}
             Err(fs::TryLockError::WouldBlock) => {
@@ -435,23 +473,31 @@ impl Store {
                 limit: MAX_STATE_BYTES,
             });
         }
+        if let Err(e) = parse(&self.path, text.as_bytes()) {
+            return Err(StoreError::WouldNotReadBack {
+                path: self.path.clone(),
+                reason: e.reason(),
+            });
+        }
         // Read once, for both: a file that cannot be read is not overwritten.
         let current = read_limited(&self.path)?;
+        // The copies hold the same private data: they get the file's mode and owner.
+        let like = fs::metadata(&self.path).ok();
         let kept = match &current {
             Some(bytes) if Some(bytes) != self.known.as_ref() => {
                 let edited = edited_path(&self.path);
-                write_durably(&edited, bytes)?;
+                write_durably_like(&edited, bytes, like.as_ref())?;
                 Some(edited)
             }
             _ => None,
         };
         if !self.backed_up {
             if let Some(bytes) = &current {
-                backup(&self.path, bytes)?;
+                backup(&self.path, bytes, like.as_ref())?;
             }
             self.backed_up = true;
         }
-        write_durably(&self.path, text.as_bytes())?;
+        write_durably_like(&self.path, text.as_bytes(), like.as_ref())?;
         self.known = Some(text.into_bytes());
         Ok(kept)
     }
@@ -462,6 +508,15 @@ impl Store {
 /// be written there.
 pub fn is_state_or_side_file(state: &Path, candidate: &Path) -> bool {
     let (state, candidate) = (where_it_is(state), where_it_is(candidate));
+    // A hard link is another name for the same file: compare what the names hold.
+    if let Ok(other) = fs::metadata(&candidate) {
+        let same =
+            |path: &Path| fs::metadata(path).is_ok_and(|m| m.dev() == other.dev() && m.ino() == other.ino());
+        let sides = [backup_path(&state), edited_path(&state), lock_path(&state)];
+        if same(&state) || sides.iter().any(|side| same(side)) {
+            return true;
+        }
+    }
     let (Some(name), Some(other)) = (state.file_name(), candidate.file_name()) else {
         return false;
     };
@@ -544,9 +599,9 @@ fn remove_stale_temps(path: &Path) {
 }
 
 /// Copies (never renames: readers must always find FILE) the file to FILE.bak.
-fn backup(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+fn backup(path: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> Result<(), StoreError> {
     let bak = backup_path(path);
-    write_durably(&bak, bytes).map_err(|e| match e {
+    write_durably_like(&bak, bytes, like).map_err(|e| match e {
         StoreError::NotSaved { doing, source, .. } => StoreError::NotSaved {
             path: path.to_path_buf(),
             doing: format!("copying it to {} ({doing})", bak.display()),
@@ -561,15 +616,23 @@ fn backup(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// removed and the error is `NotSaved`. What stands at `path` is replaced,
 /// a symlink included: a side file or an export is never written through one.
 pub fn write_durably(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    write_durably_with(path, bytes, &mut |file, bytes| file.write_all(bytes))
+    // A replaced file keeps its mode and owner (a person may have shared or hidden it).
+    let existing = fs::symlink_metadata(path).ok().filter(|m| m.is_file());
+    write_durably_like(path, bytes, existing.as_ref())
 }
 
-/// `write_durably` with the step that writes the bytes into the temporary
+/// `write_durably`, the new file taking the mode and owner of `like` (None: `0600`, ours).
+fn write_durably_like(path: &Path, bytes: &[u8], like: Option<&fs::Metadata>) -> Result<(), StoreError> {
+    write_durably_with(path, bytes, like, &mut |file, bytes| file.write_all(bytes))
+}
+
+/// `write_durably_like` with the step that writes the bytes into the temporary
 /// file supplied by the caller, so tests can make it fail half way.
 #[doc(hidden)]
 pub fn write_durably_with(
     path: &Path,
     bytes: &[u8],
+    like: Option<&fs::Metadata>,
     write: &mut dyn FnMut(&mut File, &[u8]) -> io::Result<()>,
 ) -> Result<(), StoreError> {
     let dir = parent_dir(path);
@@ -584,17 +647,30 @@ pub fn write_durably_with(
     };
     // Created here or not at all: something already at the temporary name
     // (a link, another program's file) is not ours to open, nor to remove.
-    let mut file = OpenOptions::new()
+    let mut file = match OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(FILE_MODE)
         .open(&tmp)
-        .map_err(not_saved("creating a temporary file beside it"))?;
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            let what = what_stands_at(&tmp).unwrap_or("something");
+            return Err(not_saved(&format!(
+                "creating the temporary file {} ({what} is in the way: remove it)",
+                tmp.display()
+            ))(e));
+        }
+        Err(e) => return Err(not_saved("creating a temporary file beside it")(e)),
+    };
     let result = (|| {
-        // A replaced file keeps its mode (a person may have shared or hidden it).
-        if let Some(meta) = fs::symlink_metadata(path).ok().filter(|m| m.is_file()) {
-            file.set_permissions(meta.permissions())
+        if let Some(like) = like {
+            file.set_permissions(fs::Permissions::from_mode(like.mode() & 0o7777))
                 .map_err(not_saved("copying its permissions"))?;
+            keep_owner(&file, like).map_err(not_saved(&format!(
+                "keeping its owner (user id {}): the file belongs to another user, and a save would make it yours; run coursera-exit as that user",
+                like.uid()
+            )))?;
         }
         write(&mut file, bytes).map_err(not_saved("writing the new version"))?;
         file.sync_all()
@@ -634,4 +710,63 @@ fn resolve_symlink(path: &Path) -> PathBuf {
         Some(Ok(target)) => target,
         _ => path.to_path_buf(),
     }
+}
+
+/// The new file gets the owner of the one it replaces. Only root can give a
+/// file away, so anyone else writing another user's file is refused rather
+/// than silently taking it over; a group that cannot be kept is let go.
+fn keep_owner(file: &File, like: &fs::Metadata) -> io::Result<()> {
+    let ours = file.metadata()?;
+    if ours.uid() != like.uid() {
+        return std::os::unix::fs::fchown(file, Some(like.uid()), Some(like.gid()));
+    }
+    if ours.gid() != like.gid() {
+        let _ = std::os::unix::fs::fchown(file, None, Some(like.gid()));
+    }
+    Ok(())
+}
+
+/// Opens (or creates) the lock file, never through a link and never waiting
+/// on a FIFO: whatever else stands at its name is named and left alone.
+fn open_lock(lock_path: &Path) -> Result<File, StoreError> {
+    let in_the_way = |what| StoreError::InTheWay {
+        path: lock_path.to_path_buf(),
+        what,
+        role: "lock",
+    };
+    let opened = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .mode(FILE_MODE)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(lock_path);
+    match opened {
+        Ok(lock) if lock.metadata().is_ok_and(|m| m.is_file()) => Ok(lock),
+        Ok(_) => Err(in_the_way(what_stands_at(lock_path).unwrap_or("something"))),
+        Err(e) => match what_stands_at(lock_path) {
+            Some(what) if what != REGULAR_FILE => Err(in_the_way(what)),
+            _ => Err(io_err(lock_path, "create the lock file")(e)),
+        },
+    }
+}
+
+const REGULAR_FILE: &str = "a file";
+
+/// What stands at `path`, in words (None: nothing).
+fn what_stands_at(path: &Path) -> Option<&'static str> {
+    let kind = fs::symlink_metadata(path).ok()?.file_type();
+    Some(if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        REGULAR_FILE
+    })
 }

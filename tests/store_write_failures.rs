@@ -54,9 +54,11 @@ fn assert_nothing_lost(dir: &Path, path: &Path, before: &[u8]) {
     assert_eq!(temp_files(dir), Vec::<String>::new(), "no temporary file is left");
 }
 
-/// Lets a child process write at most `bytes` bytes into any file, with the
-/// write failing (EFBIG) rather than the process being killed (SIGXFSZ).
-fn limit_file_size(cmd: &mut Command, bytes: u64) {
+/// Lets a child process write at most `bytes` bytes into any file. With
+/// `ignore_signal` the write fails (EFBIG) rather than the process being
+/// killed (SIGXFSZ); without it the child has what `ulimit -f` gives a
+/// shell's commands, and must see to the signal itself.
+fn limit_file_size(cmd: &mut Command, bytes: u64, ignore_signal: bool) {
     // SAFETY: setrlimit and signal are async-signal-safe, as pre_exec requires;
     // both settings survive the exec.
     unsafe {
@@ -68,7 +70,7 @@ fn limit_file_size(cmd: &mut Command, bytes: u64) {
             if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
                 return Err(io::Error::last_os_error());
             }
-            if libc::signal(libc::SIGXFSZ, libc::SIG_IGN) == libc::SIG_ERR {
+            if ignore_signal && libc::signal(libc::SIGXFSZ, libc::SIG_IGN) == libc::SIG_ERR {
                 return Err(io::Error::last_os_error());
             }
             Ok(())
@@ -84,7 +86,8 @@ fn binary(state: &Path, args: &[&str], file_size_limit: Option<u64>) -> Output {
         .args(["--today", "2026-03-01"])
         .args(args);
     if let Some(bytes) = file_size_limit {
-        limit_file_size(&mut cmd, bytes);
+        // As under `ulimit -f`: the binary itself keeps SIGXFSZ from killing it mid-save.
+        limit_file_size(&mut cmd, bytes, false);
     }
     cmd.output().expect("the binary runs")
 }
@@ -103,10 +106,15 @@ const ADD: [&str; 7] = [
 fn a_write_failing_half_way_keeps_the_old_file_and_removes_the_temp() {
     let (dir, path, before) = saved(&state_of(2, 10));
     let big = store::to_toml(&state_of(40, 100));
-    let err = store::write_durably_with(&path, big.as_bytes(), &mut |file: &mut File, bytes: &[u8]| {
-        file.write_all(&bytes[..bytes.len() / 2])?;
-        Err(io::Error::from_raw_os_error(libc::ENOSPC))
-    })
+    let err = store::write_durably_with(
+        &path,
+        big.as_bytes(),
+        None,
+        &mut |file: &mut File, bytes: &[u8]| {
+            file.write_all(&bytes[..bytes.len() / 2])?;
+            Err(io::Error::from_raw_os_error(libc::ENOSPC))
+        },
+    )
     .unwrap_err();
     assert!(matches!(err, StoreError::NotSaved { .. }), "{err:?}");
     let message = err.to_string();
@@ -130,9 +138,12 @@ fn a_write_failing_half_way_keeps_the_old_file_and_removes_the_temp() {
 fn a_failed_first_write_creates_no_file_at_all() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("state.toml");
-    let result = store::write_durably_with(&path, b"schema_version = 1\n", &mut |_: &mut File, _: &[u8]| {
-        Err(io::Error::from_raw_os_error(libc::EIO))
-    });
+    let result = store::write_durably_with(
+        &path,
+        b"schema_version = 1\n",
+        None,
+        &mut |_: &mut File, _: &[u8]| Err(io::Error::from_raw_os_error(libc::EIO)),
+    );
     assert!(result.is_err());
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
 }
@@ -148,8 +159,8 @@ fn after_a_failed_write_the_next_one_succeeds() {
         }
         file.write_all(bytes)
     };
-    assert!(store::write_durably_with(&path, wanted.as_bytes(), &mut writer).is_err());
-    store::write_durably_with(&path, wanted.as_bytes(), &mut writer).unwrap();
+    assert!(store::write_durably_with(&path, wanted.as_bytes(), None, &mut writer).is_err());
+    store::write_durably_with(&path, wanted.as_bytes(), None, &mut writer).unwrap();
     assert_eq!(fs::read_to_string(&path).unwrap(), wanted);
     assert!(temp_files(dir.path()).is_empty());
 }
@@ -226,7 +237,7 @@ fn save_in_child_with_file_size_limit(path: &Path, limit: u64) -> String {
     ])
     .env(HELPER, "save")
     .env(HELPER_STATE, path);
-    limit_file_size(&mut cmd, limit);
+    limit_file_size(&mut cmd, limit, true);
     let out = cmd.output().expect("run the helper");
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     // Not killed by SIGXFSZ, and the helper itself did not fail.
