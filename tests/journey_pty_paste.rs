@@ -2,7 +2,7 @@
 //! "see mail⏎gdy" into a note becomes one line of the note — the newline
 //! presses nothing and g, d, y run no command (they used to go home, remove
 //! the subscription and confirm it); a paste outside a field does nothing;
-//! and Ctrl-C or SIGTERM while a note is being typed keep the note as typed.
+//! and Ctrl-C, SIGTERM or SIGHUP while a note is being typed keep the note as typed.
 
 mod support;
 
@@ -84,32 +84,33 @@ fn a_paste_outside_a_field_does_nothing() {
     assert!(dir.read().contains("id = \"s1\""));
 }
 
-#[test]
-fn ctrl_c_while_typing_a_note_keeps_the_note() {
+/// Opens a note, types `text`, leaves with `leave`: the exit code is
+/// `code` and the note is saved as typed.
+fn note_kept_after(text: &str, leave: impl FnOnce(&mut Pty), code: u32) {
     let dir = cancelling();
     let mut pty = open_steps(&dir);
     pty.send("n");
     pty.wait_for("Note:");
-    pty.send("ticket 4411");
-    pty.wait_for("ticket 4411");
-    pty.send(key::CTRL_C);
-    assert_eq!(pty.exit_code(), 130);
-    assert!(dir.read().contains("note = \"ticket 4411\""), "{}", dir.read());
+    pty.send(text);
+    pty.wait_for(text);
+    leave(&mut pty);
+    assert_eq!(pty.exit_code(), code);
+    let saved = dir.read();
+    assert!(saved.contains(&format!("note = \"{text}\"")), "{saved}");
+}
+
+#[test]
+fn ctrl_c_while_typing_a_note_keeps_the_note() {
+    note_kept_after("ticket 4411", |pty| pty.send(key::CTRL_C), 130);
 }
 
 #[test]
 fn sigterm_while_typing_a_note_keeps_the_note() {
-    let dir = cancelling();
-    let mut pty = open_steps(&dir);
-    pty.send("n");
-    pty.wait_for("Note:");
-    pty.send("left a voicemail");
-    pty.wait_for("left a voicemail");
-    pty.signal(libc::SIGTERM);
-    assert_eq!(pty.exit_code(), 143);
-    assert!(
-        dir.read().contains("note = \"left a voicemail\""),
-        "{}",
-        dir.read()
-    );
+    note_kept_after("left a voicemail", |pty| pty.signal(libc::SIGTERM), 143);
+}
+
+/// The terminal closing (its window shut, the ssh link gone) is SIGHUP.
+#[test]
+fn sighup_while_typing_a_note_keeps_the_note() {
+    note_kept_after("asked in chat", |pty| pty.signal(libc::SIGHUP), 129);
 }

@@ -85,3 +85,43 @@ fn a_policy_whose_plan_has_an_empty_name_is_refused_when_it_loads() {
     cli_support::Run::from(cmd.output().expect("runs"), &["--policy"])
         .fails_with(1, &["empty-name.toml", "plans.free-trial.name"]);
 }
+
+/// A plan's name becomes the label of a subscription added without one: a
+/// name the state file would refuse locked a person out of their own file.
+#[test]
+fn a_policy_whose_plan_name_holds_an_escape_code_is_refused_before_anything_is_saved() {
+    let sb = Sandbox::new("2026-03-01");
+    let policy = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/policy.toml"))
+        .expect("the policy")
+        .replacen(
+            "name = \"Coursera Plus (monthly)\"",
+            "name = \"Plus\\u001b[31m\"",
+            1,
+        );
+    let path = sb.dir().join("escape-name.toml");
+    std::fs::write(&path, policy).expect("written");
+    let mut cmd = sb.bare();
+    cmd.arg("--policy").arg(&path).arg("--state").arg(sb.state());
+    cmd.args(["--today", "2026-03-01"])
+        .args(cli_support::add_args("plus-monthly", "web", "2026-02-01"));
+    cli_support::Run::from(cmd.output().expect("runs"), &["add"])
+        .fails_with(1, &["plans.plus-monthly.name", "U+001B"]);
+    assert!(!sb.state().exists(), "nothing was saved");
+}
+
+/// The last line of defence: whatever a writer holds is serialized and read
+/// back before it is written, so a value that slipped past the input checks
+/// is refused at the save, and the file stays readable.
+#[test]
+fn a_save_that_would_not_read_back_is_refused_and_leaves_the_file_as_it_was() {
+    let sb = tracked();
+    let before = sb.state_bytes();
+    let (mut store, mut state) = coursera_exit::store::Store::open(&sb.state()).expect("opens");
+    state.subscriptions[0].label = "sneaked\u{1b}[2J in".to_string();
+    let err = store.save(&state).expect_err("refused").to_string();
+    assert!(err.contains("refused when read back"), "{err}");
+    assert!(err.contains("U+001B"), "{err}");
+    assert_eq!(sb.state_bytes(), before);
+    drop(store);
+    sb.ok(&["status"]);
+}

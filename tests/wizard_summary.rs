@@ -331,6 +331,26 @@ fn the_folder_of_an_export_is_remembered_in_the_state_for_the_next_run() {
     );
 }
 
+/// Issue 12: a home folder whose name held an escape code was remembered,
+/// and the next run refused the state file it had been saved in.
+#[test]
+fn a_folder_the_state_file_cannot_hold_is_used_but_not_remembered() {
+    let odd = "/tmp/ex\u{1b}[31mdir";
+    let mut w =
+        with_folders(several_and_deleting()).with_folders(PathBuf::from(CWD), Some(PathBuf::from(odd)));
+    send(&mut w, &[Msg::Summary, Msg::Export]);
+    let request = send(&mut w, &[Msg::Next]).export.expect("a request");
+    assert_eq!(request.dir, PathBuf::from(odd), "the export still goes there");
+    let outcome = ExportOutcome::Done {
+        dir: request.dir.clone(),
+        written: request.files.iter().map(|f| f.path.clone()).collect(),
+        up_to_date: Vec::new(),
+    };
+    assert!(!w.exported(outcome), "nothing to save");
+    assert_eq!(w.state().export_folder, None);
+    assert_eq!(w.state().validate(), Ok(()));
+}
+
 #[test]
 fn enter_asks_the_front_end_to_write_both_files_rendered_from_the_state() {
     let mut w = at_summary();

@@ -15,8 +15,7 @@ pub const SCHEMA_VERSION: u32 = 3;
 pub const OLDEST_SCHEMA_VERSION: u32 = 1;
 /// Limits every value meets, checked on input and when a file is read, so a
 /// file this build writes is always one it reads back (SPEC §5).
-pub const MAX_LABEL_CHARS: usize = 80;
-pub const MAX_NOTE_CHARS: usize = 2000;
+pub use super::text_limits::{MAX_LABEL_CHARS, MAX_NOTE_CHARS};
 pub const TRIAL_DAYS: std::ops::RangeInclusive<u32> = 1..=31;
 /// The longest export folder kept (PATH_MAX on Linux).
 pub const MAX_FOLDER_BYTES: usize = 4096;
@@ -298,6 +297,12 @@ fn item_mut<'a>(items: &'a mut Vec<ItemRecord>, id: &str) -> &'a mut ItemRecord 
     }
 }
 
+/// A folder the state file can remember: a wizard that remembered one the
+/// reader refuses would lock the person out of their own file.
+pub fn export_folder_fits(folder: &str) -> bool {
+    !folder.trim().is_empty() && folder.len() <= MAX_FOLDER_BYTES && !folder.chars().any(char::is_control)
+}
+
 impl State {
     pub fn subscription(&self, id: &str) -> Option<&Subscription> {
         self.subscriptions.iter().find(|s| s.id == id)
@@ -504,9 +509,7 @@ impl State {
             return Err("next_id: must be 1 or more".into());
         }
         if let Some(folder) = &self.export_folder
-            && (folder.trim().is_empty()
-                || folder.len() > MAX_FOLDER_BYTES
-                || folder.chars().any(char::is_control))
+            && !export_folder_fits(folder)
         {
             return Err(format!(
                 "export_folder: must be a folder's path, 1 to {MAX_FOLDER_BYTES} bytes without control characters"

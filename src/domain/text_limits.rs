@@ -2,7 +2,13 @@
 //! characters, a note at most 2,000, and neither holds a control character.
 //! One definition, used on input (command line, wizard) and when a file is read.
 
-use super::state::{MAX_LABEL_CHARS, MAX_NOTE_CHARS};
+//! `build.rs` includes this file to check the policy's plan names (each is a
+//! default label), so it stands alone.
+
+/// The longest label, in characters.
+pub const MAX_LABEL_CHARS: usize = 80;
+/// The longest note, in characters.
+pub const MAX_NOTE_CHARS: usize = 2000;
 
 /// Characters that reorder how the text around them is drawn (the Unicode
 /// bidirectional embeddings, overrides, isolates and marks): a label holding

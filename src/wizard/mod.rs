@@ -396,7 +396,12 @@ impl Wizard {
     pub fn exported(&mut self, outcome: ExportOutcome) -> bool {
         self.changed();
         self.notice = summary::exported(&mut self.page, &mut self.exports, outcome);
-        let folder = self.exports.last.as_ref().map(|d| d.display().to_string());
+        // A folder whose name is not UTF-8 or holds a control character is
+        // used, but not remembered: the state file could not hold it.
+        let folder = (self.exports.last.as_ref())
+            .and_then(|d| d.to_str())
+            .filter(|d| crate::domain::state::export_folder_fits(d))
+            .map(str::to_string);
         let changed = folder.is_some() && folder != self.state.export_folder;
         if changed {
             self.state.export_folder = folder;

@@ -54,9 +54,10 @@ impl Policy {
             ));
         }
         for plan in &self.plans {
-            if plan.name.trim().is_empty() || plan.name.chars().count() > 80 {
+            // The name becomes a subscription's label: it must be one the state file accepts.
+            if let Err(why) = super::text_limits::label(&plan.name) {
                 return Err(PolicyError(format!(
-                    "plans.{}.name: must be 1 to 80 characters (it is the default label)",
+                    "plans.{}.name: it is the default label, and {why}",
                     plan.id.id()
                 )));
             }
