@@ -407,6 +407,11 @@ fn trial_days_sets_the_length_and_the_dates_follow_it() {
             row(p, "first-charge", "2026-01-15", 12, "later", false),
         ],
     );
+    // Issue 11: wherever a trial's dates are, its length is said.
+    let text = sb.ok(&["deadlines"]);
+    assert!(text.contains("Cancel by: L (14-day trial) (s1)"), "{text}");
+    let calendar = sb.ok(&["export", "--format", "ics"]).replace("\r\n ", "");
+    assert!(calendar.contains("For: L (14-day trial) (s1)"), "{calendar}");
     sb.ok(&["edit", "s1", "--trial-days", "7"]);
     assert_eq!(sb.subscription("s1")["trial_days"].int(), 7);
     assert_eq!(
@@ -1424,7 +1429,7 @@ fn guide_gives_a_subscriptions_steps_with_their_ids_warnings_refund_and_dates() 
         "{text}"
     );
     assert!(
-        text.contains("2026-03-14     9d    later     Ask for your money back for L (EU/UK withdrawal)"),
+        text.contains("2026-03-14     9d    later     Ask for your money back (EU/UK withdrawal) — L"),
         "{text}"
     );
     // Each rule the page follows, with where it comes from.

@@ -241,7 +241,7 @@ fn summaries_say_what_to_do_and_descriptions_give_how_plan_and_source() {
     let description = value(trial_cancel, "DESCRIPTION");
     assert!(description.starts_with(&rule.how), "{description}");
     assert!(
-        description.contains("\n\nFor: Data Science trial (s1), plan: Free trial\n"),
+        description.contains("\n\nFor: Data Science trial (7-day trial) (s1), plan: Free trial\n"),
         "{description}"
     );
     assert!(
@@ -281,7 +281,7 @@ fn the_kinds_of_2026_say_what_to_do_how_and_on_what_authority() {
     let (summary, description) = event_text(&state, "s5-withdrawal-by@coursera-exit");
     assert_eq!(
         summary,
-        "Ask for your money back for Python course (EU/UK withdrawal)"
+        "Ask for your money back (EU/UK withdrawal) — Python course"
     );
     assert!(
         description.starts_with(&rule(DeadlineKind::WithdrawalBy).how),
@@ -298,7 +298,7 @@ fn the_kinds_of_2026_say_what_to_do_how_and_on_what_authority() {
     );
 
     let (summary, description) = event_text(&state, "s5-refund-by@coursera-exit");
-    assert_eq!(summary, "Ask for your money back for Python course");
+    assert_eq!(summary, "Ask for your money back — Python course");
     assert!(description.contains("How to ask:\n1. "), "{description}");
 
     // The ticket noted with the request comes along to the day to check.
@@ -312,7 +312,7 @@ fn the_kinds_of_2026_say_what_to_do_how_and_on_what_authority() {
     };
     actions::done(&mut state, note, &policy, d(TODAY)).unwrap();
     let (summary, description) = event_text(&state, "s6-refund-expected@coursera-exit");
-    assert_eq!(summary, "Check that the refund for Statistics arrived");
+    assert_eq!(summary, "Check that the refund arrived — Statistics");
     assert!(
         description.starts_with(&rule(DeadlineKind::RefundExpected).how),
         "{description}"
@@ -563,4 +563,28 @@ fn a_state_without_deadlines_gives_a_valid_empty_calendar() {
         );
         assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
     }
+}
+
+/// Issue 12: a calendar file printed to the terminal (`export --format ics`
+/// with no --output) passed a label's right-to-left override through.
+#[test]
+fn a_bidirectional_control_in_a_label_is_written_out_not_obeyed() {
+    let mut state = State::default();
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-03-01",
+        "Plus \u{202e}evil",
+    );
+    let text = render(&state);
+    assert!(!text.contains('\u{202e}'), "{text}");
+    let unfolded = unfold(&text);
+    let parsed = read_calendar(&unfolded).unwrap();
+    let event = events(&parsed)[0];
+    assert!(
+        value(event, "SUMMARY").contains("Plus \\u{202e}evil"),
+        "{}",
+        value(event, "SUMMARY")
+    );
 }

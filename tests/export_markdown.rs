@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use coursera_exit::domain::actions::{self, Choice, NewSubscription, Tick};
-use coursera_exit::domain::deadlines::deadlines;
+use coursera_exit::domain::deadlines::{DeadlineKind, deadlines};
 use coursera_exit::domain::plan::{Channel, PlanKind, Region};
 use coursera_exit::domain::policy::Policy;
 use coursera_exit::domain::state::{State, Subscription};
@@ -230,4 +230,55 @@ fn table_rows_keep_one_cell_per_column_whatever_the_label_holds() {
         assert_eq!(unescaped_pipes, 5, "{line}");
     }
     assert!(text.contains("Plus \\| team<br>second line"), "{text}");
+}
+
+/// Issue 11: the record listed the dates but never how to act on them, so it
+/// never said that Coursera may refuse a refund, that the money takes 7 to 10
+/// business days, or where an EU/UK withdrawal is sent.
+#[test]
+fn the_record_says_what_each_date_asks_with_the_refund_caveats_and_its_source() {
+    let policy = Policy::embedded();
+    let mut state = State::default();
+    actions::set_region(&mut state, Region::EuUk);
+    add(
+        &mut state,
+        PlanKind::CoursePurchase,
+        Channel::Web,
+        "2026-02-27",
+        Some("Python course"),
+        false,
+    );
+    let plus = add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-25",
+        Some("Plus"),
+        false,
+    );
+    tick(&mut state, "refund-requested", Some(&plus), "2026-03-02", None);
+    let text = render(&state);
+    let guide = text
+        .split("### What the dates ask")
+        .nth(1)
+        .expect("a section on what the dates ask")
+        .split("## Sources")
+        .next()
+        .unwrap();
+    for kind in [
+        DeadlineKind::RefundBy,
+        DeadlineKind::WithdrawalBy,
+        DeadlineKind::RefundExpected,
+    ] {
+        let rule = policy.deadline(kind);
+        assert!(guide.contains(&format!("**{}**", rule.title)), "{guide}");
+        assert!(guide.contains(&format!("<{}>", rule.origin.source)), "{guide}");
+    }
+    for said in [
+        "Coursera may still refuse",
+        "7 to 10 business days",
+        "Learner Help Center",
+    ] {
+        assert!(guide.contains(said), "{said:?} in {guide}");
+    }
 }

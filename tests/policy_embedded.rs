@@ -97,3 +97,49 @@ fn the_build_time_parse_refuses_a_field_of_the_wrong_type_naming_it() {
     };
     assert!(why.contains("margin_days"), "{why}");
 }
+
+/// SPEC §2 names the sources the product may cite, and the day each is known
+/// to have said what it says: every rule of the built-in policy cites one of
+/// them with that day, and none is invented.
+#[test]
+fn every_rule_cites_a_source_of_spec_2_with_the_day_it_is_known_to_say_it() {
+    const TERMS: &str = "2026-07-03";
+    const PRIVACY: &str = "2026-05-12";
+    const HELP_READ: &str = "2026-12-03";
+    let allowed = [
+        ("https://www.coursera.org/about/terms", TERMS),
+        ("https://www.coursera.org/about/privacy", PRIVACY),
+        ("https://www.coursera.support/s/learner-help-center", HELP_READ),
+        (
+            "https://www.coursera.support/s/article/learner-000001189",
+            HELP_READ,
+        ),
+        (
+            "https://www.coursera.support/s/article/learner-000001486",
+            HELP_READ,
+        ),
+        (
+            "https://learner.coursera.help/hc/en-us/articles/115001621606",
+            HELP_READ,
+        ),
+        (
+            "https://learner.coursera.help/hc/en-us/articles/208279596",
+            HELP_READ,
+        ),
+        ("https://www.coursera.org/account-settings", HELP_READ),
+        ("Cancel guide", "2026-01-18"),
+        ("Account deletion guide", "2026-11-21"),
+    ];
+    let policy = Policy::embedded();
+    let origins = policy.origins();
+    assert!(origins.len() > 40, "every rule is listed");
+    for (at, origin) in origins {
+        let known = allowed.iter().find(|(source, _)| *source == origin.source);
+        let Some((_, as_of)) = known else {
+            panic!("{at}: {} is not a source SPEC §2 names", origin.source);
+        };
+        assert_eq!(origin.as_of, *as_of, "{at}: {}", origin.source);
+    }
+    // The rules were last checked when the terms were recorded or the help pages read.
+    assert_eq!(policy.checked_on().to_string(), HELP_READ);
+}

@@ -196,14 +196,15 @@ fn identify_shows_no_date_is_chosen_after_the_editor_is_cancelled() {
 
 #[test]
 fn the_certificate_hint_follows_the_plan() {
-    // Down 1: Specialization (monthly), whose certificate ends it rather than a refund.
+    // Down 1: Specialization (monthly), whose certificate also ends the subscription.
     let mut w = new_subscription();
     send(&mut w, &[Msg::Next, Msg::Down, Msg::Next]);
     type_text(&mut w, "2026-02-20");
     send(&mut w, &[Msg::Next]);
     let screen = render(&w, 80, 24).backend().to_string();
-    assert!(screen.contains("ends by itself"), "{screen}");
-    assert!(!screen.contains("decides whether a refund"), "{screen}");
+    assert!(screen.contains("ends the subscription by"), "{screen}");
+    assert!(screen.contains("closes the refund"), "{screen}");
+    assert!(!screen.contains("withdrawal"), "elsewhere: {screen}");
 }
 
 fn deleting_the_account(state: &mut State) {

@@ -189,7 +189,7 @@ fn a_refund_row_says_how_to_ask_that_coursera_may_refuse_and_how_long_it_takes()
         .join(" ");
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     for said in [
-        "Ask for your money back for Python course",
+        "Ask for your money back — Python course",
         "Request a refund",
         "Coursera may still refuse",
         "7 to 10 business days",

@@ -118,3 +118,47 @@ fn deadlines_while_the_only_plan_is_still_being_identified() {
     resume_at(&mut state, Screen::Deadlines, None);
     snapshot("v2_deadlines_waiting_for_identify", &open(state));
 }
+
+/// SPEC §2: rules last checked more than 183 days ago are said to be so on
+/// Home (the day after the limit here: checked 2026-12-03, today 2027-06-05).
+#[test]
+fn home_says_when_the_rules_were_last_checked_once_they_are_stale() {
+    use coursera_exit::domain::policy::Policy;
+    let mut state = state_in(Some(Region::Elsewhere));
+    add(
+        &mut state,
+        PlanKind::PlusAnnual,
+        Channel::Web,
+        "2026-02-10",
+        Some("Plus"),
+    );
+    let today = support::wizard::d("2027-06-05");
+    let w = Wizard::open(state.clone(), Policy::embedded(), today);
+    snapshot("v2_home_rules_stale", &w);
+    let said = support::screen::lines(&w, 80, 24).join("\n");
+    assert!(said.contains("These rules were checked on"), "{said}");
+    // The day before, nothing is said.
+    let w = Wizard::open(state, Policy::embedded(), support::wizard::d("2027-06-04"));
+    let said = support::screen::lines(&w, 80, 24).join("\n");
+    assert!(!said.contains("These rules were checked on"), "{said}");
+}
+
+/// The EU/UK withdrawal as a row of Deadlines, with its how-to and source.
+#[test]
+fn deadlines_list_the_eu_uk_withdrawal_with_how_and_source() {
+    let mut state = state_in(Some(Region::EuUk));
+    add(
+        &mut state,
+        PlanKind::CoursePurchase,
+        Channel::Web,
+        "2026-02-24",
+        Some("Python course"),
+    );
+    resume_at(&mut state, Screen::Deadlines, None);
+    let mut w = open(state);
+    // refund-by 03-02 first, then withdrawal-by 03-09: highlight the withdrawal.
+    send(&mut w, &[Msg::Down]);
+    snapshot("v2_deadlines_withdrawal", &w);
+    let said = support::screen::lines(&w, 80, 24).join(" ");
+    assert!(said.contains("Withdraw by"), "{said}");
+}

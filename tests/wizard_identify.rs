@@ -803,9 +803,9 @@ fn bought_in_an_app_the_plan_question_says_the_store_refunds_not_coursera() {
     let policy = coursera_exit::domain::policy::Policy::embedded();
     let mut state = State::default();
     let id = coursera_exit::domain::actions::add_blank(&mut state, "New").expect("an id");
-    let sub = state.subscription_mut(&id).expect("added");
-    sub.channel = Some(Channel::Android);
-    let said: Vec<String> = detail(Choice::Plan(PlanKind::CoursePurchase), sub, &policy)
+    state.subscription_mut(&id).expect("added").channel = Some(Channel::Android);
+    let sub = state.subscription(&id).expect("added");
+    let said: Vec<String> = detail(Choice::Plan(PlanKind::CoursePurchase), sub, &state, &policy)
         .into_iter()
         .map(|p| p.text)
         .collect();
@@ -814,8 +814,9 @@ fn bought_in_an_app_the_plan_question_says_the_store_refunds_not_coursera() {
         !said.contains(&policy.plan(PlanKind::CoursePurchase).refund),
         "{said:?}"
     );
-    sub.channel = Some(Channel::Web);
-    let said: Vec<String> = detail(Choice::Plan(PlanKind::CoursePurchase), sub, &policy)
+    state.subscription_mut(&id).expect("added").channel = Some(Channel::Web);
+    let sub = state.subscription(&id).expect("added");
+    let said: Vec<String> = detail(Choice::Plan(PlanKind::CoursePurchase), sub, &state, &policy)
         .into_iter()
         .map(|p| p.text)
         .collect();
@@ -823,4 +824,38 @@ fn bought_in_an_app_the_plan_question_says_the_store_refunds_not_coursera() {
         said.contains(&policy.plan(PlanKind::CoursePurchase).refund),
         "{said:?}"
     );
+}
+
+/// Words shown beside the highlighted answer.
+fn detail_words(w: &Wizard) -> String {
+    let view = w.view();
+    view.details
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Issue 11: beside the certificate question, Plus monthly said "it does not
+/// change any refund for this plan" to a person in the EU or the UK, for
+/// whom a certificate ends the right of withdrawal (no withdrawal-by row).
+#[test]
+fn the_certificate_question_says_it_ends_the_withdrawal_right_in_the_eu_or_uk() {
+    let policy = coursera_exit::domain::policy::Policy::embedded();
+    let mut w = with_one_tracked(Some(Region::EuUk));
+    add_until_certificate(&mut w, 0, 2); // the website, Plus monthly
+    let words = detail_words(&w);
+    assert!(words.contains(&policy.region.certificate), "{words}");
+    assert!(
+        words.contains(&policy.plan(PlanKind::PlusMonthly).certificate),
+        "{words}"
+    );
+
+    // Elsewhere, or bought in an app store, there is no such right to lose.
+    let mut w = with_one_tracked(Some(Region::Elsewhere));
+    add_until_certificate(&mut w, 0, 2);
+    assert!(!detail_words(&w).contains(&policy.region.certificate));
+    let mut w = with_one_tracked(Some(Region::EuUk));
+    add_until_certificate(&mut w, 1, 2); // iPhone or iPad
+    assert!(!detail_words(&w).contains(&policy.region.certificate));
 }

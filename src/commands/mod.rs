@@ -177,10 +177,7 @@ pub fn execute(
                 // Nothing due: no output at all, so a daily cron job mails only when something is.
                 Ok(())
             } else {
-                emit_text(
-                    out,
-                    &text::deadlines(&rows, policy, today, state.several_accounts()),
-                )
+                emit_text(out, &text::deadlines(&rows, &state, policy, today))
             }
         }
         Command::Export(x) => {

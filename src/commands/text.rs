@@ -31,17 +31,25 @@ pub fn row_line(row: &Deadline, what: &str) -> String {
     format!("{}  {:>4}d  {:<10}  {what}", row.date, row.days_left, marker(row))
 }
 
-fn what(row: &Deadline, policy: &Policy, several: bool) -> String {
+fn what(row: &Deadline, state: &State, policy: &Policy) -> String {
     let title = &policy.deadline(row.kind).title;
+    let several = state.several_accounts();
     match (&row.subscription, several) {
-        (Some(id), _) => format!("{title}: {} ({id})", row.label),
+        (Some(id), _) => {
+            // A trial's dates say how long it is ("Free trial (14 days)").
+            let label = match state.subscription(id) {
+                Some(sub) => policy.display_label(sub),
+                None => row.label.clone(),
+            };
+            format!("{title}: {label} ({id})")
+        }
         (None, false) => format!("{title}: {} (account)", row.label),
         // With several accounts an account row's label starts with its id ("a2 · Google sign-in").
         (None, true) => format!("{title}: {}", row.label),
     }
 }
 
-pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate, several: bool) -> String {
+pub fn deadlines(rows: &[Deadline], state: &State, policy: &Policy, today: NaiveDate) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "Today is {}.", long_date(today));
     if let Some(line) = policy.stale_notice(today) {
@@ -53,7 +61,7 @@ pub fn deadlines(rows: &[Deadline], policy: &Policy, today: NaiveDate, several: 
     }
     let _ = writeln!(s, "\n{:<10}  {:>5}  {:<10}  WHAT", "DATE", "LEFT", "STATE");
     for row in rows {
-        let _ = writeln!(s, "{}", row_line(row, &what(row, policy, several)));
+        let _ = writeln!(s, "{}", row_line(row, &what(row, state, policy)));
     }
     s
 }
@@ -176,11 +184,7 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
     if !pending.is_empty() {
         let _ = writeln!(s, "\nNext deadlines:");
         for row in pending {
-            let _ = writeln!(
-                s,
-                "  {}",
-                row_line(row, &what(row, policy, state.several_accounts()))
-            );
+            let _ = writeln!(s, "  {}", row_line(row, &what(row, state, policy)));
         }
     }
     s

@@ -68,9 +68,14 @@ pub fn plan_refundable(sub: &Subscription) -> bool {
 
 /// The EU/UK right of withdrawal can apply to this plan bought this way.
 pub fn withdrawal_possible(sub: &Subscription, state: &State) -> bool {
+    withdrawal_unless_certificate(sub, state) && !sub.certificate()
+}
+
+/// The EU/UK right of withdrawal would apply but for a certificate earned:
+/// where the certificate question decides it.
+pub fn withdrawal_unless_certificate(sub: &Subscription, state: &State) -> bool {
     state.eu_uk()
         && sub.channel == Some(Channel::Web)
-        && !sub.certificate()
         && sub.plan.is_some_and(|p| p != PlanKind::Organization)
 }
 

@@ -16,6 +16,9 @@ use chrono::NaiveDate;
 
 use super::deadlines::{Deadline, DeadlineKind};
 use super::plan::{Channel, PlanKind};
+use super::state::Subscription;
+// check.rs names it through `super::`, as build.rs provides it.
+use super::text_limits;
 
 /// The policy compiled into the binary, as text: what `--policy FILE` replaces.
 pub const EMBEDDED_POLICY: &str = include_str!("../../assets/policy.toml");
@@ -54,6 +57,20 @@ impl Policy {
     /// named ("Last day to cancel Free trial").
     pub fn deadline_summary(&self, row: &Deadline) -> String {
         self.deadline(row.kind).summary.replace("{label}", &row.label)
+    }
+
+    /// How a subscription is named where its dates are: its label, and for a
+    /// trial how long it lasts ("Free trial (14 days)", "Python (7-day trial)").
+    pub fn display_label(&self, sub: &Subscription) -> String {
+        if sub.plan != Some(PlanKind::FreeTrial) {
+            return sub.label.clone();
+        }
+        let days = sub.trial_length(self.rules.trial_days);
+        if sub.label == self.plan(PlanKind::FreeTrial).name {
+            format!("{} ({days} days)", sub.label)
+        } else {
+            format!("{} ({days}-day trial)", sub.label)
+        }
     }
 
     pub fn checklist_item(&self, id: &str) -> Option<&ChecklistRule> {

@@ -15,6 +15,7 @@ use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
 use crate::domain::plan::Channel;
 use crate::domain::policy::{Policy, StepRule};
 use crate::domain::state::{ACCOUNT_ID, State};
+use crate::domain::text_limits::is_bidi_control;
 
 /// RFC 5545 §3.1: content lines longer than this many octets are folded.
 const MAX_LINE_OCTETS: usize = 75;
@@ -119,12 +120,14 @@ fn description(row: &Deadline, state: &State, policy: &Policy) -> String {
     if !text.overdue.is_empty() {
         out.push_str(&format!("\n\nOnce this day has passed: {}", text.overdue));
     }
+    // A trial's dates say how long it is ("Free trial (14 days)").
+    let label = sub.map_or_else(|| row.label.clone(), |s| policy.display_label(s));
     let mut about = match (&row.subscription, row.plan) {
         (Some(id), Some(plan)) => {
-            format!("For: {} ({id}), plan: {}", row.label, policy.plan(plan).name)
+            format!("For: {label} ({id}), plan: {}", policy.plan(plan).name)
         }
-        (Some(id), None) => format!("For: {} ({id})", row.label),
-        (None, _) => format!("For: {}", row.label),
+        (Some(id), None) => format!("For: {label} ({id})"),
+        (None, _) => format!("For: {label}"),
     };
     // With several accounts, the one to sign in to.
     if let Some(sub) = sub.filter(|_| state.several_accounts())
@@ -169,7 +172,8 @@ fn ics_date(date: NaiveDate) -> String {
 }
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11). Line breaks of any style become
-/// `\n`; other ASCII control characters are not allowed in TEXT and are dropped.
+/// `\n`; other control characters are not allowed in TEXT and are dropped;
+/// a bidirectional control is written out as its escape (`\u{202e}`).
 fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -184,7 +188,13 @@ fn escape_text(text: &str) -> String {
                 out.push_str("\\n");
             }
             '\t' => out.push('\t'),
-            c if c.is_ascii_control() => {}
+            c if c.is_control() => {}
+            // Shown, not obeyed: a reordering mark could make a calendar (or
+            // the terminal the export is printed to) show other text.
+            c if is_bidi_control(c) => {
+                out.push('\\');
+                out.extend(c.escape_default());
+            }
             c => out.push(c),
         }
     }

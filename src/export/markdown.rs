@@ -8,7 +8,7 @@ use crate::domain::checklist::{
     Item, account_items, cancellable, deletion_items, keep_items, refund_possible, subscription_items,
 };
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, converted_trial_charge, deadlines, pause_resumes};
+use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, deadlines, pause_resumes};
 use crate::domain::plan::{AccountDecision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::{Account, State, Subscription};
@@ -37,6 +37,7 @@ pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
         account(&mut doc, state, state.first_account(), policy);
     }
     deadline_table(&mut doc, &rows, policy, state.several_accounts());
+    what_the_dates_ask(&mut doc, &rows, state, policy);
     sources(&mut doc, state, policy, &rows);
     doc.0
 }
@@ -250,6 +251,43 @@ fn deadline_table(doc: &mut Doc, rows: &[Deadline], policy: &Policy, several: bo
             long_date(row.date),
             row.days_left,
             cell(&what)
+        ));
+    }
+    doc.blank();
+}
+
+/// What each kind of date in the table asks of the person, once per kind,
+/// in the policy's words: how to act (for a refund, that Coursera may refuse
+/// and how long the money takes), what is left once the day has passed, and
+/// on whose authority.
+fn what_the_dates_ask(doc: &mut Doc, rows: &[Deadline], state: &State, policy: &Policy) {
+    let mut kinds: Vec<DeadlineKind> = rows.iter().filter(|r| !r.done).map(|r| r.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    if kinds.is_empty() {
+        return;
+    }
+    doc.line("### What the dates ask");
+    doc.blank();
+    for kind in kinds {
+        let rule = policy.deadline(kind);
+        let mut how = rule.how.clone();
+        if state.eu_uk() && !rule.eu_uk.is_empty() {
+            how = format!("{how} {}", rule.eu_uk);
+        }
+        if kind == DeadlineKind::WithdrawalBy {
+            how = format!("{how} {}", policy.region.how);
+        }
+        let overdue = rows.iter().any(|r| r.kind == kind && !r.done && r.days_left < 0);
+        if overdue && !rule.overdue.is_empty() {
+            how = format!("{how} Once the day has passed: {}", rule.overdue);
+        }
+        doc.line(format!(
+            "- **{}**: {} (source: {}, as of {})",
+            text(&rule.title),
+            text(&how),
+            source(&rule.origin.source),
+            text(&rule.origin.as_of)
         ));
     }
     doc.blank();

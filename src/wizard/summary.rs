@@ -147,7 +147,7 @@ pub fn overview_of(state: &State, policy: &Policy, today: NaiveDate, rows: &[Dea
             Choice {
                 id: sub.id.clone(),
                 // A trial's length beside its name, as on every other screen.
-                label: text::display_label(sub, policy),
+                label: policy.display_label(sub),
                 plan: sub
                     .plan
                     // A trial's label already says "trial".

@@ -4,8 +4,7 @@
 use crate::domain::deadlines::Urgency;
 use crate::domain::journey::Screen;
 use crate::domain::plan::{Channel, PlanKind};
-use crate::domain::policy::{ChecklistCondition, Policy};
-use crate::domain::state::Subscription;
+use crate::domain::policy::ChecklistCondition;
 
 pub const APP_TITLE: &str = "Coursera exit";
 
@@ -258,20 +257,6 @@ pub const DATE_NOT_CHOSEN_KEYS: &str = "e or Enter: choose the date";
 pub const DATE_NOT_CHOSEN: &str = "Not chosen yet";
 /// Under today, offered as a starting point.
 pub const DATE_SUGGESTED: &str = "Enter takes today, or type a date (2026-3-5) or step to one.";
-
-/// Why the certificate question is asked: it changes the refund only where
-/// the domain says so (Coursera Plus yearly, one course).
-pub fn cert_why(plan: Option<PlanKind>) -> &'static str {
-    match plan {
-        Some(PlanKind::SpecializationMonthly) => {
-            "It is kept with your record; a Specialization subscription ends by itself in the month you earn its certificate."
-        }
-        Some(PlanKind::FreeTrial | PlanKind::PlusMonthly | PlanKind::Organization) => {
-            "It is kept with your record; it does not change any refund for this plan."
-        }
-        _ => "It decides whether a refund is still possible.",
-    }
-}
 
 pub const NOT_SURE_TITLE: &str = "Where to look";
 pub const NOT_SURE_FOUND: &str = "I found it — answer now";
@@ -902,23 +887,9 @@ pub const REGION_TITLE: &str = "Where you live";
 
 pub fn region_saved(eu_uk: Option<bool>) -> &'static str {
     match eu_uk {
-        Some(true) => "✓ Saved: EU or UK. The 14-day withdrawal dates are shown where they apply.",
+        Some(true) => "✓ Saved: EU or UK. The withdrawal dates are shown where they apply.",
         Some(false) => "✓ Saved: not in the EU or the UK. Coursera's own refund rules apply.",
         None => "Not answered: counted as \"no\" until you answer (A).",
-    }
-}
-
-/// How a subscription is named in a heading: its label, and for a trial
-/// how long it lasts ("Free trial (14 days)", "Python (7-day trial)").
-pub fn display_label(sub: &Subscription, policy: &Policy) -> String {
-    if sub.plan != Some(PlanKind::FreeTrial) {
-        return sub.label.clone();
-    }
-    let days = sub.trial_length(policy.rules.trial_days);
-    if sub.label == policy.plan(PlanKind::FreeTrial).name {
-        format!("{} ({days} days)", sub.label)
-    } else {
-        format!("{} ({days}-day trial)", sub.label)
     }
 }
 

@@ -180,13 +180,13 @@ blob_struct! {
         withdrawal_days, refund_wait_business_days, trial_days, missed_refund_listed_days,
         support_reply_months, support_reply_extension_months, origin,
     }
-    PlanRule { id, name, question, billing, refund, notes, origin }
+    PlanRule { id, name, question, billing, refund, notes, certificate, origin }
     ChannelRule { id, name, question, cancel_where, steps, warnings, origin }
     StepRule { id, text }
     PauseRule { months, caveat, how, consequences, origin }
     RefundRule { steps, app_store, may_refuse, wait, separate, origin }
     TrialRule { question, hint, lengths, no_certificate, origin }
-    RegionRule { question, why, eu_uk, elsewhere, not_sure, how, origin }
+    RegionRule { question, why, eu_uk, elsewhere, not_sure, certificate, how, origin }
     DeadlineText { kind, title, summary, how, overdue, eu_uk, origin }
     ChecklistRule { id, title, why, how, condition, origin }
     AccountKeepRule { summary, steps, origin }

@@ -77,6 +77,8 @@ pub struct PlanRule {
     pub billing: String,
     pub refund: String,
     pub notes: String,
+    /// What a certificate earned under this plan changes, beside the question.
+    pub certificate: String,
     #[serde(flatten)]
     pub origin: Source,
 }
@@ -154,6 +156,8 @@ pub struct RegionRule {
     pub eu_uk: String,
     pub elsewhere: String,
     pub not_sure: String,
+    /// What a certificate earned does to the right (beside the certificate question).
+    pub certificate: String,
     /// How to withdraw: where to ask, and what ends the right.
     pub how: String,
     #[serde(flatten)]

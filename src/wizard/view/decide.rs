@@ -95,7 +95,7 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
 /// "What do you want to do with …?"
 fn question(wizard: &Wizard, sub: Option<&Subscription>) -> String {
     match sub {
-        Some(sub) => text::decide_question(&text::display_label(sub, wizard.policy())),
+        Some(sub) => text::decide_question(&wizard.policy().display_label(sub)),
         None => text::ACCOUNT_QUESTION.to_string(),
     }
 }

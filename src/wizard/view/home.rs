@@ -180,7 +180,7 @@ fn cancel_today(row: &Deadline, rows: &[Deadline], day: fn(NaiveDate) -> String)
 /// its dates.
 fn subscription(sub: &Subscription, wizard: &Wizard, paid: &PaidBy) -> (Item, SubLine) {
     let (state, policy) = (wizard.state(), wizard.policy());
-    let label = text::display_label(sub, policy);
+    let label = policy.display_label(sub);
     let plan = sub
         .plan
         .map(|p| &policy.plan(p).name)

@@ -3,6 +3,7 @@
 //! look" when the person is not sure. The screen draws the same words.
 
 use super::{Field, FieldState, Full, Item, PageView, Para, Pick, Tone};
+use crate::domain::checklist::withdrawal_unless_certificate;
 use crate::domain::plan::{PlanKind, Region};
 use crate::domain::policy::ChecklistCondition;
 use crate::domain::policy::Policy;
@@ -79,7 +80,7 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
         });
     }
     if let Some(choice) = choices.get(page.cursor()) {
-        full.detail = detail(*choice, sub, policy);
+        full.detail = detail(*choice, sub, state, policy);
         view.details.clone_from(&full.detail);
     }
     view.details.push(Para::quiet(full.answers.clone()));
@@ -193,7 +194,7 @@ fn refund_rule(plan: PlanKind, sub: &Subscription, policy: &Policy) -> String {
 }
 
 /// What choosing the highlighted answer means, in the policy's words.
-pub fn detail(choice: Choice, sub: &Subscription, policy: &Policy) -> Vec<Para> {
+pub fn detail(choice: Choice, sub: &Subscription, state: &State, policy: &Policy) -> Vec<Para> {
     match choice {
         Choice::Channel(c) => {
             let rule = policy.channel(c);
@@ -211,10 +212,18 @@ pub fn detail(choice: Choice, sub: &Subscription, policy: &Policy) -> Vec<Para> 
             ]
         }
         Choice::Certificate(_) => {
-            let mut out = vec![Para::plain(text::cert_why(sub.plan))];
-            if let Some(p) = sub.plan {
-                out.push(Para::plain(refund_rule(p, sub, policy)));
-                out.push(Para::source(&policy.plan(p).origin));
+            let Some(p) = sub.plan else {
+                return Vec::new();
+            };
+            let rule = policy.plan(p);
+            let mut out = vec![
+                Para::plain(rule.certificate.clone()),
+                Para::plain(refund_rule(p, sub, policy)),
+                Para::source(&rule.origin),
+            ];
+            if withdrawal_unless_certificate(sub, state) {
+                out.insert(1, Para::plain(policy.region.certificate.clone()));
+                out.push(Para::source(&policy.region.origin));
             }
             out
         }

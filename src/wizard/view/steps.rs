@@ -21,7 +21,7 @@ fn heading(sub: Option<&Subscription>, policy: &Policy) -> String {
     let Some(sub) = sub else {
         return text::STEPS_ACCOUNT_KEEP.to_string();
     };
-    let label = text::display_label(sub, policy);
+    let label = policy.display_label(sub);
     match (sub.decision, sub.pause) {
         (Some(Decision::Pause), Some(p)) => text::steps_pause(&label, p.months),
         (Some(Decision::Keep), _) => text::steps_keep(&label),
