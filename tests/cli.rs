@@ -1599,6 +1599,70 @@ fn completions_for_zsh_and_fish_name_every_subcommand_and_flag_and_other_shells_
         .fails_with(2, &["completions tcsh", "bash, zsh, fish"]);
 }
 
+/// Issue 13: completions and the manual come from the parser's own table,
+/// so none can drift from it: every subcommand and every flag the help lists
+/// is completed by bash (run for real), named by zsh and fish, and in the man
+/// page; a flag with a fixed set of values completes them in every shell.
+#[test]
+fn every_subcommand_and_flag_of_the_help_is_in_each_completion_and_the_manual() {
+    let sb = Sandbox::new("2026-03-05");
+    let bash = sb.ok(&["completions", "bash"]);
+    let zsh = sb.ok(&["completions", "zsh"]);
+    let fish = sb.ok(&["completions", "fish"]);
+    let man = sb.ok(&["man"]);
+    let help = sb.ok(&["--help"]);
+    let subcommands: Vec<&str> = help
+        .split("Commands:\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .take_while(|l| !l.is_empty())
+        .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        .map(|l| l.split_whitespace().next().unwrap())
+        .collect();
+    let top = bash_completes(&bash, &[""]);
+    for sub in &subcommands {
+        assert!(top.iter().any(|w| w == sub), "bash lacks {sub}");
+        assert!(zsh.contains(&format!("'{sub}:")), "zsh lacks {sub}");
+        assert!(fish.contains(&format!(" -a {sub} ")), "fish lacks {sub}");
+        let in_roff = sub.replace('-', "\\-");
+        assert!(
+            man.contains(&format!("coursera-exit {in_roff}")),
+            "man lacks {sub}"
+        );
+        if *sub == "help" {
+            continue; // takes a subcommand's name, no flag of its own
+        }
+        let flags: Vec<String> = sb
+            .ok(&[sub, "--help"])
+            .lines()
+            .filter_map(|l| l.strip_prefix("  --"))
+            .map(|l| l.split_whitespace().next().unwrap().to_string())
+            .collect();
+        let completed = bash_completes(&bash, &[sub, "--"]);
+        for name in &flags {
+            let flag = format!("--{name}");
+            assert!(
+                completed.contains(&flag),
+                "bash lacks {flag} of {sub}: {completed:?}"
+            );
+            assert!(zsh.contains(&format!("'{flag}")), "zsh lacks {flag} of {sub}");
+            assert!(
+                fish.contains(&format!(" -l {name}")),
+                "fish lacks {flag} of {sub}"
+            );
+            assert!(man.contains(&flag.replace('-', "\\-")), "man lacks {flag}");
+        }
+    }
+    assert_eq!(
+        bash_completes(&bash, &["--theme", ""]),
+        ["auto", "dark", "light"],
+        "a flag's values complete too"
+    );
+    assert!(zsh.contains("(light dark auto)"), "{zsh}");
+    assert!(fish.contains("light dark auto"), "{fish}");
+}
+
 #[test]
 fn man_prints_a_manual_page_that_groff_reads_without_a_warning() {
     let sb = Sandbox::new("2026-03-05");

@@ -632,7 +632,7 @@ const GLOBALS: &[&str] = &[
     "--state FILE",
     "--today YYYY-MM-DD",
     "--policy FILE",
-    "--theme THEME",
+    "--theme light|dark|auto",
     "--plain",
 ];
 

@@ -73,7 +73,7 @@ pub(super) struct Sub {
 }
 
 pub(super) const TOP_USAGE: &str =
-    "[--state FILE] [--today YYYY-MM-DD] [--policy FILE] [--theme THEME] [--plain] [COMMAND]";
+    "[--state FILE] [--today YYYY-MM-DD] [--policy FILE] [--theme light|dark|auto] [--plain] [COMMAND]";
 
 pub(super) const GLOBAL_COUNT: usize = 5;
 
@@ -94,7 +94,7 @@ pub(super) const GLOBALS: [Opt; GLOBAL_COUNT] = [
     ),
     text(
         "theme",
-        "THEME",
+        "light|dark|auto",
         "The wizard's colours: light, dark or auto (from COLORFGBG, else dark)",
     ),
     switch(
@@ -477,8 +477,8 @@ pub(super) const SUBS: &[Sub] = &[
         usage: "completions bash|zsh|fish",
         positional: Some((
             "bash|zsh|fish",
-            "The shell, e.g. `coursera-exit completions bash > \
-             ~/.local/share/bash-completion/completions/coursera-exit`",
+            "The shell; the script goes to standard output (where each \
+             shell looks for it: the README, \"Shell completions\")",
         )),
         positional_optional: false,
         second: None,
