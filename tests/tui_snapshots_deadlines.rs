@@ -182,6 +182,10 @@ fn a_refund_row_says_how_to_ask_that_coursera_may_refuse_and_how_long_it_takes()
     let text = lines(&w, 80, 24).join("\n");
     // Bought 02-10: refund by 02-10 + 7 − 1 = 02-16.
     assert!(text.contains("> ✗ 2026-02-16"), "the course's refund-by:\n{text}");
+    // Missed: that the window has closed comes first, the rest below (PgDn).
+    assert!(text.contains("! Coursera's refund window has closed"), "{text}");
+    repeat(&mut w, Msg::PageDown, 5);
+    let text = format!("{text}\n{}", lines(&w, 80, 24).join("\n"));
     let words = text
         .lines()
         .filter_map(|l| l.split_once("││").map(|(_, pane)| pane.trim_end_matches('│')))

@@ -306,6 +306,45 @@ fn a_missed_cancel_by_says_to_cancel_today_before_the_next_charge() {
 }
 
 #[test]
+fn a_missed_cancel_by_on_deadlines_says_what_to_do_now_in_the_words_of_its_steps() {
+    // Plus monthly from 2026-01-02: next charge 03-02, cancel-by 02-28 (missed).
+    let mut state = State {
+        region: Some(Region::Elsewhere),
+        ..State::default()
+    };
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-01-02",
+        None,
+    );
+    state.subscriptions[0].decision = Some(Decision::Cancel);
+    resume_at(&mut state, Screen::Steps, Some("s1"));
+    let w = open(state.clone());
+    let advice = w
+        .view()
+        .lead
+        .iter()
+        .find(|p| p.text.contains("cancel today anyway"))
+        .map(|p| p.text.clone())
+        .expect("Steps says what to do now");
+    resume_at(&mut state, Screen::Deadlines, Some("s1"));
+    let w = open(state);
+    // The missed cancel-by is the row highlighted; its details say the same.
+    let details: Vec<String> = w.view().details.iter().map(|p| p.text.clone()).collect();
+    assert!(details[0].starts_with("Last day to cancel"), "{details:?}");
+    assert!(details.contains(&advice), "{details:?}");
+    for (width, height) in [(80, 24), (60, 20)] {
+        let pane = pane_text(&w, width, height);
+        assert!(
+            pane.contains("cancel today anyway — the next charge is on Mon 2026-03-02"),
+            "{width}x{height}: {pane}"
+        );
+    }
+}
+
+#[test]
 fn deleting_the_account_with_money_at_stake_asks_first_and_no_keeps_everything() {
     let mut state = State {
         region: Some(Region::Elsewhere),

@@ -12,7 +12,6 @@ use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
 use crate::domain::plan::{Channel, Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::Subscription;
-use crate::wizard::decide::refund_until;
 use crate::wizard::steps::{Editing, Entry, Steps};
 use crate::wizard::{Wizard, text};
 
@@ -79,23 +78,6 @@ fn paid_by(state: &crate::domain::state::State, sub: &Subscription) -> Option<St
         true => text::STEPS_ACCOUNT_UNKNOWN.to_string(),
         false => text::steps_paid_by(&state.account_name(account)),
     })
-}
-
-/// What to do now that the last day to cancel has passed: cancel before
-/// the charge, and whether money can still be asked back.
-fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wizard) -> String {
-    let next = rows
-        .iter()
-        .find(|d| d.days_left >= 0 && d.kind.is_charge())
-        .map(|d| (long_date(d.date), d.days_left));
-    let refund = refund_until(wizard.state(), sub, wizard.policy(), wizard.today()).map(long_date);
-    // Nothing to say about money back for a trial (nothing was charged yet)
-    // or an app-store plan (the store's rules), or once it was asked for.
-    let silent = sub.refund_requested_on.is_some()
-        || sub.plan == Some(PlanKind::FreeTrial)
-        || sub.channel != Some(Channel::Web);
-    let next = next.as_ref().map(|(day, left)| (day.as_str(), *left));
-    text::cancel_overdue(next, refund.as_deref(), silent)
 }
 
 pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
@@ -288,7 +270,7 @@ impl StepsFull {
                 if let Some(cancel_by) = rows.first(&[DeadlineKind::CancelBy]) {
                     full.cancel_by = Some(DueLine::of(cancel_by, policy));
                     full.overdue =
-                        (cancel_by.days_left < 0).then(|| cancel_overdue_advice(&rows.rows, sub, wizard));
+                        (cancel_by.days_left < 0).then(|| super::cancel_overdue_advice(wizard, sub));
                 }
             }
             None => {}
