@@ -608,6 +608,28 @@ pub const DEADLINES_EMPTY: [&str; 2] = [
 /// its window, or one bought in a store.
 pub const DEADLINES_NONE_DUE: &str = "Nothing you track has a date to watch now (a one-time purchase has none once its refund window has passed, or when a store sold it). Requesting the account's deletion adds the date its answer is due.";
 
+/// Every plan is identified, none has a date, and these are kept: a plan
+/// kept lists no refund date (SPEC §4), though its window may still be
+/// open (`refund_until`: the first such last day, and whose).
+pub fn deadlines_kept(labels: &[&str], refund_until: Option<(&str, &str)>) -> String {
+    let which = match labels {
+        [one] => format!("you keep \"{one}\""),
+        _ => format!("you keep {} plans", labels.len()),
+    };
+    let refund = match (labels, refund_until) {
+        (_, None) => String::new(),
+        ([_], Some((_, until))) => format!(
+            " Its refund window is still open until {until}: choose \"{REFUND_CHOICE}\" on Decide and that day shows here."
+        ),
+        (_, Some((label, until))) => format!(
+            " A refund window is still open (\"{label}\", until {until}): choose \"{REFUND_CHOICE}\" on Decide and that day shows here."
+        ),
+    };
+    format!(
+        "Nothing you track has a date to watch now: {which}, and a plan you keep has no refund date.{refund} Requesting the account's deletion adds the date its answer is due."
+    )
+}
+
 /// No dates yet because these are still being identified.
 pub fn deadlines_wait_for(labels: &[&str]) -> String {
     let which = match labels {

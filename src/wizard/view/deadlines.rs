@@ -16,8 +16,11 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
     view.heading.push(Para::new(text::DEADLINES_TITLE, Tone::Heading));
     if rows.is_empty() {
         view.lead.push(Para::plain(text::DEADLINES_EMPTY[0]));
-        view.lead
-            .push(Para::plain(crate::wizard::deadlines::empty_reason(state)));
+        view.lead.push(Para::plain(crate::wizard::deadlines::empty_reason(
+            state,
+            policy,
+            wizard.today(),
+        )));
         view.full = Full::Deadlines(DeadlinesFull::default());
         return view;
     }
