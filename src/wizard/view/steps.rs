@@ -50,7 +50,8 @@ struct Sections<'p> {
     /// The steps that ask for the money back and record its arrival.
     refund: Vec<Item<'p>>,
     /// Bought in an app store, a plan Coursera would refund on the web:
-    /// the store's refund text.
+    /// the store's refund text, unless the channel's warnings are on the
+    /// page (they already say that only the store refunds).
     app_store_refund: bool,
 }
 
@@ -59,15 +60,17 @@ fn sections<'p>(wizard: &Wizard, sub: &Subscription, items: Vec<Item<'p>>) -> Se
     let (policy, today) = (wizard.policy(), wizard.today());
     let renews_and_open = cancellable(sub) && sub.cancelled_on.is_none();
     let (refund, steps) = items.into_iter().partition(|i| is_refund_item(policy, &i.id));
+    let cancel_channel = sub
+        .channel
+        .filter(|_| cancellable(sub) && matches!(sub.decision, None | Some(Decision::Cancel)));
     Sections {
         converted_on: converted_trial_charge(sub, &policy.rules, today),
         cancel_by_leads: renews_and_open && matches!(sub.decision, None | Some(Decision::Cancel)),
-        cancel_channel: sub
-            .channel
-            .filter(|_| cancellable(sub) && matches!(sub.decision, None | Some(Decision::Cancel))),
+        cancel_channel,
         steps,
         refund,
-        app_store_refund: app_store_refund(sub),
+        // Said once: the App Store's and Google Play's warnings name who refunds.
+        app_store_refund: app_store_refund(sub) && cancel_channel.is_none(),
     }
 }
 
