@@ -51,10 +51,8 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
 fn item(row: &Deadline, shown: &DueRow) -> Item {
     let due = &shown.due;
     let id = row.subscription.as_deref().unwrap_or("account");
-    let item = Item::new(format!(
-        "{} · {}: {} ({id})",
-        due.long_date, due.title, shown.label
-    ));
+    // The id is said on every line here, so the label goes without it.
+    let item = Item::new(format!("{} · {}: {} ({id})", due.long_date, due.title, row.label));
     match (due.done, due.urgency) {
         (true, _) => item.with("done"),
         (false, Urgency::Today) => item.with(due.when.clone()),
@@ -81,7 +79,7 @@ pub struct DeadlinesFull {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueRow {
     pub due: DueLine,
-    /// The subscription's label, or the account's.
+    /// The subscription's label (with its id where labels repeat), or the account's.
     pub label: String,
 }
 
@@ -92,7 +90,7 @@ impl DueRow {
                 urgency: shown_urgency(row, state),
                 ..DueLine::of(row, policy)
             },
-            label: row.label.clone(),
+            label: super::row_label(row, state),
         }
     }
 }
@@ -114,7 +112,12 @@ impl RowDetail {
     fn of(row: &Deadline, wizard: &Wizard) -> RowDetail {
         let policy = wizard.policy();
         let rule = policy.deadline(row.kind);
-        let mut summary = policy.deadline_summary(row);
+        // Named as in the table: with its id where labels repeat.
+        let named = Deadline {
+            label: super::row_label(row, wizard.state()),
+            ..row.clone()
+        };
+        let mut summary = policy.deadline_summary(&named);
         if row.done {
             summary = format!("{} {summary}", text::ROW_DONE);
         }

@@ -336,6 +336,19 @@ pub struct StepMark {
 
 /// The title of an account's page (Decide, Steps, Checklist without a
 /// subscription), naming the account once there are several.
+/// Whose a row is, as Deadlines and the Summary name it: the label, with
+/// the subscription's id where another plan has the same label (two "Free
+/// trial"s), so that rows of one can be told from rows of the other.
+pub fn row_label(row: &Deadline, state: &crate::domain::state::State) -> String {
+    let same = |s: &&Subscription| s.label == row.label;
+    match row.subscription.as_deref() {
+        Some(id) if state.subscriptions.iter().filter(same).count() > 1 => {
+            format!("{} ({id})", row.label)
+        }
+        _ => row.label.clone(),
+    }
+}
+
 /// What to do now that a plan's last day to cancel has passed: cancel
 /// before the next charge, then whether money can still be asked back.
 /// Said where that day shows as missed: the plan's Steps and Deadlines.
