@@ -838,11 +838,30 @@ pub fn paid_until_before_deleting(name: &str, until: &str) -> String {
     format!("{name} is paid until {until}; deleting the account ends that access too.")
 }
 
-/// Warnings left out of the list before deleting.
-pub fn more_warnings(count: usize) -> String {
-    match count {
-        1 => "…and 1 more: every date is on Deadlines (t).".to_string(),
-        n => format!("…and {n} more: every date is on Deadlines (t)."),
+/// Warnings left out of the list before deleting, `refunds` of them money
+/// that can still be asked back: on the Decide page, where `t` works.
+pub fn more_warnings(count: usize, refunds: usize) -> String {
+    format!(
+        "{}: every date is on Deadlines (t).",
+        warnings_left_out(count, refunds)
+    )
+}
+
+/// The same in the question before deleting, where only y and n work.
+pub fn more_warnings_after_answer(count: usize, refunds: usize) -> String {
+    format!(
+        "{}: see Deadlines after answering.",
+        warnings_left_out(count, refunds)
+    )
+}
+
+fn warnings_left_out(count: usize, refunds: usize) -> String {
+    match (count, refunds) {
+        (n, 0) => format!("…and {n} more"),
+        (1, _) => "…and 1 more refund still possible".to_string(),
+        (n, r) if n == r => format!("…and {n} more refunds still possible"),
+        (n, 1) => format!("…and {n} more, 1 of them a refund still possible"),
+        (n, r) => format!("…and {n} more, {r} of them refunds still possible"),
     }
 }
 
