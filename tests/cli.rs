@@ -1385,6 +1385,33 @@ fn export_writes_ics_and_markdown_to_stdout_or_to_the_output_file() {
     }
 }
 
+#[test]
+fn a_kept_course_exports_no_refund_steps_as_its_steps_page_has_none() {
+    // Bought two days ago, its refund window still open; kept, it has no
+    // refund rows (SPEC §4) and its Steps page has nothing to tick.
+    let sb = tracked("2026-03-03", "course-purchase", "web", "2026-03-01", &[]);
+    sb.ok(&["decide", "s1", "--keep"]);
+    assert!(sb.ok(&["guide", "s1"]).contains("Nothing to do"));
+    let record = sb.ok(&["export", "--format", "markdown"]);
+    let plan = record
+        .split("### L (s1)")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the plan's section");
+    assert!(plan.contains("- Decision: keep it\n"), "{plan}");
+    assert!(!plan.contains("Refund requested: not yet"), "{plan}");
+    assert!(!plan.contains("- [ ]"), "no step left open:\n{plan}");
+    assert!(
+        !plan.contains("refund"),
+        "nothing about asking for a refund:\n{plan}"
+    );
+    // Choosing the refund after all brings its steps back.
+    sb.ok(&["decide", "s1", "--cancel"]);
+    let record = sb.ok(&["export", "--format", "markdown"]);
+    assert!(record.contains("Refund requested: not yet"), "{record}");
+    assert!(record.contains("- [ ] I have asked for a refund"), "{record}");
+}
+
 // ---- guide, completions, man ----
 
 #[test]

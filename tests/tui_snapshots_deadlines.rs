@@ -182,6 +182,10 @@ fn a_refund_row_says_how_to_ask_that_coursera_may_refuse_and_how_long_it_takes()
     let text = lines(&w, 80, 24).join("\n");
     // Bought 02-10: refund by 02-10 + 7 − 1 = 02-16.
     assert!(text.contains("> ✗ 2026-02-16"), "the course's refund-by:\n{text}");
+    // Missed: that the window has closed comes first, the rest below (PgDn).
+    assert!(text.contains("! Coursera's refund window has closed"), "{text}");
+    repeat(&mut w, Msg::PageDown, 5);
+    let text = format!("{text}\n{}", lines(&w, 80, 24).join("\n"));
     let words = text
         .lines()
         .filter_map(|l| l.split_once("││").map(|(_, pane)| pane.trim_end_matches('│')))
@@ -197,4 +201,29 @@ fn a_refund_row_says_how_to_ask_that_coursera_may_refuse_and_how_long_it_takes()
     ] {
         assert!(words.contains(said), "{said:?} in:\n{text}");
     }
+}
+
+/// Two plans of the same name: each row says which one (its id), on
+/// Deadlines and on the Summary; a label used once stays as it is.
+#[test]
+fn two_trials_of_the_same_name_are_told_apart_by_their_ids() {
+    let mut s = State::default();
+    add(&mut s, PlanKind::FreeTrial, Channel::Web, "2026-02-24", None);
+    add(&mut s, PlanKind::FreeTrial, Channel::Web, "2026-02-26", None);
+    add(&mut s, PlanKind::PlusMonthly, Channel::Web, "2026-02-20", None);
+    let mut w = deadlines_from_home(s);
+    snapshot("deadlines_same_names", &w);
+    for (width, height) in [(80, 24), (60, 20)] {
+        let text = lines(&w, width, height).join("\n");
+        for id in ["(s1)", "(s2)"] {
+            assert!(text.contains(&format!("Free trial {id}")), "{text}");
+        }
+        assert!(!text.contains("(s3)"), "a label used once: {text}");
+        assert!(text.contains("Last day to cancel Free trial (s1)"), "{text}");
+    }
+    w.update(Msg::Summary);
+    let text = lines(&w, 80, 24).join("\n");
+    assert!(text.contains("Free trial (s1)"), "{text}");
+    let said: Vec<String> = w.view().items.iter().map(|i| i.text.clone()).collect();
+    assert!(said.iter().any(|t| t.ends_with("(Free trial (s1))")), "{said:?}");
 }

@@ -217,7 +217,10 @@ fn an_empty_table_says_why_when_every_plan_is_identified_but_none_has_a_date() {
     );
     let mut w = support::wizard::open(state.clone());
     assert!(w.deadlines().is_empty());
-    assert_eq!(empty_reason(&state), text::DEADLINES_NONE_DUE);
+    assert_eq!(
+        empty_reason(&state, w.policy(), w.today()),
+        text::DEADLINES_NONE_DUE
+    );
     w.update(coursera_exit::wizard::Msg::Deadlines);
     let said: Vec<String> = w.view().lead.iter().map(|p| p.text.clone()).collect();
     assert!(said.contains(&text::DEADLINES_NONE_DUE.to_string()), "{said:?}");
@@ -227,4 +230,33 @@ fn an_empty_table_says_why_when_every_plan_is_identified_but_none_has_a_date() {
             .any(|p| p.contains("once a subscription is identified")),
         "{said:?}"
     );
+}
+
+#[test]
+fn an_empty_table_for_a_kept_course_says_it_is_kept_and_until_when_a_refund_could_be_asked() {
+    use coursera_exit::domain::plan::Decision;
+    // Bought 02-27: its refund window is open until 02-27 + 7 − 1 = 03-05.
+    let mut state = support::wizard::single(PlanKind::CoursePurchase, Channel::Web, "2026-02-27");
+    state.subscriptions[0].decision = Some(Decision::Keep);
+    let w = from_home(state);
+    assert!(rows(&w).is_empty(), "a kept plan lists no refund-by");
+    let said: Vec<String> = w.view().lead.iter().map(|p| p.text.clone()).collect();
+    let why = said.join(" ");
+    assert!(why.contains("you keep \"Course (one payment)\""), "{why}");
+    assert!(why.contains("until Thu 2026-03-05"), "{why}");
+    assert!(!why.contains("once its refund window has passed"), "{why}");
+    // Past the window, kept: no refund to point to, still the right reason.
+    let mut state = w.state().clone();
+    state.subscriptions[0].started = Some(d("2026-02-01"));
+    resume_at(&mut state, Screen::Home, None);
+    let w = from_home(state);
+    let why = w
+        .view()
+        .lead
+        .iter()
+        .map(|p| p.text.clone())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(why.contains("you keep \"Course (one payment)\""), "{why}");
+    assert!(!why.contains("refund window is still open"), "{why}");
 }

@@ -654,3 +654,31 @@ fn asking_for_money_back_shows_the_window_still_open_not_the_one_missed_beside_i
     let kinds: Vec<DeadlineKind> = shown(&w, Choice::Refund).into_iter().map(|(k, _)| k).collect();
     assert!(kinds.contains(&DeadlineKind::RefundBy), "{kinds:?}");
 }
+
+#[test]
+fn a_course_bought_once_and_kept_reads_keep_it_on_decide_summary_and_the_record() {
+    // Nothing renews: keeping it is not "paying" on any page that says it.
+    let mut w = on_decide(PlanKind::CoursePurchase, Channel::Web, "2026-02-27");
+    highlight(&mut w, Choice::Keep);
+    let said = |w: &mut Wizard| -> Vec<String> {
+        let view = w.view();
+        view.items
+            .iter()
+            .flat_map(|i| std::iter::once(i.text.clone()).chain(i.state.clone()))
+            .chain(view.lead.iter().chain(&view.details).map(|p| p.text.clone()))
+            .collect()
+    };
+    let decide_said = said(&mut w);
+    assert!(decide_said.iter().any(|t| t == "Keep it"), "{decide_said:?}");
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.state().subscriptions[0].decision, Some(Decision::Keep));
+    send(&mut w, &[Msg::Summary]);
+    assert_eq!(w.screen(), Screen::Summary);
+    let summary_said = said(&mut w);
+    assert!(summary_said.iter().any(|t| t == "keep it"), "{summary_said:?}");
+    let record = coursera_exit::export::markdown::render(w.state(), w.policy(), w.today());
+    assert!(record.contains("- Decision: keep it\n"), "{record}");
+    for text in decide_said.iter().chain(&summary_said).chain([&record]) {
+        assert!(!text.to_lowercase().contains("keep paying"), "{text}");
+    }
+}

@@ -306,6 +306,45 @@ fn a_missed_cancel_by_says_to_cancel_today_before_the_next_charge() {
 }
 
 #[test]
+fn a_missed_cancel_by_on_deadlines_says_what_to_do_now_in_the_words_of_its_steps() {
+    // Plus monthly from 2026-01-02: next charge 03-02, cancel-by 02-28 (missed).
+    let mut state = State {
+        region: Some(Region::Elsewhere),
+        ..State::default()
+    };
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-01-02",
+        None,
+    );
+    state.subscriptions[0].decision = Some(Decision::Cancel);
+    resume_at(&mut state, Screen::Steps, Some("s1"));
+    let w = open(state.clone());
+    let advice = w
+        .view()
+        .lead
+        .iter()
+        .find(|p| p.text.contains("cancel today anyway"))
+        .map(|p| p.text.clone())
+        .expect("Steps says what to do now");
+    resume_at(&mut state, Screen::Deadlines, Some("s1"));
+    let w = open(state);
+    // The missed cancel-by is the row highlighted; its details say the same.
+    let details: Vec<String> = w.view().details.iter().map(|p| p.text.clone()).collect();
+    assert!(details[0].starts_with("Last day to cancel"), "{details:?}");
+    assert!(details.contains(&advice), "{details:?}");
+    for (width, height) in [(80, 24), (60, 20)] {
+        let pane = pane_text(&w, width, height);
+        assert!(
+            pane.contains("cancel today anyway — the next charge is on Mon 2026-03-02"),
+            "{width}x{height}: {pane}"
+        );
+    }
+}
+
+#[test]
 fn deleting_the_account_with_money_at_stake_asks_first_and_no_keeps_everything() {
     let mut state = State {
         region: Some(Region::Elsewhere),
@@ -344,6 +383,90 @@ fn deleting_the_account_with_money_at_stake_asks_first_and_no_keeps_everything()
     send(&mut w, &[Msg::Next, Msg::Yes]);
     assert_eq!(w.state().accounts[0].decision, Some(AccountDecision::Delete));
     assert_eq!(w.screen(), Screen::Checklist);
+}
+
+#[test]
+fn before_deleting_a_refund_still_possible_is_said_first_and_no_key_is_offered_that_the_question_ignores() {
+    let mut state = State {
+        region: Some(Region::Elsewhere),
+        ..State::default()
+    };
+    // Three plans paid for, then a course whose refund window is open
+    // (02-27 + 7 − 1 = 03-05): four warnings, three spelled out.
+    add(&mut state, PlanKind::PlusAnnual, Channel::Web, "2025-06-01", None);
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-10",
+        None,
+    );
+    add(
+        &mut state,
+        PlanKind::PlusMonthly,
+        Channel::Web,
+        "2026-02-12",
+        None,
+    );
+    add(
+        &mut state,
+        PlanKind::CoursePurchase,
+        Channel::Web,
+        "2026-02-27",
+        Some("Python"),
+    );
+    resume_at(&mut state, Screen::Decide, None);
+    let mut w = open(state);
+    // The details, where `t` works, may point to it.
+    let details: Vec<String> = w.view().details.iter().map(|p| p.text.clone()).collect();
+    assert!(
+        details[1].contains("Python (s4): a refund is still possible"),
+        "{details:?}"
+    );
+    assert!(details.iter().any(|p| p.contains("Deadlines (t)")), "{details:?}");
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(w.mode(), Mode::Confirm);
+    let Page::Decide(page) = w.page() else {
+        panic!("still on Decide")
+    };
+    let warnings = page.confirming_delete().expect("warnings").to_vec();
+    assert_eq!(warnings.len(), 4, "{warnings:?}");
+    assert!(
+        warnings[0].starts_with("Python (s4): a refund is still possible until Thu 2026-03-05"),
+        "money comes first: {warnings:?}"
+    );
+    assert_eq!(warnings[3], "…and 1 more: see Deadlines after answering.");
+    // Only y and n answer the question: no other key is named in it.
+    let said = lines(&w, 80, 24).join("\n");
+    assert!(said.contains("a refund is still possible"), "{said}");
+    assert!(!said.contains("(t)"), "{said}");
+    w.update(Msg::Deadlines);
+    assert_eq!(w.mode(), Mode::Confirm, "t does nothing in the question");
+    // More refunds than are spelled out: the count says what is left out.
+    let mut state = State {
+        region: Some(Region::Elsewhere),
+        ..State::default()
+    };
+    for _ in 0..4 {
+        add(
+            &mut state,
+            PlanKind::CoursePurchase,
+            Channel::Web,
+            "2026-02-27",
+            None,
+        );
+    }
+    resume_at(&mut state, Screen::Decide, None);
+    let mut w = open(state);
+    send(&mut w, &[Msg::Next]);
+    let Page::Decide(page) = w.page() else {
+        panic!("still on Decide")
+    };
+    let warnings = page.confirming_delete().expect("warnings");
+    assert_eq!(
+        warnings.last().map(String::as_str),
+        Some("…and 1 more refund still possible: see Deadlines after answering.")
+    );
 }
 
 #[test]

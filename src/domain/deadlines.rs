@@ -393,7 +393,11 @@ pub enum Stake<'s> {
 }
 
 /// The stakes of deleting `account` (the wizard asks a yes for them, the
-/// command line warns): only its own plans, and those no account is named for.
+/// command line warns): only its own plans, and those no account is named
+/// for. Money that can still be asked back comes first (it is what a
+/// deletion would cost; the wizard spells out only the first few), then
+/// the plans that may be this account's, then the access already paid for;
+/// each in the order the plans were added.
 pub fn deletion_stakes<'s>(
     state: &'s State,
     account: &str,
@@ -401,25 +405,24 @@ pub fn deletion_stakes<'s>(
     rules: &Rules,
     today: NaiveDate,
 ) -> Vec<Stake<'s>> {
-    let mut stakes: Vec<Stake> = state.account_not_named().map(Stake::AccountNotNamed).collect();
-    for sub in state
+    let own: Vec<&Subscription> = state
         .subscriptions
         .iter()
         .filter(|s| s.account == account && !s.account_unknown)
-    {
-        if let Some(until) = refund_until(state, sub, rules, today) {
-            stakes.push(Stake::Refund(sub, until));
-        }
+        .collect();
+    let refunds = own
+        .iter()
+        .filter_map(|sub| Some(Stake::Refund(sub, refund_until(state, sub, rules, today)?)));
+    let not_named = state.account_not_named().map(Stake::AccountNotNamed);
+    let paid = own.iter().filter_map(|sub| {
         let paid = rows.iter().find(|r| {
             r.kind == DeadlineKind::AccessUntil
                 && r.days_left >= 0
                 && r.subscription.as_deref() == Some(&sub.id)
-        });
-        if let Some(paid) = paid {
-            stakes.push(Stake::PaidUntil(sub, paid.date));
-        }
-    }
-    stakes
+        })?;
+        Some(Stake::PaidUntil(sub, paid.date))
+    });
+    refunds.chain(not_named).chain(paid).collect()
 }
 
 /// The day a recorded pause ends and billing resumes. The pause begins when

@@ -9,7 +9,7 @@ use crate::domain::checklist::{
 };
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, deadlines, pause_resumes};
-use crate::domain::plan::{AccountDecision, PlanKind};
+use crate::domain::plan::{AccountDecision, Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::{Account, State, Subscription};
 use crate::domain::text_limits::is_bidi_control;
@@ -130,10 +130,15 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
             pause_resumes(sub).map_or_else(|| "?".to_string(), long_date)
         ));
     }
+    let kept = sub.decision == Some(Decision::Keep);
     let refund = match sub.refund_requested_on {
         Some(on) => long_date(on),
-        None if refund_possible(sub, state) => "not yet".to_string(),
-        None => "no refund through Coursera for this plan or channel".to_string(),
+        None if !refund_possible(sub, state) => {
+            "no refund through Coursera for this plan or channel".to_string()
+        }
+        // Kept: no refund window is listed (SPEC §4), as on its Steps page.
+        None if kept => "no, the plan is kept".to_string(),
+        None => "not yet".to_string(),
     };
     doc.line(format!("- Refund requested: {refund}"));
     if sub.refund_requested_on.is_some() {
@@ -149,7 +154,24 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
         ));
     }
     doc.blank();
-    items(doc, "Steps", &subscription_items(state, sub, policy));
+    if kept && sub.is_complete() {
+        doc.line(format!("Steps: {KEPT_NOTHING_TO_DO}"));
+        doc.blank();
+    }
+    items(doc, "Steps", &steps(state, sub, policy));
+}
+
+/// What a kept plan's Steps page says: there is nothing to tick.
+const KEPT_NOTHING_TO_DO: &str = "none, the plan is kept and goes on as it is.";
+
+/// The steps the record lists for a plan: none once it is kept (its Steps
+/// page has nothing to tick, and a kept plan has no refund window, SPEC §4),
+/// else every step for its channel and refund.
+fn steps<'p>(state: &State, sub: &Subscription, policy: &'p Policy) -> Vec<Item<'p>> {
+    if sub.decision == Some(Decision::Keep) {
+        return Vec::new();
+    }
+    subscription_items(state, sub, policy)
 }
 
 /// One account's section: `## Account` while it is the only one, else a
@@ -309,7 +331,7 @@ fn sources(doc: &mut Doc, state: &State, policy: &Policy, rows: &[Deadline]) {
         if sub.pause.is_some() {
             cite(&policy.pause.origin, "pause");
         }
-        for item in subscription_items(state, sub, policy) {
+        for item in steps(state, sub, policy) {
             if let Some(origin) = item.origin {
                 // Identity, not equality: two rules may cite the same source.
                 let what = match sub.channel {

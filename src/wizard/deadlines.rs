@@ -2,27 +2,48 @@
 //! Enter opens what a row is about: a subscription's steps, or the checklist
 //! for the account's row.
 
+use chrono::NaiveDate;
+
+use super::decide::refund_until;
 use super::detail::DetailScroll;
 use super::home::next_deadline;
 use super::msg::{Mode, Msg};
 use super::text::{self, Command};
 use super::{Ctx, Flow};
+use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Deadline, deadlines};
 use crate::domain::journey::{Journey, Screen};
-use crate::domain::state::State;
+use crate::domain::plan::Decision;
+use crate::domain::policy::Policy;
+use crate::domain::state::{State, Subscription};
 
 /// Why Deadlines is empty, after "No dates to watch yet.": nothing
-/// tracked, plans still being identified (named), or nothing that has one.
-pub fn empty_reason(state: &State) -> String {
+/// tracked, plans still being identified (named), plans kept (with the
+/// refund window still open, if one is), or nothing that has one.
+pub fn empty_reason(state: &State, policy: &Policy, today: NaiveDate) -> String {
     let waiting: Vec<&str> = state
         .subscriptions
         .iter()
         .filter(|s| !s.is_complete())
         .map(|s| s.label.as_str())
         .collect();
+    let kept: Vec<&Subscription> = state
+        .subscriptions
+        .iter()
+        .filter(|s| s.decision == Some(Decision::Keep))
+        .collect();
     match waiting.as_slice() {
         [] if state.subscriptions.is_empty() => text::DEADLINES_EMPTY[1].to_string(),
-        [] => text::DEADLINES_NONE_DUE.to_string(),
+        [] if kept.is_empty() => text::DEADLINES_NONE_DUE.to_string(),
+        [] => {
+            let labels: Vec<&str> = kept.iter().map(|s| s.label.as_str()).collect();
+            let open = kept
+                .iter()
+                .filter_map(|s| refund_until(state, s, policy, today).map(|until| (s, until)))
+                .min_by_key(|(_, until)| *until)
+                .map(|(s, until)| (s.label.as_str(), long_date(until)));
+            text::deadlines_kept(&labels, open.as_ref().map(|(l, u)| (*l, u.as_str())))
+        }
         labels => text::deadlines_wait_for(labels),
     }
 }

@@ -360,7 +360,7 @@ impl Decide {
                 if already || warnings.is_empty() {
                     return self.delete_account(ctx);
                 }
-                self.confirm_delete = Some(warnings);
+                self.confirm_delete = Some(warnings.in_question());
                 Flow::Stay
             }
             (None, Choice::KeepAccount) => {
@@ -523,33 +523,62 @@ pub fn refund_until(
 pub const WARNINGS_SHOWN: usize = 3;
 
 /// What deleting the account would throw away, one sentence per
-/// subscription: money that can still be asked back, access already paid
-/// for. The first [`WARNINGS_SHOWN`], then how many more.
-pub fn deletion_warnings(state: &State, rows: &[Deadline], policy: &Policy, today: NaiveDate) -> Vec<String> {
-    let mut warnings = Vec::new();
-    let mut more = 0;
-    let mut warn = |make: &dyn Fn() -> String| {
-        if warnings.len() < WARNINGS_SHOWN {
-            warnings.push(make());
-        } else {
-            more += 1;
+/// subscription: money that can still be asked back first, then plans that
+/// may be this account's, then access already paid for. The first
+/// [`WARNINGS_SHOWN`] are spelled out, the rest counted.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DeletionWarnings {
+    pub shown: Vec<String>,
+    /// How many more there are, and how many of those are refunds.
+    pub more: usize,
+    pub more_refunds: usize,
+}
+
+impl DeletionWarnings {
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+
+    /// As the Decide page's details say them: the rest are on Deadlines (`t`).
+    pub fn in_details(&self) -> Vec<String> {
+        self.lines(text::more_warnings(self.more, self.more_refunds))
+    }
+
+    /// As the question before deleting says them: only y and n work there,
+    /// so the rest are for after the answer.
+    pub fn in_question(&self) -> Vec<String> {
+        self.lines(text::more_warnings_after_answer(self.more, self.more_refunds))
+    }
+
+    fn lines(&self, more: String) -> Vec<String> {
+        let mut lines = self.shown.clone();
+        if self.more > 0 {
+            lines.push(more);
         }
-    };
+        lines
+    }
+}
+
+pub fn deletion_warnings(
+    state: &State,
+    rows: &[Deadline],
+    policy: &Policy,
+    today: NaiveDate,
+) -> DeletionWarnings {
+    let mut warnings = DeletionWarnings::default();
     let name = |sub: &Subscription| format!("{} ({})", sub.label, sub.id);
     let account = &state.focused_account().id;
     for stake in deletion_stakes(state, account, rows, &policy.rules, today) {
-        match stake {
-            Stake::AccountNotNamed(sub) => warn(&|| text::account_unknown_before_deleting(&name(sub))),
-            Stake::Refund(sub, until) => {
-                warn(&|| text::refund_before_deleting(&name(sub), &long_date(until)))
-            }
-            Stake::PaidUntil(sub, on) => {
-                warn(&|| text::paid_until_before_deleting(&name(sub), &long_date(on)))
-            }
+        if warnings.shown.len() == WARNINGS_SHOWN {
+            warnings.more += 1;
+            warnings.more_refunds += usize::from(matches!(stake, Stake::Refund(..)));
+            continue;
         }
-    }
-    if more > 0 {
-        warnings.push(text::more_warnings(more));
+        warnings.shown.push(match stake {
+            Stake::AccountNotNamed(sub) => text::account_unknown_before_deleting(&name(sub)),
+            Stake::Refund(sub, until) => text::refund_before_deleting(&name(sub), &long_date(until)),
+            Stake::PaidUntil(sub, on) => text::paid_until_before_deleting(&name(sub), &long_date(on)),
+        });
     }
     warnings
 }

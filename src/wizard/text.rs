@@ -593,6 +593,28 @@ pub const DEADLINES_EMPTY: [&str; 2] = [
 /// its window, or one bought in a store.
 pub const DEADLINES_NONE_DUE: &str = "Nothing you track has a date to watch now (a one-time purchase has none once its refund window has passed, or when a store sold it). Requesting the account's deletion adds the date its answer is due.";
 
+/// Every plan is identified, none has a date, and these are kept: a plan
+/// kept lists no refund date (SPEC §4), though its window may still be
+/// open (`refund_until`: the first such last day, and whose).
+pub fn deadlines_kept(labels: &[&str], refund_until: Option<(&str, &str)>) -> String {
+    let which = match labels {
+        [one] => format!("you keep \"{one}\""),
+        _ => format!("you keep {} plans", labels.len()),
+    };
+    let refund = match (labels, refund_until) {
+        (_, None) => String::new(),
+        ([_], Some((_, until))) => format!(
+            " Its refund window is still open until {until}: choose \"{REFUND_CHOICE}\" on Decide and that day shows here."
+        ),
+        (_, Some((label, until))) => format!(
+            " A refund window is still open (\"{label}\", until {until}): choose \"{REFUND_CHOICE}\" on Decide and that day shows here."
+        ),
+    };
+    format!(
+        "Nothing you track has a date to watch now: {which}, and a plan you keep has no refund date.{refund} Requesting the account's deletion adds the date its answer is due."
+    )
+}
+
 /// No dates yet because these are still being identified.
 pub fn deadlines_wait_for(labels: &[&str]) -> String {
     let which = match labels {
@@ -801,11 +823,30 @@ pub fn paid_until_before_deleting(name: &str, until: &str) -> String {
     format!("{name} is paid until {until}; deleting the account ends that access too.")
 }
 
-/// Warnings left out of the list before deleting.
-pub fn more_warnings(count: usize) -> String {
-    match count {
-        1 => "…and 1 more: every date is on Deadlines (t).".to_string(),
-        n => format!("…and {n} more: every date is on Deadlines (t)."),
+/// Warnings left out of the list before deleting, `refunds` of them money
+/// that can still be asked back: on the Decide page, where `t` works.
+pub fn more_warnings(count: usize, refunds: usize) -> String {
+    format!(
+        "{}: every date is on Deadlines (t).",
+        warnings_left_out(count, refunds)
+    )
+}
+
+/// The same in the question before deleting, where only y and n work.
+pub fn more_warnings_after_answer(count: usize, refunds: usize) -> String {
+    format!(
+        "{}: see Deadlines after answering.",
+        warnings_left_out(count, refunds)
+    )
+}
+
+fn warnings_left_out(count: usize, refunds: usize) -> String {
+    match (count, refunds) {
+        (n, 0) => format!("…and {n} more"),
+        (1, _) => "…and 1 more refund still possible".to_string(),
+        (n, r) if n == r => format!("…and {n} more refunds still possible"),
+        (n, 1) => format!("…and {n} more, 1 of them a refund still possible"),
+        (n, r) => format!("…and {n} more, {r} of them refunds still possible"),
     }
 }
 

@@ -270,10 +270,14 @@ fn wrap_what(what: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// What the highlighted row asks, how, and the rule's source, wrapped to `width`.
+/// What the highlighted row asks, what to do now if its day has passed,
+/// how, and the rule's source, wrapped to `width`.
 fn detail<'a>(row: &RowDetail, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let heading = theme.heading().add_modifier(Modifier::BOLD);
     let mut lines: Vec<Line> = wrap_styled(&row.summary, width, 0, heading);
+    if let Some(overdue) = &row.overdue {
+        lines.extend(wrap_styled(&format!("! {overdue}"), width, 2, theme.warning()));
+    }
     lines.extend(wrap(&row.how, width, 0).into_iter().map(Line::from));
     let source = source_line(&row.source, theme).to_string();
     lines.extend(wrap_styled(&source, width, 0, theme.dim()));

@@ -2,7 +2,7 @@
 //! and what the highlighted one asks, how, and its source.
 
 use super::{DueLine, Full, Item, PageView, Para, Pick, Tone};
-use crate::domain::deadlines::{Deadline, Urgency};
+use crate::domain::deadlines::{Deadline, DeadlineKind, Urgency};
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
 use crate::wizard::deadlines::Deadlines;
@@ -16,8 +16,11 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
     view.heading.push(Para::new(text::DEADLINES_TITLE, Tone::Heading));
     if rows.is_empty() {
         view.lead.push(Para::plain(text::DEADLINES_EMPTY[0]));
-        view.lead
-            .push(Para::plain(crate::wizard::deadlines::empty_reason(state)));
+        view.lead.push(Para::plain(crate::wizard::deadlines::empty_reason(
+            state,
+            policy,
+            wizard.today(),
+        )));
         view.full = Full::Deadlines(DeadlinesFull::default());
         return view;
     }
@@ -32,8 +35,8 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
     let selected = page.selected(rows, state);
     view.cursor = Some(selected);
     let detail = rows.get(selected).map(|row| {
-        let detail = RowDetail::of(row, policy);
-        view.details = detail.paras(row, policy);
+        let detail = RowDetail::of(row, wizard);
+        view.details = detail.paras();
         detail
     });
     view.full = Full::Deadlines(DeadlinesFull {
@@ -48,10 +51,8 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
 fn item(row: &Deadline, shown: &DueRow) -> Item {
     let due = &shown.due;
     let id = row.subscription.as_deref().unwrap_or("account");
-    let item = Item::new(format!(
-        "{} · {}: {} ({id})",
-        due.long_date, due.title, shown.label
-    ));
+    // The id is said on every line here, so the label goes without it.
+    let item = Item::new(format!("{} · {}: {} ({id})", due.long_date, due.title, row.label));
     match (due.done, due.urgency) {
         (true, _) => item.with("done"),
         (false, Urgency::Today) => item.with(due.when.clone()),
@@ -78,7 +79,7 @@ pub struct DeadlinesFull {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DueRow {
     pub due: DueLine,
-    /// The subscription's label, or the account's.
+    /// The subscription's label (with its id where labels repeat), or the account's.
     pub label: String,
 }
 
@@ -89,46 +90,63 @@ impl DueRow {
                 urgency: shown_urgency(row, state),
                 ..DueLine::of(row, policy)
             },
-            label: row.label.clone(),
+            label: super::row_label(row, state),
         }
     }
 }
 
-/// What the highlighted row asks, how, and where the rule comes from.
+/// What the highlighted row asks, what to do now that its day has passed,
+/// how, and where the rule comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowDetail {
     /// "Cancel Python course before it renews", marked when done.
     pub summary: String,
+    /// Its day has passed and it is not done: what can still be done.
+    pub overdue: Option<String>,
     pub how: String,
     /// "Source: … (as of …)".
     pub source: String,
 }
 
 impl RowDetail {
-    fn of(row: &Deadline, policy: &Policy) -> RowDetail {
+    fn of(row: &Deadline, wizard: &Wizard) -> RowDetail {
+        let policy = wizard.policy();
         let rule = policy.deadline(row.kind);
-        let mut summary = policy.deadline_summary(row);
+        // Named as in the table: with its id where labels repeat.
+        let named = Deadline {
+            label: super::row_label(row, wizard.state()),
+            ..row.clone()
+        };
+        let mut summary = policy.deadline_summary(&named);
         if row.done {
             summary = format!("{} {summary}", text::ROW_DONE);
         }
+        let sub = row
+            .subscription
+            .as_deref()
+            .and_then(|id| wizard.state().subscription(id));
+        let overdue = match sub {
+            _ if row.done || row.days_left >= 0 => None,
+            // The same advice as on the plan's Steps: cancel today anyway,
+            // before the next charge, then what can still be asked back.
+            Some(sub) if row.kind == DeadlineKind::CancelBy => {
+                Some(super::cancel_overdue_advice(wizard, sub))
+            }
+            _ => Some(rule.overdue.clone()).filter(|o| !o.is_empty()),
+        };
         RowDetail {
             summary,
+            overdue,
             how: rule.how.clone(),
             source: text::source(&rule.origin.source, &rule.origin.as_of),
         }
     }
 
-    /// As paragraphs, with what to do when the date has passed (the full
-    /// screen leaves that to the row's steps).
-    fn paras(&self, row: &Deadline, policy: &Policy) -> Vec<Para> {
-        let rule = policy.deadline(row.kind);
-        let mut out = vec![
-            Para::new(self.summary.clone(), Tone::Heading),
-            Para::plain(self.how.clone()),
-        ];
-        if row.days_left < 0 && !row.done && !rule.overdue.is_empty() {
-            out.push(Para::warning(rule.overdue.clone()));
-        }
+    /// As paragraphs: what to do now first, when the date has passed.
+    fn paras(&self) -> Vec<Para> {
+        let mut out = vec![Para::new(self.summary.clone(), Tone::Heading)];
+        out.extend(self.overdue.iter().map(|o| Para::warning(format!("! {o}"))));
+        out.push(Para::plain(self.how.clone()));
         out.push(Para::source_line(self.source.clone()));
         out
     }

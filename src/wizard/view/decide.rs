@@ -183,6 +183,7 @@ fn consequences(wizard: &Wizard, sub: Option<&Subscription>, choice: Choice, ref
                 let items = deletion_items(state, state.focused_account(), policy);
                 let done = items.iter().filter(|i| i.done).count();
                 let mut out: Vec<Para> = deletion_warnings(state, wizard.deadlines(), policy, wizard.today())
+                    .in_details()
                     .iter()
                     .map(|w| warn(w))
                     .collect();

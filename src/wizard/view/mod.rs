@@ -19,7 +19,10 @@ use super::text::{self, Command};
 use super::{NoticeKind, Page, RegionAnswer, Wizard, progress};
 use crate::domain::dates::long_date;
 use crate::domain::deadlines::Deadline;
+use crate::domain::plan::{Channel, PlanKind};
 use crate::domain::policy::{Policy, Source};
+use crate::domain::state::Subscription;
+use crate::wizard::decide::refund_until;
 
 /// How near a date is: part of the page's vocabulary (a screen colours it,
 /// the plain mode says it), so a front end needs nothing from the domain.
@@ -333,6 +336,39 @@ pub struct StepMark {
 
 /// The title of an account's page (Decide, Steps, Checklist without a
 /// subscription), naming the account once there are several.
+/// Whose a row is, as Deadlines and the Summary name it: the label, with
+/// the subscription's id where another plan has the same label (two "Free
+/// trial"s), so that rows of one can be told from rows of the other.
+pub fn row_label(row: &Deadline, state: &crate::domain::state::State) -> String {
+    let same = |s: &&Subscription| s.label == row.label;
+    match row.subscription.as_deref() {
+        Some(id) if state.subscriptions.iter().filter(same).count() > 1 => {
+            format!("{} ({id})", row.label)
+        }
+        _ => row.label.clone(),
+    }
+}
+
+/// What to do now that a plan's last day to cancel has passed: cancel
+/// before the next charge, then whether money can still be asked back.
+/// Said where that day shows as missed: the plan's Steps and Deadlines.
+pub fn cancel_overdue_advice(wizard: &Wizard, sub: &Subscription) -> String {
+    let next = wizard
+        .deadlines()
+        .iter()
+        .filter(|d| d.subscription.as_deref() == Some(sub.id.as_str()))
+        .find(|d| d.days_left >= 0 && d.kind.is_charge())
+        .map(|d| (long_date(d.date), d.days_left));
+    let refund = refund_until(wizard.state(), sub, wizard.policy(), wizard.today()).map(long_date);
+    // Nothing to say about money back for a trial (nothing was charged yet)
+    // or an app-store plan (the store's rules), or once it was asked for.
+    let silent = sub.refund_requested_on.is_some()
+        || sub.plan == Some(PlanKind::FreeTrial)
+        || sub.channel != Some(Channel::Web);
+    let next = next.as_ref().map(|(day, left)| (day.as_str(), *left));
+    text::cancel_overdue(next, refund.as_deref(), silent)
+}
+
 pub fn account_title(title: &str, wizard: &super::Wizard) -> String {
     let state = wizard.state();
     if state.several_accounts() {

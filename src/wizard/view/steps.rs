@@ -12,7 +12,6 @@ use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
 use crate::domain::plan::{Channel, Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::Subscription;
-use crate::wizard::decide::refund_until;
 use crate::wizard::steps::{Editing, Entry, Steps};
 use crate::wizard::{Wizard, text};
 
@@ -51,7 +50,8 @@ struct Sections<'p> {
     /// The steps that ask for the money back and record its arrival.
     refund: Vec<Item<'p>>,
     /// Bought in an app store, a plan Coursera would refund on the web:
-    /// the store's refund text.
+    /// the store's refund text, unless the channel's warnings are on the
+    /// page (they already say that only the store refunds).
     app_store_refund: bool,
 }
 
@@ -60,15 +60,17 @@ fn sections<'p>(wizard: &Wizard, sub: &Subscription, items: Vec<Item<'p>>) -> Se
     let (policy, today) = (wizard.policy(), wizard.today());
     let renews_and_open = cancellable(sub) && sub.cancelled_on.is_none();
     let (refund, steps) = items.into_iter().partition(|i| is_refund_item(policy, &i.id));
+    let cancel_channel = sub
+        .channel
+        .filter(|_| cancellable(sub) && matches!(sub.decision, None | Some(Decision::Cancel)));
     Sections {
         converted_on: converted_trial_charge(sub, &policy.rules, today),
         cancel_by_leads: renews_and_open && matches!(sub.decision, None | Some(Decision::Cancel)),
-        cancel_channel: sub
-            .channel
-            .filter(|_| cancellable(sub) && matches!(sub.decision, None | Some(Decision::Cancel))),
+        cancel_channel,
         steps,
         refund,
-        app_store_refund: app_store_refund(sub),
+        // Said once: the App Store's and Google Play's warnings name who refunds.
+        app_store_refund: app_store_refund(sub) && cancel_channel.is_none(),
     }
 }
 
@@ -79,23 +81,6 @@ fn paid_by(state: &crate::domain::state::State, sub: &Subscription) -> Option<St
         true => text::STEPS_ACCOUNT_UNKNOWN.to_string(),
         false => text::steps_paid_by(&state.account_name(account)),
     })
-}
-
-/// What to do now that the last day to cancel has passed: cancel before
-/// the charge, and whether money can still be asked back.
-fn cancel_overdue_advice(rows: &[&Deadline], sub: &Subscription, wizard: &Wizard) -> String {
-    let next = rows
-        .iter()
-        .find(|d| d.days_left >= 0 && d.kind.is_charge())
-        .map(|d| (long_date(d.date), d.days_left));
-    let refund = refund_until(wizard.state(), sub, wizard.policy(), wizard.today()).map(long_date);
-    // Nothing to say about money back for a trial (nothing was charged yet)
-    // or an app-store plan (the store's rules), or once it was asked for.
-    let silent = sub.refund_requested_on.is_some()
-        || sub.plan == Some(PlanKind::FreeTrial)
-        || sub.channel != Some(Channel::Web);
-    let next = next.as_ref().map(|(day, left)| (day.as_str(), *left));
-    text::cancel_overdue(next, refund.as_deref(), silent)
 }
 
 pub fn view(wizard: &Wizard, page: &Steps) -> PageView {
@@ -288,7 +273,7 @@ impl StepsFull {
                 if let Some(cancel_by) = rows.first(&[DeadlineKind::CancelBy]) {
                     full.cancel_by = Some(DueLine::of(cancel_by, policy));
                     full.overdue =
-                        (cancel_by.days_left < 0).then(|| cancel_overdue_advice(&rows.rows, sub, wizard));
+                        (cancel_by.days_left < 0).then(|| super::cancel_overdue_advice(wizard, sub));
                 }
             }
             None => {}

@@ -31,8 +31,8 @@ pub fn view(wizard: &Wizard, page: &Summary) -> PageView {
         .into_iter()
         .map(|entry| match entry {
             // The screen's headings ("Next deadlines", "Missed") said on each line.
-            Entry::Next(i) => deadline_item(text::SUMMARY_NEXT_WORD, &ov.next[i], policy),
-            Entry::Missed(i) => deadline_item(text::SUMMARY_MISSED_WORD, &ov.overdue[i], policy),
+            Entry::Next(i) => deadline_item(text::SUMMARY_NEXT_WORD, &ov.next[i], state, policy),
+            Entry::Missed(i) => deadline_item(text::SUMMARY_MISSED_WORD, &ov.overdue[i], state, policy),
             Entry::Subscription(i) => choice_item(&ov.choices[i]),
             Entry::Account(i) => account_item(&ov.accounts[i]),
         })
@@ -80,11 +80,11 @@ pub fn view(wizard: &Wizard, page: &Summary) -> PageView {
     view
 }
 
-fn deadline_item(group: &str, row: &Deadline, policy: &Policy) -> Item {
+fn deadline_item(group: &str, row: &Deadline, state: &State, policy: &Policy) -> Item {
     Item::new(format!(
         "{group}: {} ({})",
         Para::deadline(row, policy).text,
-        row.label
+        super::row_label(row, state)
     ))
 }
 
@@ -182,7 +182,7 @@ impl SummaryDue {
                 urgency: shown_urgency(row, state),
                 ..DueLine::of(row, policy)
             },
-            label: row.label.clone(),
+            label: super::row_label(row, state),
         }
     }
 }
