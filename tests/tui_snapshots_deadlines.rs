@@ -213,17 +213,24 @@ fn two_trials_of_the_same_name_are_told_apart_by_their_ids() {
     add(&mut s, PlanKind::PlusMonthly, Channel::Web, "2026-02-20", None);
     let mut w = deadlines_from_home(s);
     snapshot("deadlines_same_names", &w);
-    for (width, height) in [(80, 24), (60, 20)] {
-        let text = lines(&w, width, height).join("\n");
-        for id in ["(s1)", "(s2)"] {
-            assert!(text.contains(&format!("Free trial {id}")), "{text}");
-        }
-        assert!(!text.contains("(s3)"), "a label used once: {text}");
-        assert!(text.contains("Last day to cancel Free trial (s1)"), "{text}");
+    let text = lines(&w, 80, 24).join("\n");
+    for id in ["s1", "s2"] {
+        // With the trial's length (issue 11) in the same brackets.
+        assert!(text.contains(&format!("Free trial (7 days, {id})")), "{text}");
     }
+    assert!(!text.contains("s3)"), "a label used once: {text}");
+    assert!(
+        text.contains("Last day to cancel Free trial (7 days, s1)"),
+        "{text}"
+    );
+    let narrow = lines(&w, 60, 20).join("\n");
+    assert!(narrow.contains("Free trial (7 days, s1)"), "{narrow}");
     w.update(Msg::Summary);
     let text = lines(&w, 80, 24).join("\n");
-    assert!(text.contains("Free trial (s1)"), "{text}");
+    assert!(text.contains("Free trial (7 days, s1)"), "{text}");
     let said: Vec<String> = w.view().items.iter().map(|i| i.text.clone()).collect();
-    assert!(said.iter().any(|t| t.ends_with("(Free trial (s1))")), "{said:?}");
+    assert!(
+        said.iter().any(|t| t.ends_with("(Free trial (7 days, s1))")),
+        "{said:?}"
+    );
 }

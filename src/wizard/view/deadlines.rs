@@ -29,7 +29,7 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
     view.items = rows
         .iter()
         .zip(&shown)
-        .map(|(row, shown)| item(row, shown))
+        .map(|(row, shown)| item(row, shown, &super::row_name(row, state, policy)))
         .collect();
     view.pick = Pick::Highlight;
     let selected = page.selected(rows, state);
@@ -48,11 +48,12 @@ pub fn view(wizard: &Wizard, page: &Deadlines) -> PageView {
 }
 
 /// "Sun 2026-03-08 · Cancel by: Python course (s1)", its state in words.
-fn item(row: &Deadline, shown: &DueRow) -> Item {
+fn item(row: &Deadline, shown: &DueRow, name: &str) -> Item {
     let due = &shown.due;
     let id = row.subscription.as_deref().unwrap_or("account");
-    // The id is said on every line here, so the label goes without it.
-    let item = Item::new(format!("{} · {}: {} ({id})", due.long_date, due.title, row.label));
+    // The id is said on every line here, so the name goes without it.
+    let named = super::with_id(name, id);
+    let item = Item::new(format!("{} · {}: {named}", due.long_date, due.title));
     match (due.done, due.urgency) {
         (true, _) => item.with("done"),
         (false, Urgency::Today) => item.with(due.when.clone()),
@@ -90,7 +91,7 @@ impl DueRow {
                 urgency: shown_urgency(row, state),
                 ..DueLine::of(row, policy)
             },
-            label: super::row_label(row, state),
+            label: super::row_label(row, state, policy),
         }
     }
 }
@@ -114,7 +115,7 @@ impl RowDetail {
         let rule = policy.deadline(row.kind);
         // Named as in the table: with its id where labels repeat.
         let named = Deadline {
-            label: super::row_label(row, wizard.state()),
+            label: super::row_label(row, wizard.state(), policy),
             ..row.clone()
         };
         let mut summary = policy.deadline_summary(&named);

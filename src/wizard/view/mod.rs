@@ -334,18 +334,33 @@ pub struct StepMark {
     pub done: bool,
 }
 
-/// The title of an account's page (Decide, Steps, Checklist without a
-/// subscription), naming the account once there are several.
-/// Whose a row is, as Deadlines and the Summary name it: the label, with
+/// Whose a row is, by name: the label, and for a trial how long it lasts
+/// ("Free trial (14 days)"), said wherever a trial's dates are.
+pub fn row_name(row: &Deadline, state: &crate::domain::state::State, policy: &Policy) -> String {
+    match row.subscription.as_deref().and_then(|id| state.subscription(id)) {
+        Some(sub) => policy.display_label(sub),
+        None => row.label.clone(),
+    }
+}
+
+/// Whose a row is, as Deadlines and the Summary name it: [`row_name`], with
 /// the subscription's id where another plan has the same label (two "Free
 /// trial"s), so that rows of one can be told from rows of the other.
-pub fn row_label(row: &Deadline, state: &crate::domain::state::State) -> String {
+pub fn row_label(row: &Deadline, state: &crate::domain::state::State, policy: &Policy) -> String {
+    let name = row_name(row, state, policy);
     let same = |s: &&Subscription| s.label == row.label;
     match row.subscription.as_deref() {
-        Some(id) if state.subscriptions.iter().filter(same).count() > 1 => {
-            format!("{} ({id})", row.label)
-        }
-        _ => row.label.clone(),
+        Some(id) if state.subscriptions.iter().filter(same).count() > 1 => with_id(&name, id),
+        _ => name,
+    }
+}
+
+/// A name and an id in one pair of brackets: "Python course (s1)",
+/// "Free trial (7 days, s1)".
+pub fn with_id(name: &str, id: &str) -> String {
+    match name.strip_suffix(')') {
+        Some(open) if open.contains(" (") => format!("{open}, {id})"),
+        _ => format!("{name} ({id})"),
     }
 }
 

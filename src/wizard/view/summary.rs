@@ -84,7 +84,7 @@ fn deadline_item(group: &str, row: &Deadline, state: &State, policy: &Policy) ->
     Item::new(format!(
         "{group}: {} ({})",
         Para::deadline(row, policy).text,
-        super::row_label(row, state)
+        super::row_label(row, state, policy)
     ))
 }
 
@@ -182,7 +182,7 @@ impl SummaryDue {
                 urgency: shown_urgency(row, state),
                 ..DueLine::of(row, policy)
             },
-            label: super::row_label(row, state),
+            label: super::row_label(row, state, policy),
         }
     }
 }
