@@ -1078,9 +1078,10 @@ pub fn help_title() -> String {
     format!(" {HELP_TITLE} — Esc closes ")
 }
 
-/// A deadline that is done: "✓ Cancel by Mon 2026-03-02 · done".
-pub fn deadline_done(symbol: &str, title: &str, date: &str) -> String {
-    format!("{symbol} {title} {date} · done")
+/// A deadline done: "✓ Cancel by 2026-03-04 · done" (`dated`: the title
+/// and, where there is room, its date).
+pub fn deadline_done(symbol: &str, dated: &str) -> String {
+    format!("{symbol} {dated} · done")
 }
 
 /// Where a rule comes from, beside it (SPEC §2).

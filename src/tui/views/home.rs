@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{NARROW, deadline_line, popup, popup_inner_width, text_field_line};
+use super::parts::{NARROW, deadline_line, popup, popup_inner_width, text_field_line, whole_deadline_line};
 use super::wrap::{cut, wrap, wrap_styled};
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::text;
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
         let style = theme.urgency(urgency).add_modifier(Modifier::BOLD);
         let words = format!("{} {}", urgency_symbol(urgency), banner.words);
         header.extend(wrap_styled(&words, width, 2, style));
-        let mut when = deadline_line(&banner.due, theme, compact(area));
+        let mut when = whole_deadline_line(&banner.due, theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, width));
         // A date gone by says what can still be done.
@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
         Span::raw(format!(" {}", day(&home.account))),
     ]));
     if let Some(due) = &home.account_due {
-        let mut when = deadline_line(due, theme, compact(area));
+        let mut when = whole_deadline_line(due, theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, width));
     }
@@ -233,7 +233,7 @@ fn item<'a>(sub: &SubLine, theme: &Theme, width: usize, compact: bool) -> ListIt
             Line::styled(line, theme.warning())
         }
         SubStatus::TrialBecamePaid(became) => Line::styled(format!("{ERROR_SYMBOL} {became}"), theme.error()),
-        SubStatus::Due(due) => deadline_line(due, theme, compact),
+        SubStatus::Due(due) => deadline_line(due, theme, compact, width),
         SubStatus::NotChargedAgain(wordings) => {
             Line::styled(longest_fitting(wordings.iter().cloned(), width), theme.done())
         }

@@ -182,7 +182,7 @@ fn head_lines(full: &StepsFull, width: usize, compact: bool, theme: &Theme) -> V
         head.extend(wrap_styled(cancelled, width, 2, theme.done()));
     }
     if let Some(cancel_by) = &full.cancel_by {
-        head.push(deadline_line(cancel_by, theme, compact));
+        head.push(deadline_line(cancel_by, theme, compact, width));
     }
     if let Some(advice) = &full.overdue {
         head.extend(wrap_styled(&format!("! {advice}"), width, 2, theme.warning()));
@@ -220,7 +220,15 @@ fn pause_lines(body: &mut Body, cx: &Context, recorded: Option<&str>, at: usize)
 /// Dates under the text they follow, indented.
 fn due_lines(body: &mut Body, cx: &Context, dates: &[DueLine]) {
     for due in dates {
-        body.push(indented(deadline_line(due, cx.theme, cx.compact)), None);
+        body.push(
+            indented(deadline_line(
+                due,
+                cx.theme,
+                cx.compact,
+                cx.width.saturating_sub(2),
+            )),
+            None,
+        );
     }
 }
 
@@ -328,7 +336,7 @@ fn refund_block(body: &mut Body, cx: &Context, refund: &RefundBody) {
         body.push(Line::styled(text::REFUND_HEADING, theme.heading()), None);
     }
     for due in &refund.dates {
-        body.push(deadline_line(due, theme, cx.compact), None);
+        body.push(deadline_line(due, theme, cx.compact, width), None);
     }
     item_lines(body, cx, &refund.steps);
     // After the steps, so the dates and the first step show together.
