@@ -288,3 +288,38 @@ fn home_scrolls_a_long_list_to_keep_the_selection_in_sight() {
     }
     snapshot("home_scrolled", &wizard);
 }
+
+/// Review of issue 13: the panes' titles ("Steps", the page's) were drawn in
+/// the border's grey, under 4.5:1 on white. They are text: each palette
+/// draws them in its own title colour (measured in `tui::theme`'s tests),
+/// while the border keeps its lighter grey.
+#[test]
+fn pane_titles_are_drawn_in_a_text_colour_not_the_border_grey() {
+    use coursera_exit::tui::theme::{DARK, LIGHT, Shade, Theme};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+    let w = open(every_urgency());
+    for (shade, palette) in [(Shade::Light, LIGHT), (Shade::Dark, DARK)] {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+        terminal
+            .draw(|frame| coursera_exit::tui::draw(frame, &w, &Theme::shaded(shade)))
+            .expect("drawn");
+        let buffer = terminal.backend().buffer();
+        let row: String = (0..80).map(|x| buffer[(x, 1)].symbol()).collect();
+        for title in ["Steps", "Your Coursera subscriptions"] {
+            let x = row.find(title).expect("the title is on the top border");
+            let x = row[..x].chars().count() as u16;
+            assert_eq!(
+                buffer[(x, 1)].fg,
+                Color::Indexed(palette.pane_title),
+                "{shade:?}: {title}"
+            );
+        }
+        assert_eq!(
+            buffer[(0, 1)].fg,
+            Color::Indexed(palette.border),
+            "{shade:?}: the corner"
+        );
+    }
+}

@@ -161,6 +161,7 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme
     }
     let block = Block::bordered()
         .border_style(theme.border())
+        .title_style(theme.pane_title())
         .title(Line::from(text::SIDEBAR_TITLE));
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),

@@ -32,6 +32,7 @@ pub fn draw_page(frame: &mut Frame, area: Rect, view: &PageView, theme: &Theme) 
     };
     let block = Block::bordered()
         .border_style(theme.border())
+        .title_style(theme.pane_title())
         .padding(Padding::horizontal(1))
         // A long account label is cut with "…", inside the corners.
         .title(Line::from(format!(
