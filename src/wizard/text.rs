@@ -993,11 +993,6 @@ pub fn not_charged_again(until: Option<&str>) -> String {
     }
 }
 
-/// The same with "access" left out, for an 80-column list.
-pub fn not_charged_again_until(until: &str) -> String {
-    format!("✓ No more charges; access until {until}")
-}
-
 /// The same, short enough for a narrow list.
 pub fn not_charged_again_short(until: Option<&str>) -> String {
     match until {
