@@ -200,12 +200,16 @@ fn draw_notice(frame: &mut Frame, area: Rect, chrome: &FrameView, lines: Vec<Str
 
 /// The keys that work here, gitui-style. When they do not all fit, the
 /// screen's own commands go from the end; help and quit always stay (the
-/// help lists every key).
+/// help lists every key), and so does `o` where it is offered: an address
+/// cut at 60 columns is opened whole with it.
 fn draw_footer(frame: &mut Frame, area: Rect, commands: &[Command], theme: &Theme) {
     let width = |c: &Command| c.keys.chars().count() + c.action.chars().count() + 3;
-    let essential = |c: &Command| *c == text::HELP || *c == text::QUIT;
+    // A space before the first key; two after each but the last, which
+    // needs none (counting them dropped a key that fit).
+    let used = |shown: &[&Command]| (1 + shown.iter().map(|c| width(c)).sum::<usize>()).saturating_sub(2);
+    let essential = |c: &Command| text::KEPT_IN_FOOTER.contains(c);
     let mut shown: Vec<&Command> = commands.iter().collect();
-    while shown.iter().map(|c| width(c)).sum::<usize>() + 1 > area.width as usize {
+    while used(&shown) > area.width as usize {
         match shown.iter().rposition(|c| !essential(c)) {
             Some(i) => {
                 shown.remove(i);

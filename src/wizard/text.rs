@@ -330,7 +330,10 @@ pub fn lines_above(n: usize) -> String {
 }
 
 pub const RENAME_KEY: Command = cmd("r", "rename");
-pub const OPEN_SOURCE_KEY: Command = cmd("o", "open source");
+pub const OPEN_SOURCE_KEY: Command = cmd("o", "source");
+/// What a footer too narrow for every key keeps: the help (it lists every
+/// key), quit, and the key that opens an address the pane may show cut.
+pub const KEPT_IN_FOOTER: [Command; 3] = [HELP, QUIT, OPEN_SOURCE_KEY];
 pub const NO_SOURCE_HERE: &str =
     "Nothing highlighted here has a source to open: move to a rule, a step or a date first.";
 

@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_line};
-use super::wrap::{wrap, wrap_line, wrap_styled};
+use super::wrap::{wrap, wrap_hanging, wrap_line, wrap_styled};
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::text;
 use crate::wizard::view::steps::{
@@ -366,14 +366,16 @@ fn item_lines(body: &mut Body, cx: &Context, steps: &[StepLine]) {
         };
         let lead = if selected { SELECTED_SYMBOL } else { "  " };
         let text_width = width.saturating_sub(ITEM_INDENT);
-        for (i, l) in wrap(&format!("{number}{}", step.title), text_width, 0)
+        // Under the step's number; an address too long for that moves left
+        // to show whole (the refund article's, at 80x24).
+        for (i, l) in wrap_hanging(&format!("{number}{}", step.title), width, ITEM_INDENT)
             .into_iter()
             .enumerate()
         {
             let prefix = if i == 0 {
                 format!("{lead}{mark} ")
             } else {
-                " ".repeat(ITEM_INDENT)
+                String::new()
             };
             body.push(Line::styled(format!("{prefix}{l}"), style), Some(at));
         }

@@ -385,7 +385,10 @@ impl Wizard {
                 Page::Reference(page) => reference::view(self, page),
             }
         };
-        view.commands = self.commands();
+        // `o` where what the highlighted line means names a source (Home
+        // names plans, not their sources; a date question none).
+        let address_shown = view.details.iter().any(|p| p.tone == Tone::Source);
+        view.commands = self.commands_here(address_shown);
         view.own_commands = self.own_commands().len().min(view.commands.len());
         view.frame = frame(self);
         view
