@@ -323,3 +323,38 @@ fn pane_titles_are_drawn_in_a_text_colour_not_the_border_grey() {
         );
     }
 }
+
+/// Review of issue 13: at 60x20, under a notice, a long label took the
+/// sidebar's last rows and its last word and the id fell off unseen. The
+/// label gives way, cut with "…"; the id stays.
+#[test]
+fn a_long_label_in_the_sidebar_is_cut_with_an_ellipsis_and_keeps_its_id() {
+    use coursera_exit::domain::journey::Screen;
+    use support::screen::lines;
+    use support::wizard::resume_at;
+    let mut state = State::default();
+    add(
+        &mut state,
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-27",
+        Some("Google Data Analytics Professional Certificate Specialization"),
+    );
+    resume_at(&mut state, Screen::Decide, Some("s1"));
+    let mut w = open(state);
+    // Cancel it: Steps, with the two-line notice of the decision.
+    send(&mut w, &[Msg::Next]);
+    snapshot("sidebar_long_label_under_a_notice", &w);
+    let screen = lines(&w, 60, 20);
+    let sidebar: Vec<String> = screen.iter().map(|l| l.chars().take(15).collect()).collect();
+    assert!(
+        screen[17].contains("Decision: cancel"),
+        "a notice shows: {screen:#?}"
+    );
+    assert!(sidebar.iter().any(|l| l == "│s1           │"), "{sidebar:#?}");
+    let label_end = sidebar.iter().position(|l| l.starts_with("│s1")).expect("the id") - 1;
+    assert!(
+        sidebar[label_end].trim_end_matches(['│', ' ']).ends_with('…'),
+        "{sidebar:#?}"
+    );
+}

@@ -16,7 +16,7 @@ use crate::domain::text_limits::is_bidi_control;
 
 use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
 use super::views;
-use super::views::wrap::{cut, wrap, wrap_styled};
+use super::views::wrap::{cut, wrap};
 use crate::wizard::text::{self, Command};
 use crate::wizard::view::{FrameView, Full};
 use crate::wizard::{NoticeKind, Wizard};
@@ -146,18 +146,15 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme
     lines.push(Line::default());
     lines.push(Line::styled(chrome.tasks.clone(), theme.dim()));
     if let Some(focus) = &chrome.focus {
-        lines.push(Line::default());
-        // Wrapped at spaces; a word wider than the sidebar ends in "…"
-        // rather than going on mid-word on the next line.
+        let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len());
         let inner = usize::from(area.width.saturating_sub(2));
-        let words: Vec<String> = focus.label.split_whitespace().map(|w| cut(w, inner)).collect();
-        lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.heading()));
-        lines.push(Line::styled(focus.id.clone(), theme.dim()));
-        // With several accounts, whose plan it is (the list may have scrolled its heading away).
-        if let Some(paid) = &focus.paid_by {
-            let words: Vec<String> = paid.split_whitespace().map(|w| cut(w, inner)).collect();
-            lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.dim()));
+        let focus = focus_lines(focus, inner, room);
+        if focus.gap {
+            lines.push(Line::default());
         }
+        lines.extend(focus.label.into_iter().map(|l| Line::styled(l, theme.heading())));
+        lines.push(Line::styled(focus.id, theme.dim()));
+        lines.extend(focus.paid_by.into_iter().map(|l| Line::styled(l, theme.dim())));
     }
     let block = Block::bordered()
         .border_style(theme.border())
@@ -167,6 +164,51 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme
         Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// The subscription in focus, under the steps, as it fits `room` rows.
+struct FocusLines {
+    /// A blank row above it.
+    gap: bool,
+    label: Vec<String>,
+    id: String,
+    paid_by: Vec<String>,
+}
+
+/// The label wrapped at spaces (a word wider than the sidebar ends in "…"
+/// rather than going on mid-word), its id, and with several accounts whose
+/// plan it is (the list may have scrolled its heading away). Short of rows
+/// (a long label at 60x20 under a notice), the blank row goes first, then
+/// the paid-by lines, then the label's last lines, the one kept ending in
+/// "…": the id, which `coursera-exit` commands take, always shows.
+fn focus_lines(focus: &crate::wizard::view::FocusView, inner: usize, room: usize) -> FocusLines {
+    let wrapped = |text: &str| {
+        let words: Vec<String> = text.split_whitespace().map(|w| cut(w, inner)).collect();
+        wrap(&words.join(" "), inner, 0)
+    };
+    let mut out = FocusLines {
+        gap: true,
+        label: wrapped(&focus.label),
+        id: focus.id.clone(),
+        paid_by: focus.paid_by.as_deref().map(wrapped).unwrap_or_default(),
+    };
+    let rows = |f: &FocusLines| usize::from(f.gap) + f.label.len() + 1 + f.paid_by.len();
+    if rows(&out) > room {
+        out.gap = false;
+    }
+    let over = rows(&out).saturating_sub(room);
+    out.paid_by.truncate(out.paid_by.len().saturating_sub(over));
+    let over = rows(&out).saturating_sub(room);
+    let keep = out.label.len().saturating_sub(over).max(1);
+    if keep < out.label.len() {
+        out.label.truncate(keep);
+        if let Some(last) = out.label.last_mut() {
+            // Room for the "…" after what is kept of the line.
+            let kept = cut(last, inner.saturating_sub(1));
+            *last = format!("{}…", kept.trim_end_matches('…').trim_end());
+        }
+    }
+    out
 }
 
 /// The notice, wrapped: a dated line must not be cut mid-date. At most
