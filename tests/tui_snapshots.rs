@@ -358,3 +358,29 @@ fn a_long_label_in_the_sidebar_is_cut_with_an_ellipsis_and_keeps_its_id() {
         "{sidebar:#?}"
     );
 }
+
+/// Review of issue 13: at 60x20 the region question's second paragraph
+/// and its source fell off the pane with no sign. The pane says how much
+/// more there is and PgDn brings it into sight, as every detail pane.
+#[test]
+fn the_region_question_scrolls_what_does_not_fit() {
+    use support::screen::lines;
+    let mut w = typed_in(
+        &[Msg::Next, Msg::Down, Msg::Down, Msg::Next],
+        "2026-02-20",
+        &[Msg::Next, Msg::Next],
+    );
+    let pane = |w: &Wizard| lines(w, 60, 20).join("\n");
+    let top = pane(&w);
+    assert!(top.contains("Do you live in the EU or the UK?"), "{top}");
+    assert!(top.contains("more (PgDn)"), "{top}");
+    assert!(!top.contains("Source (as of"), "{top}");
+    repeat(&mut w, Msg::PageDown, 3);
+    snapshot("identify_region_scrolled", &w);
+    let end = pane(&w);
+    assert!(end.contains("Source (as of"), "{end}");
+    assert!(end.contains("more (PgUp)"), "{end}");
+    // Another answer's meaning starts from the top.
+    send(&mut w, &[Msg::Down]);
+    assert!(!pane(&w).contains("Source (as of"));
+}

@@ -161,6 +161,7 @@ impl Page {
     /// How far the page's detail pane is scrolled (0 for pages without one).
     fn detail_scroll(&self) -> u16 {
         match self {
+            Page::Identify(p) => p.detail_scroll(),
             Page::Checklist(p) => p.detail_scroll(),
             Page::Decide(p) => p.detail_scroll(),
             Page::Deadlines(p) => p.detail_scroll(),
@@ -835,6 +836,7 @@ impl Wizard {
             *scroll = (*scroll).min(max);
         } else {
             match &mut self.page {
+                Page::Identify(page) => page.limit_detail_scroll(max),
                 Page::Checklist(page) => page.limit_detail_scroll(max),
                 Page::Decide(page) => page.limit_detail_scroll(max),
                 Page::Deadlines(page) => page.limit_detail_scroll(max),
