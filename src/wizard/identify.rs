@@ -318,7 +318,10 @@ impl Identify {
         if self.question != Question::Started && self.answered(state, sub, self.question) {
             commands.push(text::NEXT_QUESTION);
         }
-        if self.question != Question::Started && sub.plan.is_some() {
+        // From another question, `e` goes to the date: offered once there
+        // is one to edit (the answers line shows it), not on a question
+        // that asks no date while none is given yet (a new trial's length).
+        if self.question != Question::Started && sub.plan.is_some() && sub.started.is_some() {
             commands.push(text::EDIT_DATE);
         }
         commands
