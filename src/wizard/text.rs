@@ -803,10 +803,16 @@ pub fn refund_choice(cancel: bool, until: Option<&str>) -> String {
     }
 }
 
-/// The refund choice in fewer words, for a narrow pane.
+/// The refund choice in fewer words, for a narrow pane (35 columns at
+/// 60x20). Still "ask for a refund until D": "Cancel and refund by D" read
+/// as if Coursera would refund by D.
 pub fn refund_choice_short(cancel: bool, until: &str) -> String {
-    let what = if cancel { "Cancel and refund" } else { "Refund" };
-    format!("{what} by {until}")
+    let what = if cancel {
+        "Cancel, ask refund"
+    } else {
+        "Ask refund"
+    };
+    format!("{what} until {until}")
 }
 
 /// Deleting the account while money can still come back.
