@@ -73,12 +73,10 @@ fn a_free_trial_is_cancelled_key_by_key_and_its_cancel_by_is_done() {
     pty.wait_for("> Finish: back to Home");
     pty.send(key::ENTER);
     let home = pty.wait_for("Free trial: cancelled on Sun 2026-03-01");
-    // Version 2: where its next date was, Home says no more charges and how
-    // long access lasts; the frozen last day is no longer "Most urgent".
-    assert!(
-        home.contains("✓ No more charges; access until 2026-03-05"),
-        "{home}"
-    );
+    // Version 2: where its next date was, Home says SPEC §3's sentence (on
+    // two lines at 80 columns); the frozen last day is no longer "Most urgent".
+    assert!(home.contains("✓ You will not be charged again;"), "{home}");
+    assert!(home.contains("  access until Thu 2026-03-05"), "{home}");
     assert!(!home.contains("Most urgent"), "{home}");
     pty.send("q");
     assert_eq!(pty.exit_code(), 0);

@@ -289,3 +289,99 @@ fn home_scrolls_a_long_list_to_keep_the_selection_in_sight() {
     }
     snapshot("home_scrolled", &wizard);
 }
+
+/// Review of issue 13: the panes' titles ("Steps", the page's) were drawn in
+/// the border's grey, under 4.5:1 on white. They are text: each palette
+/// draws them in its own title colour (measured in `tui::theme`'s tests),
+/// while the border keeps its lighter grey.
+#[test]
+fn pane_titles_are_drawn_in_a_text_colour_not_the_border_grey() {
+    use coursera_exit::tui::theme::{DARK, LIGHT, Shade, Theme};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+    let w = open(every_urgency());
+    for (shade, palette) in [(Shade::Light, LIGHT), (Shade::Dark, DARK)] {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("a test terminal");
+        terminal
+            .draw(|frame| coursera_exit::tui::draw(frame, &w, &Theme::shaded(shade)))
+            .expect("drawn");
+        let buffer = terminal.backend().buffer();
+        let row: String = (0..80).map(|x| buffer[(x, 1)].symbol()).collect();
+        for title in ["Steps", "Your Coursera subscriptions"] {
+            let x = row.find(title).expect("the title is on the top border");
+            let x = row[..x].chars().count() as u16;
+            assert_eq!(
+                buffer[(x, 1)].fg,
+                Color::Indexed(palette.pane_title),
+                "{shade:?}: {title}"
+            );
+        }
+        assert_eq!(
+            buffer[(0, 1)].fg,
+            Color::Indexed(palette.border),
+            "{shade:?}: the corner"
+        );
+    }
+}
+
+/// Review of issue 13: at 60x20, under a notice, a long label took the
+/// sidebar's last rows and its last word and the id fell off unseen. The
+/// label gives way, cut with "…"; the id stays.
+#[test]
+fn a_long_label_in_the_sidebar_is_cut_with_an_ellipsis_and_keeps_its_id() {
+    use coursera_exit::domain::journey::Screen;
+    use support::screen::lines;
+    use support::wizard::resume_at;
+    let mut state = State::default();
+    add(
+        &mut state,
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-27",
+        Some("Google Data Analytics Professional Certificate Specialization"),
+    );
+    resume_at(&mut state, Screen::Decide, Some("s1"));
+    let mut w = open(state);
+    // Cancel it: Steps, with the two-line notice of the decision.
+    send(&mut w, &[Msg::Next]);
+    snapshot("sidebar_long_label_under_a_notice", &w);
+    let screen = lines(&w, 60, 20);
+    let sidebar: Vec<String> = screen.iter().map(|l| l.chars().take(15).collect()).collect();
+    assert!(
+        screen[17].contains("Decision: cancel"),
+        "a notice shows: {screen:#?}"
+    );
+    assert!(sidebar.iter().any(|l| l == "│s1           │"), "{sidebar:#?}");
+    let label_end = sidebar.iter().position(|l| l.starts_with("│s1")).expect("the id") - 1;
+    assert!(
+        sidebar[label_end].trim_end_matches(['│', ' ']).ends_with('…'),
+        "{sidebar:#?}"
+    );
+}
+
+/// Review of issue 13: at 60x20 the region question's second paragraph
+/// and its source fell off the pane with no sign. The pane says how much
+/// more there is and PgDn brings it into sight, as every detail pane.
+#[test]
+fn the_region_question_scrolls_what_does_not_fit() {
+    use support::screen::lines;
+    let mut w = typed_in(
+        &[Msg::Next, Msg::Down, Msg::Down, Msg::Next],
+        "2026-02-20",
+        &[Msg::Next, Msg::Next],
+    );
+    let pane = |w: &Wizard| lines(w, 60, 20).join("\n");
+    let top = pane(&w);
+    assert!(top.contains("Do you live in the EU or the UK?"), "{top}");
+    assert!(top.contains("more (PgDn)"), "{top}");
+    assert!(!top.contains("Source (as of"), "{top}");
+    repeat(&mut w, Msg::PageDown, 3);
+    snapshot("identify_region_scrolled", &w);
+    let end = pane(&w);
+    assert!(end.contains("Source (as of"), "{end}");
+    assert!(end.contains("more (PgUp)"), "{end}");
+    // Another answer's meaning starts from the top.
+    send(&mut w, &[Msg::Down]);
+    assert!(!pane(&w).contains("Source (as of"));
+}

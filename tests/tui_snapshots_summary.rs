@@ -136,3 +136,40 @@ fn a_kept_plan_reads_keep_paying_with_its_next_charge_and_no_steps() {
     assert!(line.contains("keep paying · next charge "), "{line}");
     assert!(!line.contains("steps"), "no steps to count: {line}");
 }
+
+/// Review of issue 13: at 60x20 a deadline's line lost its end ("· in 25",
+/// "in 23 day"). A 30-day trial, cancelled, and a deletion request whose
+/// reply is due: each line fits by giving up the year, never "in N days".
+#[test]
+fn summary_deadlines_fit_the_narrow_pane_whole() {
+    use coursera_exit::domain::actions::{self, NewSubscription};
+    use coursera_exit::domain::checklist::CANCELLED;
+    use coursera_exit::domain::plan::{Channel, PlanKind};
+    use coursera_exit::domain::policy::{Policy, checklist_ids};
+    use support::wizard::{d, tick, today};
+    let mut state = State::default();
+    let new = NewSubscription {
+        plan: PlanKind::FreeTrial,
+        channel: Channel::Web,
+        started: d("2026-02-22"),
+        label: Some("Google Data Analytics Professional Certificate Specialization".to_string()),
+        certificate_earned: false,
+        trial_days: Some(30),
+        account: None,
+    };
+    actions::add(&mut state, new, &Policy::embedded(), today()).expect("a trial");
+    tick(&mut state, CANCELLED, Some("s1"), "2026-02-28");
+    actions::delete_account(&mut state, None, None, false, today()).expect("deleting");
+    tick(&mut state, checklist_ids::REQUEST_DELETION, None, "2026-02-26");
+    let mut w = open(state);
+    send(&mut w, &[Msg::Summary]);
+    snapshot("summary_deadlines_fit", &w);
+    let text = lines(&w, 60, 20).join("\n");
+    assert!(text.contains("· Trial last day Mar 23 · in 22 days"), "{text}");
+    assert!(text.contains("· Support reply due Mar 26 · in 25 days"), "{text}");
+    let wide = lines(&w, 80, 24).join("\n");
+    assert!(
+        wide.contains("· Support reply due Thu 2026-03-26 · in 25 days"),
+        "{wide}"
+    );
+}

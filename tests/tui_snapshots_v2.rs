@@ -52,7 +52,16 @@ fn decide_offers_cancel_and_refund_first_in_the_first_week() {
         Some("Data Science"),
     );
     resume_at(&mut state, Screen::Decide, Some("s1"));
-    snapshot("v2_decide_refund_first", &open(state));
+    let w = open(state);
+    snapshot("v2_decide_refund_first", &w);
+    // Review of issue 13: at 60x20 it read "Cancel and refund by D", as if
+    // Coursera refunded by D. The short wording keeps "ask … until D".
+    let narrow = support::screen::lines(&w, 60, 20).join("\n");
+    assert!(
+        narrow.contains("> ( ) Cancel, ask refund until 2026-03-10"),
+        "{narrow}"
+    );
+    assert!(!narrow.contains("refund by"), "{narrow}");
 }
 
 #[test]

@@ -858,4 +858,27 @@ fn the_certificate_question_says_it_ends_the_withdrawal_right_in_the_eu_or_uk() 
     let mut w = with_one_tracked(Some(Region::EuUk));
     add_until_certificate(&mut w, 1, 2); // iPhone or iPad
     assert!(!detail_words(&w).contains(&policy.region.certificate));
+
+/// Review of issue 13: the footer offered "e edit date" on a new trial's
+/// length question, where no date is shown nor given yet. `e` is offered
+/// away from the date question only once there is a date to edit.
+#[test]
+fn the_footer_offers_e_edit_date_only_where_there_is_a_date() {
+    let offers_e = |w: &Wizard| w.commands().contains(&text::EDIT_DATE);
+    // Website, free trial: how long is it?
+    let mut w = added(&[0, 0]);
+    assert_eq!(question(&w), Question::TrialLength);
+    assert!(!offers_e(&w), "{:?}", w.commands());
+    // 7 days, then the start date: back on the length question, the date
+    // is in the answers and `e` edits it.
+    pick(&mut w, SEVEN_DAYS);
+    type_text(&mut w, "2026-02-27");
+    send(&mut w, &[Msg::Next]);
+    assert_eq!(only_sub(&w).started, Some(d("2026-02-27")));
+    while question(&w) != Question::TrialLength {
+        send(&mut w, &[Msg::Back]);
+    }
+    assert!(offers_e(&w), "{:?}", w.commands());
+    send(&mut w, &[Msg::EditDate]);
+    assert_eq!((question(&w), w.mode()), (Question::Started, Mode::Edit));
 }

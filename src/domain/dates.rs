@@ -127,6 +127,13 @@ pub fn long_date(date: NaiveDate) -> String {
     out
 }
 
+/// "Mar 2": the fewest columns that still name a day, for a line with no
+/// room for the year (beside "in 25 days", the year is never in doubt).
+pub fn brief_date(date: NaiveDate) -> String {
+    let month = &month_name(date.month())[..3];
+    format!("{month} {}", date.day())
+}
+
 /// "2026-03-02", as chrono's `Display` writes it.
 pub fn iso_date(date: NaiveDate) -> String {
     let mut out = String::with_capacity(10);

@@ -16,7 +16,7 @@ use crate::domain::text_limits::is_bidi_control;
 
 use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
 use super::views;
-use super::views::wrap::{cut, wrap, wrap_styled};
+use super::views::wrap::{cut, wrap};
 use crate::wizard::text::{self, Command};
 use crate::wizard::view::{FrameView, Full};
 use crate::wizard::{NoticeKind, Wizard};
@@ -146,26 +146,69 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme
     lines.push(Line::default());
     lines.push(Line::styled(chrome.tasks.clone(), theme.dim()));
     if let Some(focus) = &chrome.focus {
-        lines.push(Line::default());
-        // Wrapped at spaces; a word wider than the sidebar ends in "…"
-        // rather than going on mid-word on the next line.
+        let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len());
         let inner = usize::from(area.width.saturating_sub(2));
-        let words: Vec<String> = focus.label.split_whitespace().map(|w| cut(w, inner)).collect();
-        lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.heading()));
-        lines.push(Line::styled(focus.id.clone(), theme.dim()));
-        // With several accounts, whose plan it is (the list may have scrolled its heading away).
-        if let Some(paid) = &focus.paid_by {
-            let words: Vec<String> = paid.split_whitespace().map(|w| cut(w, inner)).collect();
-            lines.extend(wrap_styled(&words.join(" "), inner, 0, theme.dim()));
+        let focus = focus_lines(focus, inner, room);
+        if focus.gap {
+            lines.push(Line::default());
         }
+        lines.extend(focus.label.into_iter().map(|l| Line::styled(l, theme.heading())));
+        lines.push(Line::styled(focus.id, theme.dim()));
+        lines.extend(focus.paid_by.into_iter().map(|l| Line::styled(l, theme.dim())));
     }
     let block = Block::bordered()
         .border_style(theme.border())
+        .title_style(theme.pane_title())
         .title(Line::from(text::SIDEBAR_TITLE));
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
         area,
     );
+}
+
+/// The subscription in focus, under the steps, as it fits `room` rows.
+struct FocusLines {
+    /// A blank row above it.
+    gap: bool,
+    label: Vec<String>,
+    id: String,
+    paid_by: Vec<String>,
+}
+
+/// The label wrapped at spaces (a word wider than the sidebar ends in "…"
+/// rather than going on mid-word), its id, and with several accounts whose
+/// plan it is (the list may have scrolled its heading away). Short of rows
+/// (a long label at 60x20 under a notice), the blank row goes first, then
+/// the paid-by lines, then the label's last lines, the one kept ending in
+/// "…": the id, which `coursera-exit` commands take, always shows.
+fn focus_lines(focus: &crate::wizard::view::FocusView, inner: usize, room: usize) -> FocusLines {
+    let wrapped = |text: &str| {
+        let words: Vec<String> = text.split_whitespace().map(|w| cut(w, inner)).collect();
+        wrap(&words.join(" "), inner, 0)
+    };
+    let mut out = FocusLines {
+        gap: true,
+        label: wrapped(&focus.label),
+        id: focus.id.clone(),
+        paid_by: focus.paid_by.as_deref().map(wrapped).unwrap_or_default(),
+    };
+    let rows = |f: &FocusLines| usize::from(f.gap) + f.label.len() + 1 + f.paid_by.len();
+    if rows(&out) > room {
+        out.gap = false;
+    }
+    let over = rows(&out).saturating_sub(room);
+    out.paid_by.truncate(out.paid_by.len().saturating_sub(over));
+    let over = rows(&out).saturating_sub(room);
+    let keep = out.label.len().saturating_sub(over).max(1);
+    if keep < out.label.len() {
+        out.label.truncate(keep);
+        if let Some(last) = out.label.last_mut() {
+            // Room for the "…" after what is kept of the line.
+            let kept = cut(last, inner.saturating_sub(1));
+            *last = format!("{}…", kept.trim_end_matches('…').trim_end());
+        }
+    }
+    out
 }
 
 /// The notice, wrapped: a dated line must not be cut mid-date. At most
@@ -199,12 +242,16 @@ fn draw_notice(frame: &mut Frame, area: Rect, chrome: &FrameView, lines: Vec<Str
 
 /// The keys that work here, gitui-style. When they do not all fit, the
 /// screen's own commands go from the end; help and quit always stay (the
-/// help lists every key).
+/// help lists every key), and so does `o` where it is offered: an address
+/// cut at 60 columns is opened whole with it.
 fn draw_footer(frame: &mut Frame, area: Rect, commands: &[Command], theme: &Theme) {
     let width = |c: &Command| c.keys.chars().count() + c.action.chars().count() + 3;
-    let essential = |c: &Command| *c == text::HELP || *c == text::QUIT;
+    // A space before the first key; two after each but the last, which
+    // needs none (counting them dropped a key that fit).
+    let used = |shown: &[&Command]| (1 + shown.iter().map(|c| width(c)).sum::<usize>()).saturating_sub(2);
+    let essential = |c: &Command| text::KEPT_IN_FOOTER.contains(c);
     let mut shown: Vec<&Command> = commands.iter().collect();
-    while shown.iter().map(|c| width(c)).sum::<usize>() + 1 > area.width as usize {
+    while used(&shown) > area.width as usize {
         match shown.iter().rposition(|c| !essential(c)) {
             Some(i) => {
                 shown.remove(i);

@@ -8,7 +8,8 @@
 //! cost every frame more escape codes); instead every colour is checked
 //! against the usual backgrounds of its kind of terminal — black to Nord's
 //! grey for dark, white to Solarized's cream for light — and is at least
-//! 4.5:1 (WCAG AA) on each, in the tests below.
+//! 4.5:1 (WCAG AA) on each, in the tests below: every colour text is drawn
+//! in, the panes' titles included; the borders, not text, at least 3:1.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -43,7 +44,10 @@ pub struct Palette {
     pub warning: u8,
     pub error: u8,
     pub urgent: u8,
+    /// Lines around panes: not text, so 3:1 is enough (WCAG 1.4.11).
     pub border: u8,
+    /// A pane's title, set in its top border: text, so 4.5:1 like the rest.
+    pub pane_title: u8,
     pub title_text: u8,
     pub title_background: u8,
 }
@@ -56,6 +60,7 @@ pub const DARK: Palette = Palette {
     error: 210,
     urgent: 209,
     border: 244,
+    pane_title: 252,
     title_text: 231,
     title_background: 25,
 };
@@ -68,6 +73,7 @@ pub const LIGHT: Palette = Palette {
     error: 124,
     urgent: 94,
     border: 244,
+    pane_title: 238,
     title_text: 231,
     title_background: 25,
 };
@@ -165,6 +171,17 @@ impl Theme {
 
     pub fn border(&self) -> Style {
         self.fg(|p| p.border)
+    }
+
+    /// A pane's title ("Steps"): drawn over its border, but text, so in a
+    /// colour of its own (the border's grey is under 4.5:1 on white).
+    pub fn pane_title(&self) -> Style {
+        match &self.palette {
+            Some(p) => Style::new()
+                .fg(Color::Indexed(p.pane_title))
+                .add_modifier(Modifier::BOLD),
+            None => Style::new(),
+        }
     }
 
     pub fn urgency(&self, urgency: Urgency) -> Style {
@@ -266,12 +283,22 @@ mod tests {
                 ("warning", p.warning),
                 ("error", p.error),
                 ("urgent", p.urgent),
+                ("pane title", p.pane_title),
             ];
             for (what, fg) in texts {
                 for bg in backgrounds {
                     let ratio = contrast(rgb(fg), *bg);
                     assert!(ratio >= 4.5, "{name}: {what} ({fg}) on {bg:?} is {ratio:.2}:1");
                 }
+            }
+            // Borders are not text: WCAG 1.4.11 asks 3:1 of them.
+            for bg in backgrounds {
+                let ratio = contrast(rgb(p.border), *bg);
+                assert!(
+                    ratio >= 3.0,
+                    "{name}: the border ({}) on {bg:?} is {ratio:.2}:1",
+                    p.border
+                );
             }
             // The title bar paints its own background.
             let title = contrast(rgb(p.title_text), rgb(p.title_background));

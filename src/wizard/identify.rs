@@ -6,6 +6,7 @@
 
 use chrono::NaiveDate;
 
+use super::detail::DetailScroll;
 use super::field::{DateField, FieldEvent, TextField};
 use super::msg::{Mode, Msg};
 use super::route;
@@ -86,6 +87,9 @@ pub struct Identify {
     /// then goes back a question (the date is the question). Opened with
     /// `e` or Enter on a closed question, Esc only closes it.
     date_opened_on_arrival: bool,
+    /// How far what the highlighted answer means is scrolled (PgUp/PgDn):
+    /// at 60x20 the region question's two paragraphs and source do not fit.
+    detail_scroll: DetailScroll,
 }
 
 impl Identify {
@@ -106,6 +110,7 @@ impl Identify {
             region_skipped: false,
             just_added,
             date_opened_on_arrival: false,
+            detail_scroll: DetailScroll::default(),
         };
         // Every question answered (the way back from Decide): the last one,
         // so Esc retraces the questions from the end.
@@ -132,6 +137,14 @@ impl Identify {
 
     pub fn cursor(&self) -> usize {
         self.cursor
+    }
+
+    pub fn detail_scroll(&self) -> u16 {
+        self.detail_scroll.lines()
+    }
+
+    pub fn limit_detail_scroll(&mut self, max: u16) {
+        self.detail_scroll.limit(max);
     }
 
     /// The "where to look" page is showing for the current question.
@@ -305,7 +318,10 @@ impl Identify {
         if self.question != Question::Started && self.answered(state, sub, self.question) {
             commands.push(text::NEXT_QUESTION);
         }
-        if self.question != Question::Started && sub.plan.is_some() {
+        // From another question, `e` goes to the date: offered once there
+        // is one to edit (the answers line shows it), not on a question
+        // that asks no date while none is given yet (a new trial's length).
+        if self.question != Question::Started && sub.plan.is_some() && sub.started.is_some() {
             commands.push(text::EDIT_DATE);
         }
         commands
@@ -328,10 +344,21 @@ impl Identify {
         match msg {
             Msg::Up => {
                 self.cursor = self.cursor.saturating_sub(1);
+                self.detail_scroll.reset();
                 Flow::Stay
             }
             Msg::Down => {
                 self.cursor = (self.cursor + 1).min(count.saturating_sub(1));
+                self.detail_scroll.reset();
+                Flow::Stay
+            }
+            // What the highlighted answer means, where it is taller than its pane.
+            Msg::PageUp if self.question != Question::Started => {
+                self.detail_scroll.up();
+                Flow::Stay
+            }
+            Msg::PageDown if self.question != Question::Started => {
+                self.detail_scroll.down();
                 Flow::Stay
             }
             // Only a date accepted in the editor is recorded: with none yet, Enter opens it.
@@ -371,6 +398,7 @@ impl Identify {
     fn arrive(&mut self, sub: &Subscription, today: NaiveDate, edit: bool) {
         self.not_sure = false;
         self.cursor = 0;
+        self.detail_scroll.reset();
         if self.question == Question::Region {
             self.region_shown = true;
         }

@@ -161,6 +161,7 @@ impl Page {
     /// How far the page's detail pane is scrolled (0 for pages without one).
     fn detail_scroll(&self) -> u16 {
         match self {
+            Page::Identify(p) => p.detail_scroll(),
             Page::Checklist(p) => p.detail_scroll(),
             Page::Decide(p) => p.detail_scroll(),
             Page::Deadlines(p) => p.detail_scroll(),
@@ -290,14 +291,14 @@ pub struct Effects {
     pub open: Option<String>,
 }
 
-/// Keys that work from every page in normal mode, in footer order.
-const OVERVIEW: [(Msg, Command); 8] = [
+/// Keys that work from every page in normal mode, in footer order (`o`,
+/// which opens what the highlighted line shows, goes with the page's own).
+const OVERVIEW: [(Msg, Command); 7] = [
     (Msg::Home, text::HOME_KEY),
     (Msg::Deadlines, text::DEADLINES_KEY),
     (Msg::Summary, text::SUMMARY_KEY),
     (Msg::Account, text::ACCOUNT_KEY),
     (Msg::Region, text::REGION_KEY),
-    (Msg::OpenSource, text::OPEN_SOURCE_KEY),
     (Msg::Faq, text::FAQ_KEY),
     (Msg::Troubleshooting, text::TROUBLESHOOTING_KEY),
 ];
@@ -510,8 +511,15 @@ impl Wizard {
         }
     }
 
-    /// The keys that work here, for the footer.
+    /// The keys that work here, for the footer (as the page's description
+    /// gives them).
     pub fn commands(&self) -> Vec<Command> {
+        self.view().commands.clone()
+    }
+
+    /// The keys that work here; `o` with the page's own where the
+    /// description of the highlighted line shows a source's web address.
+    fn commands_here(&self, address_shown: bool) -> Vec<Command> {
         if self.region.is_some() {
             return vec![text::MOVE, text::CHOOSE, text::CLOSE, text::QUIT];
         }
@@ -527,12 +535,20 @@ impl Wizard {
             Mode::Normal => {
                 // The page's own keys first: the footer drops from the end.
                 let mut commands = self.page.commands(&self.state, &self.policy);
+                // A source's address shown with the highlighted line may be
+                // cut at 60 columns: the key that opens it whole is offered
+                // with the page's own, and the footer keeps it (text::KEPT_IN_FOOTER).
+                if address_shown
+                    && self
+                        .source_here()
+                        .is_some_and(|s| source::web_address(s).is_some())
+                {
+                    commands.push(text::OPEN_SOURCE_KEY);
+                }
                 let overview: Vec<Command> = OVERVIEW
                     .into_iter()
                     .filter(|(msg, _)| {
-                        Topic::of(*msg).is_some()
-                            || matches!(msg, Msg::Region | Msg::OpenSource)
-                            || self.overview(*msg).is_some()
+                        Topic::of(*msg).is_some() || *msg == Msg::Region || self.overview(*msg).is_some()
                     })
                     .map(|(_, command)| command)
                     .filter(|o| !commands.iter().any(|c| c.keys == o.keys))
@@ -548,7 +564,7 @@ impl Wizard {
     pub fn own_commands(&self) -> Vec<Command> {
         match (self.region.is_some(), self.mode()) {
             (false, Mode::Normal) => self.page.commands(&self.state, &self.policy),
-            _ => self.commands(),
+            _ => self.commands_here(false),
         }
     }
 
@@ -825,6 +841,7 @@ impl Wizard {
             *scroll = (*scroll).min(max);
         } else {
             match &mut self.page {
+                Page::Identify(page) => page.limit_detail_scroll(max),
                 Page::Checklist(page) => page.limit_detail_scroll(max),
                 Page::Decide(page) => page.limit_detail_scroll(max),
                 Page::Deadlines(page) => page.limit_detail_scroll(max),

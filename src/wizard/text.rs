@@ -315,7 +315,10 @@ pub fn lines_above(n: usize) -> String {
 }
 
 pub const RENAME_KEY: Command = cmd("r", "rename");
-pub const OPEN_SOURCE_KEY: Command = cmd("o", "open source");
+pub const OPEN_SOURCE_KEY: Command = cmd("o", "source");
+/// What a footer too narrow for every key keeps: the help (it lists every
+/// key), quit, and the key that opens an address the pane may show cut.
+pub const KEPT_IN_FOOTER: [Command; 3] = [HELP, QUIT, OPEN_SOURCE_KEY];
 pub const NO_SOURCE_HERE: &str =
     "Nothing highlighted here has a source to open: move to a rule, a step or a date first.";
 
@@ -807,10 +810,16 @@ pub fn refund_choice(cancel: bool, until: Option<&str>) -> String {
     }
 }
 
-/// The refund choice in fewer words, for a narrow pane.
+/// The refund choice in fewer words, for a narrow pane (35 columns at
+/// 60x20). Still "ask for a refund until D": "Cancel and refund by D" read
+/// as if Coursera would refund by D.
 pub fn refund_choice_short(cancel: bool, until: &str) -> String {
-    let what = if cancel { "Cancel and refund" } else { "Refund" };
-    format!("{what} by {until}")
+    let what = if cancel {
+        "Cancel, ask refund"
+    } else {
+        "Ask refund"
+    };
+    format!("{what} until {until}")
 }
 
 /// Deleting the account while money can still come back.
@@ -1005,11 +1014,6 @@ pub fn not_charged_again(until: Option<&str>) -> String {
     }
 }
 
-/// The same with "access" left out, for an 80-column list.
-pub fn not_charged_again_until(until: &str) -> String {
-    format!("✓ No more charges; access until {until}")
-}
-
 /// The same, short enough for a narrow list.
 pub fn not_charged_again_short(until: Option<&str>) -> String {
     match until {
@@ -1090,9 +1094,10 @@ pub fn help_title() -> String {
     format!(" {HELP_TITLE} — Esc closes ")
 }
 
-/// A deadline that is done: "✓ Cancel by Mon 2026-03-02 · done".
-pub fn deadline_done(symbol: &str, title: &str, date: &str) -> String {
-    format!("{symbol} {title} {date} · done")
+/// A deadline done: "✓ Cancel by 2026-03-04 · done" (`dated`: the title
+/// and, where there is room, its date).
+pub fn deadline_done(symbol: &str, dated: &str) -> String {
+    format!("{symbol} {dated} · done")
 }
 
 /// Where a rule comes from, beside it (SPEC §2).

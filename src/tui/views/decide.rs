@@ -74,7 +74,11 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &DecideFull, t
     }
     let compact = width < usize::from(NARROW);
     let mut lines = vec![Line::styled(text::WHAT_HAPPENS, theme.heading())];
-    lines.extend(full.dates.iter().map(|row| deadline_line(row, theme, compact)));
+    lines.extend(
+        full.dates
+            .iter()
+            .map(|row| deadline_line(row, theme, compact, width)),
+    );
     for para in &full.consequences {
         let indent = if para.text.starts_with("! ") { 2 } else { 0 };
         lines.extend(wrap_line(&para_line(para.clone(), theme), width, indent));

@@ -11,12 +11,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{NARROW, deadline_line, popup, popup_inner_width, text_field_line};
+use super::parts::{NARROW, deadline_line, popup, popup_inner_width, text_field_line, whole_deadline_line};
 use super::wrap::{cut, wrap, wrap_styled};
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::text;
 use crate::wizard::view::PageView;
-use crate::wizard::view::home::{Dated, HomeFull, HomeLine, SubLine, SubStatus};
+use crate::wizard::view::home::{Dated, HomeFull, HomeLine, NotCharged, SubLine, SubStatus};
 
 /// Each subscription takes two lines.
 const ITEM_HEIGHT: usize = 2;
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
         let style = theme.urgency(urgency).add_modifier(Modifier::BOLD);
         let words = format!("{} {}", urgency_symbol(urgency), banner.words);
         header.extend(wrap_styled(&words, width, 2, style));
-        let mut when = deadline_line(&banner.due, theme, compact(area));
+        let mut when = whole_deadline_line(&banner.due, theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, width));
         // A date gone by says what can still be done.
@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
         Span::raw(format!(" {}", day(&home.account))),
     ]));
     if let Some(due) = &home.account_due {
-        let mut when = deadline_line(due, theme, compact(area));
+        let mut when = whole_deadline_line(due, theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, width));
     }
@@ -112,23 +112,25 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
     }
 
     let entries = &home.lines;
-    let total: usize = entries.iter().map(height).sum();
+    // The list's width, after the selection mark (the scroll bar's row does not change it).
+    let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
+    let heights: Vec<usize> = entries.iter().map(|e| height(e, width)).collect();
+    let total: usize = heights.iter().sum();
     let overflow = total > list_area.height as usize;
     let [list_area, more_area] = split::rows(list_area, [Rest, Fixed(u16::from(overflow))]);
-    let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
     // Only the rows that show are built (with 50 subscriptions, 7 of 50):
     // the window scrolls as little as keeps the selection in sight, as
     // ratatui's List would from offset 0.
     let room = (list_area.height as usize).max(ITEM_HEIGHT);
     let selected = home.selected.min(entries.len() - 1);
     let mut start = 0;
-    while start < selected && entries[start..=selected].iter().map(height).sum::<usize>() > room {
+    while start < selected && heights[start..=selected].iter().sum::<usize>() > room {
         start += 1;
     }
     let mut end = start;
     let mut used = 0;
-    while end < entries.len() && used + height(&entries[end]) <= room {
-        used += height(&entries[end]);
+    while end < entries.len() && used + heights[end] <= room {
+        used += heights[end];
         end += 1;
     }
     let items: Vec<ListItem> = entries[start..end.max(selected + 1)]
@@ -195,15 +197,39 @@ fn draw_popups(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, 
     }
 }
 
-/// How many rows a line of the list takes.
-fn height(line: &HomeLine) -> usize {
+/// How many rows a line of the list takes in `width` columns.
+fn height(line: &HomeLine, width: usize) -> usize {
     match line {
         HomeLine::Account(_) | HomeLine::NoAccount => 1,
+        HomeLine::Sub(SubLine {
+            status: SubStatus::NotChargedAgain(said),
+            ..
+        }) => 1 + not_charged_again(said, width).len(),
         HomeLine::Sub(_) => ITEM_HEIGHT,
     }
 }
 
-/// Two lines: label (plan, id), then its next date or what is missing.
+/// A cancelled plan's status in `width` columns: SPEC §3's sentence ("✓ You
+/// will not be charged again; access until D") on one line where it fits,
+/// else on two, broken after "again;"; a shorter wording only where even
+/// that does not fit.
+fn not_charged_again(said: &NotCharged, width: usize) -> Vec<String> {
+    if let Some(one) = said.sentence.iter().find(|w| w.width() <= width) {
+        return vec![one.clone()];
+    }
+    for sentence in &said.sentence {
+        if let Some((first, rest)) = sentence.split_once("; ") {
+            let lines = [format!("{first};"), format!("  {rest}")];
+            if lines.iter().all(|l| l.width() <= width) {
+                return lines.to_vec();
+            }
+        }
+    }
+    vec![cut(&said.short, width)]
+}
+
+/// Two lines: label (plan, id), then its next date or what is missing (a
+/// cancelled plan's sentence may take two).
 fn item<'a>(sub: &SubLine, theme: &Theme, width: usize, compact: bool) -> ListItem<'a> {
     let id = format!(" {}", sub.id);
     // The label, then the plan; what does not fit before the id is cut
@@ -233,9 +259,15 @@ fn item<'a>(sub: &SubLine, theme: &Theme, width: usize, compact: bool) -> ListIt
             Line::styled(line, theme.warning())
         }
         SubStatus::TrialBecamePaid(became) => Line::styled(format!("{ERROR_SYMBOL} {became}"), theme.error()),
-        SubStatus::Due(due) => deadline_line(due, theme, compact),
-        SubStatus::NotChargedAgain(wordings) => {
-            Line::styled(longest_fitting(wordings.iter().cloned(), width), theme.done())
+        SubStatus::Due(due) => deadline_line(due, theme, compact, width),
+        SubStatus::NotChargedAgain(said) => {
+            let mut lines = vec![Line::from(first)];
+            lines.extend(
+                not_charged_again(said, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.done())),
+            );
+            return ListItem::new(lines);
         }
         SubStatus::NoDates => Line::styled(format!("  {}", text::NO_DATES), theme.dim()),
     };

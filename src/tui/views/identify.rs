@@ -9,17 +9,25 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
 
-use super::parts::{choice_list, date_field, para_line, text_field_line};
+use super::parts::{choice_list, date_field, para_line, scrolled, text_field_line};
 use super::wrap::{wrap, wrap_line, wrap_styled};
 use crate::tui::theme::{ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::text;
 use crate::wizard::view::identify::{DateQuestion, IdentifyFull};
 use crate::wizard::view::{FieldState, PageView};
 
-pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyFull, theme: &Theme) {
+/// Returns how far what the highlighted answer means can scroll, on a
+/// question with answers to choose from.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    view: &PageView,
+    full: &IdentifyFull,
+    theme: &Theme,
+) -> Option<u16> {
     // A subscription that is gone: nothing to ask.
     if full.position.is_empty() {
-        return;
+        return None;
     }
     // The answers so far, except while explaining where to look (room is
     // short at 60x20), in as many rows as they take (two at most).
@@ -30,14 +38,16 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyFull,
     let [head, body, answers_area] = split::rows(area, [Fixed(2), Rest, Fixed(answers_height)]);
     let head_line = Line::styled(full.position.clone(), theme.dim());
     frame.render_widget(Paragraph::new(head_line), head);
+    let mut scroll = None;
     if full.not_sure {
         draw_not_sure(frame, body, view, &full.tips, theme);
     } else if let Some(date) = &full.date {
         draw_date(frame, body, view, date, theme);
     } else {
-        draw_choices(frame, body, view, full, theme);
+        scroll = Some(draw_choices(frame, body, view, full, theme));
     }
     frame.render_widget(Paragraph::new(answers), answers_area);
+    scroll
 }
 
 /// "> ( ) " before a choice's label.
@@ -48,7 +58,8 @@ fn question(view: &PageView) -> String {
     view.heading.first().map(|p| p.text.clone()).unwrap_or_default()
 }
 
-fn draw_choices(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyFull, theme: &Theme) {
+/// Returns how far the meaning of the highlighted answer can scroll.
+fn draw_choices(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyFull, theme: &Theme) -> u16 {
     // A label too long for its line goes on under itself, never cut.
     let room = usize::from(area.width).saturating_sub(CHOICE_LEAD);
     let labels: Vec<(String, bool)> = view
@@ -82,18 +93,37 @@ fn draw_choices(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyF
         draw_length(frame, field_area, field, below, theme);
     }
     let width = usize::from(detail_area.width);
-    // Only whole paragraphs: a rule or a source cut off mid-sentence
-    // (or mid-date) would say something else.
+    let height = usize::from(detail_area.height);
+    let paragraphs: Vec<Vec<Line>> = full
+        .detail
+        .iter()
+        .map(|paragraph| wrap_line(&para_line(paragraph.clone(), theme), width, 0))
+        .collect();
+    // Taller than its pane (the region question at 60x20), it says how
+    // much more there is and scrolls with PgUp/PgDn, as every detail pane
+    // does. Not while a number is typed (PgUp/PgDn are the field's then),
+    // nor in a pane too short to show a page of PgDn (3 lines) and the
+    // mark: there only whole paragraphs, as many as fit — a rule or a
+    // source cut off mid-sentence would say something else.
+    if full.length.is_none() && height > SCROLL_PAGE {
+        let lines: Vec<Line> = paragraphs.into_iter().flatten().collect();
+        let (shown, max) = scrolled(lines, height, usize::from(full.detail_scroll), theme);
+        frame.render_widget(Paragraph::new(shown), detail_area);
+        return max;
+    }
     let mut lines = Vec::new();
-    for paragraph in &full.detail {
-        let wrapped = wrap_line(&para_line(paragraph.clone(), theme), width, 0);
-        if lines.len() + wrapped.len() > usize::from(detail_area.height) {
+    for wrapped in paragraphs {
+        if lines.len() + wrapped.len() > height {
             break;
         }
         lines.extend(wrapped);
     }
     frame.render_widget(Paragraph::new(lines), detail_area);
+    0
 }
+
+/// The lines PgUp/PgDn move a detail pane.
+const SCROLL_PAGE: usize = 3;
 
 /// The number field of "another number of days", with why a value was refused.
 fn draw_length(frame: &mut Frame, area: Rect, field: &FieldState, below: Vec<Line>, theme: &Theme) {

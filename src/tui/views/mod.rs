@@ -32,6 +32,7 @@ pub fn draw_page(frame: &mut Frame, area: Rect, view: &PageView, theme: &Theme) 
     };
     let block = Block::bordered()
         .border_style(theme.border())
+        .title_style(theme.pane_title())
         .padding(Padding::horizontal(1))
         // A long account label is cut with "…", inside the corners.
         .title(Line::from(format!(
@@ -42,7 +43,7 @@ pub fn draw_page(frame: &mut Frame, area: Rect, view: &PageView, theme: &Theme) 
     frame.render_widget(block, area);
     match &view.full {
         Full::Home(full) => home::draw(frame, inner, view, full, theme),
-        Full::Identify(full) => identify::draw(frame, inner, view, full, theme),
+        Full::Identify(full) => return identify::draw(frame, inner, view, full, theme),
         Full::Decide(full) => return decide::draw(frame, inner, view, full, theme),
         Full::Steps(full) => steps::draw(frame, inner, view, full, theme),
         Full::Checklist(full) => return checklist::draw(frame, inner, view, full, theme),

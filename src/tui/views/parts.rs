@@ -7,7 +7,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph};
 
-use super::wrap::wrap_line;
+use unicode_width::UnicodeWidthStr;
+
+use super::wrap::{cut, wrap_line};
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::text;
 use crate::wizard::view::{DueLine, FieldState, Para, Tone};
@@ -16,18 +18,52 @@ use crate::wizard::view::{DueLine, FieldState, Para, Tone};
 /// are about (the sidebar leaves 41 columns at 60x20).
 pub const NARROW: u16 = 50;
 
-/// "! Cancel by Wed 2026-03-04 · in 3 days", urgency by symbol and colour;
-/// `compact` leaves out the weekday.
-pub fn deadline_line<'a>(row: &DueLine, theme: &Theme, compact: bool) -> Line<'a> {
-    let title = &row.title;
+/// "! Cancel by Wed 2026-03-04 · in 3 days", urgency by symbol and colour,
+/// whole: for a caller that puts what does not fit on a line of its own
+/// (Home's banner); `compact` leaves out the weekday.
+pub fn whole_deadline_line<'a>(row: &DueLine, theme: &Theme, compact: bool) -> Line<'a> {
     let date = if compact { &row.short_date } else { &row.long_date };
+    compose_deadline(row, &row.title, Some(date), theme)
+}
+
+/// [`whole_deadline_line`] in `width` columns, on one line. What gives way,
+/// in turn: the weekday, the year ("Mar 4"), the date, then the end of the
+/// title (with "…"). "in 23 days" and "done" are never cut: a cut "in 23"
+/// would say something else.
+pub fn deadline_line<'a>(row: &DueLine, theme: &Theme, compact: bool, width: usize) -> Line<'a> {
+    let dates = if compact {
+        vec![&row.short_date, &row.brief_date]
+    } else {
+        vec![&row.long_date, &row.short_date, &row.brief_date]
+    };
+    for date in dates {
+        let line = compose_deadline(row, &row.title, Some(date), theme);
+        if line.width() <= width {
+            return line;
+        }
+    }
+    let undated = compose_deadline(row, &row.title, None, theme);
+    let over = undated.width().saturating_sub(width);
+    if over == 0 {
+        return undated;
+    }
+    let title = cut(&row.title, row.title.width().saturating_sub(over));
+    compose_deadline(row, &title, None, theme)
+}
+
+/// The symbol, the title, the date (if any) and how near it is, or "done".
+fn compose_deadline<'a>(row: &DueLine, title: &str, date: Option<&str>, theme: &Theme) -> Line<'a> {
+    let titled = match date {
+        Some(date) => format!("{title} {date}"),
+        None => title.to_string(),
+    };
     if row.done {
-        return Line::styled(text::deadline_done(DONE_SYMBOL, title, date), theme.done());
+        return Line::styled(text::deadline_done(DONE_SYMBOL, &titled), theme.done());
     }
     let style = theme.urgency(row.urgency);
     Line::from(vec![
         Span::styled(format!("{} ", urgency_symbol(row.urgency)), style),
-        Span::styled(format!("{title} {date}"), style),
+        Span::styled(titled, style),
         Span::styled(format!(" · {}", row.when), style.add_modifier(Modifier::BOLD)),
     ])
 }
@@ -223,4 +259,43 @@ pub fn text_field_line(label: &str, field: &FieldState, width: usize, theme: &Th
         Span::styled(if shown.is_empty() { " ".to_string() } else { shown }, style),
     ]);
     (line, (label_width + column(cursor) - column(start)) as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wizard::view::Urgency;
+
+    fn reply_due(done: bool) -> DueLine {
+        DueLine {
+            title: "Support reply due".to_string(),
+            long_date: "Fri 2027-01-01".to_string(),
+            short_date: "2027-01-01".to_string(),
+            brief_date: "Jan 1".to_string(),
+            when: "in 25 days".to_string(),
+            urgency: Urgency::Later,
+            done,
+        }
+    }
+
+    #[test]
+    fn a_deadline_line_gives_up_the_weekday_the_year_the_date_then_the_title_never_the_days_left() {
+        let theme = Theme::plain();
+        let said =
+            |width: usize, done: bool| deadline_line(&reply_due(done), &theme, false, width).to_string();
+        assert_eq!(said(80, false), "· Support reply due Fri 2027-01-01 · in 25 days");
+        assert_eq!(said(45, false), "· Support reply due 2027-01-01 · in 25 days");
+        assert_eq!(said(39, false), "· Support reply due Jan 1 · in 25 days");
+        assert_eq!(said(33, false), "· Support reply due · in 25 days");
+        assert_eq!(said(25, false), "· Support r… · in 25 days");
+        assert_eq!(said(32, true), "✓ Support reply due Jan 1 · done");
+        for width in 16..60 {
+            for done in [false, true] {
+                let line = said(width, done);
+                assert!(line.width() <= width, "{width}: {line}");
+                let end = if done { "· done" } else { "· in 25 days" };
+                assert!(line.ends_with(end), "{width}: {line}");
+            }
+        }
+    }
 }

@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::document::Document;
-use super::wrap::wrap;
+use super::wrap::{wrap, wrap_hanging};
 use crate::tui::theme::{SELECTED_SYMBOL, Theme};
 use crate::wizard::text;
 use crate::wizard::view::PageView;
@@ -70,14 +70,19 @@ pub fn draw(
 fn answer_lines(lines: &mut Vec<Line>, answer: &Answer, scroll: u16, width: usize, theme: &Theme) -> u16 {
     let indent = SELECTED_SYMBOL.chars().count();
     let pad = " ".repeat(indent);
-    let mut shown: Vec<Line> = wrap(&answer.text, width.saturating_sub(indent), 0)
-        .into_iter()
-        .map(|l| Line::from(format!("{pad}{l}")))
-        .collect();
-    shown.extend(
-        wrap(&answer.source, width.saturating_sub(indent), 0)
+    // Under the question; an address too long for that moves left to show whole.
+    let hanging = |text: &str| {
+        wrap_hanging(text, width, indent)
             .into_iter()
-            .map(|l| Line::styled(format!("{pad}{l}"), theme.dim())),
+            .enumerate()
+            .map(|(i, l)| if i == 0 { format!("{pad}{l}") } else { l })
+            .collect::<Vec<_>>()
+    };
+    let mut shown: Vec<Line> = hanging(&answer.text).into_iter().map(Line::from).collect();
+    shown.extend(
+        hanging(&answer.source)
+            .into_iter()
+            .map(|l| Line::styled(l, theme.dim())),
     );
     let most = shown.len().saturating_sub(1);
     let skip = usize::from(scroll).min(most);

@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_line};
-use super::wrap::{wrap, wrap_line, wrap_styled};
+use super::wrap::{wrap, wrap_hanging, wrap_line, wrap_styled};
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::text;
 use crate::wizard::view::steps::{
@@ -182,7 +182,7 @@ fn head_lines(full: &StepsFull, width: usize, compact: bool, theme: &Theme) -> V
         head.extend(wrap_styled(cancelled, width, 2, theme.done()));
     }
     if let Some(cancel_by) = &full.cancel_by {
-        head.push(deadline_line(cancel_by, theme, compact));
+        head.push(deadline_line(cancel_by, theme, compact, width));
     }
     if let Some(advice) = &full.overdue {
         head.extend(wrap_styled(&format!("! {advice}"), width, 2, theme.warning()));
@@ -220,7 +220,15 @@ fn pause_lines(body: &mut Body, cx: &Context, recorded: Option<&str>, at: usize)
 /// Dates under the text they follow, indented.
 fn due_lines(body: &mut Body, cx: &Context, dates: &[DueLine]) {
     for due in dates {
-        body.push(indented(deadline_line(due, cx.theme, cx.compact)), None);
+        body.push(
+            indented(deadline_line(
+                due,
+                cx.theme,
+                cx.compact,
+                cx.width.saturating_sub(2),
+            )),
+            None,
+        );
     }
 }
 
@@ -328,7 +336,7 @@ fn refund_block(body: &mut Body, cx: &Context, refund: &RefundBody) {
         body.push(Line::styled(text::REFUND_HEADING, theme.heading()), None);
     }
     for due in &refund.dates {
-        body.push(deadline_line(due, theme, cx.compact), None);
+        body.push(deadline_line(due, theme, cx.compact, width), None);
     }
     item_lines(body, cx, &refund.steps);
     // After the steps, so the dates and the first step show together.
@@ -358,14 +366,16 @@ fn item_lines(body: &mut Body, cx: &Context, steps: &[StepLine]) {
         };
         let lead = if selected { SELECTED_SYMBOL } else { "  " };
         let text_width = width.saturating_sub(ITEM_INDENT);
-        for (i, l) in wrap(&format!("{number}{}", step.title), text_width, 0)
+        // Under the step's number; an address too long for that moves left
+        // to show whole (the refund article's, at 80x24).
+        for (i, l) in wrap_hanging(&format!("{number}{}", step.title), width, ITEM_INDENT)
             .into_iter()
             .enumerate()
         {
             let prefix = if i == 0 {
                 format!("{lead}{mark} ")
             } else {
-                " ".repeat(ITEM_INDENT)
+                String::new()
             };
             body.push(Line::styled(format!("{prefix}{l}"), style), Some(at));
         }

@@ -160,7 +160,13 @@ fn deadline_lines(
     compact: bool,
     width: usize,
 ) -> (Line<'static>, Vec<Line<'static>>) {
-    let first = deadline_line(&row.due, theme, compact);
+    // After the two columns of the selection mark.
+    let first = deadline_line(
+        &row.due,
+        theme,
+        compact,
+        width.saturating_sub(SELECTED_SYMBOL.len()),
+    );
     let rest = vec![Line::styled(
         format!(
             "{}{}",

@@ -11,17 +11,47 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// `text` wrapped to `width` columns, the lines after the first indented by
 /// `indent` spaces.
 pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
-    let width = width.max(indent + 1);
-    let room = |lines: &[String]| if lines.is_empty() { width } else { width - indent };
-    let mut lines: Vec<String> = Vec::new();
+    padded(lay_out(text, width, 0, indent))
+}
+
+/// `text` under a hanging indent: every line has `width - indent` columns,
+/// the first with no padding (the caller puts its own `indent` columns
+/// before it: "> [ ] "), the others indented by `indent` spaces.
+pub fn wrap_hanging(text: &str, width: usize, indent: usize) -> Vec<String> {
+    padded(lay_out(text, width, indent, indent))
+}
+
+/// The lines after the first, each indented by its own indent.
+fn padded(lines: Vec<(usize, String)>) -> Vec<String> {
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, (indent, l))| {
+            if i == 0 {
+                l
+            } else {
+                format!("{}{l}", " ".repeat(indent))
+            }
+        })
+        .collect()
+}
+
+/// The wrapping itself: each line with its indent, the first line's
+/// `first` columns and the others' `indent` already taken by the caller or
+/// by padding. A web address too long for the indented room gets a line of
+/// its own, indented less — as little as it needs — so it shows whole.
+fn lay_out(text: &str, width: usize, first: usize, indent: usize) -> Vec<(usize, String)> {
+    let width = width.max(indent + 1).max(first + 1);
+    let mut lines: Vec<(usize, String)> = Vec::new();
     let mut line = String::new();
+    let mut at = first;
     let mut used = 0;
     for word in glued_words(text) {
         let word = word.as_ref();
         // Most words are ASCII: one column a byte, no table lookup.
         let len = if word.is_ascii() { word.len() } else { word.width() };
         let gap = usize::from(used > 0);
-        if used + gap + len <= room(&lines) {
+        if used + gap + len <= width - at {
             if gap == 1 {
                 line.push(' ');
             }
@@ -30,49 +60,49 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<String> {
             continue;
         }
         if len <= width - indent {
-            lines.push(std::mem::take(&mut line));
+            lines.push((at, std::mem::take(&mut line)));
             line.push_str(word);
+            at = indent;
             used = len;
             continue;
         }
         // A web address is never broken: copied from two lines it would be
-        // wrong. It gets a line of its own, cut with "…" if even that is too
-        // short (`o` opens the whole address).
+        // wrong. It gets a line of its own, moved left as far as it needs
+        // to show whole; where even the whole width is too short it stays
+        // under the indent, cut with "…" (`o` opens the whole address).
         if is_address(word) {
+            // (First on the first line, it stays after the caller's prefix.)
             if used > 0 {
-                lines.push(std::mem::take(&mut line));
+                lines.push((at, std::mem::take(&mut line)));
+                at = if len <= width { width - len } else { indent }.min(indent);
             }
-            let room = room(&lines);
-            line.push_str(&cut(word, room));
+            line.push_str(&cut(word, width - at));
             used = line.width();
             continue;
         }
         // Too long for any line: on after a space if one more character
         // fits, else from the next line, then across whole lines.
-        if used > 0 && used + 1 < room(&lines) {
+        if used > 0 && used + 1 < width - at {
             line.push(' ');
             used += 1;
         } else if used > 0 {
-            lines.push(std::mem::take(&mut line));
+            lines.push((at, std::mem::take(&mut line)));
+            at = indent;
             used = 0;
         }
         for c in word.chars() {
             let w = c.width().unwrap_or(0);
-            if used + w > room(&lines) && used > 0 {
-                lines.push(std::mem::take(&mut line));
+            if used + w > width - at && used > 0 {
+                lines.push((at, std::mem::take(&mut line)));
+                at = indent;
                 used = 0;
             }
             line.push(c);
             used += w;
         }
     }
-    lines.push(line);
-    let pad = " ".repeat(indent);
+    lines.push((at, line));
     lines
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| if i == 0 { l } else { format!("{pad}{l}") })
-        .collect()
 }
 
 /// The words of `text`, with a weekday kept with the date after it ("Tue
@@ -216,6 +246,46 @@ mod tests {
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(lines[1].starts_with("www.coursera.support") && lines[1].ends_with('…'));
         assert_eq!(lines[1].width(), 30);
+    }
+
+    #[test]
+    fn an_address_too_long_for_the_indented_room_moves_left_to_show_whole() {
+        // Review of issue 13: at 80x24 (52 columns) a step's address, six
+        // columns in, was cut ("…/learner-000001…") and could not be copied.
+        let url = "www.coursera.support/s/article/learner-000001189";
+        let step = format!("1. Open the article (not My Purchases): {url}");
+        let lines = wrap_hanging(&step, 52, 6);
+        assert_eq!(
+            lines,
+            [
+                "1. Open the article (not My Purchases):".to_string(),
+                format!("    {url}"),
+            ]
+        );
+        // A source's address, two columns in, goes to the edge if it must.
+        let help = "learner.coursera.help/hc/en-us/articles/115001621606";
+        assert_eq!(
+            wrap(&format!("Source (as of 2026-12-03): {help}"), 52, 2),
+            ["Source (as of 2026-12-03):".to_string(), help.to_string()]
+        );
+        // What follows goes on under the indent again.
+        assert_eq!(
+            wrap(&format!("see {help} then more"), 52, 2),
+            ["see".to_string(), help.to_string(), "  then more".to_string()]
+        );
+        // Wider than the whole line: cut with "…" under the indent, as before.
+        let lines = wrap_hanging(&step, 40, 6);
+        assert_eq!(lines.last().map(|l| l.width()), Some(40), "{lines:?}");
+        assert!(
+            lines
+                .last()
+                .is_some_and(|l| l.starts_with("      www.") && l.ends_with('…'))
+        );
+        // The first line of a hanging wrap has the room after the caller's prefix.
+        assert_eq!(
+            wrap_hanging("one two three", 12, 6),
+            ["one", "      two", "      three"]
+        );
     }
 
     #[test]

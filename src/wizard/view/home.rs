@@ -204,9 +204,9 @@ fn subscription(sub: &Subscription, wizard: &Wizard, paid: &PaidBy) -> (Item, Su
             (Para::due(&due).text, SubStatus::Due(due))
         }
         RowStatus::NotChargedAgain(until) => {
-            let wordings = not_charged_again(until);
-            let said = wordings[0].trim_start_matches("✓ ").to_string();
-            (said, SubStatus::NotChargedAgain(wordings))
+            let status = not_charged_again(until);
+            let said = status.sentence[0].trim_start_matches("✓ ").to_string();
+            (said, SubStatus::NotChargedAgain(status))
         }
         RowStatus::NoDates => (text::NO_DATES.to_string(), SubStatus::NoDates),
     };
@@ -260,17 +260,18 @@ fn incomplete(sub: &Subscription) -> SubStatus {
     ])
 }
 
-/// "You will not be charged again", longest first.
-fn not_charged_again(until: Option<NaiveDate>) -> Vec<String> {
+/// "You will not be charged again; access until D", with the long date and
+/// the short, and a few words for a pane too narrow for the sentence.
+fn not_charged_again(until: Option<NaiveDate>) -> NotCharged {
     let long = until.map(long_date);
     let short = until.map(format_date);
-    let mut wordings = vec![
-        text::not_charged_again(long.as_deref()),
-        text::not_charged_again(short.as_deref()),
-    ];
-    wordings.extend(short.as_deref().map(text::not_charged_again_until));
-    wordings.push(text::not_charged_again_short(short.as_deref()));
-    wordings
+    NotCharged {
+        sentence: vec![
+            text::not_charged_again(long.as_deref()),
+            text::not_charged_again(short.as_deref()),
+        ],
+        short: text::not_charged_again_short(short.as_deref()),
+    }
 }
 
 /// The list in order: with one account its subscriptions; with several,
@@ -412,7 +413,18 @@ pub enum SubStatus {
     /// The trial was charged: "Paid plan since 2026-03-04: open it".
     TrialBecamePaid(String),
     Due(DueLine),
-    /// Cancelled, nothing more to pay: longest wording first (the last when none fits).
-    NotChargedAgain(Vec<String>),
+    /// Cancelled, nothing more to pay.
+    NotChargedAgain(NotCharged),
     NoDates,
+}
+
+/// A cancelled plan's line: SPEC §3's sentence, which the screen shows
+/// whole (on two lines if it must) wherever it can, and a few words for
+/// where it cannot.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotCharged {
+    /// "✓ You will not be charged again; access until D", the long date first.
+    pub sentence: Vec<String>,
+    /// "✓ Cancelled · access to D".
+    pub short: String,
 }

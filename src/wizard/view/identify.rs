@@ -24,6 +24,7 @@ pub fn view(wizard: &Wizard, page: &Identify) -> PageView {
     let mut full = IdentifyFull {
         position,
         answers: answers(state, sub, policy),
+        detail_scroll: page.detail_scroll(),
         ..IdentifyFull::default()
     };
     if page.not_sure() {
@@ -286,6 +287,8 @@ pub struct IdentifyFull {
     pub length: Option<FieldState>,
     /// What the highlighted answer means.
     pub detail: Vec<Para>,
+    /// How far `detail` is scrolled.
+    pub detail_scroll: u16,
 }
 
 /// The date question as the screen shows it.

@@ -17,7 +17,7 @@ pub mod summary;
 use super::field::{DateField, TextField, format_date};
 use super::text::{self, Command};
 use super::{NoticeKind, Page, RegionAnswer, Wizard, progress};
-use crate::domain::dates::long_date;
+use crate::domain::dates::{brief_date, long_date};
 use crate::domain::deadlines::Deadline;
 use crate::domain::plan::{Channel, PlanKind};
 use crate::domain::policy::{Policy, Source};
@@ -229,6 +229,8 @@ pub struct DueLine {
     pub long_date: String,
     /// "2026-03-04".
     pub short_date: String,
+    /// "Mar 4", for a line too narrow for the year.
+    pub brief_date: String,
     /// "in 3 days", "today", "6 days ago".
     pub when: String,
     pub urgency: Urgency,
@@ -241,6 +243,7 @@ impl DueLine {
             title: policy.deadline(row.kind).title.clone(),
             long_date: long_date(row.date),
             short_date: format_date(row.date),
+            brief_date: brief_date(row.date),
             when: text::days_left(row.days_left),
             urgency: row.urgency,
             done: row.done,
@@ -433,7 +436,10 @@ impl Wizard {
                 Page::Reference(page) => reference::view(self, page),
             }
         };
-        view.commands = self.commands();
+        // `o` where what the highlighted line means names a source (Home
+        // names plans, not their sources; a date question none).
+        let address_shown = view.details.iter().any(|p| p.tone == Tone::Source);
+        view.commands = self.commands_here(address_shown);
         view.own_commands = self.own_commands().len().min(view.commands.len());
         view.frame = frame(self);
         view
