@@ -858,6 +858,7 @@ fn the_certificate_question_says_it_ends_the_withdrawal_right_in_the_eu_or_uk() 
     let mut w = with_one_tracked(Some(Region::EuUk));
     add_until_certificate(&mut w, 1, 2); // iPhone or iPad
     assert!(!detail_words(&w).contains(&policy.region.certificate));
+}
 
 /// Review of issue 13: the footer offered "e edit date" on a new trial's
 /// length question, where no date is shown nor given yet. `e` is offered
