@@ -241,7 +241,7 @@ fn summaries_say_what_to_do_and_descriptions_give_how_plan_and_source() {
     let description = value(trial_cancel, "DESCRIPTION");
     assert!(description.starts_with(&rule.how), "{description}");
     assert!(
-        description.contains("\n\nFor: Data Science trial (7-day trial) (s1), plan: Free trial\n"),
+        description.contains("\n\nFor: Data Science trial (7-day trial, s1), plan: Free trial\n"),
         "{description}"
     );
     assert!(

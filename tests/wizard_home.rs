@@ -229,3 +229,24 @@ fn the_most_urgent_deadline_can_be_the_accounts_support_reply() {
     assert_eq!(next.subscription, None, "the account's row");
     assert_eq!(next.kind, DeadlineKind::SupportReplyDue);
 }
+
+/// A newcomer's walk: the day after a refund's safe last day (SPEC §4: one
+/// day inside the window), Home said "Coursera's refund window has closed"
+/// although by the same rule the window may still be open that day. In the
+/// margin it says so, and ask now; after it, that the window has closed.
+#[test]
+fn the_day_after_a_refunds_safe_day_says_the_window_may_still_be_open() {
+    use coursera_exit::domain::policy::Policy;
+    let policy = Policy::embedded();
+    let rule = policy.deadline(DeadlineKind::RefundBy);
+    // Bought 02-22: refund-by 02-28, yesterday (today is 03-01).
+    let w = open(single(PlanKind::CoursePurchase, Channel::Web, "2026-02-22"));
+    let said = format!("{:?}", w.view());
+    assert!(said.contains(&rule.overdue_margin), "{said}");
+    assert!(!said.contains(&rule.overdue), "not yet closed: {said}");
+    // Bought 02-21: refund-by 02-27, two days ago: the window has closed.
+    let w = open(single(PlanKind::CoursePurchase, Channel::Web, "2026-02-21"));
+    let said = format!("{:?}", w.view());
+    assert!(said.contains(&rule.overdue), "{said}");
+    assert!(!said.contains(&rule.overdue_margin), "{said}");
+}

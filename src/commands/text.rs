@@ -41,7 +41,7 @@ fn what(row: &Deadline, state: &State, policy: &Policy) -> String {
                 Some(sub) => policy.display_label(sub),
                 None => row.label.clone(),
             };
-            format!("{title}: {label} ({id})")
+            format!("{title}: {}", crate::domain::policy::with_id(&label, id))
         }
         (None, false) => format!("{title}: {} (account)", row.label),
         // With several accounts an account row's label starts with its id ("a2 · Google sign-in").

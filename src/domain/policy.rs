@@ -26,6 +26,15 @@ pub const EMBEDDED_POLICY: &str = include_str!("../../assets/policy.toml");
 /// `EMBEDDED_POLICY`, parsed and checked by `build.rs`.
 static EMBEDDED_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/policy.blob"));
 
+/// A name and an id in one pair of brackets: "Python course (s1)",
+/// "Free trial (7 days, s1)".
+pub fn with_id(name: &str, id: &str) -> String {
+    match name.strip_suffix(')') {
+        Some(open) if open.contains(" (") => format!("{open}, {id})"),
+        _ => format!("{name} ({id})"),
+    }
+}
+
 impl Policy {
     /// The built-in policy. It cannot be invalid: the build fails on a bad `assets/policy.toml`.
     pub fn embedded() -> Policy {
@@ -70,6 +79,18 @@ impl Policy {
             format!("{} ({days} days)", sub.label)
         } else {
             format!("{} ({days}-day trial)", sub.label)
+        }
+    }
+
+    /// What can still be done about a row whose day has passed: in the
+    /// margin after a refund's or withdrawal's safe day the window itself
+    /// may still be open, and saying it has closed would be a day early.
+    pub fn overdue_words(&self, row: &Deadline) -> &str {
+        let text = self.deadline(row.kind);
+        let in_margin = row.days_left < 0 && -row.days_left <= self.rules.margin_days;
+        match in_margin && !text.overdue_margin.is_empty() {
+            true => &text.overdue_margin,
+            false => &text.overdue,
         }
     }
 

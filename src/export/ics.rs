@@ -13,7 +13,7 @@ use crate::domain::checklist::REFUND_REQUESTED;
 use crate::domain::dates::add_days;
 use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
 use crate::domain::plan::Channel;
-use crate::domain::policy::{Policy, StepRule};
+use crate::domain::policy::{Policy, StepRule, with_id};
 use crate::domain::state::{ACCOUNT_ID, State};
 use crate::domain::text_limits::is_bidi_control;
 
@@ -124,9 +124,10 @@ fn description(row: &Deadline, state: &State, policy: &Policy) -> String {
     let label = sub.map_or_else(|| row.label.clone(), |s| policy.display_label(s));
     let mut about = match (&row.subscription, row.plan) {
         (Some(id), Some(plan)) => {
-            format!("For: {label} ({id}), plan: {}", policy.plan(plan).name)
+            let named = with_id(&label, id);
+            format!("For: {named}, plan: {}", policy.plan(plan).name)
         }
-        (Some(id), None) => format!("For: {label} ({id})"),
+        (Some(id), None) => format!("For: {}", with_id(&label, id)),
         (None, _) => format!("For: {label}"),
     };
     // With several accounts, the one to sign in to.

@@ -177,6 +177,11 @@ pub struct DeadlineText {
     /// What to do once the day has passed (empty: nothing more to say).
     #[serde(default)]
     pub overdue: String,
+    /// What to say instead in the margin after it (SPEC §4: the day is one
+    /// day inside the window), while the window itself may still be open
+    /// (empty: `overdue` is said then too).
+    #[serde(default)]
+    pub overdue_margin: String,
     /// Said only to a person living in the EU or the UK (empty: nothing).
     #[serde(default)]
     pub eu_uk: String,

@@ -52,7 +52,7 @@ fn item(row: &Deadline, shown: &DueRow, name: &str) -> Item {
     let due = &shown.due;
     let id = row.subscription.as_deref().unwrap_or("account");
     // The id is said on every line here, so the name goes without it.
-    let named = super::with_id(name, id);
+    let named = crate::domain::policy::with_id(name, id);
     let item = Item::new(format!("{} · {}: {named}", due.long_date, due.title));
     match (due.done, due.urgency) {
         (true, _) => item.with("done"),
@@ -133,7 +133,7 @@ impl RowDetail {
             Some(sub) if row.kind == DeadlineKind::CancelBy => {
                 Some(super::cancel_overdue_advice(wizard, sub))
             }
-            _ => Some(rule.overdue.clone()).filter(|o| !o.is_empty()),
+            _ => Some(policy.overdue_words(row).to_string()).filter(|o| !o.is_empty()),
         };
         RowDetail {
             summary,

@@ -153,7 +153,7 @@ fn banner(row: &Deadline, rows: &[Deadline], wizard: &Wizard) -> Banner {
     let advice = if missed_cancel(row, rows) {
         Some(Dated::of(|day| cancel_today(row, rows, day)))
     } else if row.days_left < 0 {
-        let overdue = &policy.deadline(row.kind).overdue;
+        let overdue = policy.overdue_words(row);
         (!overdue.is_empty()).then(|| Dated::same(overdue))
     } else {
         None

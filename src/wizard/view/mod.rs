@@ -353,17 +353,10 @@ pub fn row_label(row: &Deadline, state: &crate::domain::state::State, policy: &P
     let name = row_name(row, state, policy);
     let same = |s: &&Subscription| s.label == row.label;
     match row.subscription.as_deref() {
-        Some(id) if state.subscriptions.iter().filter(same).count() > 1 => with_id(&name, id),
+        Some(id) if state.subscriptions.iter().filter(same).count() > 1 => {
+            crate::domain::policy::with_id(&name, id)
+        }
         _ => name,
-    }
-}
-
-/// A name and an id in one pair of brackets: "Python course (s1)",
-/// "Free trial (7 days, s1)".
-pub fn with_id(name: &str, id: &str) -> String {
-    match name.strip_suffix(')') {
-        Some(open) if open.contains(" (") => format!("{open}, {id})"),
-        _ => format!("{name} ({id})"),
     }
 }
 
