@@ -7,7 +7,7 @@
 mod cli_support;
 
 use std::fs;
-use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt, symlink};
 use std::time::{Duration, Instant};
 
 use cli_support::Sandbox;
@@ -172,4 +172,32 @@ fn running_as_root() -> bool {
     // The owner of a file this process creates is the process's user.
     let probe = tempfile::NamedTempFile::new().unwrap();
     probe.as_file().metadata().unwrap().uid() == 0
+}
+
+/// An attack on issue 12's fixes: `export --output` replaced a FIFO, a
+/// device or a link to one with a regular file (run by root on /dev/null,
+/// it broke every program on the machine). It is refused, exit 2, and what
+/// stands there is left as it was.
+#[test]
+fn an_export_over_a_fifo_or_a_link_to_one_is_refused_and_left_alone() {
+    let sb = Sandbox::new("2026-03-01");
+    sb.ok(&["region", "eu-uk"]);
+    let fifo = sb.dir().join("pipe");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let link = sb.dir().join("link-to-pipe");
+    symlink(&fifo, &link).unwrap();
+    for target in [&fifo, &link] {
+        let started = Instant::now();
+        sb.run(&["export", "--format", "ics", "--output", target.to_str().unwrap()])
+            .fails_with(2, &["a FIFO (named pipe), not a file"]);
+        assert!(started.elapsed() < Duration::from_secs(10), "it did not wait");
+    }
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
 }

@@ -5,6 +5,7 @@
 mod support;
 
 use std::fs;
+use std::os::unix::fs::FileTypeExt;
 use std::path::Path;
 
 use coursera_exit::domain::policy::Policy;
@@ -161,4 +162,29 @@ fn an_export_file_that_is_a_link_to_the_state_file_is_refused_and_the_state_unto
     assert!(why.contains("state file"), "{why}");
     assert_eq!(fs::read_to_string(&state).expect("kept"), "schema_version = 2\n");
     assert!(!dir.path().join(CALENDAR_FILE).exists(), "nothing half-written");
+}
+
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    assert!(made.expect("mkfifo runs").success());
+}
+
+/// An attack on issue 12's fixes: a FIFO (or a device) at an export's name
+/// was read, which waits for ever, or replaced by a file. It is named and
+/// left as it is, and nothing is written.
+#[test]
+fn a_fifo_at_an_export_name_is_refused_without_waiting_and_left_alone() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let fifo = dir.path().join(PLAN_FILE);
+    mkfifo(&fifo);
+    let started = std::time::Instant::now();
+    let outcome = perform(&request(dir.path(), true));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let ExportOutcome::Failed { written, why, .. } = outcome else {
+        panic!("refused: {outcome:?}")
+    };
+    assert!(written.is_empty());
+    assert!(why.contains("FIFO"), "{why}");
+    assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(!dir.path().join(CALENDAR_FILE).exists(), "nothing written");
 }

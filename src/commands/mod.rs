@@ -196,6 +196,11 @@ pub fn execute(
                         ctx.state_path.display()
                     )))
                 }
+                Some(path) if let Some(what) = store::special_file(path) => Err(Failure::Usage(format!(
+                    "--output {}: that is {what}, not a file, and an export only writes files; \
+                     leave --output out (or give -) to print the export",
+                    path.display()
+                ))),
                 Some(path) => Ok(store::write_durably(path, body.as_bytes())?),
             }
         }

@@ -65,6 +65,10 @@ pub fn perform(request: &ExportRequest) -> ExportOutcome {
     }
     let mut targets = Vec::new();
     for file in &request.files {
+        // Never replaced by a file, nor read (a FIFO would never answer).
+        if let Some(what) = store::special_file(&file.path) {
+            return failed(text::export_over_special(&shown(&file.path), what));
+        }
         let existing = match fs::read(&file.path) {
             Ok(bytes) => Some(bytes),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,

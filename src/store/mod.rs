@@ -42,7 +42,7 @@ mod read;
 mod write;
 
 pub use error::StoreError;
-pub use paths::{backup_path, edited_path, is_state_or_side_file, lock_path};
+pub use paths::{backup_path, edited_path, is_state_or_side_file, lock_path, special_file};
 pub use read::{load, parse, read_limited};
 pub use write::{write_durably, write_durably_with};
 

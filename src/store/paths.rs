@@ -1,7 +1,7 @@
 //! Where the side files of a state file live, and whether a path names one.
 
 use std::fs;
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{FileTypeExt, MetadataExt};
 use std::path::{Path, PathBuf};
 
 /// `candidate` is the state file at `state`, or one of its side files, by
@@ -70,4 +70,31 @@ pub(super) fn parent_dir(path: &Path) -> &Path {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     }
+}
+
+pub(super) const REGULAR_FILE: &str = "a file";
+
+/// A kind of file, in words: what a message says stands in the way.
+pub(super) fn kind_in_words(kind: fs::FileType) -> &'static str {
+    if kind.is_symlink() {
+        "a symbolic link"
+    } else if kind.is_dir() {
+        "a folder"
+    } else if kind.is_fifo() {
+        "a FIFO (named pipe)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        REGULAR_FILE
+    }
+}
+
+/// What `path` leads to (links followed) when that is not a regular file:
+/// an export must not replace a device such as `/dev/null` with a file,
+/// nor wait on a FIFO. None: a file, or nothing there yet.
+pub fn special_file(path: &Path) -> Option<&'static str> {
+    let meta = fs::metadata(path).ok()?;
+    (!meta.is_file()).then(|| kind_in_words(meta.file_type()))
 }

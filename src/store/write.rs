@@ -3,12 +3,12 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
-use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 
 use super::FILE_MODE;
 use super::error::{StoreError, io_err};
-use super::paths::{backup_path, parent_dir, temp_path};
+use super::paths::{REGULAR_FILE, backup_path, kind_in_words, parent_dir, temp_path};
 
 /// Deletes `FILE.tmp-<pid>` and `FILE.bak.tmp-<pid>` files. Only the lock
 /// holder writes them, so once the lock is ours any that exist are debris of
@@ -170,22 +170,9 @@ pub(super) fn open_lock(lock_path: &Path) -> Result<File, StoreError> {
     }
 }
 
-const REGULAR_FILE: &str = "a file";
-
-/// What stands at `path`, in words (None: nothing).
+/// What stands at `path` itself (a link is a link), in words (None: nothing).
 fn what_stands_at(path: &Path) -> Option<&'static str> {
-    let kind = fs::symlink_metadata(path).ok()?.file_type();
-    Some(if kind.is_symlink() {
-        "a symbolic link"
-    } else if kind.is_dir() {
-        "a folder"
-    } else if kind.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if kind.is_socket() {
-        "a socket"
-    } else if kind.is_block_device() || kind.is_char_device() {
-        "a device"
-    } else {
-        REGULAR_FILE
-    })
+    fs::symlink_metadata(path)
+        .ok()
+        .map(|m| kind_in_words(m.file_type()))
 }

@@ -745,6 +745,10 @@ pub fn export_over_state(file: &str) -> String {
     format!("{file} is your state file (or one of its side files): choose another folder.")
 }
 
+pub fn export_over_special(file: &str, what: &str) -> String {
+    format!("{file} is {what}, not a file: choose another folder.")
+}
+
 pub fn not_a_folder(dir: &str) -> String {
     format!("{dir} is a file, not a folder")
 }
