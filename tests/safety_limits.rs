@@ -125,3 +125,45 @@ fn a_save_that_would_not_read_back_is_refused_and_leaves_the_file_as_it_was() {
     drop(store);
     sb.ok(&["status"]);
 }
+
+/// An attack on issue 12's fixes: a label of only invisible characters (a
+/// zero-width space, a direction mark) or holding a line separator (U+2028,
+/// which some terminals break a line at) was accepted.
+#[test]
+fn a_label_nobody_could_see_or_one_with_a_line_separator_is_refused() {
+    let sb = tracked();
+    let before = sb.state_bytes();
+    sb.run(&["edit", "s1", "--label", "\u{200b}"])
+        .fails_with(2, &["visible"]);
+    sb.run(&["edit", "s1", "--label", "\u{202e}\u{200f}"])
+        .fails_with(2, &["visible"]);
+    sb.run(&["edit", "s1", "--label", "one\u{2028}two"])
+        .fails_with(2, &["U+2028"]);
+    sb.run(&[
+        "done",
+        "cancelled",
+        "--subscription",
+        "s1",
+        "--note",
+        "a\u{2029}b",
+    ])
+    .fails_with(2, &["U+2029"]);
+    assert_eq!(sb.state_bytes(), before);
+}
+
+/// A hand-edited file with a key of a megabyte was quoted whole on stderr.
+#[test]
+fn a_huge_unknown_key_is_named_by_its_place_not_quoted_whole() {
+    let sb = Sandbox::new("2026-03-01");
+    let key = "k".repeat(1_000_000);
+    std::fs::write(sb.state(), format!("schema_version = 3\n{key} = 1\n")).unwrap();
+    let run = sb.run(&["status"]).fails_with(1, &["state.toml:2:1", "cut"]);
+    assert!(run.stderr.len() < 4000, "{} bytes of message", run.stderr.len());
+}
+
+#[test]
+fn a_year_0_today_names_the_years_a_date_may_have() {
+    let sb = Sandbox::new("2026-03-01");
+    sb.run_on("0000-01-01", &["status"])
+        .fails_with(2, &["--today 0000-01-01", "between 1900 and 2200"]);
+}

@@ -201,3 +201,44 @@ fn an_export_over_a_fifo_or_a_link_to_one_is_refused_and_left_alone() {
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
     assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
 }
+
+/// An attack on issue 12's fixes: while root's wizard ran on a file in a
+/// user's folder, the user swapped the folder for a link to one of root's,
+/// and the save wrote state text over root's file there. The place locked
+/// at the start is the only place written.
+#[test]
+fn a_folder_swapped_during_a_run_is_not_written_to() {
+    let sb = Sandbox::new("2026-03-01");
+    let folder = sb.dir().join("d");
+    fs::create_dir(&folder).unwrap();
+    let path = folder.join("state.toml");
+    let (mut store, state) = coursera_exit::store::Store::open(&path).expect("opens");
+    let elsewhere = sb.dir().join("rootonly");
+    fs::create_dir(&elsewhere).unwrap();
+    fs::write(elsewhere.join("state.toml"), "secret").unwrap();
+    fs::rename(&folder, sb.dir().join("d2")).unwrap();
+    symlink(&elsewhere, &folder).unwrap();
+    let err = store.save(&state).expect_err("refused").to_string();
+    assert!(err.contains("the folder holding it was replaced"), "{err}");
+    assert_eq!(
+        fs::read_to_string(elsewhere.join("state.toml")).unwrap(),
+        "secret"
+    );
+    assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 1, "nothing beside it");
+}
+
+/// The same attack on the file itself: replaced by a link during the run.
+#[test]
+fn a_state_file_turned_into_a_link_during_a_run_is_not_written_through_or_over() {
+    let sb = Sandbox::new("2026-03-01");
+    sb.ok(&["region", "eu-uk"]);
+    let (mut store, state) = coursera_exit::store::Store::open(&sb.state()).expect("opens");
+    let other = sb.dir().join("other.toml");
+    fs::write(&other, "not a state file").unwrap();
+    fs::rename(sb.state(), sb.dir().join("moved.toml")).unwrap();
+    symlink(&other, sb.state()).unwrap();
+    let err = store.save(&state).expect_err("refused").to_string();
+    assert!(err.contains("replaced by a symbolic link"), "{err}");
+    assert!(fs::symlink_metadata(sb.state()).unwrap().file_type().is_symlink());
+    assert_eq!(fs::read_to_string(&other).unwrap(), "not a state file");
+}

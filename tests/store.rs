@@ -963,7 +963,9 @@ fn typed() -> impl Strategy<Value = String> {
 fn label() -> impl Strategy<Value = String> {
     typed()
         .prop_map(|s| s.chars().take(80).collect::<String>())
-        .prop_filter("a label is not blank", |s| !s.trim().is_empty())
+        .prop_filter("a label the rules accept", |s| {
+            coursera_exit::domain::text_limits::label(s).is_ok()
+        })
 }
 
 /// Days within the years a state file holds (1900–2200).

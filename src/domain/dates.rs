@@ -112,7 +112,12 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         return Err(format!("there is no month {month:02}; months go from 01 to 12"));
     }
     if year < 1 {
-        return Err("the year must be 0001 or later".to_string());
+        // Year 0 is no date at all; say the range every date must be in.
+        return Err(format!(
+            "the year must be between {} and {}",
+            YEARS.start(),
+            YEARS.end()
+        ));
     }
     let len = days_in_month(year, month);
     Err(format!("{} {year} has {len} days", month_name(month)))
@@ -208,7 +213,11 @@ mod tests {
         assert_eq!(parse_date("2024-02-30").unwrap_err(), "February 2024 has 29 days");
         assert_eq!(parse_date("2026-04-00").unwrap_err(), "April 2026 has 30 days");
         assert!(parse_date("2026-13-01").unwrap_err().contains("no month 13"));
-        assert!(parse_date("0000-01-01").unwrap_err().contains("0001 or later"));
+        assert!(
+            parse_date("0000-01-01")
+                .unwrap_err()
+                .contains("between 1900 and 2200")
+        );
         for bad in [
             "2026-3-01",
             "2026/03/01",

@@ -17,10 +17,18 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Text as a terminal may be given it: control and bidirectional characters
-/// are written as escapes (`\u{202e}`, `\t`), line breaks kept.
+/// The Unicode line and paragraph separators: not control characters, yet
+/// some terminals and editors break a line at them, so a label holding one
+/// could draw as two lines.
+pub fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Text as a terminal may be given it: control, bidirectional and line
+/// separator characters are written as escapes (`\u{202e}`, `\t`), line
+/// breaks kept.
 pub fn escaped_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| (c.is_control() && c != '\n') || is_bidi_control(c);
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || is_bidi_control(c) || is_line_separator(c);
     if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -37,7 +45,10 @@ pub fn escaped_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// Why a label cannot be kept, or Ok.
 pub fn label(text: &str) -> Result<(), String> {
-    if text.trim().is_empty() {
+    // Only spaces, or only marks that take no column (a zero-width space, a
+    // direction mark): nothing a person could see or tell apart.
+    let visible = |c: char| !c.is_whitespace() && unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 0;
+    if !text.chars().any(visible) {
         return Err("a label needs at least one visible character".to_string());
     }
     let count = text.chars().count();
@@ -61,7 +72,7 @@ pub fn note(text: &str) -> Result<(), String> {
 }
 
 fn no_control(text: &str, what: &str) -> Result<(), String> {
-    match text.chars().find(|c| c.is_control()) {
+    match text.chars().find(|c| c.is_control() || is_line_separator(*c)) {
         Some(c) => Err(format!(
             "{what} cannot hold control characters (found U+{:04X})",
             u32::from(c)
@@ -92,6 +103,13 @@ mod tests {
         assert!(label(&"é".repeat(80)).is_ok(), "characters, not bytes");
         assert!(label(&"a".repeat(81)).unwrap_err().contains("at most 80"));
         assert!(label("  ").unwrap_err().contains("visible"));
+        assert!(label("\u{200b}").unwrap_err().contains("visible"), "zero width");
+        assert!(label("\u{202e}\u{200f}").unwrap_err().contains("visible"));
+        assert!(
+            label("a\u{2028}b").unwrap_err().contains("U+2028"),
+            "a line separator"
+        );
+        assert!(label("日本").is_ok());
         assert!(label("a\u{1b}[2J").unwrap_err().contains("U+001B"));
         assert!(label("a\u{9b}b").unwrap_err().contains("U+009B"), "C1 too");
     }
@@ -108,8 +126,8 @@ mod tests {
     fn terminal_text_escapes_controls_and_bidi_characters_but_keeps_line_breaks() {
         assert_eq!(escaped_for_terminal("plain\nlines"), "plain\nlines");
         assert_eq!(
-            escaped_for_terminal("a\u{1b}[2J\tb\u{202e}c\u{2067}d\u{9b}"),
-            "a\\u{1b}[2J\\tb\\u{202e}c\\u{2067}d\\u{9b}"
+            escaped_for_terminal("a\u{1b}[2J\tb\u{202e}c\u{2067}d\u{9b}e\u{2028}"),
+            "a\\u{1b}[2J\\tb\\u{202e}c\\u{2067}d\\u{9b}e\\u{2028}"
         );
         assert!(matches!(
             escaped_for_terminal("日本語 ✓"),

@@ -71,6 +71,10 @@ pub enum StoreError {
     )]
     WouldNotReadBack { path: PathBuf, reason: String },
     #[error(
+        "{path}: not saved: {what} since this run began, so nothing was written there.\n  Check what changed it, then start coursera-exit again."
+    )]
+    Moved { path: PathBuf, what: &'static str },
+    #[error(
         "{path}: in use by another coursera-exit that is changing it (it holds {lock}).\n  Finish or close that one and try again; status, deadlines, export and path work meanwhile."
     )]
     Busy { path: PathBuf, lock: PathBuf },

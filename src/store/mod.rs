@@ -61,6 +61,9 @@ pub struct Store {
     path: PathBuf,
     _lock: File,
     backed_up: bool,
+    /// The folder holding the file, as found when the lock was taken (device,
+    /// inode): a folder swapped for another during the run is not written to.
+    folder: Option<(u64, u64)>,
     /// The file's bytes as this run last read or wrote them (None: no
     /// file): anything else found before a save is a hand edit.
     known: Option<Vec<u8>>,
@@ -106,6 +109,7 @@ impl Store {
                 path: path.to_path_buf(),
                 _lock: lock,
                 backed_up: false,
+                folder: identity(paths::parent_dir(path)),
                 known,
             },
             state,
@@ -137,6 +141,7 @@ impl Store {
                 reason: e.reason(),
             });
         }
+        self.still_in_place()?;
         // Read once, for both: a file that cannot be read is not overwritten.
         let current = read_limited(&self.path)?;
         // The copies hold the same private data: they get the file's mode and owner.
@@ -159,6 +164,33 @@ impl Store {
         self.known = Some(text.into_bytes());
         Ok(kept)
     }
+}
+
+impl Store {
+    /// The place this run locked is still the place it writes: its folder
+    /// was not swapped for another (a link to someone else's folder, say),
+    /// and the file did not become a link. Either would send the save, with
+    /// this run's rights, somewhere the lock does not cover.
+    fn still_in_place(&self) -> Result<(), StoreError> {
+        let moved = |what| StoreError::Moved {
+            path: self.path.clone(),
+            what,
+        };
+        // A folder that is gone is not a swap: the write fails and says so.
+        let folder = identity(paths::parent_dir(&self.path));
+        if folder.is_some() && folder != self.folder {
+            return Err(moved("the folder holding it was replaced"));
+        }
+        if fs::symlink_metadata(&self.path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(moved("it was replaced by a symbolic link"));
+        }
+        Ok(())
+    }
+}
+
+/// A file's identity (device, inode), links followed; None: nothing there.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
 }
 
 /// A link to nowhere is never replaced by a regular file: the person meant

@@ -175,8 +175,17 @@ fn friendlier(message: &str) -> String {
     }
 }
 
+/// The longest message quoted from the TOML reader.
+const MESSAGE_CHARS: usize = 300;
+
 fn fault(path: &Path, text: &str, offset: usize, message: String) -> StoreError {
     let (line, column) = line_col(text, offset);
+    // A message quotes what it found (an unknown key, a value): a megabyte
+    // of it helps nobody, and the line and column say where the rest is.
+    let message = match message.char_indices().nth(MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}… (cut; see line {line})", &message[..cut]),
+        None => message,
+    };
     StoreError::Parse {
         path: path.to_path_buf(),
         line,
