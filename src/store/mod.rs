@@ -164,9 +164,7 @@ impl Store {
         self.known = Some(text.into_bytes());
         Ok(kept)
     }
-}
 
-impl Store {
     /// The place this run locked is still the place it writes: its folder
     /// was not swapped for another (a link to someone else's folder, say),
     /// and the file did not become a link. Either would send the save, with
