@@ -203,6 +203,28 @@ fn notes_and_dates_go_in_by_line_number_on_the_checklist() {
     assert_eq!(receipts["done_on"].str(), "2026-02-20");
 }
 
+/// A year outside 1900–2200 was taken by `date N`, and then every save
+/// failed and `quit` exited 1: now it is refused with the command line's reason.
+#[test]
+fn a_date_outside_1900_to_2200_is_refused_with_the_reason() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, &["D", "1", "date 4 1026-03-01", "quit"]);
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("Error: the year must be between 1900 and 2200"),
+        "{text}"
+    );
+    let status = sb.status();
+    let receipts = &status["account"]["items"].items()[3];
+    assert!(!receipts["done"].bool(), "nothing recorded: {receipts:?}");
+}
+
 #[test]
 fn a_label_with_a_bidi_override_is_printed_escaped() {
     let sb = Sandbox::new("2026-03-01");

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use tui_input::{Input, InputRequest};
 
 use super::msg::{Msg, TextKey};
-use crate::domain::dates::{add_days, add_months, parse_date, sub_months};
+use crate::domain::dates::{add_days, add_months, clamp_to_range, parse_date, parse_in_range, sub_months};
 
 /// What a field did with a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,10 +185,11 @@ impl DateField {
         self.error.as_deref()
     }
 
-    /// The value as a date, when it is one. Months and days may be typed
-    /// without their leading zero (2026-3-5).
+    /// The value as a date a state file may hold (SPEC §5: years 1900 to
+    /// 2200, the command line's rule), when it is one; else why not. Months
+    /// and days may be typed without their leading zero (2026-3-5).
     pub fn date(&self) -> Result<NaiveDate, String> {
-        parse_date(&zero_padded(self.text.value()))
+        parse_in_range(&zero_padded(self.text.value()))
     }
 
     pub fn begin(&mut self) {
@@ -251,9 +252,10 @@ impl DateField {
         }
     }
 
-    /// The date to step from: the value, or today when the value is not a date.
+    /// The date to step from: the value (brought within the years a date
+    /// may fall in), or today when the value is not a date.
     fn base(&self, today: NaiveDate) -> NaiveDate {
-        self.date().unwrap_or(today)
+        parse_date(&zero_padded(self.text.value())).map_or(today, clamp_to_range)
     }
 
     fn step_days(&mut self, days: i64, today: NaiveDate) -> FieldEvent {
@@ -273,7 +275,10 @@ impl DateField {
         FieldEvent::Idle
     }
 
+    /// Shows a stepped date, stopping at the first or last day a state
+    /// file may hold: a step never leaves the range `date()` accepts.
     fn show_stepped(&mut self, date: NaiveDate, today: NaiveDate) {
+        let date = clamp_to_range(date);
         self.text.set(&format_date(date));
         self.suggested = false;
         // A stepped date is a whole value again: the next key typed replaces
