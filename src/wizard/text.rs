@@ -1140,6 +1140,12 @@ pub fn plain_start(today: &str) -> String {
         "coursera-exit, line by line. Today is {today}. Type help for how to answer, quit to save and leave."
     )
 }
+/// A value refused: the field was closed, the value before kept, and the
+/// next line is read as a command again.
+pub fn plain_refused(why: &str) -> String {
+    let stop = if why.ends_with(['.', '!', '?']) { "" } else { "." };
+    format!("{PLAIN_ERROR}{why}{stop} Nothing was changed.")
+}
 pub const PLAIN_NOTHING: &str =
     "Nothing changed. Type help for how to answer, or show to see the page again.";
 pub const PLAIN_SAVED: &str = "Saved. Run coursera-exit --plain again to go on where you left off.";
