@@ -192,7 +192,19 @@ impl<W: Write> Session<W> {
     /// as the note). The field is closed as Esc closes it, the value before
     /// kept, and the reason kept in `refused` for the prompt to say.
     fn submit(&mut self, msgs: &[Msg]) -> Option<Outcome> {
-        if let Some(outcome) = self.send(msgs) {
+        let (enter, typing) = msgs.split_last()?;
+        if let Some(outcome) = self.send(typing) {
+            return Some(outcome);
+        }
+        // A line the field cannot hold whole (a note past 2,000 characters,
+        // a label past 80): the field keeps what fits and says so, but a
+        // line is refused whole, never saved cut.
+        if !typing.is_empty()
+            && let Some(why) = self.field_error()
+        {
+            return self.refuse(why);
+        }
+        if let Some(outcome) = self.send(&[*enter]) {
             return Some(outcome);
         }
         if self.wizard.mode() != Mode::Edit {
@@ -201,11 +213,23 @@ impl<W: Write> Session<W> {
         // Still in a field after Enter: refused, with the reason in the
         // field or in the notice. (Another field opened by an answer taken,
         // as naming the first account after adding a second, has neither.)
-        let field_error = self.wizard.view().field.as_ref().and_then(|f| f.error.clone());
         let notice_error = (self.wizard.notice())
             .filter(|n| n.kind == NoticeKind::Error)
             .map(|n| n.text.clone());
-        let why = field_error.or(notice_error)?;
+        match self.field_error().or(notice_error) {
+            Some(why) => self.refuse(why),
+            None => None,
+        }
+    }
+
+    /// Why the open field refuses its value, as it says.
+    fn field_error(&self) -> Option<String> {
+        self.wizard.view().field.as_ref().and_then(|f| f.error.clone())
+    }
+
+    /// Closes the open field as Esc does, keeping the value before it, and
+    /// keeps `why` for the prompt to say.
+    fn refuse(&mut self, why: String) -> Option<Outcome> {
         // Emptied first, so Esc only closes the field: on a date question
         // untouched, Esc would go back a question.
         let closed = self.send(&[Msg::Text(TextKey::Clear), Msg::Back]);

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use tui_input::{Input, InputRequest};
 
 use super::msg::{Msg, TextKey};
+use super::text;
 use crate::domain::dates::{add_days, add_months, clamp_to_range, parse_date, parse_in_range, sub_months};
+use crate::domain::text_limits::Limit;
 
 /// What a field did with a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,12 +22,21 @@ pub enum FieldEvent {
 
 /// One line of text with a cursor. While `fresh` (just opened) the first
 /// printable key replaces the whole value, as in a selected field.
+///
+/// A field with a [`Limit`] (a note, a label) never holds more: a character
+/// typed or pasted past it is not inserted, and the field says so
+/// ([`error`](TextField::error)). So what a field holds can always be kept —
+/// by Enter, and by Ctrl-C, SIGTERM or SIGHUP, which keep what was typed.
 #[derive(Debug, Clone, Default)]
 pub struct TextField {
     input: Input,
     before: String,
     editing: bool,
     fresh: bool,
+    limit: Option<Limit>,
+    /// Characters typed or pasted since the value last changed that did
+    /// not fit within `limit`.
+    left_out: usize,
 }
 
 impl TextField {
@@ -35,7 +46,25 @@ impl TextField {
             before: value.to_string(),
             editing: false,
             fresh: false,
+            limit: None,
+            left_out: 0,
         }
+    }
+
+    /// A field that holds at most `limit` characters.
+    pub fn limited(value: &str, limit: Limit) -> TextField {
+        TextField {
+            limit: Some(limit),
+            ..TextField::new(value)
+        }
+    }
+
+    /// Why some of what was typed or pasted is not in the field: it would
+    /// have passed the limit ("a note is at most 2000 characters: 2990 more
+    /// characters were not added"). Gone with the next change of the value.
+    pub fn error(&self) -> Option<String> {
+        let limit = self.limit.filter(|_| self.left_out > 0)?;
+        Some(text::not_added(&limit.rule(), self.left_out))
     }
 
     pub fn value(&self) -> &str {
@@ -65,6 +94,7 @@ impl TextField {
         self.before = self.value().to_string();
         self.editing = true;
         self.fresh = true;
+        self.left_out = 0;
     }
 
     /// Ends editing keeping the value.
@@ -72,17 +102,20 @@ impl TextField {
         self.before = self.value().to_string();
         self.editing = false;
         self.fresh = false;
+        self.left_out = 0;
     }
 
     pub fn cancel(&mut self) {
         self.input = Input::new(self.before.clone());
         self.editing = false;
         self.fresh = false;
+        self.left_out = 0;
     }
 
     /// Replaces the value; the field stays "fresh" if it was.
     pub fn set(&mut self, value: &str) {
         self.input = Input::new(value.to_string());
+        self.left_out = 0;
     }
 
     /// A message while the field is open, as [`DateField::on_msg`] takes
@@ -111,6 +144,10 @@ impl TextField {
                 if was_fresh {
                     self.input.reset();
                 }
+                if self.full() {
+                    self.left_out += 1;
+                    return false;
+                }
                 InputRequest::InsertChar(c)
             }
             TextKey::DeleteBack if was_fresh => InputRequest::DeleteLine,
@@ -122,13 +159,24 @@ impl TextField {
             TextKey::End => InputRequest::GoToEnd,
             TextKey::Clear => InputRequest::DeleteLine,
         };
-        if request == InputRequest::DeleteLine {
+        let changed = if request == InputRequest::DeleteLine {
             // Deletes the whole line wherever the cursor is.
             let changed = !self.input.value().is_empty();
             self.input.reset();
-            return changed;
+            changed
+        } else {
+            self.input.handle(request).is_some_and(|c| c.value)
+        };
+        if changed {
+            self.left_out = 0;
         }
-        self.input.handle(request).is_some_and(|c| c.value)
+        changed
+    }
+
+    /// The value holds as many characters as its limit allows.
+    fn full(&self) -> bool {
+        self.limit
+            .is_some_and(|limit| self.input.value().chars().count() >= limit.max)
     }
 }
 
