@@ -84,6 +84,24 @@ fn a_paste_outside_a_field_does_nothing() {
     assert!(dir.read().contains("id = \"s1\""));
 }
 
+/// 4,990 characters pasted into a note: the field used to hold them all,
+/// Enter refused them, and Ctrl-C left (130) with the note dropped. The
+/// field now holds the first 2,000 and says so; Ctrl-C keeps them.
+#[test]
+fn a_paste_past_2000_characters_keeps_2000_says_so_and_ctrl_c_saves_them() {
+    let dir = cancelling();
+    let mut pty = open_steps(&dir);
+    pty.send("n");
+    pty.wait_for("Note:");
+    pty.send(&format!("{PASTE_START}{}{PASTE_END}", "q".repeat(4990)));
+    pty.wait_for("at most 2000 characters");
+    pty.send(key::CTRL_C);
+    assert_eq!(pty.exit_code(), 130);
+    let saved = dir.read();
+    let note = format!("note = \"{}\"", "q".repeat(2000));
+    assert!(saved.contains(&note), "{saved}");
+}
+
 /// Opens a note, types `text`, leaves with `leave`: the exit code is
 /// `code` and the note is saved as typed.
 fn note_kept_after(text: &str, leave: impl FnOnce(&mut Pty), code: u32) {

@@ -203,6 +203,116 @@ fn notes_and_dates_go_in_by_line_number_on_the_checklist() {
     assert_eq!(receipts["done_on"].str(), "2026-02-20");
 }
 
+/// A year outside 1900–2200 was taken by `date N`, and then every save
+/// failed and `quit` exited 1: now it is refused with the command line's reason.
+#[test]
+fn a_date_outside_1900_to_2200_is_refused_with_the_reason() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, &["D", "1", "date 4 1026-03-01", "quit"]);
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        text.contains("Error: the year must be between 1900 and 2200"),
+        "{text}"
+    );
+    let status = sb.status();
+    let receipts = &status["account"]["items"].items()[3];
+    assert!(!receipts["done"].bool(), "nothing recorded: {receipts:?}");
+}
+
+/// A refused value used to leave its field open, asking again: in a
+/// script the next command line became the value (`r` stored as the note,
+/// over the one there). Now the prompt takes commands again at once, with
+/// the reason, and the value before is kept.
+#[test]
+fn a_refused_note_returns_to_the_prompt_and_the_next_line_is_a_command() {
+    let sb = Sandbox::new("2026-03-01");
+    let long = "x".repeat(2500);
+    let by_line = format!("note 1 {long}");
+    let out = plain(
+        &sb,
+        &[
+            "D",
+            "1",
+            "note 1 saved as PDF in Documents",
+            &by_line,
+            "r",
+            // Opened first, then typed on its own line: the same.
+            "n",
+            &long,
+            "r",
+            "quit",
+        ],
+    );
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(
+        text.matches("Error: a note is at most 2000 characters").count(),
+        2,
+        "{text}"
+    );
+    assert_eq!(text.matches("Nothing was changed.").count(), 2, "{text}");
+    assert!(!text.contains("Type another value"), "not asked again: {text}");
+    let status = sb.status();
+    let certificates = &status["account"]["items"].items()[0];
+    assert_eq!(certificates["note"].str(), "saved as PDF in Documents");
+}
+
+#[test]
+fn a_refused_date_returns_to_the_prompt_and_the_next_line_is_a_command() {
+    let sb = Sandbox::new("2026-03-01");
+    let out = plain(&sb, &["D", "1", "date 4 2026-02-30", "2026-02-20", "quit"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("Error: February 2026 has 28 days. Nothing was changed."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Not understood: \"2026-02-20\""),
+        "read as a command: {text}"
+    );
+    let status = sb.status();
+    let receipts = &status["account"]["items"].items()[3];
+    assert!(!receipts["done"].bool(), "nothing recorded: {receipts:?}");
+}
+
+#[test]
+fn a_refused_label_returns_to_the_prompt_and_the_next_line_is_a_command() {
+    let sb = Sandbox::new("2026-03-01");
+    sb.add("plus-monthly", "web", "2026-02-10");
+    let long = "y".repeat(100);
+    let out = plain(&sb, &["r", &long, "home", "quit"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("Error: a label is at most 80 characters"), "{text}");
+    assert!(text.contains("Nothing was changed."), "{text}");
+    assert_eq!(sb.subscription("s1")["label"].str(), "Coursera Plus (monthly)");
+}
+
+#[test]
+fn a_refused_export_folder_returns_to_the_prompt_and_the_next_line_is_a_command() {
+    let sb = Sandbox::new("2026-03-01");
+    sb.add("plus-monthly", "web", "2026-02-10");
+    let out = plain(&sb, &["s", "w", "no-such-folder", ".", "quit"]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("Nothing was changed."), "{text}");
+    assert!(text.contains("Not understood: \".\""), "{text}");
+    let written: Vec<_> = std::fs::read_dir(sb.dir())
+        .expect("the sandbox")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".md") || name.ends_with(".ics"))
+        .collect();
+    assert!(written.is_empty(), "nothing exported to '.': {written:?}");
+}
+
 #[test]
 fn a_label_with_a_bidi_override_is_printed_escaped() {
     let sb = Sandbox::new("2026-03-01");

@@ -145,6 +145,22 @@ fn the_date_edit_says_why_a_date_is_refused() {
     snapshot("steps_date_error", &w);
 }
 
+/// Pasted past the 2,000 characters a note holds: the rest is not added,
+/// and the reason stands under the field.
+#[test]
+fn a_note_pasted_past_its_limit_says_under_the_field_what_was_not_added() {
+    let mut w = open(decided(
+        PlanKind::FreeTrial,
+        Channel::Web,
+        "2026-02-27",
+        actions::Choice::Cancel,
+        &[],
+    ));
+    send(&mut w, &[Msg::EditNote]);
+    type_text(&mut w, &"ticket 4411 ".repeat(200));
+    snapshot("steps_note_too_long", &w);
+}
+
 #[test]
 fn after_i_have_cancelled_the_frozen_dates_show() {
     let state = decided(

@@ -144,3 +144,48 @@ fn typing_over_an_offered_date_chooses_it_and_esc_brings_the_offer_back() {
     assert!(f.suggested(), "cancelling undoes the choice");
     assert_eq!(f.text().value(), today().to_string(), "the offer is back");
 }
+
+/// SPEC §5: a state file holds years 1900 to 2200 only. A date outside them
+/// was accepted here and then made every save fail.
+#[test]
+fn a_year_outside_1900_to_2200_is_refused_with_the_reason_of_the_command_line() {
+    for typed in ["1026-03-01", "1899-12-31", "2201-01-01", "9999-12-31"] {
+        let mut f = field("2026-03-01");
+        f.on_msg(Msg::Text(TextKey::Clear), today());
+        for c in typed.chars() {
+            f.on_msg(Msg::Text(TextKey::Insert(c)), today());
+        }
+        assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Idle, "{typed}");
+        assert_eq!(
+            f.error(),
+            Some("the year must be between 1900 and 2200"),
+            "{typed}"
+        );
+        assert!(f.date().is_err(), "{typed}");
+    }
+    let mut f = field("1900-01-01");
+    assert_eq!(
+        f.on_msg(Msg::Next, today()),
+        FieldEvent::Submit,
+        "the first day is in"
+    );
+}
+
+#[test]
+fn stepping_stops_at_the_first_and_last_day_a_state_file_holds() {
+    let mut f = field("1900-01-02");
+    assert_eq!(steps(&mut f, Msg::Down, 3), "1900-01-01");
+    assert_eq!(steps(&mut f, Msg::PageDown, 2), "1900-01-01");
+    assert_eq!(f.on_msg(Msg::Next, today()), FieldEvent::Submit);
+    let mut f = field("2200-12-30");
+    assert_eq!(steps(&mut f, Msg::Up, 3), "2200-12-31");
+    assert_eq!(steps(&mut f, Msg::PageUp, 2), "2200-12-31");
+    assert!(f.date().is_ok(), "{:?}", f.date());
+    // A typed year outside the range steps from the nearest day inside it.
+    let mut f = field("2026-03-01");
+    f.on_msg(Msg::Text(TextKey::Clear), today());
+    for c in "1026-03-01".chars() {
+        f.on_msg(Msg::Text(TextKey::Insert(c)), today());
+    }
+    assert_eq!(steps(&mut f, Msg::PageDown, 1), "1900-01-01");
+}

@@ -522,6 +522,49 @@ fn the_cancel_date_offers_today_and_refuses_invalid_future_and_too_early_dates_i
     assert_eq!(w.mode(), Mode::Normal);
 }
 
+/// The tester's steps: Space on "I have cancelled", `e`, 1026-03-01,
+/// Enter. It was accepted, and every save after it failed (the state file
+/// holds years 1900 to 2200): now it is refused in the field, with the
+/// command line's reason, and ↓/PgDn stop at 1900-01-01.
+#[test]
+fn a_cancel_date_outside_1900_to_2200_is_refused_inline_and_stepping_stays_inside() {
+    let mut w = cancelling_a_trial();
+    go_to(&mut w, &item(CANCELLED));
+    send(&mut w, &[Msg::Toggle, Msg::EditDate]);
+    let error = |w: &Wizard| match steps(w).editing() {
+        Some(Editing::Date { field, .. }) => field.error().map(str::to_string),
+        other => panic!("the date field is open: {other:?}"),
+    };
+    let before = w.state().clone();
+    for typed in ["1026-03-01", "2201-01-01"] {
+        send(&mut w, &[Msg::Text(TextKey::Clear)]);
+        type_text(&mut w, typed);
+        assert!(!send(&mut w, &[Msg::Next]).save, "{typed}");
+        assert_eq!(w.mode(), Mode::Edit, "{typed}: still editing");
+        assert_eq!(
+            error(&w).as_deref(),
+            Some("the year must be between 1900 and 2200"),
+            "{typed}"
+        );
+        assert_eq!(w.state(), &before, "{typed}: nothing recorded");
+        let shown = w.view().field.clone().expect("the field is described");
+        assert_eq!(
+            shown.error.as_deref(),
+            Some("the year must be between 1900 and 2200")
+        );
+    }
+    send(&mut w, &[Msg::Text(TextKey::Clear)]);
+    type_text(&mut w, "1900-01-03");
+    repeat(&mut w, Msg::Down, 5);
+    repeat(&mut w, Msg::PageDown, 3);
+    match steps(&w).editing() {
+        Some(Editing::Date { field, .. }) => assert_eq!(field.text().value(), "1900-01-01"),
+        other => panic!("the date field is open: {other:?}"),
+    }
+    send(&mut w, &[Msg::Back]);
+    assert_eq!(sub(&w).cancelled_on, Some(today()), "the tick's day is kept");
+}
+
 #[test]
 fn esc_in_the_date_field_cancels_the_edit_and_keeps_the_saved_date() {
     let mut w = cancelling_a_trial();

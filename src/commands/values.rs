@@ -5,15 +5,13 @@ use chrono::NaiveDate;
 
 use super::Failure;
 use crate::domain::actions::{Field, Refusal};
-use crate::domain::dates::{parse_date, within_range};
+use crate::domain::dates::parse_in_range;
 use crate::domain::plan::{Channel, PlanKind, Region};
 use crate::domain::state::TRIAL_DAYS;
 
 /// A date of the calendar within the years a state file holds (1900–2200).
 pub fn date(flag: &str, text: &str) -> Result<NaiveDate, Failure> {
-    parse_date(text)
-        .and_then(within_range)
-        .map_err(|why| Failure::Usage(format!("{flag} {text}: {why}")))
+    parse_in_range(text).map_err(|why| Failure::Usage(format!("{flag} {text}: {why}")))
 }
 
 pub fn opt_date(flag: &str, text: Option<&str>) -> Result<Option<NaiveDate>, Failure> {

@@ -47,6 +47,21 @@ pub fn within_range(date: NaiveDate) -> Result<NaiveDate, String> {
     }
 }
 
+/// A typed date as a state file may hold it: a day of the calendar
+/// ([`parse_date`]) within [`YEARS`] ([`within_range`]). Every place a
+/// person types a date (the command line, the wizard's date fields) reads it
+/// with this, so none accepts a date the state file would refuse.
+pub fn parse_in_range(text: &str) -> Result<NaiveDate, String> {
+    parse_date(text).and_then(within_range)
+}
+
+/// The day within [`YEARS`] nearest to `date`: where stepping a date stops.
+pub fn clamp_to_range(date: NaiveDate) -> NaiveDate {
+    let first = NaiveDate::from_ymd_opt(*YEARS.start(), 1, 1).expect("a date");
+    let last = NaiveDate::from_ymd_opt(*YEARS.end(), 12, 31).expect("a date");
+    date.clamp(first, last)
+}
+
 /// `date` plus `n` business days, counting Monday to Friday only: the day
 /// after `date` is the first counted (a Friday plus one is the Monday).
 pub fn add_business_days(date: NaiveDate, n: i64) -> NaiveDate {
@@ -269,6 +284,14 @@ mod tests {
         assert!(within_range(d("1899-12-31")).is_err());
         assert!(within_range(d("2201-01-01")).is_err());
         assert_eq!(within_range(d("2200-12-31")), Ok(d("2200-12-31")));
+        assert_eq!(
+            parse_in_range("1026-03-01").unwrap_err(),
+            "the year must be between 1900 and 2200"
+        );
+        assert_eq!(parse_in_range("1900-01-01"), Ok(d("1900-01-01")));
+        assert_eq!(clamp_to_range(d("1899-12-31")), d("1900-01-01"));
+        assert_eq!(clamp_to_range(d("2201-01-01")), d("2200-12-31"));
+        assert_eq!(clamp_to_range(d("2026-03-01")), d("2026-03-01"));
     }
 
     #[test]

@@ -10,6 +10,32 @@ pub const MAX_LABEL_CHARS: usize = 80;
 /// The longest note, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
 
+/// How many characters a kind of text may hold, and its name in a reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit {
+    pub max: usize,
+    /// "a note", as a reason begins.
+    pub what: &'static str,
+}
+
+impl Limit {
+    /// "a note is at most 2000 characters".
+    pub fn rule(&self) -> String {
+        format!("{} is at most {} characters", self.what, self.max)
+    }
+}
+
+/// A label: 1 to [`MAX_LABEL_CHARS`] characters.
+pub const LABEL_LIMIT: Limit = Limit {
+    max: MAX_LABEL_CHARS,
+    what: "a label",
+};
+/// A note: at most [`MAX_NOTE_CHARS`] characters.
+pub const NOTE_LIMIT: Limit = Limit {
+    max: MAX_NOTE_CHARS,
+    what: "a note",
+};
+
 /// Characters that reorder how the text around them is drawn (the Unicode
 /// bidirectional embeddings, overrides, isolates and marks): a label holding
 /// one can make a terminal show other text than the bytes say.
@@ -52,10 +78,8 @@ pub fn label(text: &str) -> Result<(), String> {
         return Err("a label needs at least one visible character".to_string());
     }
     let count = text.chars().count();
-    if count > MAX_LABEL_CHARS {
-        return Err(format!(
-            "a label is at most {MAX_LABEL_CHARS} characters (this one has {count})"
-        ));
+    if count > LABEL_LIMIT.max {
+        return Err(format!("{} (this one has {count})", LABEL_LIMIT.rule()));
     }
     no_control(text, "a label")
 }
@@ -63,10 +87,8 @@ pub fn label(text: &str) -> Result<(), String> {
 /// Why a note cannot be kept, or Ok.
 pub fn note(text: &str) -> Result<(), String> {
     let count = text.chars().count();
-    if count > MAX_NOTE_CHARS {
-        return Err(format!(
-            "a note is at most {MAX_NOTE_CHARS} characters (this one has {count})"
-        ));
+    if count > NOTE_LIMIT.max {
+        return Err(format!("{} (this one has {count})", NOTE_LIMIT.rule()));
     }
     no_control(text, "a note")
 }

@@ -21,7 +21,7 @@ use crate::domain::state::State;
 use crate::domain::text_limits::escaped_for_terminal;
 use crate::effects::{self, Folders, Outcome};
 use crate::store::{Store, StoreError};
-use crate::wizard::{Mode, Msg, Wizard, text};
+use crate::wizard::{Mode, Msg, NoticeKind, TextKey, Wizard, text};
 use lines::Input;
 
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +47,7 @@ pub fn run(
         store,
         out: io::stdout().lock(),
         sent: false,
+        refused: None,
     };
     let outcome = session.run(&incoming);
     session.wizard.keep_typed();
@@ -71,6 +72,8 @@ struct Session<W: Write> {
     out: W,
     /// A message went to the wizard since the last line was read.
     sent: bool,
+    /// Why the value on the last line was refused (its field was closed).
+    refused: Option<String>,
 }
 
 impl<W: Write> Session<W> {
@@ -102,6 +105,8 @@ impl<W: Write> Session<W> {
             };
             let asked_about = matches!(request, Request::About(_));
             self.sent = false;
+            self.refused = None;
+            let in_field = self.wizard.mode() == Mode::Edit;
             let ended = match request {
                 Request::Help => {
                     self.say(&render::help())?;
@@ -112,6 +117,8 @@ impl<W: Write> Session<W> {
                     self.say(&render::page(&shown, self.wizard.mode()))?;
                     continue;
                 }
+                // A value typed into the open field, and Enter.
+                Request::Send(msgs) if in_field && msgs.last() == Some(&Msg::Next) => self.submit(&msgs),
                 Request::Send(msgs) => self.send(&msgs),
                 Request::At(n, then) => match self.highlight(n) {
                     Ok(()) => self.send(&then),
@@ -142,7 +149,10 @@ impl<W: Write> Session<W> {
             // What happened first, then where it led. A notice is the
             // answer to a message: none sent, none said (not the last one again).
             let notice = self.wizard.notice().filter(|_| self.sent);
-            let mut said = notice.map(render::notice).unwrap_or_default();
+            let mut said = match &self.refused {
+                Some(why) => render::refused(why),
+                None => notice.map(render::notice).unwrap_or_default(),
+            };
             let told = said.clone();
             said.extend(
                 render::changes(&shown, &now, self.wizard.mode(), asked_about)
@@ -150,7 +160,7 @@ impl<W: Write> Session<W> {
                     .filter(|line| !told.contains(line)),
             );
             if said.iter().all(|l| l.is_empty()) {
-                // The same question again (a refused value): ask it again.
+                // Nothing to say (Enter on a field left as it was): the question again.
                 said = render::asking(&now);
                 if said.is_empty() {
                     said = vec![text::PLAIN_NOTHING.to_string()];
@@ -173,7 +183,58 @@ impl<W: Write> Session<W> {
         if self.wizard.mode() != Mode::Edit {
             return Err(text::plain_no_field(open == Msg::EditNote, at));
         }
-        Ok(self.send(&input::typed(text)))
+        Ok(self.submit(&input::typed(text)))
+    }
+
+    /// Types into the open field and presses Enter (`msgs` ends with
+    /// [`Msg::Next`]). A refused value never leaves its field waiting for
+    /// the next line: in a script that line is the next command (`r` stored
+    /// as the note). The field is closed as Esc closes it, the value before
+    /// kept, and the reason kept in `refused` for the prompt to say.
+    fn submit(&mut self, msgs: &[Msg]) -> Option<Outcome> {
+        let (enter, typing) = msgs.split_last()?;
+        if let Some(outcome) = self.send(typing) {
+            return Some(outcome);
+        }
+        // A line the field cannot hold whole (a note past 2,000 characters,
+        // a label past 80): the field keeps what fits and says so, but a
+        // line is refused whole, never saved cut.
+        if !typing.is_empty()
+            && let Some(why) = self.field_error()
+        {
+            return self.refuse(why);
+        }
+        if let Some(outcome) = self.send(&[*enter]) {
+            return Some(outcome);
+        }
+        if self.wizard.mode() != Mode::Edit {
+            return None;
+        }
+        // Still in a field after Enter: refused, with the reason in the
+        // field or in the notice. (Another field opened by an answer taken,
+        // as naming the first account after adding a second, has neither.)
+        let notice_error = (self.wizard.notice())
+            .filter(|n| n.kind == NoticeKind::Error)
+            .map(|n| n.text.clone());
+        match self.field_error().or(notice_error) {
+            Some(why) => self.refuse(why),
+            None => None,
+        }
+    }
+
+    /// Why the open field refuses its value, as it says.
+    fn field_error(&self) -> Option<String> {
+        self.wizard.view().field.as_ref().and_then(|f| f.error.clone())
+    }
+
+    /// Closes the open field as Esc does, keeping the value before it, and
+    /// keeps `why` for the prompt to say.
+    fn refuse(&mut self, why: String) -> Option<Outcome> {
+        // Emptied first, so Esc only closes the field: on a date question
+        // untouched, Esc would go back a question.
+        let closed = self.send(&[Msg::Text(TextKey::Clear), Msg::Back]);
+        self.refused = Some(why);
+        closed
     }
 
     /// Sends each message and carries out what it asks; the run's end if one ends it.

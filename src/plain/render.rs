@@ -86,6 +86,11 @@ pub fn notice(notice: &Notice) -> Vec<String> {
     safe(vec![format!("{word}{}", unmarked(&notice.text))])
 }
 
+/// A value refused, its field closed: the reason, and that nothing changed.
+pub fn refused(why: &str) -> Vec<String> {
+    safe(vec![text::plain_refused(unmarked(why))])
+}
+
 /// How to answer, and the words that stand for the screen's keys.
 pub fn help() -> Vec<String> {
     let mut out: Vec<String> = text::PLAIN_HELP.iter().map(|l| l.to_string()).collect();

@@ -25,6 +25,7 @@ use crate::domain::deadlines::{DeadlineKind, deadlines};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::policy::{ChecklistCondition, ChecklistRule, Policy, checklist_ids};
 use crate::domain::state::{State, Subscription};
+use crate::domain::text_limits::NOTE_LIMIT;
 
 /// One line of the checklist.
 #[derive(Debug, Clone)]
@@ -343,7 +344,7 @@ impl Checklist {
         }
         match msg {
             Msg::EditNote => {
-                let mut field = TextField::new(current.note.as_deref().unwrap_or_default());
+                let mut field = TextField::limited(current.note.as_deref().unwrap_or_default(), NOTE_LIMIT);
                 field.begin();
                 self.editing = Some(Editing::Note(field));
                 Flow::Stay

@@ -22,6 +22,7 @@ use crate::domain::plan::AccountDecision;
 use crate::domain::plan::{Channel, Decision as Decided, PlanKind};
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
+use crate::domain::text_limits::LABEL_LIMIT;
 
 /// One line of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,7 +318,7 @@ impl Decide {
             // `r`: a new label for the account (with several, where labels tell them apart).
             Msg::Rename if self.id.is_none() && ctx.state.several_accounts() => {
                 let label = ctx.state.focused_account().label.clone().unwrap_or_default();
-                let mut field = TextField::new(&label);
+                let mut field = TextField::limited(&label, LABEL_LIMIT);
                 field.begin();
                 self.renaming = Some(field);
                 Flow::Stay

@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use tui_input::{Input, InputRequest};
 
 use super::msg::{Msg, TextKey};
-use crate::domain::dates::{add_days, add_months, parse_date, sub_months};
+use super::text;
+use crate::domain::dates::{add_days, add_months, clamp_to_range, parse_date, parse_in_range, sub_months};
+use crate::domain::text_limits::Limit;
 
 /// What a field did with a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,12 +22,21 @@ pub enum FieldEvent {
 
 /// One line of text with a cursor. While `fresh` (just opened) the first
 /// printable key replaces the whole value, as in a selected field.
+///
+/// A field with a [`Limit`] (a note, a label) never holds more: a character
+/// typed or pasted past it is not inserted, and the field says so
+/// ([`error`](TextField::error)). So what a field holds can always be kept —
+/// by Enter, and by Ctrl-C, SIGTERM or SIGHUP, which keep what was typed.
 #[derive(Debug, Clone, Default)]
 pub struct TextField {
     input: Input,
     before: String,
     editing: bool,
     fresh: bool,
+    limit: Option<Limit>,
+    /// Characters typed or pasted since the value last changed that did
+    /// not fit within `limit`.
+    left_out: usize,
 }
 
 impl TextField {
@@ -35,7 +46,25 @@ impl TextField {
             before: value.to_string(),
             editing: false,
             fresh: false,
+            limit: None,
+            left_out: 0,
         }
+    }
+
+    /// A field that holds at most `limit` characters.
+    pub fn limited(value: &str, limit: Limit) -> TextField {
+        TextField {
+            limit: Some(limit),
+            ..TextField::new(value)
+        }
+    }
+
+    /// Why some of what was typed or pasted is not in the field: it would
+    /// have passed the limit ("a note is at most 2000 characters: 2990 more
+    /// characters were not added"). Gone with the next change of the value.
+    pub fn error(&self) -> Option<String> {
+        let limit = self.limit.filter(|_| self.left_out > 0)?;
+        Some(text::not_added(&limit.rule(), self.left_out))
     }
 
     pub fn value(&self) -> &str {
@@ -65,6 +94,7 @@ impl TextField {
         self.before = self.value().to_string();
         self.editing = true;
         self.fresh = true;
+        self.left_out = 0;
     }
 
     /// Ends editing keeping the value.
@@ -72,17 +102,20 @@ impl TextField {
         self.before = self.value().to_string();
         self.editing = false;
         self.fresh = false;
+        self.left_out = 0;
     }
 
     pub fn cancel(&mut self) {
         self.input = Input::new(self.before.clone());
         self.editing = false;
         self.fresh = false;
+        self.left_out = 0;
     }
 
     /// Replaces the value; the field stays "fresh" if it was.
     pub fn set(&mut self, value: &str) {
         self.input = Input::new(value.to_string());
+        self.left_out = 0;
     }
 
     /// A message while the field is open, as [`DateField::on_msg`] takes
@@ -111,6 +144,10 @@ impl TextField {
                 if was_fresh {
                     self.input.reset();
                 }
+                if self.full() {
+                    self.left_out += 1;
+                    return false;
+                }
                 InputRequest::InsertChar(c)
             }
             TextKey::DeleteBack if was_fresh => InputRequest::DeleteLine,
@@ -122,13 +159,24 @@ impl TextField {
             TextKey::End => InputRequest::GoToEnd,
             TextKey::Clear => InputRequest::DeleteLine,
         };
-        if request == InputRequest::DeleteLine {
+        let changed = if request == InputRequest::DeleteLine {
             // Deletes the whole line wherever the cursor is.
             let changed = !self.input.value().is_empty();
             self.input.reset();
-            return changed;
+            changed
+        } else {
+            self.input.handle(request).is_some_and(|c| c.value)
+        };
+        if changed {
+            self.left_out = 0;
         }
-        self.input.handle(request).is_some_and(|c| c.value)
+        changed
+    }
+
+    /// The value holds as many characters as its limit allows.
+    fn full(&self) -> bool {
+        self.limit
+            .is_some_and(|limit| self.input.value().chars().count() >= limit.max)
     }
 }
 
@@ -185,10 +233,11 @@ impl DateField {
         self.error.as_deref()
     }
 
-    /// The value as a date, when it is one. Months and days may be typed
-    /// without their leading zero (2026-3-5).
+    /// The value as a date a state file may hold (SPEC §5: years 1900 to
+    /// 2200, the command line's rule), when it is one; else why not. Months
+    /// and days may be typed without their leading zero (2026-3-5).
     pub fn date(&self) -> Result<NaiveDate, String> {
-        parse_date(&zero_padded(self.text.value()))
+        parse_in_range(&zero_padded(self.text.value()))
     }
 
     pub fn begin(&mut self) {
@@ -251,9 +300,10 @@ impl DateField {
         }
     }
 
-    /// The date to step from: the value, or today when the value is not a date.
+    /// The date to step from: the value (brought within the years a date
+    /// may fall in), or today when the value is not a date.
     fn base(&self, today: NaiveDate) -> NaiveDate {
-        self.date().unwrap_or(today)
+        parse_date(&zero_padded(self.text.value())).map_or(today, clamp_to_range)
     }
 
     fn step_days(&mut self, days: i64, today: NaiveDate) -> FieldEvent {
@@ -273,7 +323,10 @@ impl DateField {
         FieldEvent::Idle
     }
 
+    /// Shows a stepped date, stopping at the first or last day a state
+    /// file may hold: a step never leaves the range `date()` accepts.
     fn show_stepped(&mut self, date: NaiveDate, today: NaiveDate) {
+        let date = clamp_to_range(date);
         self.text.set(&format_date(date));
         self.suggested = false;
         // A stepped date is a whole value again: the next key typed replaces

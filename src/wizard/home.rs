@@ -13,6 +13,7 @@ use crate::domain::deadlines::{Deadline, DeadlineKind, Urgency, converted_trial_
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::policy::Policy;
 use crate::domain::state::{Account, State, Subscription};
+use crate::domain::text_limits::LABEL_LIMIT;
 
 /// The subscriptions in the order Home lists them: as added, or with
 /// several accounts grouped by the account that pays (accounts in the
@@ -226,14 +227,14 @@ impl Home {
                 Flow::Stay
             }
             Msg::NewAccount => {
-                let mut field = TextField::new("");
+                let mut field = TextField::limited("", LABEL_LIMIT);
                 field.begin();
                 self.adding_account = Some(field);
                 Flow::Stay
             }
             Msg::Rename => {
                 if let Some(sub) = self.selected_sub(ctx.state) {
-                    let mut field = TextField::new(&sub.label);
+                    let mut field = TextField::limited(&sub.label, LABEL_LIMIT);
                     field.begin();
                     self.renaming = Some((sub.id.clone(), field));
                 }
@@ -339,7 +340,7 @@ impl Home {
                         *ctx.notice = Some(Notice::done(text::account_added(&name)));
                         // The account you had so far needs a name too, to tell the two apart.
                         self.adding_account = first_unnamed.then(|| {
-                            let mut field = TextField::new("");
+                            let mut field = TextField::limited("", LABEL_LIMIT);
                             field.begin();
                             field
                         });

@@ -23,6 +23,7 @@ use crate::domain::journey::{Journey, Screen};
 use crate::domain::plan::Decision as Decided;
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
+use crate::domain::text_limits::NOTE_LIMIT;
 
 /// One selectable line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,7 +256,7 @@ impl Steps {
             Msg::EditNote => match current {
                 Entry::Item(item) => {
                     let note = self.note(ctx.state, &item).unwrap_or_default();
-                    let mut field = TextField::new(&note);
+                    let mut field = TextField::limited(&note, NOTE_LIMIT);
                     field.begin();
                     self.selected = Some(Entry::Item(item.clone()));
                     self.editing = Some(Editing::Note { item, field });

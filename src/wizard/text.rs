@@ -1144,6 +1144,21 @@ pub fn plain_start(today: &str) -> String {
         "coursera-exit, line by line. Today is {today}. Type help for how to answer, quit to save and leave."
     )
 }
+/// Typed or pasted text that did not fit in a field: `rule` is the limit
+/// ("a note is at most 2000 characters").
+pub fn not_added(rule: &str, count: usize) -> String {
+    match count {
+        1 => format!("{rule}: 1 more character was not added"),
+        n => format!("{rule}: {n} more characters were not added"),
+    }
+}
+
+/// A value refused: the field was closed, the value before kept, and the
+/// next line is read as a command again.
+pub fn plain_refused(why: &str) -> String {
+    let stop = if why.ends_with(['.', '!', '?']) { "" } else { "." };
+    format!("{PLAIN_ERROR}{why}{stop} Nothing was changed.")
+}
 pub const PLAIN_NOTHING: &str =
     "Nothing changed. Type help for how to answer, or show to see the page again.";
 pub const PLAIN_SAVED: &str = "Saved. Run coursera-exit --plain again to go on where you left off.";

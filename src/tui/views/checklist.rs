@@ -12,7 +12,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{date_field, para_line, popup, popup_inner_width, scrolled, text_field_line};
+use super::parts::{
+    date_field, para_line, popup, popup_inner_width, scrolled, text_field_error, text_field_line,
+};
 use super::wrap::{cut, wrap, wrap_line, wrap_styled};
 use crate::tui::theme::{DONE_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::text;
@@ -159,6 +161,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, view: &PageView, full: &ChecklistF
         Some(Typing::Note(field)) => {
             let (line, cursor) = text_field_line(text::NOTE, field, width, theme);
             top.push(line);
+            top.extend(text_field_error(field, width, 0, theme));
             top.push(Line::styled(text::NOTE_KEYS, theme.dim()));
             frame.set_cursor_position(Position::new(area.x + cursor, area.y));
         }

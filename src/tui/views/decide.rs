@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::parts::{
     NARROW, choice_list, deadline_line, para_line, popup, popup_inner_width, scrolled, source_line,
-    text_field_line,
+    text_field_error, text_field_line,
 };
 use super::wrap::{wrap_line, wrap_styled};
 use crate::tui::theme::Theme;
@@ -96,7 +96,9 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &DecideFull, t
     if let Some(field) = &full.renaming {
         let inner = popup_inner_width(area);
         let (line, cursor) = text_field_line(text::RENAME_ACCOUNT_PROMPT, field, inner, theme);
-        let mut lines = vec![line, Line::default()];
+        let mut lines = vec![line];
+        lines.extend(text_field_error(field, inner, 0, theme));
+        lines.push(Line::default());
         lines.extend(wrap_styled(text::RENAME_ACCOUNT_KEYS, inner, 0, theme.dim()));
         let rect = popup(frame, area, text::RENAME_TITLE, lines, theme);
         frame.set_cursor_position(ratatui::layout::Position::new(rect.x + 2 + cursor, rect.y + 1));

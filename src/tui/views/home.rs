@@ -11,7 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{NARROW, deadline_line, popup, popup_inner_width, text_field_line, whole_deadline_line};
+use super::parts::{
+    NARROW, deadline_line, popup, popup_inner_width, text_field_error, text_field_line, whole_deadline_line,
+};
 use super::wrap::{cut, wrap, wrap_styled};
 use crate::tui::theme::{ERROR_SYMBOL, INCOMPLETE_SYMBOL, SELECTED_SYMBOL, Theme, urgency_symbol};
 use crate::wizard::text;
@@ -168,7 +170,9 @@ fn draw_popups(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, 
     if let Some(field) = &home.adding_account {
         let inner = popup_inner_width(area);
         let (line, cursor) = text_field_line(text::NEW_ACCOUNT_PROMPT, field, inner, theme);
-        let mut lines = vec![line, Line::default()];
+        let mut lines = vec![line];
+        lines.extend(text_field_error(field, inner, 0, theme));
+        lines.push(Line::default());
         let (title, keys) = match home.naming_first {
             true => (text::FIRST_ACCOUNT_TITLE, text::FIRST_ACCOUNT_KEYS),
             false => (text::NEW_ACCOUNT_TITLE, text::NEW_ACCOUNT_KEYS),
@@ -180,11 +184,9 @@ fn draw_popups(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, 
     if let Some(field) = &home.renaming {
         let inner = popup_inner_width(area);
         let (line, cursor) = text_field_line(text::RENAME_PROMPT, field, inner, theme);
-        let lines = vec![
-            line,
-            Line::default(),
-            Line::styled(text::RENAME_KEYS, theme.dim()),
-        ];
+        let mut lines = vec![line];
+        lines.extend(text_field_error(field, inner, 0, theme));
+        lines.extend([Line::default(), Line::styled(text::RENAME_KEYS, theme.dim())]);
         let rect = popup(frame, area, text::RENAME_TITLE, lines, theme);
         // The text cursor on the name, inside the box's border and padding.
         frame.set_cursor_position(Position::new(rect.x + 2 + cursor, rect.y + 1));

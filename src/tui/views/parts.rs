@@ -261,6 +261,29 @@ pub fn text_field_line(label: &str, field: &FieldState, width: usize, theme: &Th
     (line, (label_width + column(cursor) - column(start)) as u16)
 }
 
+/// Under a text field, why some of what was typed or pasted is not in it
+/// ("✗ a note is at most 2000 characters: …"), wrapped to `width` columns,
+/// each line after `indent` spaces; nothing when all of it went in.
+pub fn text_field_error(
+    field: &FieldState,
+    width: usize,
+    indent: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let Some(error) = &field.error else {
+        return Vec::new();
+    };
+    let pad = " ".repeat(indent);
+    super::wrap::wrap(
+        &format!("{ERROR_SYMBOL} {error}"),
+        width.saturating_sub(indent),
+        2,
+    )
+    .into_iter()
+    .map(|l| Line::styled(format!("{pad}{l}"), theme.error()))
+    .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

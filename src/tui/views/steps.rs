@@ -14,7 +14,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_line};
+use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_error, text_field_line};
 use super::wrap::{wrap, wrap_hanging, wrap_line, wrap_styled};
 use crate::tui::theme::{DONE_SYMBOL, ERROR_SYMBOL, SELECTED_SYMBOL, Theme};
 use crate::wizard::text;
@@ -402,6 +402,9 @@ fn item_lines(body: &mut Body, cx: &Context, steps: &[StepLine]) {
             let (line, cursor) = text_field_line(&label, field, width, theme);
             body.cursor = Some((body.lines.len(), cursor));
             body.push(line, Some(at));
+            for l in text_field_error(field, width, ITEM_INDENT, theme) {
+                body.push(l, Some(at));
+            }
             for l in wrap(text::NOTE_KEYS, text_width, 0) {
                 body.push(Line::styled(format!("{indent}{l}"), theme.dim()), Some(at));
             }

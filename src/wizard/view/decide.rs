@@ -76,7 +76,7 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
                 .trim_end_matches(':')
                 .to_string(),
             value: field.value().to_string(),
-            error: None,
+            error: field.error(),
             hint: text::RENAME_ACCOUNT_KEYS.to_string(),
         });
     }

@@ -118,7 +118,7 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
                 .trim_end_matches(':')
                 .to_string(),
             value: field.value().to_string(),
-            error: None,
+            error: field.error(),
             hint: match home.naming_first() {
                 true => format!("{}: {}", text::FIRST_ACCOUNT_TITLE, text::FIRST_ACCOUNT_KEYS),
                 false => text::NEW_ACCOUNT_KEYS.to_string(),
@@ -131,7 +131,7 @@ pub fn view(wizard: &Wizard, home: &Home) -> PageView {
         view.field = Some(Field {
             label: text::RENAME_PROMPT.trim_end().trim_end_matches(':').to_string(),
             value: field.value().to_string(),
-            error: None,
+            error: field.error(),
             hint: text::RENAME_KEYS.to_string(),
         });
         full.renaming = Some(FieldState::text(field));

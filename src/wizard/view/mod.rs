@@ -274,7 +274,8 @@ impl FieldState {
             fresh: field.fresh(),
             editing: field.editing(),
             long_date: None,
-            error: None,
+            // What did not fit (a date field says its own reason).
+            error: field.error(),
         }
     }
 

@@ -442,7 +442,7 @@ impl StepsEditing {
             StepsEditing::Note { field, .. } => Field {
                 label: text::NOTE.trim_end().trim_end_matches(':').to_string(),
                 value: field.value.clone(),
-                error: None,
+                error: field.error.clone(),
                 hint: text::NOTE_KEYS.to_string(),
             },
         }
