@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use coursera_exit::domain::journey::{Journey, Screen};
 use coursera_exit::domain::plan::{AccountDecision, Channel, Decision, PlanKind, Region};
 use coursera_exit::domain::state::{Account, ItemRecord, Pause, State, Subscription};
+use coursera_exit::domain::text_limits;
 use coursera_exit::store::{self, MAX_STATE_BYTES, Store, StoreError};
 use proptest::prelude::*;
 
@@ -957,15 +958,18 @@ fn text() -> impl Strategy<Value = String> {
 /// Text a person may type: what `text` stresses, without control characters
 /// (a label or note never holds one, SPEC §5).
 fn typed() -> impl Strategy<Value = String> {
-    text().prop_map(|s| s.chars().filter(|c| !c.is_control()).collect())
+    // What a person can type: no control characters, no line separators.
+    text().prop_map(|s| {
+        s.chars()
+            .filter(|c| !c.is_control() && !text_limits::is_line_separator(*c))
+            .collect()
+    })
 }
 
 fn label() -> impl Strategy<Value = String> {
     typed()
         .prop_map(|s| s.chars().take(80).collect::<String>())
-        .prop_filter("a label the rules accept", |s| {
-            coursera_exit::domain::text_limits::label(s).is_ok()
-        })
+        .prop_filter("a label the rules accept", |s| text_limits::label(s).is_ok())
 }
 
 /// Days within the years a state file holds (1900–2200).

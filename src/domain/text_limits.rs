@@ -96,7 +96,7 @@ pub fn note(text: &str) -> Result<(), String> {
 fn no_control(text: &str, what: &str) -> Result<(), String> {
     match text.chars().find(|c| c.is_control() || is_line_separator(*c)) {
         Some(c) => Err(format!(
-            "{what} cannot hold control characters (found U+{:04X})",
+            "{what} cannot hold control characters or line separators (found U+{:04X})",
             u32::from(c)
         )),
         None => Ok(()),
