@@ -385,3 +385,31 @@ fn the_region_question_scrolls_what_does_not_fit() {
     send(&mut w, &[Msg::Down]);
     assert!(!pane(&w).contains("Source (as of"));
 }
+
+/// A newcomer at 60x20: Home's "c Continue: finish identifying …" lost the
+/// end of a long name with no sign. It wraps under itself instead.
+#[test]
+fn home_keeps_the_whole_continue_line_at_the_minimum_size() {
+    let long = "Google Data Analytics Professional Certificate Specialization";
+    let mut state = State::default();
+    add_blank(&mut state, long).expect("an id");
+    support::wizard::resume_at(
+        &mut state,
+        coursera_exit::domain::journey::Screen::Identify,
+        Some("s1"),
+    );
+    let mut w = open(state);
+    send(&mut w, &[Msg::Home]);
+    let words = support::screen::lines(&w, 60, 20)
+        .iter()
+        .filter_map(|l| {
+            l.split_once("││")
+                .map(|(_, pane)| pane.trim_end_matches('│').trim().to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains(&format!("c Continue: finish identifying {long}")),
+        "{words}"
+    );
+}

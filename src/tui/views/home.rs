@@ -60,32 +60,18 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
         }
     }
     if let Some(what) = &home.continue_to {
-        header.push(Line::from(vec![
-            Span::styled("c", theme.key()),
-            Span::raw(format!(" {}: {what}", text::CONTINUE)),
-        ]));
+        let words = format!("{}: {what}", text::CONTINUE);
+        header.extend(keyed("c", &words, width, theme));
     }
-    header.push(Line::from(vec![
-        Span::styled(text::ACCOUNT_KEY.keys, theme.key()),
-        Span::raw(format!(" {}", day(&home.account))),
-    ]));
+    header.extend(keyed(text::ACCOUNT_KEY.keys, &day(&home.account), width, theme));
     if let Some(due) = &home.account_due {
         let mut when = whole_deadline_line(due, theme, compact(area));
         when.spans.insert(0, Span::raw("  "));
         header.extend(fit(when, width));
     }
     if home.region_unanswered {
-        let line = format!("{} {}", text::REGION_KEY.keys, text::HOME_REGION_UNANSWERED);
-        let mut lines = wrap_styled(&line, width, 2, Style::default());
-        if let Some(first) = lines.first_mut() {
-            // The key in its own style, as on the account's line.
-            let rest = first.to_string()[text::REGION_KEY.keys.len()..].to_string();
-            *first = Line::from(vec![
-                Span::styled(text::REGION_KEY.keys, theme.key()),
-                Span::raw(rest),
-            ]);
-        }
-        header.extend(lines);
+        let words = text::HOME_REGION_UNANSWERED;
+        header.extend(keyed(text::REGION_KEY.keys, words, width, theme));
     }
     header.push(Line::default());
     let [top, list_area] = split::rows(area, [Fixed(header.len() as u16), Rest]);
@@ -330,4 +316,15 @@ fn draw_empty(frame: &mut Frame, area: Rect, heading: &str, theme: &Theme) {
         lines.push(Line::default());
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// "KEY what it does", wrapped under itself rather than cut (at 60x20 a long
+/// label would lose its end), the key in its own style.
+fn keyed(key: &str, words: &str, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = wrap_styled(&format!("{key} {words}"), width, 2, Style::default());
+    if let Some(first) = lines.first_mut() {
+        let rest = first.to_string()[key.len()..].to_string();
+        *first = Line::from(vec![Span::styled(key.to_string(), theme.key()), Span::raw(rest)]);
+    }
+    lines
 }
