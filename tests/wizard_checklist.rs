@@ -571,3 +571,22 @@ fn every_item_lists_the_shared_keys_in_the_same_order_after_its_own() {
     assert!(normal.contains(&"move"), "↑↓ move is listed: {normal:?}");
     assert_eq!(normal[1], "move", "right after Enter, so it shows at 80 columns");
 }
+
+/// A newcomer's walk: "Request deletion" was recorded at once while a
+/// refund asked for had not arrived (deleting the account makes it harder
+/// to follow up). It asks first, naming the plan and the day it is due.
+#[test]
+fn requesting_deletion_while_a_refund_is_on_its_way_asks_first() {
+    let mut state = deleting_all_cancelled();
+    tick(&mut state, "refund-requested", Some("s2"), "2026-02-28");
+    let mut w = at_checklist(state);
+    select(&mut w, CERTIFICATES);
+    w.update(Msg::Toggle);
+    select(&mut w, REQUEST);
+    assert!(!w.update(Msg::Toggle).save, "nothing recorded yet");
+    assert_eq!(w.mode(), Mode::Confirm);
+    let question = format!("{:?}", w.view().confirm);
+    assert!(question.contains("(s2): the refund you asked for is due by"), "{question}");
+    assert!(w.update(Msg::Yes).save);
+    assert_eq!(w.state().accounts[0].requested_on, Some(today()));
+}

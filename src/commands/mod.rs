@@ -311,6 +311,14 @@ fn stake_warning(stake: Stake) -> String {
             long_date(until),
             s.id
         ),
+        Stake::RefundAwaited(s, due) => format!(
+            "{} ({}): the refund you asked for is due by {}; keep the account until it arrives \
+             (then: coursera-exit done refund-received --subscription {})",
+            s.label,
+            s.id,
+            long_date(due),
+            s.id
+        ),
         Stake::PaidUntil(s, on) => format!(
             "{} ({}) is paid for until {}; deleting the account ends that access too",
             s.label,

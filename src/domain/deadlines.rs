@@ -388,15 +388,26 @@ pub enum Stake<'s> {
     AccountNotNamed(&'s Subscription),
     /// Money can still be asked back until this day.
     Refund(&'s Subscription, NaiveDate),
+    /// Money was asked back and has not arrived; it is due by this day.
+    /// Gone with the account, the request is harder to follow up.
+    RefundAwaited(&'s Subscription, NaiveDate),
     /// Access is paid for until this day; the deletion ends it.
     PaidUntil(&'s Subscription, NaiveDate),
+}
+
+impl Stake<'_> {
+    /// Money: a refund still to ask for, or one on its way.
+    pub fn is_money(&self) -> bool {
+        matches!(self, Stake::Refund(..) | Stake::RefundAwaited(..))
+    }
 }
 
 /// The stakes of deleting `account` (the wizard asks a yes for them, the
 /// command line warns): only its own plans, and those no account is named
 /// for. Money that can still be asked back comes first (it is what a
 /// deletion would cost; the wizard spells out only the first few), then
-/// the plans that may be this account's, then the access already paid for;
+/// money asked back and not yet arrived, then the plans that may be this
+/// account's, then the access already paid for;
 /// each in the order the plans were added.
 pub fn deletion_stakes<'s>(
     state: &'s State,
@@ -413,6 +424,12 @@ pub fn deletion_stakes<'s>(
     let refunds = own
         .iter()
         .filter_map(|sub| Some(Stake::Refund(sub, refund_until(state, sub, rules, today)?)));
+    let awaited = own.iter().filter_map(|sub| {
+        let due = rows.iter().find(|r| {
+            r.kind == DeadlineKind::RefundExpected && !r.done && r.subscription.as_deref() == Some(&sub.id)
+        })?;
+        Some(Stake::RefundAwaited(sub, due.date))
+    });
     let not_named = state.account_not_named().map(Stake::AccountNotNamed);
     let paid = own.iter().filter_map(|sub| {
         let paid = rows.iter().find(|r| {
@@ -422,7 +439,7 @@ pub fn deletion_stakes<'s>(
         })?;
         Some(Stake::PaidUntil(sub, paid.date))
     });
-    refunds.chain(not_named).chain(paid).collect()
+    refunds.chain(awaited).chain(not_named).chain(paid).collect()
 }
 
 /// The day a recorded pause ends and billing resumes. The pause begins when

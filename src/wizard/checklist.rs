@@ -1,7 +1,8 @@
 //! Before deleting: the account's checklist. Each item can be ticked (Space),
 //! given the day it was done (`e`) and a note (`n`). "Cancel every
 //! subscription" follows from the subscriptions and is never ticked by hand;
-//! "request deletion" asks first when the certificates are not saved.
+//! "request deletion" asks first while certificates are not saved, a plan
+//! still renews, or money can still come back.
 
 use chrono::NaiveDate;
 
@@ -14,18 +15,20 @@ use super::{Ctx, Flow, Notice, Page};
 use crate::domain::actions::{self, Tick};
 use crate::domain::checklist::{Item, certificates_unsaved, deletion_items, still_renewing};
 
-/// Requesting deletion needs an explicit yes while certificates are not
-/// saved, or while a plan still renews (deleting is not cancelling).
-pub fn request_needs_yes(state: &State) -> bool {
-    certificates_unsaved(state.focused_account())
-        || !still_renewing(state, &state.focused_account().id).is_empty()
-}
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{DeadlineKind, deadlines};
+use crate::domain::deadlines::{DeadlineKind, Stake, deadlines, deletion_stakes};
 use crate::domain::journey::{Journey, Screen};
 use crate::domain::policy::{ChecklistCondition, ChecklistRule, Policy, checklist_ids};
 use crate::domain::state::{State, Subscription};
 use crate::domain::text_limits::NOTE_LIMIT;
+
+/// Requesting deletion needs an explicit yes while certificates are not
+/// saved, while a plan still renews (deleting is not cancelling), or while
+/// money can still be asked back or is on its way.
+pub fn request_needs_yes(state: &State, policy: &Policy, today: NaiveDate) -> bool {
+    let risks = deletion_risks(state, policy, today);
+    risks.certificates || !risks.renewing.is_empty() || !risks.money.is_empty()
+}
 
 /// One line of the checklist.
 #[derive(Debug, Clone)]
@@ -103,15 +106,25 @@ pub struct DeletionRisks<'p> {
     pub renewing: Vec<String>,
     /// Why renewing plans matter (the checklist rule's reason).
     pub why_renewing: &'p str,
+    /// Money still to ask back, or asked back and not arrived, as Decide warns of it.
+    pub money: Vec<String>,
 }
 
-pub fn deletion_risks<'p>(state: &State, policy: &'p Policy) -> DeletionRisks<'p> {
+pub fn deletion_risks<'p>(state: &State, policy: &'p Policy, today: NaiveDate) -> DeletionRisks<'p> {
+    let account = &state.focused_account().id;
+    let rows = deadlines(state, &policy.rules, today);
+    let money = deletion_stakes(state, account, &rows, &policy.rules, today)
+        .into_iter()
+        .filter(Stake::is_money)
+        .map(|stake| super::decide::stake_words(&stake))
+        .collect();
     DeletionRisks {
         certificates: certificates_unsaved(state.focused_account()),
-        renewing: labels(&still_renewing(state, &state.focused_account().id)),
+        renewing: labels(&still_renewing(state, account)),
         why_renewing: policy
             .checklist_item(checklist_ids::CANCEL_SUBSCRIPTIONS)
             .map_or("", |rule| rule.why.as_str()),
+        money,
     }
 }
 
@@ -377,7 +390,7 @@ impl Checklist {
     fn tick(&mut self, ctx: &mut Ctx, id: &str, on: Option<NaiveDate>) -> Flow {
         let requesting =
             id == checklist_ids::REQUEST_DELETION && ctx.state.focused_account().requested_on.is_none();
-        if requesting && request_needs_yes(ctx.state) {
+        if requesting && request_needs_yes(ctx.state, ctx.policy, ctx.today) {
             self.confirm = Some(on.unwrap_or(ctx.today));
             return Flow::Stay;
         }
@@ -529,7 +542,7 @@ impl Checklist {
         self.editing = None;
         let requesting =
             id == checklist_ids::REQUEST_DELETION && ctx.state.focused_account().requested_on.is_none();
-        if requesting && request_needs_yes(ctx.state) {
+        if requesting && request_needs_yes(ctx.state, ctx.policy, ctx.today) {
             self.confirm = Some(date);
             return Flow::Stay;
         }

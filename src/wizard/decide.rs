@@ -567,21 +567,27 @@ pub fn deletion_warnings(
     today: NaiveDate,
 ) -> DeletionWarnings {
     let mut warnings = DeletionWarnings::default();
-    let name = |sub: &Subscription| format!("{} ({})", sub.label, sub.id);
     let account = &state.focused_account().id;
     for stake in deletion_stakes(state, account, rows, &policy.rules, today) {
         if warnings.shown.len() == WARNINGS_SHOWN {
             warnings.more += 1;
-            warnings.more_refunds += usize::from(matches!(stake, Stake::Refund(..)));
+            warnings.more_refunds += usize::from(stake.is_money());
             continue;
         }
-        warnings.shown.push(match stake {
-            Stake::AccountNotNamed(sub) => text::account_unknown_before_deleting(&name(sub)),
-            Stake::Refund(sub, until) => text::refund_before_deleting(&name(sub), &long_date(until)),
-            Stake::PaidUntil(sub, on) => text::paid_until_before_deleting(&name(sub), &long_date(on)),
-        });
+        warnings.shown.push(stake_words(&stake));
     }
     warnings
+}
+
+/// A stake of deleting the account, as the wizard warns of it.
+pub fn stake_words(stake: &Stake) -> String {
+    let name = |sub: &Subscription| format!("{} ({})", sub.label, sub.id);
+    match *stake {
+        Stake::AccountNotNamed(sub) => text::account_unknown_before_deleting(&name(sub)),
+        Stake::Refund(sub, until) => text::refund_before_deleting(&name(sub), &long_date(until)),
+        Stake::RefundAwaited(sub, due) => text::refund_awaited_before_deleting(&name(sub), &long_date(due)),
+        Stake::PaidUntil(sub, on) => text::paid_until_before_deleting(&name(sub), &long_date(on)),
+    }
 }
 
 /// Money can still be asked back through Coursera (its refund window or the

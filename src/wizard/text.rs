@@ -831,6 +831,11 @@ pub fn refund_before_deleting(name: &str, until: &str) -> String {
     format!("{name}: a refund is still possible until {until} — ask before you delete.")
 }
 
+/// Deleting the account while a refund is on its way.
+pub fn refund_awaited_before_deleting(name: &str, due: &str) -> String {
+    format!("{name}: the refund you asked for is due by {due} — keep the account until it arrives.")
+}
+
 /// Deleting the account while access is paid for.
 pub fn paid_until_before_deleting(name: &str, until: &str) -> String {
     format!("{name} is paid until {until}; deleting the account ends that access too.")

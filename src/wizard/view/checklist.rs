@@ -3,6 +3,8 @@
 //! the yes/no before a deletion request that is not safe yet. The screen
 //! draws the same words.
 
+use chrono::NaiveDate;
+
 use super::{Confirm, Field, FieldState, Full, Item, PageView, Para, Pick, Tone};
 use crate::domain::checklist::{Item as Step, still_renewing};
 use crate::domain::dates::long_date;
@@ -42,7 +44,7 @@ pub fn view(wizard: &Wizard, page: &Checklist) -> PageView {
     view.field = typing.as_ref().map(Typing::field);
     let risks = match page.confirming() {
         Some(_) => {
-            let risks = risks(state, policy);
+            let risks = risks(state, policy, wizard.today());
             view.confirm = Some(confirm(&risks));
             risks
         }
@@ -103,9 +105,9 @@ fn line(row: &Row) -> CheckLine {
 }
 
 /// Why requesting the deletion asks for a yes: each reason's wordings, longest first.
-fn risks(state: &State, policy: &Policy) -> Vec<Vec<String>> {
-    let risks = deletion_risks(state, policy);
-    let mut out = Vec::new();
+fn risks(state: &State, policy: &Policy, today: NaiveDate) -> Vec<Vec<String>> {
+    let risks = deletion_risks(state, policy, today);
+    let mut out: Vec<Vec<String>> = risks.money.iter().map(|m| vec![m.clone()]).collect();
     if risks.certificates {
         out.push(vec![text::CONFIRM_CERTIFICATES.to_string()]);
     }
