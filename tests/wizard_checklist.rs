@@ -586,7 +586,10 @@ fn requesting_deletion_while_a_refund_is_on_its_way_asks_first() {
     assert!(!w.update(Msg::Toggle).save, "nothing recorded yet");
     assert_eq!(w.mode(), Mode::Confirm);
     let question = format!("{:?}", w.view().confirm);
-    assert!(question.contains("(s2): the refund you asked for is due by"), "{question}");
+    assert!(
+        question.contains("(s2): the refund you asked for is due by"),
+        "{question}"
+    );
     assert!(w.update(Msg::Yes).save);
     assert_eq!(w.state().accounts[0].requested_on, Some(today()));
 }
