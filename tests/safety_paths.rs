@@ -70,3 +70,19 @@ fn a_policy_folder_or_one_over_1_mib_is_refused_naming_the_reason() {
     let missing = sb.dir().join("none.toml");
     with_policy(&sb, &missing).fails_with(1, &["none.toml", "no such file"]);
 }
+
+/// An attack on issue 12's fixes: a loop of links was reported as a link
+/// "to a file that does not exist".
+#[test]
+fn a_state_path_in_a_loop_of_links_is_named_as_a_loop() {
+    let sb = Sandbox::new("2026-03-01");
+    let a = sb.dir().join("a.toml");
+    let b = sb.dir().join("b.toml");
+    symlink(&b, &a).expect("a link");
+    symlink(&a, &b).expect("a link back");
+    let mut cmd = sb.bare();
+    cmd.arg("--state")
+        .arg(&a)
+        .args(["--today", "2026-03-01", "status"]);
+    Run::from(cmd.output().expect("runs"), &["status"]).fails_with(1, &["a.toml", "loop"]);
+}

@@ -55,6 +55,10 @@ pub enum StoreError {
     )]
     DanglingLink { path: PathBuf, target: PathBuf },
     #[error(
+        "{path}: is a link that leads back to itself (a loop of links); nothing was written.\n  Fix the link, or give --state the file itself."
+    )]
+    LinkLoop { path: PathBuf },
+    #[error(
         "{path}: this file has {links} names (hard links); nothing was changed.\n  A save puts a new file in place, which would leave the other names holding the old version, and a writer using another name would not see this one's lock. Keep one name (a symbolic link to it is fine) and try again."
     )]
     HardLinked { path: PathBuf, links: u64 },

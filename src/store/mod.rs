@@ -195,14 +195,16 @@ fn identity(path: &Path) -> Option<(u64, u64)> {
 /// the file it names, which is missing.
 fn refuse_dangling_link(path: &Path) -> Result<(), StoreError> {
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if is_link && fs::metadata(path).is_err() {
-        let target = fs::read_link(path).unwrap_or_default();
-        return Err(StoreError::DanglingLink {
+    match fs::metadata(path) {
+        Err(e) if is_link && e.raw_os_error() == Some(libc::ELOOP) => Err(StoreError::LinkLoop {
             path: path.to_path_buf(),
-            target,
-        });
+        }),
+        Err(_) if is_link => Err(StoreError::DanglingLink {
+            path: path.to_path_buf(),
+            target: fs::read_link(path).unwrap_or_default(),
+        }),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 /// A state file kept elsewhere and linked into place stays linked: the
