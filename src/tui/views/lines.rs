@@ -164,6 +164,26 @@ fn fitted_width(line: &Line, width: u16) -> u16 {
     used
 }
 
+/// Whether every line is no wider than `width` columns: then
+/// `Paragraph`'s word wrap (`trim: false`) has nothing to wrap and draws
+/// just what `Lines` draws.
+pub fn fit(lines: &[Line], width: u16) -> bool {
+    lines.iter().all(|line| {
+        let mut used = 0usize;
+        for span in &line.spans {
+            let content = span.content.as_ref();
+            used += if is_plain(content) {
+                content.len()
+            } else {
+                span.styled_graphemes(Style::default())
+                    .map(|g| usize::from(g.symbol.cell_width()))
+                    .sum()
+            };
+        }
+        used <= usize::from(width)
+    })
+}
+
 /// Printable ASCII only: one grapheme, and one column, a byte.
 fn is_plain(s: &str) -> bool {
     s.bytes().all(|b| (b' '..=b'~').contains(&b))
@@ -237,5 +257,44 @@ mod tests {
             0,
         );
         both(Text::from("x"), Some(Block::bordered()), Style::default(), 0);
+    }
+
+    #[test]
+    fn lines_that_fit_are_drawn_as_paragraph_wraps_them() {
+        let lines = vec![
+            Line::from(vec![
+                Span::styled("> ", Style::new().bold()),
+                Span::styled("1. Start", Style::new().dim()),
+            ]),
+            Line::default(),
+            Line::styled("  lead  and   gaps  ", Style::new().fg(Color::Red)),
+            Line::from(vec![Span::raw("exactly 8"), Span::raw("")]),
+            Line::from("12345678"),
+            Line::from(vec![
+                Span::raw("1234 "),
+                Span::styled("   ", Style::new().bg(Color::Blue)),
+            ]),
+            Line::from(" "),
+            Line::from(vec![
+                Span::styled("✓ ", Style::new().green()),
+                Span::raw("中文 ｶﾞ e\u{301} x"),
+            ]),
+            Line::from("中文中文中文中文中文"),
+        ];
+        let block = Block::bordered().title("t");
+        assert!(fit(&lines, block.inner(Rect::new(1, 0, 22, 11)).width));
+        let area = Rect::new(0, 0, 24, 11);
+        let mut want = Buffer::empty(area);
+        Paragraph::new(lines.clone())
+            .block(block.clone())
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .render(Rect::new(1, 0, 22, 11), &mut want);
+        let mut got = Buffer::empty(area);
+        Lines::new(lines)
+            .block(block)
+            .render(Rect::new(1, 0, 22, 11), &mut got);
+        assert_eq!(got, want);
+        assert!(!fit(&[Line::from("123456789")], 8));
+        assert!(!fit(&[Line::from("中文中文中")], 8));
     }
 }
