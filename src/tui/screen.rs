@@ -16,6 +16,7 @@ use crate::domain::text_limits::{is_bidi_control, is_line_separator};
 
 use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
 use super::views;
+use super::views::lines::{self, Lines};
 use super::views::wrap::{cut, wrap};
 use crate::wizard::text::{self, Command};
 use crate::wizard::view::{FrameView, Full};
@@ -110,7 +111,7 @@ fn draw_title(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme) 
     let right = format!("{} ", chrome.today);
     let gap = (area.width as usize).saturating_sub(left.chars().count() + right.chars().count());
     let line = Line::from(format!("{left}{}{right}", " ".repeat(gap)));
-    frame.render_widget(Paragraph::new(line).style(theme.title_bar()), area);
+    frame.render_widget(Lines::new(line).style(theme.title_bar()), area);
 }
 
 fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme, wide: bool) {
@@ -160,10 +161,16 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme
         .border_style(theme.border())
         .title_style(theme.pane_title())
         .title(Line::from(text::SIDEBAR_TITLE));
-    frame.render_widget(
-        Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
-        area,
-    );
+    // Most frames' lines all fit: nothing to wrap, and `Lines` draws them
+    // for far fewer instructions than `Paragraph`'s word wrap.
+    if lines::fit(&lines, block.inner(area).width) {
+        frame.render_widget(Lines::new(lines).block(block), area);
+    } else {
+        frame.render_widget(
+            Paragraph::new(lines).block(block).wrap(Wrap { trim: false }),
+            area,
+        );
+    }
 }
 
 /// The subscription in focus, under the steps, as it fits `room` rows.
@@ -237,7 +244,7 @@ fn draw_notice(frame: &mut Frame, area: Rect, chrome: &FrameView, lines: Vec<Str
         .into_iter()
         .map(|l| Line::styled(format!(" {l}"), style))
         .collect();
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines::new(lines), area);
 }
 
 /// The keys that work here, gitui-style. When they do not all fit, the
@@ -264,5 +271,5 @@ fn draw_footer(frame: &mut Frame, area: Rect, commands: &[Command], theme: &Them
         spans.push(Span::styled(command.keys, theme.key()));
         spans.push(Span::raw(format!(" {}  ", command.action)));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(Lines::new(Line::from(spans)), area);
 }

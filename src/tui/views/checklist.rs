@@ -1,6 +1,7 @@
 //! Before deleting: the checklist, then the highlighted item's details (the
 //! field being edited first), and the yes/no before an unsafe deletion request.
 
+use super::lines::Lines;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -9,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState};
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{
@@ -46,7 +47,7 @@ pub fn draw(
     let list_height = (rows.len() as u16).min((room * 11 / 20).max(3));
     let [head, list_area, more, detail_area] =
         split::rows(area, [Fixed(1), Fixed(list_height), Fixed(1), Rest]);
-    frame.render_widget(Paragraph::new(header), head);
+    frame.render_widget(Lines::new(header), head);
 
     let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
     let wide = area.width >= WIDE;
@@ -64,7 +65,7 @@ pub fn draw(
     let below = rows.len().saturating_sub(above + list_height as usize);
     if above + below > 0 {
         frame.render_widget(
-            Paragraph::new(Line::styled(text::more(above, below), theme.dim())),
+            Lines::new(Line::styled(text::more(above, below), theme.dim())),
             more,
         );
     }
@@ -182,6 +183,6 @@ fn draw_detail(frame: &mut Frame, area: Rect, view: &PageView, full: &ChecklistF
         lines.extend(wrap_line(&para_line(para.clone(), theme), width, 0));
     }
     let (shown, max) = scrolled(lines, area.height as usize, full.scroll.into(), theme);
-    frame.render_widget(Paragraph::new(shown), area);
+    frame.render_widget(Lines::new(shown), area);
     max
 }

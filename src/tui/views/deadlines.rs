@@ -2,6 +2,7 @@
 //! colour; below the table, what the highlighted row asks and where the rule
 //! comes from.
 
+use super::lines::Lines;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -67,7 +68,7 @@ pub fn draw(
             date = columns.date,
             when = columns.when,
         );
-        frame.render_widget(Paragraph::new(Line::styled(head, theme.dim())), header);
+        frame.render_widget(Lines::new(Line::styled(head, theme.dim())), header);
     }
     // Only the rows in sight are built (a dozen of ~80 with 50 subscriptions).
     // The window starts where ratatui's List would scroll to from offset 0
@@ -97,12 +98,12 @@ pub fn draw(
     let below = rows.len() - (above + shown);
     if above + below > 0 {
         frame.render_widget(
-            Paragraph::new(Line::styled(text::more(above, below), theme.dim())),
+            Lines::new(Line::styled(text::more(above, below), theme.dim())),
             more,
         );
     }
     let (detail, max) = scrolled(detail, detail_height as usize, full.scroll.into(), theme);
-    frame.render_widget(Paragraph::new(detail), detail_area);
+    frame.render_widget(Lines::new(detail), detail_area);
     Some(max)
 }
 

@@ -2,6 +2,7 @@
 //! means — its dates (from the domain's rows), then Coursera's rules about
 //! access, progress, certificates and refunds, with their source.
 
+use super::lines::Lines;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -9,7 +10,6 @@ use crate::tui::split::{
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{
@@ -54,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &DecideFull, t
             Rest,
         ],
     );
-    frame.render_widget(Paragraph::new(head), head_area);
+    frame.render_widget(Lines::new(head), head_area);
 
     let labels = view.items.iter().zip(&full.wordings).map(|(item, tries)| {
         // The longest wording that fits, else the shortest.
@@ -92,7 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &DecideFull, t
         full.detail_scroll.into(),
         theme,
     );
-    frame.render_widget(Paragraph::new(shown), detail_area);
+    frame.render_widget(Lines::new(shown), detail_area);
     if let Some(field) = &full.renaming {
         let inner = popup_inner_width(area);
         let (line, cursor) = text_field_line(text::RENAME_ACCOUNT_PROMPT, field, inner, theme);

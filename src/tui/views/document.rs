@@ -1,11 +1,11 @@
 //! A scrolling list of entries, each a block of lines, kept in view around
 //! the highlighted one; and a word wrap that also cuts over-long words.
 
+use super::lines::Lines;
 use crate::tui::split::{self, Part::Fixed};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use crate::tui::theme::Theme;
 use crate::wizard::text;
@@ -48,14 +48,14 @@ pub fn draw_blocks<'a>(
     let (shown, more) = window(area.height as usize, entries, selected, build);
     let height = area.height.saturating_sub(u16::from(more.is_some()));
     let [list, more_area] = split::rows(area, [Fixed(height), Fixed(u16::from(more.is_some()))]);
-    frame.render_widget(Paragraph::new(shown), list);
+    frame.render_widget(Lines::new(shown), list);
     if let Some((above, below)) = more {
         let note = if above + below == 0 {
             String::new()
         } else {
             text::more(above, below)
         };
-        frame.render_widget(Paragraph::new(Line::styled(note, theme.dim())), more_area);
+        frame.render_widget(Lines::new(Line::styled(note, theme.dim())), more_area);
     }
 }
 

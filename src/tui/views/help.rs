@@ -1,9 +1,10 @@
 //! The `?` overlay: every key, this screen's first.
 
+use super::lines::Lines;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, Clear, Padding};
 
 use super::wrap::wrap;
 use crate::tui::theme::Theme;
@@ -59,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, help: &HelpFull, theme: &Theme) -> u1
         .title(Line::from(text::help_title()))
         .title_bottom(Line::from(more).right_aligned());
     frame.render_widget(Clear, rect);
-    frame.render_widget(Paragraph::new(lines).block(block).scroll((scroll, 0)), rect);
+    frame.render_widget(Lines::new(lines).block(block).scroll(scroll), rect);
     max_scroll
 }
 

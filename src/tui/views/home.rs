@@ -1,5 +1,6 @@
 //! Home: every subscription with its next date, the most urgent one on top.
 
+use super::lines::Lines;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -8,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState};
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{
@@ -75,7 +76,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
     }
     header.push(Line::default());
     let [top, list_area] = split::rows(area, [Fixed(header.len() as u16), Rest]);
-    frame.render_widget(Paragraph::new(header), top);
+    frame.render_widget(Lines::new(header), top);
     if home.lines.is_empty() {
         // With several accounts, they are listed all the same, with their decisions.
         let width = usize::from(list_area.width.saturating_sub(2));
@@ -93,7 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
             accounts.push(Line::default());
         }
         let [accounts_area, rest] = split::rows(list_area, [Fixed(accounts.len() as u16), Rest]);
-        frame.render_widget(Paragraph::new(accounts), accounts_area);
+        frame.render_widget(Lines::new(accounts), accounts_area);
         draw_empty(frame, rest, text::HOME_NO_SUBSCRIPTIONS, theme);
         draw_popups(frame, area, view, home, theme);
         return;
@@ -143,7 +144,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
         let subs = |range: &[HomeLine]| range.iter().filter(|e| matches!(e, HomeLine::Sub(_))).count();
         let (above, below) = (subs(&entries[..start]), subs(&entries[end.max(selected + 1)..]));
         frame.render_widget(
-            Paragraph::new(Line::styled(text::more(above, below), theme.dim())),
+            Lines::new(Line::styled(text::more(above, below), theme.dim())),
             more_area,
         );
     }
@@ -315,7 +316,7 @@ fn draw_empty(frame: &mut Frame, area: Rect, heading: &str, theme: &Theme) {
         lines.extend(wrapped.into_iter().map(Line::from));
         lines.push(Line::default());
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines::new(lines), area);
 }
 
 /// "KEY what it does", wrapped under itself rather than cut (at 60x20 a long

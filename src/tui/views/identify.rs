@@ -1,5 +1,6 @@
 //! Identify the plan: one question at a time, with what each answer means.
 
+use super::lines::Lines;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -37,7 +38,7 @@ pub fn draw(
     let answers_height = answers.len() as u16;
     let [head, body, answers_area] = split::rows(area, [Fixed(2), Rest, Fixed(answers_height)]);
     let head_line = Line::styled(full.position.clone(), theme.dim());
-    frame.render_widget(Paragraph::new(head_line), head);
+    frame.render_widget(Lines::new(head_line), head);
     let mut scroll = None;
     if full.not_sure {
         draw_not_sure(frame, body, view, &full.tips, theme);
@@ -46,7 +47,7 @@ pub fn draw(
     } else {
         scroll = Some(draw_choices(frame, body, view, full, theme));
     }
-    frame.render_widget(Paragraph::new(answers), answers_area);
+    frame.render_widget(Lines::new(answers), answers_area);
     scroll
 }
 
@@ -108,7 +109,7 @@ fn draw_choices(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyF
     if full.length.is_none() && height > SCROLL_PAGE {
         let lines: Vec<Line> = paragraphs.into_iter().flatten().collect();
         let (shown, max) = scrolled(lines, height, usize::from(full.detail_scroll), theme);
-        frame.render_widget(Paragraph::new(shown), detail_area);
+        frame.render_widget(Lines::new(shown), detail_area);
         return max;
     }
     let mut lines = Vec::new();
@@ -118,7 +119,7 @@ fn draw_choices(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyF
         }
         lines.extend(wrapped);
     }
-    frame.render_widget(Paragraph::new(lines), detail_area);
+    frame.render_widget(Lines::new(lines), detail_area);
     0
 }
 
@@ -131,7 +132,7 @@ fn draw_length(frame: &mut Frame, area: Rect, field: &FieldState, below: Vec<Lin
     let (line, cursor) = text_field_line(text::TRIAL_LENGTH_PROMPT, field, width, theme);
     let mut lines = vec![line];
     lines.extend(below);
-    frame.render_widget(Paragraph::new(lines), area);
+    frame.render_widget(Lines::new(lines), area);
     frame.set_cursor_position(Position::new(area.x + cursor, area.y));
 }
 

@@ -7,6 +7,7 @@ mod document;
 pub mod help;
 pub mod home;
 pub mod identify;
+pub mod lines;
 pub(crate) mod parts;
 pub mod reference;
 pub mod region;

@@ -1,11 +1,12 @@
 //! Pieces several views share: deadline lines, popups, the date field.
 
+use super::lines::Lines;
 use crate::tui::split;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding, Paragraph};
+use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -130,7 +131,7 @@ pub fn popup(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line>, theme
         .border_style(theme.heading())
         .padding(Padding::horizontal(1))
         .title(Line::from(format!(" {title} ")));
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    frame.render_widget(Lines::new(lines).block(block), rect);
     rect
 }
 

@@ -1,6 +1,7 @@
 //! FAQ and Troubleshooting: one line per question (or problem); the
 //! highlighted one opens to its answer (or fix) and source.
 
+use super::lines::Lines;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -8,7 +9,6 @@ use crate::tui::split::{
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::document::Document;
 use super::wrap::{wrap, wrap_hanging};
@@ -26,10 +26,7 @@ pub fn draw(
     theme: &Theme,
 ) -> Option<u16> {
     let [head, body] = split::rows(area, [Fixed(2), Rest]);
-    frame.render_widget(
-        Paragraph::new(Line::styled(full.position.clone(), theme.dim())),
-        head,
-    );
+    frame.render_widget(Lines::new(Line::styled(full.position.clone(), theme.dim())), head);
 
     let width = body.width as usize;
     let indent = SELECTED_SYMBOL.chars().count();

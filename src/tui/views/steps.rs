@@ -4,6 +4,7 @@
 //! step in sight. All of it comes laid out in words from the page's
 //! description ([`StepsFull`]); here it is put in lines and scrolled.
 
+use super::lines::Lines;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -12,7 +13,6 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::parts::{NARROW, date_field, deadline_line, source_line, text_field_error, text_field_line};
 use super::wrap::{wrap, wrap_hanging, wrap_line, wrap_styled};
@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &StepsFull, th
     };
     let body = list_lines(full, &cx);
     let [head_area, body_area] = split::rows(area, [Fixed(head.len() as u16), Rest]);
-    frame.render_widget(Paragraph::new(head), head_area);
+    frame.render_widget(Lines::new(head), head_area);
     render_body(frame, body_area, body, cx.cursor, theme);
 }
 
@@ -279,7 +279,7 @@ fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: 
     if overflow {
         shown.push(Line::styled(text::more(offset, below), theme.dim()));
     }
-    frame.render_widget(Paragraph::new(shown), area);
+    frame.render_widget(Lines::new(shown), area);
     if let Some((line, column)) = body.cursor
         && line >= offset
         && line < offset + room

@@ -1,6 +1,7 @@
 //! Summary: each choice with its progress, the next deadlines, the dates
 //! that have passed, and the export (its folder prompt and overwrite question).
 
+use super::lines::Lines;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -9,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, Clear, Padding};
 use unicode_width::UnicodeWidthStr;
 
 use super::document::draw_blocks;
@@ -35,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, ov: &SummaryFull, th
         None => wrap_styled(text::EXPORT_WHAT, width, 0, theme.dim()),
     };
     let [body, _gap, bottom] = split::rows(area, [Rest, Fixed(1), Fixed(export.len() as u16)]);
-    frame.render_widget(Paragraph::new(export), bottom);
+    frame.render_widget(Lines::new(export), bottom);
 
     // In the order of the page's items: what is due, then the choices.
     let mut blocks = vec![Part::Line(Line::styled(text::SUMMARY_NEXT, theme.heading()))];
@@ -251,7 +252,7 @@ fn draw_prompt(frame: &mut Frame, area: Rect, field: &FieldState, theme: &Theme)
         .padding(Padding::horizontal(1))
         .title(Line::from(format!(" {} ", text::EXPORT_TITLE)));
     let text_area = block.inner(rect);
-    frame.render_widget(Paragraph::new(lines).block(block), rect);
+    frame.render_widget(Lines::new(lines).block(block), rect);
     if text_area.height > 0 && text_area.width > 0 {
         let x = text_area.x + cursor;
         frame.set_cursor_position(Position::new(
