@@ -2,6 +2,7 @@
 //! field being edited first), and the yes/no before an unsafe deletion request.
 
 use super::lines::Lines;
+use super::list::SelectList;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -9,8 +10,8 @@ use crate::tui::split::{
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::ListState;
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{
@@ -51,13 +52,12 @@ pub fn draw(
 
     let width = list_area.width.saturating_sub(SELECTED_SYMBOL.len() as u16) as usize;
     let wide = area.width >= WIDE;
-    let lines: Vec<ListItem> = rows
+    let lines: Vec<Text> = rows
         .iter()
-        .map(|row| ListItem::new(row_line(row, theme, width, wide)))
+        .map(|row| Text::from(row_line(row, theme, width, wide)))
         .collect();
-    let list = List::new(lines)
+    let list = SelectList::new(lines)
         .highlight_symbol(SELECTED_SYMBOL)
-        .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
     let mut list_state = ListState::default().with_selected(Some(selected));
     frame.render_stateful_widget(list, list_area, &mut list_state);

@@ -3,6 +3,7 @@
 //! comes from.
 
 use super::lines::Lines;
+use super::list::SelectList;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -10,8 +11,8 @@ use crate::tui::split::{
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{ListState, Paragraph, Wrap};
 
 use super::parts::{NARROW, scrolled, source_line};
 use super::wrap::{wrap, wrap_styled};
@@ -81,17 +82,16 @@ pub fn draw(
     let room = table.height as usize;
     let above = first_in_sight(&rows[..=selected], room, height_of);
     let shown = rows_shown(rows[above..].iter().map(height_of), room);
-    let items: Vec<ListItem> = rows[above..above + shown]
+    let items: Vec<Text> = rows[above..above + shown]
         .iter()
         .map(|row| match &columns {
             Some(columns) => one_line(row, theme, columns),
             None => two_lines(row, theme, inner),
         })
-        .map(ListItem::new)
+        .map(Text::from)
         .collect();
-    let list = List::new(items)
+    let list = SelectList::new(items)
         .highlight_symbol(SELECTED_SYMBOL)
-        .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
     let mut state = ListState::default().with_selected(Some(selected - above));
     frame.render_stateful_widget(list, table, &mut state);

@@ -1,6 +1,7 @@
 //! Home: every subscription with its next date, the most urgent one on top.
 
 use super::lines::Lines;
+use super::list::SelectList;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
@@ -8,8 +9,8 @@ use crate::tui::split::{
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::ListState;
 use unicode_width::UnicodeWidthStr;
 
 use super::parts::{
@@ -122,21 +123,20 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, home: &HomeFull, the
         used += heights[end];
         end += 1;
     }
-    let items: Vec<ListItem> = entries[start..end.max(selected + 1)]
+    let items: Vec<Text> = entries[start..end.max(selected + 1)]
         .iter()
         .map(|entry| match entry {
             HomeLine::Sub(sub) => item(sub, theme, width, compact(area)),
             HomeLine::Account(index) => {
-                ListItem::new(Line::raw(cut(&day(&home.accounts[*index]), width)).style(theme.heading()))
+                Text::from(Line::raw(cut(&day(&home.accounts[*index]), width)).style(theme.heading()))
             }
             HomeLine::NoAccount => {
-                ListItem::new(Line::styled(cut(text::NO_ACCOUNT_YET, width), theme.warning()))
+                Text::from(Line::styled(cut(text::NO_ACCOUNT_YET, width), theme.warning()))
             }
         })
         .collect();
-    let list = List::new(items)
+    let list = SelectList::new(items)
         .highlight_symbol(SELECTED_SYMBOL)
-        .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
     let mut list_state = ListState::default().with_selected(Some(selected - start));
     frame.render_stateful_widget(list, list_area, &mut list_state);
@@ -219,7 +219,7 @@ fn not_charged_again(said: &NotCharged, width: usize) -> Vec<String> {
 
 /// Two lines: label (plan, id), then its next date or what is missing (a
 /// cancelled plan's sentence may take two).
-fn item<'a>(sub: &SubLine, theme: &Theme, width: usize, compact: bool) -> ListItem<'a> {
+fn item<'a>(sub: &SubLine, theme: &Theme, width: usize, compact: bool) -> Text<'a> {
     let id = format!(" {}", sub.id);
     // The label, then the plan; what does not fit before the id is cut
     // with "…", the label last.
@@ -256,11 +256,11 @@ fn item<'a>(sub: &SubLine, theme: &Theme, width: usize, compact: bool) -> ListIt
                     .into_iter()
                     .map(|l| Line::styled(l, theme.done())),
             );
-            return ListItem::new(lines);
+            return Text::from(lines);
         }
         SubStatus::NoDates => Line::styled(format!("  {}", text::NO_DATES), theme.dim()),
     };
-    ListItem::new(vec![Line::from(first), second])
+    Text::from(vec![Line::from(first), second])
 }
 
 /// The first of `wordings` (longest first) that fits `width`, else the last.

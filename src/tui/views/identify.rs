@@ -1,14 +1,15 @@
 //! Identify the plan: one question at a time, with what each answer means.
 
 use super::lines::Lines;
+use super::list::SelectList;
 use crate::tui::split::{
     self,
     Part::{Fixed, Rest},
 };
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{ListState, Paragraph, Wrap};
 
 use super::parts::{choice_list, date_field, para_line, scrolled, text_field_line};
 use super::wrap::{wrap, wrap_line, wrap_styled};
@@ -187,14 +188,13 @@ fn draw_not_sure(frame: &mut Frame, area: Rect, view: &PageView, tips: &[String]
         .collect();
     let [tips, list_area] = split::rows(area, [Rest, Fixed(view.items.len() as u16 + 1)]);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), tips);
-    let items: Vec<ListItem> = view
+    let items: Vec<Text> = view
         .items
         .iter()
-        .map(|item| ListItem::new(item.text.clone()))
+        .map(|item| Text::from(item.text.clone()))
         .collect();
-    let list = List::new(items)
+    let list = SelectList::new(items)
         .highlight_symbol(SELECTED_SYMBOL)
-        .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
     let [_, list_area] = split::rows(list_area, [Fixed(1), Rest]);
     frame.render_stateful_widget(

@@ -185,7 +185,7 @@ pub fn fit(lines: &[Line], width: u16) -> bool {
 }
 
 /// Printable ASCII only: one grapheme, and one column, a byte.
-fn is_plain(s: &str) -> bool {
+pub(super) fn is_plain(s: &str) -> bool {
     s.bytes().all(|b| (b' '..=b'~').contains(&b))
 }
 

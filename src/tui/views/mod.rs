@@ -8,6 +8,7 @@ pub mod help;
 pub mod home;
 pub mod identify;
 pub mod lines;
+pub mod list;
 pub(crate) mod parts;
 pub mod reference;
 pub mod region;

@@ -1,12 +1,13 @@
 //! Pieces several views share: deadline lines, popups, the date field.
 
 use super::lines::Lines;
+use super::list::SelectList;
 use crate::tui::split;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, HighlightSpacing, List, ListItem, ListState, Padding};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Clear, ListState, Padding};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -176,13 +177,12 @@ pub fn choice_list(
     cursor: usize,
     theme: &Theme,
 ) {
-    let items: Vec<ListItem> = labels
+    let items: Vec<Text> = labels
         .into_iter()
-        .map(|(label, chosen)| ListItem::new(format!("{}{label}", if chosen { "(•) " } else { "( ) " })))
+        .map(|(label, chosen)| Text::from(format!("{}{label}", if chosen { "(•) " } else { "( ) " })))
         .collect();
-    let list = List::new(items)
+    let list = SelectList::new(items)
         .highlight_symbol(SELECTED_SYMBOL)
-        .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.selected());
     frame.render_stateful_widget(list, area, &mut ListState::default().with_selected(Some(cursor)));
 }
