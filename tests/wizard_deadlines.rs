@@ -260,3 +260,26 @@ fn an_empty_table_for_a_kept_course_says_it_is_kept_and_until_when_a_refund_coul
     assert!(why.contains("you keep \"Course (one payment)\""), "{why}");
     assert!(!why.contains("refund window is still open"), "{why}");
 }
+
+/// SPEC §4: the reply to a deletion request names the two-month extension
+/// for a person in the EU or the UK. The calendar and the record said it;
+/// the Deadlines page left it out.
+#[test]
+fn the_deletion_reply_row_names_the_eu_uk_extension_where_it_applies() {
+    use coursera_exit::domain::plan::Region;
+    use coursera_exit::domain::policy::Policy;
+    let extension = Policy::embedded()
+        .deadline(DeadlineKind::SupportReplyDue)
+        .eu_uk
+        .clone();
+    for (region, said) in [(Region::EuUk, true), (Region::Elsewhere, false)] {
+        let mut state = State::default();
+        actions::set_region(&mut state, region);
+        actions::delete_account(&mut state, None, Some(d("2026-02-20")), false, today()).unwrap();
+        resume_at(&mut state, Screen::Deadlines, None);
+        let w = open(state);
+        assert_eq!(highlighted(&w).kind, DeadlineKind::SupportReplyDue);
+        let details = format!("{:?}", w.view().details);
+        assert_eq!(details.contains(&extension), said, "{region:?}: {details}");
+    }
+}

@@ -82,6 +82,16 @@ impl Policy {
         }
     }
 
+    /// How to act on a date of this kind, with what is said only to a
+    /// person in the EU or the UK (the longer wait for a deletion's answer).
+    pub fn deadline_how(&self, kind: DeadlineKind, eu_uk: bool) -> String {
+        let text = self.deadline(kind);
+        match eu_uk && !text.eu_uk.is_empty() {
+            true => format!("{} {}", text.how, text.eu_uk),
+            false => text.how.clone(),
+        }
+    }
+
     /// What can still be done about a row whose day has passed: in the
     /// margin after a refund's or withdrawal's safe day the window itself
     /// may still be open, and saying it has closed would be a day early.

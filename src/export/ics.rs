@@ -102,11 +102,7 @@ fn push_event(
 fn description(row: &Deadline, state: &State, policy: &Policy) -> String {
     let text = policy.deadline(row.kind);
     let sub = row.subscription.as_deref().and_then(|id| state.subscription(id));
-    let mut out = text.how.clone();
-    if state.eu_uk() && !text.eu_uk.is_empty() {
-        out.push(' ');
-        out.push_str(&text.eu_uk);
-    }
+    let mut out = policy.deadline_how(row.kind, state.eu_uk());
     out.push_str(&steps(row.kind, sub.and_then(|s| s.channel), policy));
     // The ticket number or reference noted with the request, where the money is awaited.
     let note = sub

@@ -293,10 +293,7 @@ fn what_the_dates_ask(doc: &mut Doc, rows: &[Deadline], state: &State, policy: &
     doc.blank();
     for kind in kinds {
         let rule = policy.deadline(kind);
-        let mut how = rule.how.clone();
-        if state.eu_uk() && !rule.eu_uk.is_empty() {
-            how = format!("{how} {}", rule.eu_uk);
-        }
+        let mut how = policy.deadline_how(kind, state.eu_uk());
         if kind == DeadlineKind::WithdrawalBy {
             how = format!("{how} {}", policy.region.how);
         }

@@ -138,7 +138,8 @@ impl RowDetail {
         RowDetail {
             summary,
             overdue,
-            how: rule.how.clone(),
+            // As the calendar and the record say it: with the EU/UK part.
+            how: policy.deadline_how(row.kind, wizard.state().eu_uk()),
             source: text::source(&rule.origin.source, &rule.origin.as_of),
         }
     }
