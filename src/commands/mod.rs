@@ -21,7 +21,7 @@ use crate::domain::dates::long_date;
 use crate::domain::deadlines::{Stake, deadlines, deletion_stakes};
 use crate::domain::policy::{Policy, checklist_ids};
 use crate::domain::state::{ACCOUNT_ID, State, looks_like_account_id};
-use crate::domain::text_limits::{escaped_for_terminal, is_bidi_control, is_line_separator};
+use crate::domain::text_limits::{escaped_for_terminal, moves_text};
 use crate::export;
 use crate::store::{self, Store, StoreError};
 
@@ -367,7 +367,7 @@ fn emit_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), F
     // as they are, and they can only stand inside strings, where \uXXXX is the same text.
     let mut safe = String::with_capacity(text.len() + 1);
     for c in text.chars() {
-        if is_bidi_control(c) || is_line_separator(c) {
+        if moves_text(c) {
             safe.push_str(&format!("\\u{:04x}", u32::from(c)));
         } else {
             safe.push(c);

@@ -50,11 +50,18 @@ pub fn is_line_separator(c: char) -> bool {
     matches!(c, '\u{2028}' | '\u{2029}')
 }
 
+/// Not a control character, yet it changes how the text around it is laid
+/// out (a bidi control reorders it, a line separator may break it): shown
+/// as its escape wherever a label or note is shown as text.
+pub fn moves_text(c: char) -> bool {
+    is_bidi_control(c) || is_line_separator(c)
+}
+
 /// Text as a terminal may be given it: control, bidirectional and line
 /// separator characters are written as escapes (`\u{202e}`, `\t`), line
 /// breaks kept.
 pub fn escaped_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| (c.is_control() && c != '\n') || is_bidi_control(c) || is_line_separator(c);
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || moves_text(c);
     if !text.chars().any(unsafe_char) {
         return std::borrow::Cow::Borrowed(text);
     }

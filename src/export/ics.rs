@@ -15,7 +15,7 @@ use crate::domain::deadlines::{Deadline, DeadlineKind, deadlines};
 use crate::domain::plan::Channel;
 use crate::domain::policy::{Policy, StepRule, with_id};
 use crate::domain::state::{ACCOUNT_ID, State};
-use crate::domain::text_limits::{is_bidi_control, is_line_separator};
+use crate::domain::text_limits::moves_text;
 
 /// RFC 5545 §3.1: content lines longer than this many octets are folded.
 const MAX_LINE_OCTETS: usize = 75;
@@ -188,7 +188,7 @@ fn escape_text(text: &str) -> String {
             c if c.is_control() => {}
             // Shown, not obeyed: a reordering mark could make a calendar (or
             // the terminal the export is printed to) show other text.
-            c if is_bidi_control(c) || is_line_separator(c) => {
+            c if moves_text(c) => {
                 out.push('\\');
                 out.extend(c.escape_default());
             }

@@ -12,7 +12,7 @@ use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, d
 use crate::domain::plan::{AccountDecision, Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::{Account, State, Subscription};
-use crate::domain::text_limits::{is_bidi_control, is_line_separator};
+use crate::domain::text_limits::moves_text;
 
 pub fn render(state: &State, policy: &Policy, today: NaiveDate) -> String {
     let rows = deadlines(state, &policy.rules, today);
@@ -415,7 +415,7 @@ fn text(raw: &str) -> String {
             '\n' | '\t' => out.push(c),
             c if c.is_control() => {}
             // Shown, not obeyed: it would reorder the text around it.
-            c if is_bidi_control(c) || is_line_separator(c) => out.extend(c.escape_default()),
+            c if moves_text(c) => out.extend(c.escape_default()),
             c => out.push(c),
         }
     }

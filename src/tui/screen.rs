@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 // What a terminal must never receive is a rule about text, not about a page.
-use crate::domain::text_limits::{is_bidi_control, is_line_separator};
+use crate::domain::text_limits::moves_text;
 
 use super::theme::{DONE_SYMBOL, ERROR_SYMBOL, Theme};
 use super::views;
@@ -48,7 +48,7 @@ pub fn draw(frame: &mut Frame, wizard: &Wizard, theme: &Theme) -> Option<u16> {
 /// or reorder the text around it (a label holding U+202E, say): such
 /// characters take no column, so dropping them changes nothing else on screen.
 fn defuse(buffer: &mut Buffer) {
-    let unsafe_char = |c: char| c.is_control() || is_bidi_control(c) || is_line_separator(c);
+    let unsafe_char = |c: char| c.is_control() || moves_text(c);
     for cell in buffer.content.iter_mut() {
         // Nearly every cell is one printable ASCII byte: settled without decoding.
         let symbol = cell.symbol().as_bytes();
