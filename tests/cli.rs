@@ -1412,6 +1412,38 @@ fn a_kept_course_exports_no_refund_steps_as_its_steps_page_has_none() {
     assert!(record.contains("- [ ] I have asked for a refund"), "{record}");
 }
 
+#[test]
+fn a_paused_plan_exports_how_to_pause_and_no_cancel_or_refund_steps_as_its_steps_page() {
+    // Paused, it has no refund rows (SPEC §4) and its Steps page shows how
+    // to pause, nothing to tick: the record said to cancel and to ask for a
+    // refund the plan cannot get.
+    let sb = tracked("2026-03-01", "specialization-monthly", "web", "2026-01-31", &[]);
+    sb.ok(&["decide", "s1", "--pause", "2", "--on", "2026-02-10"]);
+    let guide = sb.ok(&["guide", "s1"]);
+    assert!(!guide.contains("[ ]"), "the page ticks nothing:\n{guide}");
+    let record = sb.ok(&["export", "--format", "markdown"]);
+    let plan = record
+        .split("### L (s1)")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the plan's section");
+    assert!(
+        plan.contains("- Refund requested: no, the plan is paused\n"),
+        "{plan}"
+    );
+    assert!(plan.contains("Steps: pause — Open My Purchases"), "{plan}");
+    assert!(
+        plan.contains("> Only if your subscription page shows a Pause option"),
+        "{plan}"
+    );
+    assert!(!plan.contains("- [ ]"), "no step left open:\n{plan}");
+    assert!(!plan.contains("Request a refund"), "{plan}");
+    // Cancelling after all brings the steps back.
+    sb.ok(&["decide", "s1", "--cancel"]);
+    let record = sb.ok(&["export", "--format", "markdown"]);
+    assert!(record.contains("- [ ] I have cancelled"), "{record}");
+}
+
 // ---- guide, completions, man ----
 
 #[test]

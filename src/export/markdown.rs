@@ -131,6 +131,7 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
         ));
     }
     let kept = sub.decision == Some(Decision::Keep);
+    let paused = sub.decision == Some(Decision::Pause);
     let refund = match sub.refund_requested_on {
         Some(on) => long_date(on),
         None if !refund_possible(sub, state) => {
@@ -138,6 +139,8 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
         }
         // Kept: no refund window is listed (SPEC §4), as on its Steps page.
         None if kept => "no, the plan is kept".to_string(),
+        // Paused: no refund window either (SPEC §4), as on its Steps page.
+        None if paused => "no, the plan is paused".to_string(),
         None => "not yet".to_string(),
     };
     doc.line(format!("- Refund requested: {refund}"));
@@ -158,17 +161,23 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
         doc.line(format!("Steps: {KEPT_NOTHING_TO_DO}"));
         doc.blank();
     }
+    if paused && sub.is_complete() {
+        doc.line(format!("Steps: pause — {}", text(&policy.pause.how)));
+        doc.blank();
+        doc.line(format!("> {}", text(&policy.pause.caveat)));
+        doc.blank();
+    }
     items(doc, "Steps", &steps(state, sub, policy));
 }
 
 /// What a kept plan's Steps page says: there is nothing to tick.
 const KEPT_NOTHING_TO_DO: &str = "none, the plan is kept and goes on as it is.";
 
-/// The steps the record lists for a plan: none once it is kept (its Steps
-/// page has nothing to tick, and a kept plan has no refund window, SPEC §4),
-/// else every step for its channel and refund.
+/// The steps the record lists for a plan: none once it is kept or paused
+/// (its Steps page has nothing to tick, and neither has a refund window,
+/// SPEC §4), else every step for its channel and refund.
 fn steps<'p>(state: &State, sub: &Subscription, policy: &'p Policy) -> Vec<Item<'p>> {
-    if sub.decision == Some(Decision::Keep) {
+    if matches!(sub.decision, Some(Decision::Keep | Decision::Pause)) {
         return Vec::new();
     }
     subscription_items(state, sub, policy)
