@@ -1548,6 +1548,20 @@ fn guide_account_gives_the_checklist_with_why_and_how_or_the_keep_steps() {
 }
 
 #[test]
+fn cancel_every_subscription_ticked_with_nothing_tracked_says_a_plan_paid_for_must_be_added() {
+    // Done because nothing is tracked, not because nothing is paid: a
+    // person who never added their plan must not read it as cancelled.
+    let sb = Sandbox::new("2026-03-05");
+    sb.ok(&["delete-account"]);
+    let text = sb.ok(&["guide", "account"]);
+    assert!(text.contains("[✓] Cancel every subscription"), "{text}");
+    assert!(
+        text.contains("If you still pay for one, add it on Home"),
+        "{text}"
+    );
+}
+
+#[test]
 fn guide_names_an_unknown_id_and_waits_for_an_incomplete_one() {
     let sb = tracked("2026-03-05", "plus-monthly", "web", "2026-03-01", &[]);
     sb.run(&["guide", "s9"])

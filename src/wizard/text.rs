@@ -469,7 +469,8 @@ pub fn done_on(date: &str) -> String {
 }
 
 pub const ALL_CANCELLED: &str = "✓ Every trial, monthly and yearly plan is cancelled.";
-pub const NOTHING_TO_CANCEL: &str = "✓ No trial, monthly or yearly plan is tracked.";
+// Ticked because nothing is tracked, not because nothing is paid: say so.
+pub const NOTHING_TO_CANCEL: &str = "✓ No trial, monthly or yearly plan is tracked. If you still pay for one, add it on Home and this waits for it.";
 pub const DERIVED_DONE: &str = "This ticks itself from your subscriptions.";
 
 pub fn derived_open(label: &str, id: &str) -> String {
