@@ -145,18 +145,18 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme
         })
         .collect();
     lines.push(Line::default());
-    lines.push(Line::styled(chrome.tasks.clone(), theme.dim()));
+    // The ticks above and the count are the journey of the subscription in
+    // focus: its name comes first, so "4 of 4 done" reads as its own and not
+    // as everything being finished.
     if let Some(focus) = &chrome.focus {
-        let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len());
+        let room = usize::from(area.height.saturating_sub(2)).saturating_sub(lines.len() + 1);
         let inner = usize::from(area.width.saturating_sub(2));
         let focus = focus_lines(focus, inner, room);
-        if focus.gap {
-            lines.push(Line::default());
-        }
         lines.extend(focus.label.into_iter().map(|l| Line::styled(l, theme.heading())));
         lines.push(Line::styled(focus.id, theme.dim()));
         lines.extend(focus.paid_by.into_iter().map(|l| Line::styled(l, theme.dim())));
     }
+    lines.push(Line::styled(chrome.tasks.clone(), theme.dim()));
     let block = Block::bordered()
         .border_style(theme.border())
         .title_style(theme.pane_title())
@@ -175,8 +175,6 @@ fn draw_sidebar(frame: &mut Frame, area: Rect, chrome: &FrameView, theme: &Theme
 
 /// The subscription in focus, under the steps, as it fits `room` rows.
 struct FocusLines {
-    /// A blank row above it.
-    gap: bool,
     label: Vec<String>,
     id: String,
     paid_by: Vec<String>,
@@ -185,24 +183,20 @@ struct FocusLines {
 /// The label wrapped at spaces (a word wider than the sidebar ends in "…"
 /// rather than going on mid-word), its id, and with several accounts whose
 /// plan it is (the list may have scrolled its heading away). Short of rows
-/// (a long label at 60x20 under a notice), the blank row goes first, then
-/// the paid-by lines, then the label's last lines, the one kept ending in
-/// "…": the id, which `coursera-exit` commands take, always shows.
+/// (a long label at 60x20 under a notice), the paid-by lines go first, then
+/// the label's last lines, the one kept ending in "…": the id, which
+/// `coursera-exit` commands take, always shows.
 fn focus_lines(focus: &crate::wizard::view::FocusView, inner: usize, room: usize) -> FocusLines {
     let wrapped = |text: &str| {
         let words: Vec<String> = text.split_whitespace().map(|w| cut(w, inner)).collect();
         wrap(&words.join(" "), inner, 0)
     };
     let mut out = FocusLines {
-        gap: true,
         label: wrapped(&focus.label),
         id: focus.id.clone(),
         paid_by: focus.paid_by.as_deref().map(wrapped).unwrap_or_default(),
     };
-    let rows = |f: &FocusLines| usize::from(f.gap) + f.label.len() + 1 + f.paid_by.len();
-    if rows(&out) > room {
-        out.gap = false;
-    }
+    let rows = |f: &FocusLines| f.label.len() + 1 + f.paid_by.len();
     let over = rows(&out).saturating_sub(room);
     out.paid_by.truncate(out.paid_by.len().saturating_sub(over));
     let over = rows(&out).saturating_sub(room);
