@@ -593,3 +593,33 @@ fn requesting_deletion_while_a_refund_is_on_its_way_asks_first() {
     assert!(w.update(Msg::Yes).save);
     assert_eq!(w.state().accounts[0].requested_on, Some(today()));
 }
+
+#[test]
+fn the_sidebar_marks_before_deleting_done_only_once_every_item_is_done_the_reply_too() {
+    use coursera_exit::domain::checklist::deletion_items;
+    use coursera_exit::wizard::progress::steps;
+    let checklist_done = |s: &State| {
+        let w = open(s.clone());
+        steps(w.state(), w.policy(), Screen::Checklist, None)
+            .into_iter()
+            .find(|step| step.screen == Screen::Checklist)
+            .is_some_and(|step| step.done)
+    };
+    let mut s = deleting_all_cancelled();
+    let policy = coursera_exit::domain::policy::Policy::embedded();
+    let open_items: Vec<String> = deletion_items(&s, &s.accounts[0], &policy)
+        .into_iter()
+        .filter(|item| !item.done && !item.derived)
+        .map(|item| item.id)
+        .collect();
+    for id in open_items.iter().filter(|id| *id != CONFIRMATION) {
+        tick(&mut s, id, None, "2026-02-28");
+    }
+    assert!(s.accounts[0].requested_on.is_some(), "deletion requested");
+    assert!(
+        !checklist_done(&s),
+        "the written confirmation is still owed: the step is not finished"
+    );
+    tick(&mut s, CONFIRMATION, None, "2026-03-01");
+    assert!(checklist_done(&s), "every item done");
+}

@@ -2,8 +2,10 @@
 //! saved state alone (and the subscription it is about), so moving between
 //! screens never changes it; where the person is shows separately.
 
+use crate::domain::checklist::deletion_items;
 use crate::domain::journey::Screen;
 use crate::domain::plan::AccountDecision;
+use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
 
 /// One journey step in the sidebar.
@@ -32,12 +34,12 @@ pub fn subject<'s>(state: &'s State, focus: Option<&'s Subscription>) -> Option<
 
 /// One step per `Screen::JOURNEY`, in order. `done` depends only on `state`
 /// and `subject`, never on `current`.
-pub fn steps(state: &State, current: Screen, focus: Option<&Subscription>) -> [Step; 7] {
+pub fn steps(state: &State, policy: &Policy, current: Screen, focus: Option<&Subscription>) -> [Step; 7] {
     let subject = subject(state, focus);
     Screen::JOURNEY.map(|screen| Step {
         screen,
         current: screen == current,
-        done: done(state, screen, subject),
+        done: done(state, policy, screen, subject),
         counts: counts(state, screen),
     })
 }
@@ -54,7 +56,7 @@ fn counts(state: &State, screen: Screen) -> bool {
     }
 }
 
-fn done(state: &State, screen: Screen, sub: Option<&Subscription>) -> bool {
+fn done(state: &State, policy: &Policy, screen: Screen, sub: Option<&Subscription>) -> bool {
     match screen {
         Screen::Home => !state.subscriptions.is_empty(),
         Screen::Identify => sub.is_some_and(Subscription::is_complete),
@@ -63,7 +65,15 @@ fn done(state: &State, screen: Screen, sub: Option<&Subscription>) -> bool {
         Screen::Steps => {
             sub.is_some_and(|s| s.decision.is_some() && super::route::continue_screen(s).is_none())
         }
-        Screen::Checklist => state.focused_account().requested_on.is_some(),
+        // Every item that applies, the written confirmation too: done at the
+        // request alone, the step read as finished with the reply still owed.
+        Screen::Checklist => {
+            let account = state.focused_account();
+            account.requested_on.is_some()
+                && deletion_items(state, account, policy)
+                    .iter()
+                    .all(|item| item.done)
+        }
         // Views of what follows from the answers: nothing to finish.
         Screen::Deadlines | Screen::Summary => false,
     }

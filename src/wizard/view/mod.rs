@@ -442,7 +442,7 @@ impl Wizard {
 
 fn frame(wizard: &Wizard) -> FrameView {
     let state = wizard.state();
-    let steps = progress::steps(state, wizard.screen(), wizard.focus());
+    let steps = progress::steps(state, wizard.policy(), wizard.screen(), wizard.focus());
     FrameView {
         place: wizard.title().to_string(),
         today: long_date(wizard.today()),
