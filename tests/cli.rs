@@ -517,6 +517,32 @@ fn a_conversion_sticks_through_later_edits_until_the_plan_is_a_trial_again() {
 }
 
 #[test]
+fn a_trial_cancelled_on_its_charge_day_keeps_its_withdrawal_on_an_earlier_today() {
+    // SPEC §4: a cancelled plan's dates are computed with C in place of
+    // today, and a charge due on C counts as taken: the trial was charged,
+    // so its EU/UK withdrawal applies, whatever day it is looked at.
+    let sb = tracked("2025-02-08", "free-trial", "web", "2025-02-01", &[]);
+    sb.ok(&["region", "eu-uk"]);
+    sb.ok(&["done", "cancelled", "--subscription", "s1", "--on", "2025-02-08"]);
+    let p = "free-trial";
+    assert_rows(
+        &sb.deadlines_on("2025-02-03")["deadlines"],
+        &[
+            row(p, "cancel-by", "2025-02-06", 3, "soon", true),
+            row(p, "trial-last-day", "2025-02-07", 4, "soon", false),
+            row(p, "withdrawal-by", "2025-02-14", 11, "later", false),
+        ],
+    );
+    // Cancelled the day before the charge: nothing was taken, nothing to withdraw.
+    sb.ok(&["done", "cancelled", "--subscription", "s1", "--on", "2025-02-07"]);
+    let kinds = kinds_and_dates(&sb.deadlines_on("2025-02-03")["deadlines"]);
+    assert!(
+        !kinds.iter().any(|(kind, _)| kind == "withdrawal-by"),
+        "{kinds:?}"
+    );
+}
+
+#[test]
 fn a_converted_trial_withdraws_from_the_trial_start_in_the_eu_uk() {
     let sb = tracked("2026-02-10", "free-trial", "web", "2026-02-01", &[]);
     sb.ok(&["region", "eu-uk"]);

@@ -835,6 +835,25 @@ proptest! {
         }
     }
 
+    /// The same state looked at on an earlier day (`--today` before a
+    /// stored cancellation, pause or refund day: SPEC §6 does not re-check
+    /// them), where a cancelled plan's C stands in for today.
+    #[test]
+    fn engine_matches_the_reference_on_a_day_before_what_was_recorded(
+        f in facts(4).prop_map(|f| Facts { unset: 9, ..f }),
+        start in date_between(ymd(1950, 1, 1), ymd(2150, 12, 31)),
+        pick in today_pick(),
+        earlier in 1i64..=40,
+        account in account_facts(),
+        rules in rules_variant(),
+    ) {
+        let (state, today) = one_subscription_state(&f, start, pick, &account, &rules);
+        let looked = plus(today, -earlier).max(start);
+        if let Err(diff) = same_rows(&state, &rules, looked) {
+            prop_assert!(false, "{}\nfacts: {:?}", diff, f);
+        }
+    }
+
     /// Whole states: up to five subscriptions (some not identified yet),
     /// ids from a random counter ("s10" after "s9"), the account.
     #[test]

@@ -238,21 +238,18 @@ impl Facts<'_> {
             self.cancelled(),
         );
         let last = Row::new(DeadlineKind::TrialLastDay, last_day, false);
-        if self.cancelled() {
-            // Cancelled: nothing more is charged, and access ends with the trial.
-            return if self.today > last_day {
-                Vec::new()
-            } else {
-                vec![cancel_by, last]
-            };
+        // Cancelled: nothing more is charged, and access ends with the trial.
+        if self.cancelled() && self.today > last_day {
+            return Vec::new();
         }
-        let mut rows = vec![
-            cancel_by,
-            last,
-            Row::new(DeadlineKind::FirstCharge, first_charge, false),
-        ];
-        // Charged: the withdrawal counts from the trial's first day.
-        if self.today >= first_charge {
+        let mut rows = vec![cancel_by, last];
+        if !self.cancelled() {
+            rows.push(Row::new(DeadlineKind::FirstCharge, first_charge, false));
+        }
+        // Charged (for a cancelled trial: cancelled on the charge day or
+        // later, which counts as taken): the withdrawal counts from the
+        // trial's first day.
+        if self.reference() >= first_charge {
             rows.extend(self.withdrawal(self.start, None));
         }
         rows
