@@ -1335,6 +1335,28 @@ fn the_environment_variable_names_the_state_file_when_no_flag_does() {
 }
 
 #[test]
+fn path_prints_a_name_that_is_not_utf8_as_its_own_bytes_and_escapes_control_characters() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let sb = Sandbox::new("2026-03-01");
+    let stdout = |name: &[u8]| {
+        let out = sb
+            .bare()
+            .arg("--state")
+            .arg(OsStr::from_bytes(name))
+            .arg("path")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        out.stdout
+    };
+    // A script's `cat "$(coursera-exit path)"` must open this file, not one named with U+FFFD.
+    assert_eq!(stdout(b"nu\xff/state.toml"), b"nu\xff/state.toml\n");
+    // A line break or an escape in the name does not reach the terminal.
+    assert_eq!(stdout(b"a\nb\x1b[2J.toml"), b"a\\nb\\u{1b}[2J.toml\n");
+}
+
+#[test]
 fn path_defaults_to_the_data_folder() {
     let sb = Sandbox::new("2026-03-01");
     let data = sb.dir().join("data");

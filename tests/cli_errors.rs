@@ -402,6 +402,48 @@ fn a_policy_field_of_the_wrong_type_exits_1_naming_the_file_and_the_field() {
     bad_policy_is_named("margin_days = 1\n", "margin_days = \"one\"\n", "margin_days");
 }
 
+#[test]
+fn a_policy_text_with_a_line_break_or_escape_is_refused_naming_its_key() {
+    // A line break in a step's text made a heading of its own in the
+    // Markdown record and reached the terminal raw through `guide`.
+    let step = "text = \"Go to coursera.org and sign in to the account that pays.\"";
+    for (hidden, code) in [
+        ("\\n\\n# Injected heading", "U+000A"),
+        ("\\u001b[2J", "U+001B"),
+        ("\\u202e", "U+202E"),
+    ] {
+        let to = step.replacen("pays.", &format!("pays.{hidden}"), 1);
+        bad_policy_is_named(step, &to, "channels.web.steps.web-sign-in.text");
+        bad_policy_is_named(step, &to, code);
+    }
+}
+
+#[test]
+fn a_policy_value_quoted_in_an_error_stays_on_one_line() {
+    let sb = seeded();
+    let text = policy_text().replacen(
+        "condition = \"",
+        "condition = \"other\\n# HEADING\\n- fake item\\r",
+        1,
+    );
+    let file = sb.dir().join("bad.toml");
+    std::fs::write(&file, text).unwrap();
+    let run = sb
+        .run(&["status", "--policy", file.to_str().unwrap()])
+        .fails_with(1, &["condition"]);
+    assert!(!run.stderr.contains("\n# HEADING"), "{}", run.stderr);
+    assert!(run.stderr.contains("\\n# HEADING"), "{}", run.stderr);
+}
+
+#[test]
+fn a_policy_as_of_outside_1900_to_2200_says_so() {
+    bad_policy_is_named(
+        "as_of = \"2026-07-03\"",
+        "as_of = \"2201-07-03\"",
+        "outside the years 1900–2200",
+    );
+}
+
 /// `policy-v1.toml` is `assets/policy.toml` as version 1 shipped it (commit b41c86f).
 #[test]
 fn a_version_1_policy_is_refused_naming_the_file_and_the_numbers_it_lacks() {

@@ -204,7 +204,7 @@ pub fn execute(
                 Some(path) => Ok(store::write_durably(path, body.as_bytes())?),
             }
         }
-        Command::Path => emit(out, &format!("{}\n", ctx.state_path.display())),
+        Command::Path => emit_path(out, &ctx.state_path),
         Command::Guide { target } => {
             let state = store::load(&ctx.state_path)?;
             // `a2` (or a mistyped `a9`) is an account; `s2` a subscription.
@@ -347,12 +347,39 @@ fn write<T>(ctx: &Context, change: impl FnOnce(&mut State) -> Result<T, Failure>
 /// Writes the output. A reader that went away (`| head`) ends it quietly:
 /// what it wanted it has.
 fn emit(out: &mut dyn Write, text: &str) -> Result<(), Failure> {
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+    emit_bytes(out, text.as_bytes())
+}
+
+fn emit_bytes(out: &mut dyn Write, bytes: &[u8]) -> Result<(), Failure> {
+    match out.write_all(bytes).and_then(|_| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Failure::Fatal(format!("could not write the output: {e}")))
         }
         _ => Ok(()),
     }
+}
+
+/// The state path as its own bytes, so `cat "$(coursera-exit path)"` opens
+/// this very file even where its name is not UTF-8; a name holding a control
+/// or direction character (it could drive the terminal) is shown escaped.
+fn emit_path(out: &mut dyn Write, path: &std::path::Path) -> Result<(), Failure> {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    let shown = String::from_utf8_lossy(bytes);
+    let hidden = |c: char| c.is_control() || moves_text(c);
+    if shown.chars().any(hidden) {
+        let mut escaped = String::with_capacity(shown.len() + 8);
+        for c in shown.chars() {
+            match hidden(c) {
+                true => escaped.extend(c.escape_default()),
+                false => escaped.push(c),
+            }
+        }
+        return emit(out, &format!("{escaped}\n"));
+    }
+    let mut line = bytes.to_vec();
+    line.push(b'\n');
+    emit_bytes(out, &line)
 }
 
 /// Text for people: a label's or a policy's control and bidirectional

@@ -415,8 +415,17 @@ fn source(source: &str) -> String {
 fn text(raw: &str) -> String {
     let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            // An `&` that could start an entity (`&#x202e;` would become the
+            // character itself); "Payments & subscriptions" stays as it reads.
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => {
                 out.push('\\');
                 out.push(c);
@@ -472,6 +481,12 @@ mod tests {
     #[test]
     fn a_cell_keeps_pipes_and_line_breaks_inside_one_cell() {
         assert_eq!(cell("a|b\r\nc"), "a\\|b<br>c");
+    }
+
+    #[test]
+    fn an_entity_in_free_text_stays_text() {
+        assert_eq!(text("a &#x202e; b &amp;"), "a \\&#x202e; b \\&amp;");
+        assert_eq!(text("Payments & subscriptions"), "Payments & subscriptions");
     }
 
     #[test]

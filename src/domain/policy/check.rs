@@ -16,6 +16,12 @@ impl Policy {
                 None => PolicyError(one_line(&e, text)),
             }
         })?;
+        // Parsed once more, untyped, to name the key of a character that
+        // must not reach a terminal or a Markdown record (`build.rs` runs
+        // this on the embedded policy too; a start does not).
+        if let Ok(table) = text.parse::<toml::Table>() {
+            hidden_character(&table)?;
+        }
         policy.validate()?;
         Ok(policy)
     }
@@ -128,9 +134,16 @@ impl Policy {
                 return Err(PolicyError(format!("{at}.source: is empty")));
             }
             if as_of_day(&origin.as_of).is_none() {
+                let year = origin.as_of.get(..4).and_then(|y| y.parse::<i32>().ok());
+                let why = match year {
+                    Some(y) if origin.as_of.len() == 10 && !(1900..=2200).contains(&y) => {
+                        "is outside the years 1900–2200"
+                    }
+                    _ => "is not a day written as YYYY-MM-DD",
+                };
                 return Err(PolicyError(format!(
-                    "{at}.as_of: \"{}\" is not a day written as YYYY-MM-DD",
-                    origin.as_of
+                    "{at}.as_of: \"{}\" {why}",
+                    super::text_limits::escaped_for_terminal(&origin.as_of)
                 )));
             }
         }
@@ -197,7 +210,15 @@ impl Policy {
 /// toml's errors span several lines (a source excerpt); keep the message and position,
 /// and the key of the faulty line, since a wrong type's message does not name the field.
 fn one_line(e: &toml::de::Error, text: &str) -> String {
-    let msg = e.message().trim().to_string();
+    // The message may quote the faulty value, line breaks and all: kept on one line.
+    let mut msg = String::new();
+    for c in e.message().trim().chars() {
+        if c.is_control() || super::text_limits::moves_text(c) {
+            msg.extend(c.escape_default());
+        } else {
+            msg.push(c);
+        }
+    }
     match e.span() {
         Some(span) => {
             // The Display form starts "TOML parse error at line L, column C".
@@ -221,6 +242,54 @@ fn one_line(e: &toml::de::Error, text: &str) -> String {
         }
         None => msg,
     }
+}
+
+/// Policy text is shown as written (on screen, in `guide`, in the Markdown
+/// record): a control character (a line break too: every text is one
+/// paragraph) or one that reorders or breaks text is refused, with its key.
+pub fn hidden_character(table: &toml::Table) -> Result<(), PolicyError> {
+    fn walk(value: &toml::Value, at: &str) -> Result<(), PolicyError> {
+        match value {
+            toml::Value::String(text) => match text
+                .chars()
+                .find(|&c| c.is_control() || super::text_limits::moves_text(c))
+            {
+                Some(c) => Err(PolicyError(format!(
+                    "{at}: holds the character U+{:04X}; policy text is shown as it is written, \
+                     so it may hold no control, line-break or direction characters",
+                    u32::from(c)
+                ))),
+                None => Ok(()),
+            },
+            // A rule is named by its id, as `validate` names it (`plans.plus-monthly`).
+            toml::Value::Array(items) => items.iter().enumerate().try_for_each(|(i, item)| {
+                let id = ["id", "kind"]
+                    .iter()
+                    .find_map(|key| item.get(key).and_then(toml::Value::as_str))
+                    .filter(|id| {
+                        !id.chars()
+                            .any(|c| c.is_control() || super::text_limits::moves_text(c))
+                    });
+                match id {
+                    Some(id) => walk(item, &format!("{at}.{id}")),
+                    None => walk(item, &format!("{at}[{}]", i + 1)),
+                }
+            }),
+            toml::Value::Table(table) => table.iter().try_for_each(|(key, value)| {
+                let key = super::text_limits::escaped_for_terminal(key);
+                let at = if at.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{at}.{key}")
+                };
+                walk(value, &at)
+            }),
+            _ => Ok(()),
+        }
+    }
+    table
+        .iter()
+        .try_for_each(|(key, value)| walk(value, &super::text_limits::escaped_for_terminal(key)))
 }
 
 /// `YYYY-MM-DD` as (year, month, day), checked to be a day of the calendar.
