@@ -86,7 +86,7 @@ struct Refused {
     says: &'static str,
 }
 
-const REFUSED: [Refused; 9] = [
+const REFUSED: [Refused; 10] = [
     // The header `[[subscriptions]` lacks its second `]`.
     Refused {
         fixture: "corrupt.toml",
@@ -138,6 +138,13 @@ const REFUSED: [Refused; 9] = [
         fixture: "trial-days-out-of-range.toml",
         position: Some((12, 14)),
         says: "trial_days = 99: a trial lasts 1 to 31 days",
+    },
+    // A pause written by hand on a plan nothing offers one for: the trial's
+    // Steps page would show how to pause it.
+    Refused {
+        fixture: "pause-on-a-trial.toml",
+        position: None,
+        says: "goes only with plan = \"specialization-monthly\"",
     },
 ];
 
@@ -1042,13 +1049,16 @@ fn subscription(number: u32) -> impl Strategy<Value = Subscription> {
             // A length only where a trial is or was (what `validate` asks).
             trial_days: trial_days.filter(|_| plan == Some(PlanKind::FreeTrial) || trial_started.is_some()),
             trial_started,
-            decision,
+            // A pause only where one can be (what `validate` asks).
+            decision: decision.filter(|d| *d != Decision::Pause || plan.is_none_or(PlanKind::can_pause)),
             cancelled_on,
             refund_requested_on,
             refund_received_on,
             refund_wanted,
             converted_from_trial: false,
-            pause: pause.map(|(from, months)| Pause { from, months }),
+            pause: pause
+                .filter(|_| plan.is_none_or(PlanKind::can_pause))
+                .map(|(from, months)| Pause { from, months }),
             items,
         },
     )

@@ -546,6 +546,16 @@ impl State {
                     at()
                 ));
             }
+            // The command line and the wizard offer a pause for one plan kind
+            // only; a hand edit must not make a trial show how to pause.
+            let pausing = s.decision == Some(Decision::Pause) || s.pause.is_some();
+            if pausing && s.plan.is_some_and(|p| !p.can_pause()) {
+                return Err(format!(
+                    "{}: a pause (decision = \"pause\" or [subscriptions.pause]) goes only with \
+                     plan = \"specialization-monthly\"",
+                    at()
+                ));
+            }
             if s.pause.is_some_and(|p| !(1..=12).contains(&p.months)) {
                 return Err(format!("{}: pause.months must be between 1 and 12", at()));
             }
