@@ -99,6 +99,9 @@ fn a_wrong_account_or_action_is_exit_2_naming_what_there_is() {
         .fails_with(2, &["needs the account's id"]);
     sb.run(&["account", "add", "--label", "x\u{1b}[31m"])
         .fails_with(2, &["--label"]);
+    // a1 has no label and shows as "Coursera account": that name is taken.
+    sb.run(&["account", "add", "--label", "coursera account "])
+        .fails_with(2, &["a1 is already called that"]);
     sb.run(&["done", "download-certificates"])
         .fails_with(2, &["a1, a2"]);
     sb.run(&["guide", "account"]).fails_with(2, &["a1, a2"]);

@@ -80,7 +80,9 @@ pub fn escaped_for_terminal(text: &str) -> std::borrow::Cow<'_, str> {
 pub fn label(text: &str) -> Result<(), String> {
     // Only spaces, or only marks that take no column (a zero-width space, a
     // direction mark): nothing a person could see or tell apart.
-    let visible = |c: char| !c.is_whitespace() && unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 0;
+    let visible = |c: char| {
+        !c.is_whitespace() && !blank_looking(c) && unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 0
+    };
     if !text.chars().any(visible) {
         return Err("a label needs at least one visible character".to_string());
     }
@@ -89,6 +91,15 @@ pub fn label(text: &str) -> Result<(), String> {
         return Err(format!("{} (this one has {count})", LABEL_LIMIT.rule()));
     }
     no_control(text, "a label")
+}
+
+/// Characters that take a column yet draw nothing: the Hangul fillers, the
+/// Braille blank, the interlinear annotation marks.
+fn blank_looking(c: char) -> bool {
+    matches!(
+        c,
+        '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}' | '\u{FFF9}'..='\u{FFFB}'
+    )
 }
 
 /// Why a note cannot be kept, or Ok.
@@ -133,6 +144,14 @@ mod tests {
         assert!(label(&"a".repeat(81)).unwrap_err().contains("at most 80"));
         assert!(label("  ").unwrap_err().contains("visible"));
         assert!(label("\u{200b}").unwrap_err().contains("visible"), "zero width");
+        for blank in ['\u{115F}', '\u{3164}', '\u{2800}', '\u{FFF9}'] {
+            assert!(
+                label(&format!("{blank} {blank}")).is_err(),
+                "U+{:04X}",
+                u32::from(blank)
+            );
+        }
+        assert!(label("\u{2800}a").is_ok(), "a visible letter beside it");
         assert!(label("\u{202e}\u{200f}").unwrap_err().contains("visible"));
         assert!(
             label("a\u{2028}b").unwrap_err().contains("U+2028"),

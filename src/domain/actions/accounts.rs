@@ -2,7 +2,7 @@
 //! points at, and finding the account a command means.
 
 use super::{Field, Refusal, clean_label, refuse};
-use crate::domain::state::{ACCOUNT_ID, Account, State, looks_like_account_id};
+use crate::domain::state::{ACCOUNT_ID, ACCOUNT_WORDS, Account, State, looks_like_account_id};
 
 /// The account a command means: the one named, or the only one there is.
 /// `account` (the word) is accepted for the only account, as `guide account` and
@@ -71,11 +71,14 @@ fn not_taken(state: &State, label: &str, except: Option<&str>) -> Result<(), Ref
             "reads as an account's id (a1, a2, …); use its email or how you sign in",
         );
     }
+    // An account with no label is shown as "Coursera account": that name is taken too.
     let same = |a: &&Account| {
         Some(a.id.as_str()) != except
             && a.label
                 .as_deref()
-                .is_some_and(|l| l.trim().eq_ignore_ascii_case(label))
+                .unwrap_or(ACCOUNT_WORDS)
+                .trim()
+                .eq_ignore_ascii_case(label.trim())
     };
     match state.accounts.iter().find(same) {
         Some(other) => refuse(
