@@ -22,8 +22,7 @@ fn main() -> ExitCode {
     let cli = match cli::parse(std::env::args_os().skip(1)) {
         Ok(cli) => cli,
         Err(exit) => {
-            exit.print();
-            return ExitCode::from(exit.exit_code());
+            return ExitCode::from(exit.print());
         }
     };
     match run(cli) {

@@ -1144,6 +1144,29 @@ fn a_reader_that_goes_away_ends_the_output_quietly_with_exit_0() {
     }
 }
 
+#[test]
+fn output_that_cannot_be_written_is_exit_1_for_help_as_for_every_command() {
+    // /dev/full refuses every write: the text is lost, so the exit says so.
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        return; // not Linux
+    };
+    let sb = tracked("2026-03-05", "plus-monthly", "web", "2026-03-01", &[]);
+    for command in [&["--help"][..], &["status", "--help"], &["path"], &["status"]] {
+        let out = sb
+            .bare()
+            .args(["--state", sb.state().to_str().unwrap(), "--today", sb.today])
+            .args(command)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("could not write the output"),
+            "{command:?}"
+        );
+    }
+}
+
 // ---- rules that go stale (SPEC §2) ----
 
 #[test]

@@ -182,13 +182,28 @@ impl Exit {
 
     /// Writes the text where it belongs; a closed stream is not worth a second error.
     /// A usage error quotes what was typed, shown escaped.
-    pub fn print(&self) {
-        let _ = match self {
-            Exit::Print(text) => std::io::stdout().lock().write_all(text.as_bytes()),
-            Exit::Usage(text) => std::io::stderr()
-                .lock()
-                .write_all(escaped_for_terminal(text).as_bytes()),
-        };
+    /// Prints the text where it goes and gives the exit code: help that could
+    /// not be written (a full disk, `>/dev/full`) is an error, as for any
+    /// other output; a closed pipe (`| head`) is not.
+    pub fn print(&self) -> u8 {
+        match self {
+            Exit::Print(text) => {
+                let mut out = std::io::stdout().lock();
+                match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                    Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                        let _ = writeln!(std::io::stderr(), "error: could not write the output: {e}");
+                        1
+                    }
+                    _ => self.exit_code(),
+                }
+            }
+            Exit::Usage(text) => {
+                let _ = std::io::stderr()
+                    .lock()
+                    .write_all(escaped_for_terminal(text).as_bytes());
+                self.exit_code()
+            }
+        }
     }
 }
 
