@@ -57,11 +57,19 @@ fn decide_offers_cancel_and_refund_first_in_the_first_week() {
     // Review of issue 13: at 60x20 it read "Cancel and refund by D", as if
     // Coursera refunded by D. The short wording keeps "ask … until D".
     let narrow = support::screen::lines(&w, 60, 20).join("\n");
+    // Coursera's refund ends 03-03, the EU/UK withdrawal 03-10: where both
+    // do not fit, the nearer day is said (a newcomer read the later one as
+    // Coursera's own), and the details list both.
     assert!(
-        narrow.contains("> ( ) Cancel, ask refund until 2026-03-10"),
+        narrow.contains("> ( ) Cancel, ask refund until 2026-03-03"),
         "{narrow}"
     );
     assert!(!narrow.contains("refund by"), "{narrow}");
+    let plain = w.view().items[0].text.clone();
+    assert_eq!(
+        plain,
+        "Cancel and ask for a refund (until Tue 2026-03-03; withdrawal until Tue 2026-03-10)"
+    );
 }
 
 #[test]

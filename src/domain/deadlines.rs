@@ -360,8 +360,21 @@ pub fn account_rows(account: &Account, rules: &Rules) -> Vec<Row> {
 /// The last day money can be asked back through Coursera, while a refund
 /// window or the EU/UK withdrawal is open and no refund was asked for yet.
 pub fn refund_until(state: &State, sub: &Subscription, rules: &Rules, today: NaiveDate) -> Option<NaiveDate> {
+    open_refund_windows(state, sub, rules, today)
+        .last()
+        .map(|(_, day)| *day)
+}
+
+/// The refund windows still open for a subscription (Coursera's refund, the
+/// EU/UK withdrawal), by date, while no refund was asked for yet.
+pub fn open_refund_windows(
+    state: &State,
+    sub: &Subscription,
+    rules: &Rules,
+    today: NaiveDate,
+) -> Vec<(DeadlineKind, NaiveDate)> {
     if sub.refund_requested_on.is_some() || !super::checklist::refund_possible(sub, state) {
-        return None;
+        return Vec::new();
     }
     // The windows as they would be if the person cancelled now: keeping or
     // pausing a plan hides them, but choosing again brings them back.
@@ -370,12 +383,15 @@ pub fn refund_until(state: &State, sub: &Subscription, rules: &Rules, today: Nai
         cancelling.decision = Some(Decision::Cancel);
         cancelling.pause = None;
     }
-    subscription_rows(&cancelling, rules, state.eu_uk(), today)
-        .iter()
-        .filter(|r| matches!(r.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy))
-        .filter(|r| !r.done && r.date >= today)
-        .map(|r| r.date)
-        .max()
+    let mut open: Vec<(DeadlineKind, NaiveDate)> =
+        subscription_rows(&cancelling, rules, state.eu_uk(), today)
+            .iter()
+            .filter(|r| matches!(r.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy))
+            .filter(|r| !r.done && r.date >= today)
+            .map(|r| (r.kind, r.date))
+            .collect();
+    open.sort_by_key(|(_, day)| *day);
+    open
 }
 
 /// What deleting an account would put at stake, plan by plan, in order.

@@ -174,6 +174,17 @@ impl Decide {
         refund_until(state, sub, policy, today)
     }
 
+    /// Coursera's own refund day while a later EU/UK withdrawal is open too
+    /// (both go in the refund choice's words), else None.
+    pub fn refund_first(&self, state: &State, policy: &Policy, today: NaiveDate) -> Option<NaiveDate> {
+        let sub = state.subscription(self.id.as_deref()?)?;
+        let open = crate::domain::deadlines::open_refund_windows(state, sub, &policy.rules, today);
+        match open.as_slice() {
+            [(_, first), .., (_, last)] if first < last => Some(*first),
+            _ => None,
+        }
+    }
+
     /// The day an uncancelled trial became a paid plan, while that is still to record.
     pub fn converted_on(&self, state: &State, policy: &Policy, today: NaiveDate) -> Option<NaiveDate> {
         let sub = state.subscription(self.id.as_deref()?)?;

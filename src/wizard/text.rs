@@ -815,6 +815,16 @@ pub fn refund_choice(cancel: bool, until: Option<&str>) -> String {
     }
 }
 
+/// The refund choice while both Coursera's refund (until `first`) and the
+/// longer EU/UK withdrawal (until `last`) are open: the nearer day first, so
+/// nobody takes the later one for Coursera's own.
+pub fn refund_choice_two(cancel: bool, first: &str, last: &str) -> String {
+    format!(
+        "{} (until {first}; withdrawal until {last})",
+        refund_choice(cancel, None)
+    )
+}
+
 /// The refund choice in fewer words, for a narrow pane (35 columns at
 /// 60x20). Still "ask for a refund until D": "Cancel and refund by D" read
 /// as if Coursera would refund by D.

@@ -35,9 +35,10 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
     let cursor = page.cursor(&choices);
     let answer = page.answer(state);
     let until = page.refund_until(state, policy, today);
+    let first = page.refund_first(state, policy, today);
     let wordings: Vec<Vec<String>> = choices
         .iter()
-        .map(|c| choice_wordings(*c, sub, policy, until))
+        .map(|c| choice_wordings(*c, sub, policy, until, first))
         .collect();
     // The plain mode says each choice in full: its longest wording.
     view.items = choices
@@ -150,22 +151,31 @@ fn choice_label(
 }
 
 /// A choice's wordings, longest first: a front end takes the first that
-/// fits (the weekday goes first, then words).
+/// fits (the weekday goes first, then words). With Coursera's refund ending
+/// on `first` before the EU/UK withdrawal, both days are said while they
+/// fit, and the nearer one alone after that: never only the later one.
 fn choice_wordings(
     choice: Choice,
     sub: Option<&Subscription>,
     policy: &Policy,
     until: Option<NaiveDate>,
+    first: Option<NaiveDate>,
 ) -> Vec<String> {
+    let cancel = sub.is_some_and(cancellable);
+    if let (Choice::Refund, Some(first), Some(last)) = (choice, first, until) {
+        return vec![
+            text::refund_choice_two(cancel, &long_date(first), &long_date(last)),
+            text::refund_choice_two(cancel, &format_date(first), &format_date(last)),
+            text::refund_choice(cancel, Some(&format_date(first))),
+            text::refund_choice_short(cancel, &format_date(first)),
+        ];
+    }
     let mut tries = vec![
         choice_label(choice, sub, policy, until.map(long_date).as_deref()),
         choice_label(choice, sub, policy, until.map(format_date).as_deref()),
     ];
     if let (Choice::Refund, Some(until)) = (choice, until) {
-        tries.push(text::refund_choice_short(
-            sub.is_some_and(cancellable),
-            &format_date(until),
-        ));
+        tries.push(text::refund_choice_short(cancel, &format_date(until)));
     }
     tries
 }
