@@ -883,3 +883,26 @@ fn the_footer_offers_e_edit_date_only_where_there_is_a_date() {
     send(&mut w, &[Msg::EditDate]);
     assert_eq!((question(&w), w.mode()), (Question::Started, Mode::Edit));
 }
+
+/// A newcomer who bought Plus in the iPhone app read "You have a right of
+/// withdrawal" beside the region question: the store's rules apply to that
+/// plan, and no withdrawal date is computed for it (SPEC §2).
+#[test]
+fn the_region_question_says_an_app_store_plan_gets_no_withdrawal_before_what_yes_means() {
+    let policy = coursera_exit::domain::policy::Policy::embedded();
+    for (channel_line, covered) in [(0, true), (1, false), (2, false)] {
+        let mut w = added(&[channel_line, 2]);
+        type_text(&mut w, "2026-02-20");
+        send(&mut w, &[Msg::Next]);
+        pick(&mut w, 0);
+        assert_eq!(question(&w), Question::Region, "{channel_line}");
+        assert_eq!(highlighted(&w), Choice::Region(Region::EuUk));
+        let words = detail_words(&w);
+        assert_eq!(
+            words.starts_with(&policy.region.not_covered),
+            !covered,
+            "{channel_line}: {words}"
+        );
+        assert!(words.contains(&policy.region.eu_uk), "{words}");
+    }
+}

@@ -186,7 +186,7 @@ blob_struct! {
     PauseRule { months, caveat, how, consequences, origin }
     RefundRule { steps, app_store, may_refuse, wait, separate, origin }
     TrialRule { question, hint, lengths, no_certificate, origin }
-    RegionRule { question, why, eu_uk, elsewhere, not_sure, certificate, how, origin }
+    RegionRule { question, why, eu_uk, elsewhere, not_sure, not_covered, certificate, how, origin }
     DeadlineText { kind, title, summary, how, overdue, overdue_margin, eu_uk, origin }
     ChecklistRule { id, title, why, how, condition, origin }
     AccountKeepRule { summary, steps, origin }

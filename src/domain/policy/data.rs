@@ -156,6 +156,10 @@ pub struct RegionRule {
     pub eu_uk: String,
     pub elsewhere: String,
     pub not_sure: String,
+    /// Beside the answers while the plan being identified was bought in an
+    /// app store or is paid by an organization: the right is not Coursera's
+    /// to honour there.
+    pub not_covered: String,
     /// What a certificate earned does to the right (beside the certificate question).
     pub certificate: String,
     /// How to withdraw: where to ask, and what ends the right.

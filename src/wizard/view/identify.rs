@@ -4,7 +4,7 @@
 
 use super::{Field, FieldState, Full, Item, PageView, Para, Pick, Tone};
 use crate::domain::checklist::withdrawal_unless_certificate;
-use crate::domain::plan::{PlanKind, Region};
+use crate::domain::plan::{Channel, PlanKind, Region};
 use crate::domain::policy::ChecklistCondition;
 use crate::domain::policy::Policy;
 use crate::domain::state::{State, Subscription};
@@ -241,12 +241,20 @@ pub fn detail(choice: Choice, sub: &Subscription, state: &State, policy: &Policy
                 _ => &rule.not_sure,
             };
             // What the highlighted answer means first: at 60x20 there may
-            // be room for only one of the two.
-            vec![
+            // be room for only one of the two. Bought in an app (or paid by
+            // an organization), the plan gets no withdrawal date whatever the
+            // answer: said before "you have a right of withdrawal".
+            let not_covered = sub.channel.is_some_and(|c| c != Channel::Web);
+            let mut out = Vec::new();
+            if not_covered {
+                out.push(Para::plain(rule.not_covered.clone()));
+            }
+            out.extend([
                 Para::plain(consequence.clone()),
                 Para::plain(rule.why.clone()),
                 Para::source(&rule.origin),
-            ]
+            ]);
+            out
         }
         Choice::Account(_) => account_detail(policy),
         Choice::NotSure | Choice::Found | Choice::Later => Vec::new(),
