@@ -325,3 +325,29 @@ fn a_long_notice_wraps_instead_of_being_cut() {
         );
     }
 }
+
+/// A yearly plan cancelled (not "cancel and ask for a refund") in its first
+/// week: the last day to cancel is a year away, the refund's a few days; a
+/// newcomer saw only the first at the head of the page.
+#[test]
+fn a_refund_open_before_the_last_day_to_cancel_is_said_under_it() {
+    let state = decided(
+        PlanKind::PlusAnnual,
+        Channel::Web,
+        "2026-02-27",
+        actions::Choice::Cancel,
+        &[],
+    );
+    let w = open(state);
+    snapshot("steps_cancel_with_refund_sooner", &w);
+    let screen = lines(&w, 80, 24).join("\n");
+    let cancel_at = screen.find("Cancel by").expect("cancel-by heads the page");
+    let refund_at = screen
+        .find("Refund by Thu 2026-03-12")
+        .expect("the refund's day under it");
+    assert!(cancel_at < refund_at, "{screen}");
+    assert!(
+        screen.contains("Money back is still possible: its steps"),
+        "{screen}"
+    );
+}

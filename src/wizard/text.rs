@@ -800,6 +800,8 @@ pub const KEEP_PAYING: &str = "Keep paying";
 pub const KEEP_TRIAL: &str = "Keep it and start paying";
 pub const KEEP_IT: &str = "Keep it";
 pub const REFUND_CHOICE: &str = "Ask for a refund";
+/// Under a refund's last day on Steps, when its steps follow those that cancel.
+pub const REFUND_STEPS_BELOW: &str = "Money back is still possible: its steps follow the ones that cancel.";
 pub const CANCEL_REFUND_CHOICE: &str = "Cancel and ask for a refund";
 
 /// The refund choice with the last day it can be made: "(until …)".

@@ -184,6 +184,10 @@ fn head_lines(full: &StepsFull, width: usize, compact: bool, theme: &Theme) -> V
     if let Some(cancel_by) = &full.cancel_by {
         head.push(deadline_line(cancel_by, theme, compact, width));
     }
+    if let Some(refund) = &full.refund_sooner {
+        head.push(deadline_line(refund, theme, compact, width));
+        head.extend(wrap_styled(text::REFUND_STEPS_BELOW, width, 0, theme.dim()));
+    }
     if let Some(advice) = &full.overdue {
         head.extend(wrap_styled(&format!("! {advice}"), width, 2, theme.warning()));
     }

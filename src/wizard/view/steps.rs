@@ -135,6 +135,10 @@ pub struct StepsFull {
     pub cancel_by: Option<DueLine>,
     /// Once that day has passed: what to do now.
     pub overdue: Option<String>,
+    /// A refund still open that ends before the last day to cancel, while
+    /// its steps sit below those that cancel: said under `cancel_by`, or a
+    /// day a year away would head the page over one a week away.
+    pub refund_sooner: Option<DueLine>,
     pub body: StepsBody,
     /// Bought in an app store, a plan Coursera would refund on the web: the
     /// store's refund text (the screen shows it with the steps that cancel).
@@ -281,6 +285,22 @@ impl StepsFull {
         let app_store_refund = sections.app_store_refund;
         full.sources = sources(sub, &sections, policy);
         full.body = body(wizard, page, sub, sections, &rows, entries);
+        if let (Some(cancel_by), StepsBody::Cancel(body)) =
+            (rows.first(&[DeadlineKind::CancelBy]), &full.body)
+            && full.cancel_by.is_some()
+            && !body.refund_first
+        {
+            full.refund_sooner = rows
+                .rows
+                .iter()
+                .find(|d| {
+                    matches!(d.kind, DeadlineKind::RefundBy | DeadlineKind::WithdrawalBy)
+                        && !d.done
+                        && d.days_left >= 0
+                        && d.date < cancel_by.date
+                })
+                .map(|d| DueLine::of(d, policy));
+        }
         // The store's refund goes with the steps that cancel (a plan kept
         // or paused has nothing to ask back), on both front ends.
         full.app_store_refund = (app_store_refund && matches!(full.body, StepsBody::Cancel(_)))
@@ -521,6 +541,10 @@ fn lead(full: &StepsFull) -> Vec<Para> {
         }
         (None, _) => {
             lead.extend(full.cancel_by.iter().map(Para::due));
+            if let Some(refund) = &full.refund_sooner {
+                lead.push(Para::due(refund));
+                lead.push(Para::quiet(text::REFUND_STEPS_BELOW));
+            }
             lead.extend(
                 full.overdue
                     .iter()
