@@ -331,6 +331,33 @@ fn a_specialization_cancelled_in_its_first_week_lists_the_refund_steps_after_the
 }
 
 #[test]
+fn once_cancelled_with_a_refund_asked_for_the_access_day_is_not_promised() {
+    // The terms do not say whether a refunded payment's access lasts: a
+    // newcomer read "access until D" beside a refund on its way.
+    let mut w = identify(PlanKind::SpecializationMonthly, Channel::Web, "2026-02-25");
+    choose(&mut w, Choice::Cancel);
+    let lead = |w: &Wizard| {
+        w.view()
+            .lead
+            .iter()
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    go_to(&mut w, &item(CANCELLED));
+    send(&mut w, &[Msg::Toggle]);
+    assert!(
+        lead(&w).contains("You will not be charged again; access until"),
+        "{}",
+        lead(&w)
+    );
+    assert!(!lead(&w).contains("do not count on that day"), "{}", lead(&w));
+    go_to(&mut w, &item(REFUND_REQUESTED));
+    send(&mut w, &[Msg::Toggle]);
+    assert!(lead(&w).contains("do not count on that day"), "{}", lead(&w));
+}
+
+#[test]
 fn plus_monthly_in_the_eu_has_refund_steps_while_the_withdrawal_is_open() {
     // Paid 02-20: Plus monthly is never refunded, but in the EU or the UK
     // withdrawal-by = 02-20 + 14 − 1 = 03-05 is still open.

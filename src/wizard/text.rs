@@ -1028,6 +1028,10 @@ pub fn cancelled_on(on: &str, until: Option<&str>) -> String {
     }
 }
 
+/// After "access until D" once a refund is asked for (the terms are silent).
+pub const ACCESS_AFTER_REFUND: &str =
+    "With a refund asked for, do not count on that day: the terms do not say the access outlives the refund.";
+
 /// Home's line for a cancelled subscription, where its next date was.
 pub fn not_charged_again(until: Option<&str>) -> String {
     match until {

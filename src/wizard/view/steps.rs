@@ -271,7 +271,12 @@ impl StepsFull {
                 let until = rows
                     .first(&[DeadlineKind::AccessUntil, DeadlineKind::TrialLastDay])
                     .map(|d| long_date(d.date));
-                full.cancelled = Some(text::cancelled_on(&long_date(on), until.as_deref()));
+                let mut said = text::cancelled_on(&long_date(on), until.as_deref());
+                // Refunded, the access that payment bought may go with it.
+                if until.is_some() && sub.refund_requested_on.is_some() {
+                    said = format!("{said} {}", text::ACCESS_AFTER_REFUND);
+                }
+                full.cancelled = Some(said);
             }
             None if sections.cancel_by_leads => {
                 if let Some(cancel_by) = rows.first(&[DeadlineKind::CancelBy]) {
