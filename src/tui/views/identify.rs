@@ -75,13 +75,23 @@ fn draw_choices(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyF
         None => Vec::new(),
     };
     let field_height = if full.length.is_some() { 1 + below.len() } else { 0 };
+    // Short of room for a page of the meaning and its "↓ more" (the plan
+    // question at 60x20), the blank lines around the list give theirs: a
+    // pane of two lines showed nothing at all, with no sign there was more.
+    let question_height = wrap(&question(view), usize::from(area.width), 0).len().max(1);
+    let spaced = question_height + 1 + list_height + field_height + 1;
+    let tight = usize::from(area.height).saturating_sub(spaced) <= SCROLL_PAGE;
+    let (question_rows, gap) = match tight {
+        true => (question_height, 0),
+        false => (question_height.max(2), 1),
+    };
     let [question_area, list_area, field_area, _gap, detail_area] = split::rows(
         area,
         [
-            Fixed(2),
+            Fixed(question_rows as u16),
             Fixed(list_height as u16),
             Fixed(field_height as u16),
-            Fixed(1),
+            Fixed(gap),
             Rest,
         ],
     );
