@@ -185,13 +185,15 @@ fn cancel_shows_the_cancel_by_access_and_refund_rows_of_the_subscription() {
         shown(&spec, Choice::Keep),
         [(DeadlineKind::NextCharge, "2026-03-25".to_string())]
     );
-    // A trial: cancel by the day before its last day, which it keeps.
+    // A trial: cancel by the day before its last day, which it keeps, and
+    // the charge that cancelling late would bring (a newcomer missed it).
     let trial = on_decide(PlanKind::FreeTrial, Channel::Web, "2026-02-27");
     assert_eq!(
         shown(&trial, Choice::Cancel),
         [
             (DeadlineKind::CancelBy, "2026-03-04".to_string()),
             (DeadlineKind::TrialLastDay, "2026-03-05".to_string()),
+            (DeadlineKind::FirstCharge, "2026-03-06".to_string()),
         ]
     );
 }

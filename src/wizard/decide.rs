@@ -217,9 +217,11 @@ impl Decide {
         }
         let wanted: &[DeadlineKind] = match choice {
             Choice::Pause(_) => &[DeadlineKind::PauseResumes, DeadlineKind::CancelBy],
+            // A trial's first charge too: the day cancelling late costs money.
             Choice::Cancel => &[
                 DeadlineKind::CancelBy,
                 DeadlineKind::TrialLastDay,
+                DeadlineKind::FirstCharge,
                 DeadlineKind::AccessUntil,
                 DeadlineKind::RefundBy,
                 DeadlineKind::WithdrawalBy,
