@@ -667,3 +667,29 @@ fn rows_of_one_subscription_on_one_date_sort_by_kind() {
     all.sort();
     assert_eq!(all.map(DeadlineKind::id), spec_order);
 }
+
+#[test]
+fn a_pause_begins_on_the_charge_that_ends_the_month_already_paid_for() {
+    use coursera_exit::domain::deadlines::{pause_begins, pause_resumes};
+    use coursera_exit::domain::plan::Decision;
+    use coursera_exit::domain::state::Pause;
+    // Paid monthly from 10-31: chosen on 12-07, the paid month ends with the
+    // charge of 12-31 (clamped from the 31st), and 2 months on is 02-28.
+    let mut s = web(PlanKind::SpecializationMonthly, "2026-10-31");
+    s.decision = Some(Decision::Pause);
+    s.pause = Some(Pause {
+        from: d("2026-12-07"),
+        months: 2,
+    });
+    assert_eq!(pause_begins(&s), Some(d("2026-12-31")));
+    assert_eq!(pause_resumes(&s), Some(d("2027-02-28")));
+    // Chosen on a charge day: that day's charge is the one the pause starts at.
+    s.pause = Some(Pause {
+        from: d("2026-11-30"),
+        months: 1,
+    });
+    assert_eq!(pause_begins(&s), Some(d("2026-11-30")));
+    // Replaced by a later decision: no pause in force.
+    s.decision = Some(Decision::Cancel);
+    assert_eq!(pause_begins(&s), None);
+}

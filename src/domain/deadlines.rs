@@ -459,14 +459,31 @@ pub fn deletion_stakes<'s>(
 /// the month already paid for ends (the first charge on or after the day it
 /// was chosen), not on that day: P = S + (k + n) months.
 pub fn pause_resumes(sub: &Subscription) -> Option<NaiveDate> {
+    let (start, paid_to, months) = pause_span(sub)?;
+    Some(add_months(start, paid_to + months))
+}
+
+/// The day a pause begins: the charge that ends the month already paid for
+/// (SPEC §4), the one the pause must be set on Coursera before.
+pub fn pause_begins(sub: &Subscription) -> Option<NaiveDate> {
+    let (start, paid_to, _) = pause_span(sub)?;
+    Some(add_months(start, paid_to))
+}
+
+/// The anchor, the step of the first charge on or after the day the pause
+/// was chosen, and its length; None unless a pause is in force.
+fn pause_span(sub: &Subscription) -> Option<(NaiveDate, u32, u32)> {
     // A later decision (keep, cancel) replaces the pause.
     let replaced = matches!(sub.decision, Some(Decision::Keep | Decision::Cancel));
     let pause = sub
         .pause
         .filter(|_| !replaced && sub.plan.is_some_and(PlanKind::can_pause))?;
     let start = sub.started?;
-    let paid_to = first_step_on_or_after(start, 1, 1, pause.from);
-    Some(add_months(start, paid_to + pause.months))
+    Some((
+        start,
+        first_step_on_or_after(start, 1, 1, pause.from),
+        pause.months,
+    ))
 }
 
 /// A trial nobody cancelled has turned into a paid plan once its first charge

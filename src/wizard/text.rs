@@ -1009,14 +1009,24 @@ pub fn step_done_on(date: &str) -> String {
     format!("done {date}")
 }
 
-pub fn pause_recorded(from: &str, months: u32) -> String {
+pub fn pause_recorded(from: &str, months: u32, begins: Option<&str>) -> String {
     let months = match months {
         1 => "1 month".to_string(),
         m => format!("{m} months"),
     };
     // SPEC §4 v2: the pause begins when the paid month ends, not on the day
-    // it was chosen; "from <that day>" read as the pause's first day.
-    format!("Pause of {months}, chosen on {from}: it starts when the month already paid for ends")
+    // it was chosen; "from <that day>" read as the pause's first day. The
+    // dates follow the pause as recorded here: one never set on Coursera
+    // is charged on that day all the same.
+    match begins {
+        Some(begins) => format!(
+            "Pause of {months}, chosen on {from}: it starts when the month already paid for ends, on {begins}. \
+             Set it on Coursera before then, or that day is charged as usual."
+        ),
+        None => {
+            format!("Pause of {months}, chosen on {from}: it starts when the month already paid for ends")
+        }
+    }
 }
 
 pub const PAUSE_DATE_HINT: &str = "e: the day you chose it · Esc: another length";

@@ -8,7 +8,7 @@ use crate::domain::checklist::{
     CANCELLED, Item, REFUND_RECEIVED, REFUND_REQUESTED, app_store_refund, cancellable, is_refund_item,
 };
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge};
+use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, pause_begins};
 use crate::domain::plan::{Channel, Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::Subscription;
@@ -376,9 +376,10 @@ fn body(
                 .iter()
                 .position(|e| *e == Entry::Pause)
                 .unwrap_or_default(),
-            recorded: sub
-                .pause
-                .map(|p| text::pause_recorded(&long_date(p.from), p.months)),
+            recorded: sub.pause.map(|p| {
+                let begins = pause_begins(sub).map(long_date);
+                text::pause_recorded(&long_date(p.from), p.months, begins.as_deref())
+            }),
             dates: rows.due(&[DeadlineKind::PauseResumes, DeadlineKind::CancelBy]),
         },
         Some(Decision::Keep) => StepsBody::Keep {
