@@ -351,3 +351,33 @@ fn a_refund_open_before_the_last_day_to_cancel_is_said_under_it() {
         "{screen}"
     );
 }
+
+/// At 60x20 the warnings above the first step (uninstalling is not
+/// cancelling) sat above the list's window, and no key reached them: ↑ on
+/// the first step now shows the page from its top, ↓ goes on as before.
+#[test]
+fn up_on_the_first_step_shows_the_warnings_above_it() {
+    let state = decided(
+        PlanKind::PlusMonthly,
+        Channel::Ios,
+        "2026-02-20",
+        actions::Choice::Cancel,
+        &[],
+    );
+    let mut w = open(state);
+    let opened = lines(&w, 60, 20).join("\n");
+    assert!(
+        opened.contains("↑"),
+        "the top is out of sight at first:\n{opened}"
+    );
+    send(&mut w, &[Msg::Up]);
+    let top = lines(&w, 60, 20).join("\n");
+    assert!(!top.contains("↑ "), "{top}");
+    assert!(top.contains("! Removing the Coursera app"), "{top}");
+    snapshot("steps_ios_from_the_top", &w);
+    send(&mut w, &[Msg::Down]);
+    assert!(
+        lines(&w, 60, 20).join("\n").contains("↑"),
+        "back to following the highlight"
+    );
+}

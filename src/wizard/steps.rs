@@ -57,6 +57,10 @@ pub struct Steps {
     /// None until moved: the first step not done.
     selected: Option<Entry>,
     editing: Option<Editing>,
+    /// ↑ (or PgUp) pressed on the first line: the page shows from its top,
+    /// where what is said before the steps (where to cancel, the warnings)
+    /// would otherwise stay out of reach on a short screen.
+    at_top: bool,
     /// The run's today, for the footer (which steps show depends on it).
     today: NaiveDate,
 }
@@ -67,8 +71,14 @@ impl Steps {
             id: id.map(str::to_string),
             selected: None,
             editing: None,
+            at_top: false,
             today,
         }
+    }
+
+    /// Whether the page is to be shown from its top (see `at_top`).
+    pub fn at_top(&self) -> bool {
+        self.at_top
     }
 
     pub fn id(&self) -> Option<&str> {
@@ -231,7 +241,13 @@ impl Steps {
             steps.selected = Some(entries[index].clone());
             Flow::Stay
         };
+        // Any other key shows the highlight again; the keys move as always.
+        self.at_top = false;
         match msg {
+            Msg::Up | Msg::PageUp if cursor == 0 => {
+                self.at_top = true;
+                Flow::Stay
+            }
             Msg::Up => select(self, cursor.saturating_sub(1)),
             Msg::Down => select(self, (cursor + 1).min(last)),
             Msg::PageUp => select(self, 0),

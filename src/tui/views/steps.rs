@@ -104,7 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &PageView, full: &StepsFull, th
     let body = list_lines(full, &cx);
     let [head_area, body_area] = split::rows(area, [Fixed(head.len() as u16), Rest]);
     frame.render_widget(Lines::new(head), head_area);
-    render_body(frame, body_area, body, cx.cursor, theme);
+    render_body(frame, body_area, body, cx.cursor, full.at_top, theme);
 }
 
 /// The list under the head: the body the decision calls for, Finish, the sources.
@@ -237,7 +237,7 @@ fn due_lines(body: &mut Body, cx: &Context, dates: &[DueLine]) {
 }
 
 /// Draws the part of the list around the highlighted entry.
-fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: &Theme) {
+fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, at_top: bool, theme: &Theme) {
     let height = area.height as usize;
     let total = body.lines.len();
     let overflow = total > height;
@@ -253,7 +253,8 @@ fn render_body(frame: &mut Frame, area: Rect, body: Body, cursor: usize, theme: 
         last = last.max(line);
     }
     let mut offset = 0;
-    if overflow {
+    // ↑ on the first line asked for what is above it: shown from the top.
+    if overflow && !at_top {
         // Past the last entry only text follows (the sources): the last
         // entry shows it all, or no key could ever bring it into sight.
         let tail = !body.lines[last + 1..].iter().any(|l| l.entry.is_some());

@@ -149,6 +149,8 @@ pub struct StepsFull {
     pub sources: Vec<String>,
     /// The field open under a line, if any.
     pub editing: Option<StepsEditing>,
+    /// Shown from the top, the highlighted line may be out of sight.
+    pub at_top: bool,
 }
 
 /// The list's body, by what was decided.
@@ -249,6 +251,7 @@ impl StepsFull {
             heading: heading(sub, policy),
             finish: entries.len().saturating_sub(1),
             editing: editing(page, entries),
+            at_top: page.at_top(),
             ..StepsFull::default()
         };
         let Some(sub) = sub else {
