@@ -1502,6 +1502,16 @@ fn a_paused_plan_exports_how_to_pause_and_no_cancel_or_refund_steps_as_its_steps
         plan.contains("- Refund requested: no, the plan is paused\n"),
         "{plan}"
     );
+    // Chosen on 02-10, it begins with the charge that ends the paid month.
+    assert!(
+        plan.contains("chosen on Tue 2026-02-10; it begins Sat 2026-02-28 (set it on Coursera before then)"),
+        "{plan}"
+    );
+    assert!(
+        sb.ok(&["status"])
+            .contains("pause of 2 month(s) chosen 2026-02-10, begins 2026-02-28"),
+        "status"
+    );
     assert!(plan.contains("Steps: pause — Open My Purchases"), "{plan}");
     assert!(
         plan.contains("> Only if your subscription page shows a Pause option"),

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::domain::checklist::{self, Item};
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline, Urgency, converted_trial_charge};
+use crate::domain::deadlines::{ACCOUNT_LABEL, Deadline, Urgency, converted_trial_charge, pause_begins};
 use crate::domain::plan::PlanKind;
 use crate::domain::policy::Policy;
 use crate::domain::state::State;
@@ -131,7 +131,15 @@ pub fn status(state: &State, policy: &Policy, today: NaiveDate, rows: &[Deadline
             facts.push(format!("decision: {}", d.id()));
         }
         if let Some(p) = sub.pause {
-            facts.push(format!("paused {} month(s) from {}", p.months, p.from));
+            // The day recorded is when it was chosen; it begins when the paid month ends (SPEC §4).
+            let fact = match pause_begins(sub) {
+                Some(begins) => format!(
+                    "pause of {} month(s) chosen {}, begins {begins}",
+                    p.months, p.from
+                ),
+                None => format!("pause of {} month(s) chosen {}", p.months, p.from),
+            };
+            facts.push(fact);
         }
         if let Some(c) = sub.cancelled_on {
             facts.push(format!("cancelled {c}"));

@@ -8,7 +8,9 @@ use crate::domain::checklist::{
     Item, account_items, cancellable, deletion_items, keep_items, refund_possible, subscription_items,
 };
 use crate::domain::dates::long_date;
-use crate::domain::deadlines::{Deadline, DeadlineKind, converted_trial_charge, deadlines, pause_resumes};
+use crate::domain::deadlines::{
+    Deadline, DeadlineKind, converted_trial_charge, deadlines, pause_begins, pause_resumes,
+};
 use crate::domain::plan::{AccountDecision, Decision, PlanKind};
 use crate::domain::policy::{Policy, Source};
 use crate::domain::state::{Account, State, Subscription};
@@ -123,11 +125,15 @@ fn subscription(doc: &mut Doc, state: &State, sub: &Subscription, policy: &Polic
         doc.line(format!("- Cancelled on: {cancelled}"));
     }
     if let Some(pause) = sub.pause {
+        // Chosen on one day, it begins when the paid month ends (SPEC §4),
+        // and only once it is set on Coursera.
+        let unknown = || "?".to_string();
         doc.line(format!(
-            "- Pause: {} month(s) from {}; billing resumes {}",
+            "- Pause: {} month(s), chosen on {}; it begins {} (set it on Coursera before then); billing resumes {}",
             pause.months,
             long_date(pause.from),
-            pause_resumes(sub).map_or_else(|| "?".to_string(), long_date)
+            pause_begins(sub).map_or_else(unknown, long_date),
+            pause_resumes(sub).map_or_else(unknown, long_date)
         ));
     }
     let kept = sub.decision == Some(Decision::Keep);
