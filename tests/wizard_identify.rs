@@ -903,6 +903,8 @@ fn the_region_question_says_an_app_store_plan_gets_no_withdrawal_before_what_yes
             !covered,
             "{channel_line}: {words}"
         );
-        assert!(words.contains(&policy.region.eu_uk), "{words}");
+        // What "yes" gives is said for a plan it reaches; `why` says it in general.
+        assert_eq!(words.contains(&policy.region.eu_uk), covered, "{words}");
+        assert!(words.contains(&policy.region.why), "{words}");
     }
 }

@@ -249,11 +249,12 @@ pub fn detail(choice: Choice, sub: &Subscription, state: &State, policy: &Policy
             if not_covered {
                 out.push(Para::plain(rule.not_covered.clone()));
             }
-            out.extend([
-                Para::plain(consequence.clone()),
-                Para::plain(rule.why.clone()),
-                Para::source(&rule.origin),
-            ]);
+            // "You have a right of withdrawal" right after "it does not reach
+            // this plan" read as a contradiction: `why` says it in general.
+            if !(not_covered && choice == Choice::Region(Region::EuUk)) {
+                out.push(Para::plain(consequence.clone()));
+            }
+            out.extend([Para::plain(rule.why.clone()), Para::source(&rule.origin)]);
             out
         }
         Choice::Account(_) => account_detail(policy),
