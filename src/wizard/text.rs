@@ -1029,6 +1029,13 @@ pub fn pause_recorded(from: &str, months: u32, begins: Option<&str>) -> String {
     }
 }
 
+/// Beside a pause on Decide: the day it would begin.
+pub fn pause_would_begin(begins: &str) -> String {
+    format!(
+        "It would begin on {begins}, when the month already paid for ends: set it on Coursera before then."
+    )
+}
+
 pub const PAUSE_DATE_HINT: &str = "e: the day you chose it · Esc: another length";
 
 pub fn cancelled_on(on: &str, until: Option<&str>) -> String {

@@ -6,9 +6,10 @@
 use super::{Confirm, DueLine, Field, FieldState, Full, Item, PageView, Para, Pick, Tone};
 use crate::domain::checklist::{cancellable, certificates_unsaved, deletion_items, keep_items};
 use crate::domain::dates::long_date;
-use crate::domain::plan::{Channel, PlanKind};
+use crate::domain::deadlines::pause_begins;
+use crate::domain::plan::{Channel, Decision, PlanKind};
 use crate::domain::policy::Policy;
-use crate::domain::state::Subscription;
+use crate::domain::state::{Pause, Subscription};
 use crate::wizard::decide::{Choice, Decide, deletion_warnings, origins};
 use crate::wizard::field::format_date;
 use crate::wizard::{Wizard, text};
@@ -128,6 +129,20 @@ fn title(page: &Decide, wizard: &Wizard) -> &'static str {
     }
 }
 
+/// The day a pause of `months` chosen now would begin: the charge that
+/// ends the month already paid for (a pause already recorded keeps its day).
+fn pause_would_begin(sub: &Subscription, months: u32, today: NaiveDate) -> Option<NaiveDate> {
+    let mut paused = sub.clone();
+    let from = sub
+        .pause
+        .map(|p| p.from)
+        .filter(|from| *from <= today)
+        .unwrap_or(today);
+    paused.decision = Some(Decision::Pause);
+    paused.pause = Some(Pause { from, months });
+    pause_begins(&paused)
+}
+
 /// A choice in words; the refund's with the last day it can be made.
 fn choice_label(
     choice: Choice,
@@ -225,7 +240,15 @@ fn consequences(wizard: &Wizard, sub: Option<&Subscription>, choice: Choice, ref
         &rule.refund
     };
     match choice {
-        Choice::Pause(_) => vec![warn(&policy.pause.caveat), plain(&policy.pause.consequences)],
+        Choice::Pause(months) => {
+            let mut out = vec![warn(&policy.pause.caveat)];
+            // The day it would begin, as Steps will say it once chosen.
+            if let Some(begins) = pause_would_begin(sub, months, wizard.today()) {
+                out.push(Para::plain(text::pause_would_begin(&long_date(begins))));
+            }
+            out.push(plain(&policy.pause.consequences));
+            out
+        }
         Choice::Cancel if plan == PlanKind::Organization => vec![plain(&rule.notes)],
         // A refund that can still be asked for comes first: it has a deadline.
         Choice::Cancel if refund_open => vec![
