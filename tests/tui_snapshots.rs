@@ -121,6 +121,27 @@ fn identify_asks_what_is_paid() {
     snapshot("identify_plan", &w);
 }
 
+/// At 60x20 the meaning of the highlighted plan had a pane of two lines and
+/// showed nothing, with no sign of more: now a line and a mark, and PgDn
+/// brings the rest a pane at a time.
+#[test]
+fn identify_at_60x20_pages_through_the_meaning_of_the_highlighted_plan() {
+    use support::screen::lines;
+    let mut w = new_subscription();
+    send(&mut w, &[Msg::Next, Msg::Down, Msg::Down]);
+    let first = lines(&w, 60, 20).join("\n");
+    assert!(first.contains("Charged once a month"), "{first}");
+    assert!(first.contains("↓ 6 more (PgDn)"), "{first}");
+    send(&mut w, &[Msg::PageDown]);
+    let second = lines(&w, 60, 20).join("\n");
+    assert!(!second.contains("Charged once a month"), "{second}");
+    assert!(second.contains("↑ 2 · ↓ 4 more (PgUp/PgDn)"), "{second}");
+    repeat(&mut w, Msg::PageDown, 5);
+    let last = lines(&w, 60, 20).join("\n");
+    assert!(last.contains("↑ 6 more (PgUp)"), "{last}");
+    assert!(last.contains("Source"), "the source is reached: {last}");
+}
+
 #[test]
 fn identify_asks_the_key_date_in_the_plans_words() {
     let mut w = new_subscription();

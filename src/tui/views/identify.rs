@@ -123,6 +123,22 @@ fn draw_choices(frame: &mut Frame, area: Rect, view: &PageView, full: &IdentifyF
         frame.render_widget(Lines::new(shown), detail_area);
         return max;
     }
+    // Shorter than a PgDn (the plan question at 60x20): each PgDn shows the
+    // next pane's worth, and the last row says how much is left, so no
+    // rule is out of reach without a sign.
+    let total: usize = paragraphs.iter().map(Vec::len).sum();
+    if full.length.is_none() && height >= 2 && total > height {
+        let lines: Vec<Line> = paragraphs.into_iter().flatten().collect();
+        let room = height - 1;
+        let pages = (total - room).div_ceil(room);
+        let page = (usize::from(full.detail_scroll) / SCROLL_PAGE).min(pages);
+        let offset = (page * room).min(total - room);
+        let below = total - offset - room;
+        let mut shown: Vec<Line> = lines.into_iter().skip(offset).take(room).collect();
+        shown.push(Line::styled(text::detail_more(offset, below), theme.dim()));
+        frame.render_widget(Lines::new(shown), detail_area);
+        return u16::try_from(pages * SCROLL_PAGE).unwrap_or(u16::MAX);
+    }
     let mut lines = Vec::new();
     for wrapped in paragraphs {
         if lines.len() + wrapped.len() > height {
