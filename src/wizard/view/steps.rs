@@ -549,11 +549,9 @@ fn lead(full: &StepsFull) -> Vec<Para> {
             lead.extend(dates.iter().map(Para::due));
         }
         (None, _) => {
+            // `refund_sooner` is for the screen, where the refund's dates sit
+            // below the fold: here they follow a few lines down, in the lead.
             lead.extend(full.cancel_by.iter().map(Para::due));
-            if let Some(refund) = &full.refund_sooner {
-                lead.push(Para::due(refund));
-                lead.push(Para::quiet(text::REFUND_STEPS_BELOW));
-            }
             lead.extend(
                 full.overdue
                     .iter()
