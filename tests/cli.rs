@@ -1456,6 +1456,15 @@ fn export_writes_ics_and_markdown_to_stdout_or_to_the_output_file() {
     }
 }
 
+/// The Markdown record's section about s1 (labelled L), up to the next `##`.
+fn plan_section(record: &str) -> &str {
+    record
+        .split("### L (s1)")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the plan's section")
+}
+
 #[test]
 fn a_kept_course_exports_no_refund_steps_as_its_steps_page_has_none() {
     // Bought two days ago, its refund window still open; kept, it has no
@@ -1464,11 +1473,7 @@ fn a_kept_course_exports_no_refund_steps_as_its_steps_page_has_none() {
     sb.ok(&["decide", "s1", "--keep"]);
     assert!(sb.ok(&["guide", "s1"]).contains("Nothing to do"));
     let record = sb.ok(&["export", "--format", "markdown"]);
-    let plan = record
-        .split("### L (s1)")
-        .nth(1)
-        .and_then(|rest| rest.split("\n## ").next())
-        .expect("the plan's section");
+    let plan = plan_section(&record);
     assert!(plan.contains("- Decision: keep it\n"), "{plan}");
     assert!(!plan.contains("Refund requested: not yet"), "{plan}");
     assert!(!plan.contains("- [ ]"), "no step left open:\n{plan}");
@@ -1493,11 +1498,7 @@ fn a_paused_plan_exports_how_to_pause_and_no_cancel_or_refund_steps_as_its_steps
     let guide = sb.ok(&["guide", "s1"]);
     assert!(!guide.contains("[ ]"), "the page ticks nothing:\n{guide}");
     let record = sb.ok(&["export", "--format", "markdown"]);
-    let plan = record
-        .split("### L (s1)")
-        .nth(1)
-        .and_then(|rest| rest.split("\n## ").next())
-        .expect("the plan's section");
+    let plan = plan_section(&record);
     assert!(
         plan.contains("- Refund requested: no, the plan is paused\n"),
         "{plan}"

@@ -166,23 +166,17 @@ impl Decide {
         }
     }
 
-    /// The last day money can still be asked back for this subscription
-    /// (its refund window or the EU/UK withdrawal, whichever ends later),
+    /// The last days money can still be asked back for this subscription,
+    /// nearest first (Coursera's refund, then a later EU/UK withdrawal),
     /// while one is open and nothing was asked yet.
-    pub fn refund_until(&self, state: &State, policy: &Policy, today: NaiveDate) -> Option<NaiveDate> {
-        let sub = state.subscription(self.id.as_deref()?)?;
-        refund_until(state, sub, policy, today)
-    }
-
-    /// Coursera's own refund day while a later EU/UK withdrawal is open too
-    /// (both go in the refund choice's words), else None.
-    pub fn refund_first(&self, state: &State, policy: &Policy, today: NaiveDate) -> Option<NaiveDate> {
-        let sub = state.subscription(self.id.as_deref()?)?;
-        let open = crate::domain::deadlines::open_refund_windows(state, sub, &policy.rules, today);
-        match open.as_slice() {
-            [(_, first), .., (_, last)] if first < last => Some(*first),
-            _ => None,
-        }
+    pub fn refund_days(&self, state: &State, policy: &Policy, today: NaiveDate) -> Vec<NaiveDate> {
+        let Some(sub) = self.id.as_deref().and_then(|id| state.subscription(id)) else {
+            return Vec::new();
+        };
+        crate::domain::deadlines::open_refund_windows(state, sub, &policy.rules, today)
+            .into_iter()
+            .map(|(_, day)| day)
+            .collect()
     }
 
     /// The day an uncancelled trial became a paid plan, while that is still to record.

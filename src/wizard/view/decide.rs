@@ -35,8 +35,10 @@ pub fn view(wizard: &Wizard, page: &Decide) -> PageView {
     let choices = page.choices(state, policy, today);
     let cursor = page.cursor(&choices);
     let answer = page.answer(state);
-    let until = page.refund_until(state, policy, today);
-    let first = page.refund_first(state, policy, today);
+    // The last day to ask, and Coursera's own day when a later withdrawal follows it.
+    let days = page.refund_days(state, policy, today);
+    let until = days.last().copied();
+    let first = days.first().copied().filter(|day| Some(*day) != until);
     let wordings: Vec<Vec<String>> = choices
         .iter()
         .map(|c| choice_wordings(*c, sub, policy, until, first))
